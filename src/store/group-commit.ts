@@ -1,0 +1,65 @@
+/**
+ * Group commit: concurrent requests hand their journal writes to one committer, which writes
+ * everything that is waiting in one transaction (multi-row INSERTs) and resolves each caller only
+ * after COMMIT, so a 202 still means "durable". No timer: the first write after an idle period is
+ * committed at once; writes that arrive while a commit is in flight form the next batch. Under load
+ * batches grow by themselves, at rest latency is one commit.
+ */
+import type { Db } from './db.js';
+import { writeBatch, type JournalWrite, type WriteResult } from './journal.js';
+
+interface Pending { write: JournalWrite; resolve: (r: WriteResult) => void; reject: (e: unknown) => void }
+
+export interface GroupCommitOptions {
+  /** Rows per transaction at most (keeps one statement well under PostgreSQL's 65,535 parameters). */
+  readonly maxBatch?: number;
+  /** Transactions in flight at once: 1 for PGlite (one connection), a few for a PostgreSQL pool. */
+  readonly concurrency?: number;
+  /** Called after each commit with its size, for metrics. */
+  readonly onCommit?: (rows: number, ms: number) => void;
+}
+
+export class GroupCommitter {
+  private readonly queue: Pending[] = [];
+  private inFlight = 0;
+  private readonly maxBatch: number;
+  private readonly concurrency: number;
+
+  constructor(private readonly db: Db, private readonly opts: GroupCommitOptions = {}) {
+    this.maxBatch = opts.maxBatch ?? 500;
+    this.concurrency = opts.concurrency ?? 1;
+  }
+
+  write(write: JournalWrite): Promise<WriteResult> {
+    return new Promise<WriteResult>((resolve, reject) => {
+      this.queue.push({ write, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.concurrency && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      this.inFlight++;
+      void this.commit(batch).finally(() => { this.inFlight--; this.pump(); });
+    }
+  }
+
+  private async commit(batch: Pending[]): Promise<void> {
+    const t0 = performance.now();
+    try {
+      const results = await this.db.transaction((tx) => writeBatch(tx, batch.map((p) => p.write)));
+      this.opts.onCommit?.(batch.length, performance.now() - t0);
+      batch.forEach((p, i) => p.resolve(results[i]!));
+    } catch (err) {
+      if (batch.length === 1) { batch[0]!.reject(err); return; }
+      // One bad row must not fail its neighbours: retry each alone so only the culprit gets the error.
+      for (const p of batch) {
+        try {
+          const [r] = await this.db.transaction((tx) => writeBatch(tx, [p.write]));
+          p.resolve(r!);
+        } catch (e) { p.reject(e); }
+      }
+    }
+  }
+}
