@@ -1,0 +1,138 @@
+/**
+ * Checks one simple value against its flattened XSD type, with libxml2's semantics (the reference we
+ * are tested against): every type in the basisschema is a restriction, and for restrictions libxml2
+ * collapses whitespace on non-string bases before checking, so " 2024-01-01 " is a valid LDT_Datum
+ * while "\u00a02024-01-01" is not (U+00A0 is not XML whitespace). Strings keep whitespace (preserve).
+ */
+import type { SimpleTypeDef } from '../standard/model.js';
+import { compileXsdPattern } from '../standard/xsd-regex.js';
+import { L1Code, type L1CodeValue } from './issues.js';
+
+export interface CompiledSimpleType {
+  readonly def: SimpleTypeDef;
+  readonly patterns: readonly (readonly RegExp[])[];
+  readonly enumeration?: ReadonlySet<string>;
+}
+
+export function compileSimpleType(def: SimpleTypeDef): CompiledSimpleType {
+  return {
+    def,
+    patterns: def.patterns.map((step) => step.map(compileXsdPattern)),
+    ...(def.enumeration ? { enumeration: new Set(def.enumeration) } : {}),
+  };
+}
+
+export interface SimpleCheck {
+  /** The lexical value after whitespace processing (what the typed object carries). */
+  readonly value: string;
+  readonly code?: L1CodeValue;
+  readonly detail?: string;
+}
+
+const XML_WS = /^[ \t\n\r]+|[ \t\n\r]+$/g;
+const XML_WS_RUN = /[ \t\n\r]+/g;
+
+function collapse(s: string): string {
+  // Fast path: most values have no whitespace at all.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) return s.replace(XML_WS, '').replace(XML_WS_RUN, ' ');
+  }
+  return s;
+}
+
+/** Length in Unicode code points, as XSD length facets count. */
+function codePointLength(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
+}
+
+const INTEGER = /^[+-]?[0-9]+$/;
+const DATE = /^(-?)([0-9]{4,})-([0-9]{2})-([0-9]{2})(Z|[+-][0-9]{2}:[0-9]{2})?$/;
+const TIME = /^([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$/;
+
+function validTimezone(tz: string | undefined): boolean {
+  if (tz === undefined || tz === 'Z') return true;
+  const h = Number(tz.slice(1, 3));
+  const m = Number(tz.slice(4, 6));
+  return m <= 59 && (h < 14 || (h === 14 && m === 0));
+}
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isValidDate(v: string): boolean {
+  const m = DATE.exec(v);
+  if (!m) return false;
+  const ys = m[2]!;
+  // Years above 9999 have no leading zero; year 0000 does not exist in XSD 1.0 (libxml2 agrees).
+  if (ys.length > 4 && ys[0] === '0') return false;
+  const y = Number(ys) * (m[1] ? -1 : 1);
+  if (Number(ys) === 0) return false;
+  const mo = Number(m[3]);
+  const d = Number(m[4]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const max = mo === 2 && isLeap(y) ? 29 : DAYS[mo - 1]!;
+  return d <= max && validTimezone(m[5]);
+}
+
+export function isValidTime(v: string): boolean {
+  const m = TIME.exec(v);
+  if (!m) return false;
+  const h = Number(m[1]);
+  const mi = Number(m[2]);
+  const s = Number(m[3]);
+  if (m[4] === '.') return false;
+  if (h === 24) return mi === 0 && s === 0 && (m[4] === undefined || /^\.0+$/.test(m[4])) && validTimezone(m[5]);
+  return h <= 23 && mi <= 59 && s <= 59 && validTimezone(m[5]);
+}
+
+function compareInteger(a: string, b: number): number {
+  // Values beyond 2^53 only appear in hostile input; BigInt keeps the comparison exact.
+  const n = a.replace(/^\+/, '');
+  if (n.length <= 15) return Math.sign(Number(n) - b);
+  const d = BigInt(n) - BigInt(b);
+  return d > 0n ? 1 : d < 0n ? -1 : 0;
+}
+
+export function checkSimple(t: CompiledSimpleType, raw: string): SimpleCheck {
+  const def = t.def;
+  const value = def.base === 'string' ? raw : collapse(raw);
+  switch (def.base) {
+    case 'integer':
+      if (!INTEGER.test(value)) return { value, code: L1Code.INVALID_INTEGER };
+      if (def.minInclusive !== undefined && compareInteger(value, def.minInclusive) < 0) return { value, code: L1Code.MIN_INCLUSIVE, detail: `minimum ${def.minInclusive}` };
+      if (def.maxInclusive !== undefined && compareInteger(value, def.maxInclusive) > 0) return { value, code: L1Code.MAX_INCLUSIVE, detail: `maximum ${def.maxInclusive}` };
+      break;
+    case 'date':
+      if (!isValidDate(value)) return { value, code: L1Code.INVALID_DATE };
+      break;
+    case 'time':
+      if (!isValidTime(value)) return { value, code: L1Code.INVALID_TIME };
+      break;
+    case 'string': {
+      const { minLength, maxLength } = def;
+      if (minLength !== undefined || maxLength !== undefined) {
+        const len = value.length;
+        // Code points ≤ UTF-16 units, so only count when the unit count is inconclusive.
+        const cp = (minLength !== undefined && len < minLength) || (maxLength !== undefined && len > maxLength) ? codePointLength(value) : len;
+        if (minLength !== undefined && cp < minLength) return { value, code: L1Code.MIN_LENGTH, detail: `at least ${minLength} characters` };
+        if (maxLength !== undefined && cp > maxLength) return { value, code: L1Code.MAX_LENGTH, detail: `at most ${maxLength} characters` };
+      }
+      break;
+    }
+  }
+  if (t.enumeration && !t.enumeration.has(value)) return { value, code: L1Code.ENUMERATION };
+  for (const step of t.patterns) {
+    let ok = false;
+    for (const re of step) if (re.test(value)) { ok = true; break; }
+    if (!ok) return { value, code: L1Code.PATTERN, detail: `pattern ${def.patterns.map((s) => s.join('|')).join(' and ')}` };
+  }
+  return { value };
+}
