@@ -1,0 +1,434 @@
+/**
+ * Deterministic mutants of valid berichten for the L1 differential test against libxml2. Each
+ * mutant starts from a valid bericht (built by the caller, normally buildBericht over
+ * `validInstance`), gets ONE mutation (sometimes two) and is labelled with what was done and where,
+ * so a disagreement with xmllint can be read and reproduced. The verdict is never predicted here:
+ * xmllint is the oracle; many mutations are valid on purpose (leading zeros on an integer,
+ * whitespace around a date, a comment inside a value, CDATA, a no-break space in free text, an
+ * xsi:schemaLocation, other prefixes).
+ */
+import { MESSAGES, SIMPLE_TYPES } from '../../src/standard/generated/model.js';
+import type { BerichtId, MessageDef, SimpleTypeDef } from '../../src/standard/model.js';
+import { createRng, type Rng } from './rng.js';
+import {
+  annotate, elementChildren, escapeText, localName, parseXml, prefixesOf, serializeXml,
+  type XDocument, type XElement, type XNode,
+} from './xmltree.js';
+
+export interface Mutant {
+  /** `JW301-017`: message id and index within that message. */
+  readonly id: string;
+  readonly message: BerichtId;
+  /** `value:invalid-date 2027-02-30 @ /Bericht/Client/Geboortedatum/Datum` and the like. */
+  readonly mutation: string;
+  readonly xml: string;
+}
+
+export interface MutantOptions {
+  readonly seed: number;
+  /** Mutants per message (the differential test uses ≥ 72 × 28 ≥ 2,000). */
+  readonly perMessage: number;
+  /** Distinct valid bases per message; mutants cycle over them. Default 6. */
+  readonly basesPerMessage?: number;
+  /** A valid bericht of `message` as XML, deterministic in `seed`. */
+  readonly baseXml: (message: BerichtId, seed: number) => string;
+  readonly messages?: readonly BerichtId[];
+}
+
+export function generateMutants(opts: MutantOptions): Mutant[] {
+  const out: Mutant[] = [];
+  const ids = opts.messages ?? (Object.keys(MESSAGES) as BerichtId[]);
+  const basesPer = opts.basesPerMessage ?? 6;
+  ids.forEach((id, mi) => {
+    const bases: string[] = [];
+    for (let b = 0; b < basesPer; b++) bases.push(opts.baseXml(id, opts.seed * 1000 + mi * 50 + b));
+    const rng = createRng(opts.seed * 7919 + mi);
+    for (let i = 0; i < opts.perMessage; i++) {
+      const doc = parseXml(bases[i % basesPer]!);
+      const labels = [applyRandomMutation(doc, MESSAGES[id], rng)];
+      if (rng.chance(0.08)) labels.push(applyRandomMutation(doc, MESSAGES[id], rng));
+      out.push({ id: `${id}-${String(i).padStart(3, '0')}`, message: id, mutation: labels.join(' + '), xml: serializeXml(doc) });
+    }
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Leaf values.
+
+export interface ValueCase {
+  readonly label: string;
+  /** The element content; escaped on output unless `raw`. */
+  readonly text: string;
+  readonly raw?: boolean;
+  /** Write `<X/>` instead of `<X></X>`. */
+  readonly selfClosing?: boolean;
+}
+
+const FREE_TEXT = '.*[^\\s].*';
+const COMMENTAAR = '([.\\s]*\\S+[.\\s]*)+';
+const VERSIE = '(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)';
+
+const cp = (s: string): string[] => [...s];
+
+/** Edge and bad values for one simple type, given a valid value `v` of it. */
+export function valueCases(type: SimpleTypeDef, value: string): ValueCase[] {
+  const v = value === '' ? '1' : value;
+  const cases: ValueCase[] = [
+    { label: 'empty', text: '' },
+    { label: 'empty-self-closing', text: '', selfClosing: true },
+    { label: 'space-around', text: ` ${v} ` },
+    { label: 'newline-tab-around', text: `\n\t${v}\n` },
+    { label: 'nbsp-prefix (U+00A0 is not XSD whitespace)', text: `\u00a0${v}` },
+    { label: 'nbsp-suffix', text: `${v}\u00a0` },
+    { label: 'cr-charref-suffix', text: `${escapeText(v)}&#13;`, raw: true },
+    { label: 'tab-charref-prefix', text: `&#9;${escapeText(v)}`, raw: true },
+    { label: 'cdata-value', text: `<![CDATA[${v}]]>`, raw: true },
+    { label: 'charref-first-char', text: `&#x${cp(v)[0]!.codePointAt(0)!.toString(16)};${escapeText(cp(v).slice(1).join(''))}`, raw: true },
+  ];
+  if (cp(v).length >= 2) {
+    const k = Math.floor(cp(v).length / 2);
+    const a = escapeText(cp(v).slice(0, k).join(''));
+    const b = escapeText(cp(v).slice(k).join(''));
+    cases.push({ label: 'comment-inside-value', text: `${a}<!-- c -->${b}`, raw: true });
+    cases.push({ label: 'pi-inside-value', text: `${a}<?sluis x?>${b}`, raw: true });
+    cases.push({ label: 'cdata-half-value', text: `${a}<![CDATA[${cp(v).slice(k).join('')}]]>`, raw: true });
+  }
+  const p = type.patterns.length === 1 && type.patterns[0]!.length === 1 ? type.patterns[0]![0]! : undefined;
+  const literal = p !== undefined && /^[A-Za-z0-9]+$/.test(p) ? p : undefined;
+
+  if (type.enumeration !== undefined) {
+    const bad = ['ZZ', '99', '00', 'X', '0', '10', '98'].find((c) => !type.enumeration!.includes(c))!;
+    cases.push({ label: 'not-in-enumeration', text: bad });
+    cases.push({ label: 'enumeration-lowercase', text: v.toLowerCase() === v ? `${v}x` : v.toLowerCase() });
+    cases.push({ label: 'enumeration-leading-zero', text: `0${v}` });
+    if (v.startsWith('0') && v.length > 1) cases.push({ label: 'enumeration-without-leading-zero', text: v.slice(1) });
+    cases.push({ label: 'enumeration-other-valid', text: type.enumeration[type.enumeration.length - 1]! });
+  }
+  switch (type.base) {
+    case 'integer': {
+      const max = type.maxInclusive ?? 0;
+      const min = type.minInclusive ?? 0;
+      cases.push(
+        { label: 'integer-plus-sign', text: `+${v}` },
+        { label: 'integer-leading-zeros', text: `00${v}` },
+        { label: 'integer-minus-zero', text: '-0' },
+        { label: 'integer-negative', text: '-1' },
+        { label: 'integer-max', text: String(max) },
+        { label: 'integer-max+1', text: (BigInt(max) + 1n).toString() },
+        { label: 'integer-min', text: String(min) },
+        { label: 'integer-decimal', text: `${v}.0` },
+        { label: 'integer-exponent', text: '1e3' },
+        { label: 'integer-hex', text: '0x10' },
+        { label: 'integer-letters', text: 'abc' },
+        { label: 'integer-inner-space', text: '1 2' },
+        { label: 'integer-huge (30 digits)', text: '123456789012345678901234567890' },
+        { label: 'integer-arabic-indic-digit', text: '\u0663' },
+        { label: 'integer-fullwidth-digit', text: '\uff11' },
+        { label: 'integer-plus-only', text: '+' },
+      );
+      if (literal !== undefined) {
+        cases.push(
+          { label: 'fixed-integer-leading-zero', text: `0${literal}` },
+          { label: 'fixed-integer-plus', text: `+${literal}` },
+          { label: 'fixed-integer-space-around', text: ` ${literal} ` },
+          { label: 'fixed-integer-other', text: String(Number(literal) + 1) },
+        );
+      }
+      break;
+    }
+    case 'date':
+      for (const [label, text] of [
+        ['date-feb-30', '2027-02-30'], ['date-feb-29-non-leap', '2027-02-29'], ['date-feb-29-leap', '2028-02-29'],
+        ['date-1900-02-29', '1900-02-29'], ['date-2000-02-29', '2000-02-29'], ['date-apr-31', '2027-04-31'],
+        ['date-month-13', '2027-13-01'], ['date-month-00', '2027-00-10'], ['date-day-00', '2027-01-00'],
+        ['date-single-digits', '2027-1-1'], ['date-two-digit-year', '27-01-01'], ['date-utc-Z', '2027-01-01Z'],
+        ['date-offset-plus', '2027-01-01+01:00'], ['date-offset-minus', '2027-01-01-05:00'], ['date-offset-no-colon', '2027-01-01+0100'],
+        ['date-year-0000', '0000-01-01'], ['date-negative-year', '-2027-01-01'], ['date-5-digit-year', '12027-01-01'],
+        ['date-slashes', '2027/01/01'], ['date-compact', '20270101'], ['date-with-time', '2027-01-01T00:00:00'],
+        ['date-year-leading-zero-5', '02027-01-01'],
+      ] as const) cases.push({ label, text });
+      break;
+    case 'time':
+      for (const [label, text] of [
+        ['time-24:00:00', '24:00:00'], ['time-25h', '25:00:00'], ['time-60-minutes', '12:60:00'], ['time-60-seconds', '12:00:60'],
+        ['time-no-seconds', '12:00'], ['time-fraction', '12:00:00.5'], ['time-long-fraction', '12:00:00.123456789'],
+        ['time-empty-fraction', '12:00:00.'], ['time-utc-Z', '12:00:00Z'], ['time-offset-plus', '12:00:00+01:00'],
+        ['time-offset-minus', '12:00:00-01:00'], ['time-single-digit-hour', '1:00:00'], ['time-24:00:01', '24:00:01'],
+      ] as const) cases.push({ label, text });
+      break;
+    case 'string': {
+      const max = type.maxLength;
+      const filler = p === undefined || p === FREE_TEXT || p === COMMENTAAR ? 'a' : /\[0-9\]/.test(p) ? '7' : 'A';
+      if (max !== undefined) {
+        cases.push({ label: `too-long (${max + 1})`, text: filler.repeat(max + 1) });
+        cases.push({ label: `max-length (${max})`, text: filler.repeat(max) });
+        if (p === undefined || p === FREE_TEXT) {
+          cases.push({ label: `max-length-non-ascii (${max} × ë)`, text: 'ë'.repeat(max) });
+          cases.push({ label: `max-length-astral (${max} code points, ${max + 1} UTF-16 units)`, text: 'a'.repeat(max - 1) + '\u{1F600}' });
+          cases.push({ label: `too-long-astral (${max + 1} code points)`, text: 'a'.repeat(max) + '\u{1F600}' });
+        }
+      }
+      if (literal !== undefined) {
+        cases.push(
+          { label: 'fixed-code-other', text: String(Number(literal) + 1) },
+          { label: 'fixed-code-space-prefix', text: ` ${literal}` },
+          { label: 'fixed-code-longer', text: `${literal}0` },
+          { label: 'fixed-code-leading-zero', text: `0${literal}` },
+        );
+      }
+      const fixedDigits = p === undefined ? undefined : /^\[0-9\]\{([0-9]+)\}$/.exec(p);
+      if (fixedDigits) {
+        const n = Number(fixedDigits[1]);
+        cases.push(
+          { label: `digits-${n - 1}`, text: '1'.repeat(n - 1) },
+          { label: `digits-${n + 1}`, text: '1'.repeat(n + 1) },
+          { label: 'digits-with-letter', text: v.slice(0, -1) + 'a' },
+          { label: 'digits-arabic-indic', text: v.slice(0, -1) + '\u0663' },
+          { label: 'digits-fullwidth', text: v.slice(0, -1) + '\uff11' },
+          { label: 'digits-charref', text: `&#x3${v[0]!};${v.slice(1)}`, raw: true },
+        );
+      }
+      switch (p) {
+        case undefined:
+          cases.push({ label: 'no-pattern-blank (valid: no pattern)', text: '   ' }, { label: 'no-pattern-newline', text: 'a\nb' });
+          break;
+        case FREE_TEXT:
+          cases.push(
+            { label: 'blank-spaces', text: '   ' }, { label: 'blank-tab', text: '\t' }, { label: 'inner-newline', text: 'a\nb' },
+            { label: 'only-nbsp (valid: not \\s)', text: '\u00a0' }, { label: 'only-em-space', text: '\u2003' },
+            { label: 'xml-specials', text: '&<>"\'' }, { label: 'entity-refs', text: '&amp;&lt;&gt;&quot;&apos;', raw: true },
+            { label: 'cdata-end-escaped', text: ']]&gt;', raw: true },
+          );
+          break;
+        case COMMENTAAR:
+          cases.push(
+            { label: 'commentaar-blank', text: ' \n\t ' }, { label: 'commentaar-only-dots', text: '...' },
+            { label: 'commentaar-newlines', text: 'a\n\nb' }, { label: 'commentaar-nbsp', text: '\u00a0' },
+            { label: 'commentaar-long (5000)', text: 'lorem ipsum '.repeat(416) + 'end.' },
+          );
+          break;
+        case '[0-9]*':
+          cases.push({ label: 'phone-plus', text: '+31612345678' }, { label: 'phone-dash', text: '06-1234' }, { label: 'phone-space', text: '06 1234' });
+          break;
+        case '([a-zA-Z0-9])+':
+          cases.push({ label: 'alnum-dash', text: 'AB-12' }, { label: 'alnum-space', text: 'AB 12' }, { label: 'alnum-accent', text: 'Äb1' });
+          break;
+        case '([a-zA-ZÀ-ỳ])+':
+          cases.push(
+            { label: 'letters-dot', text: 'A.B' }, { label: 'letters-space', text: 'A B' }, { label: 'letters-U+0100 (in range)', text: 'Ā' },
+            { label: 'letters-U+00D7 (× is in À-ỳ)', text: '×' }, { label: 'letters-U+1EF3 (ỳ, range end)', text: 'ỳ' },
+            { label: 'letters-U+1EF4 (past range)', text: 'Ỵ' }, { label: 'letters-digit', text: 'A1' }, { label: 'letters-U+00BF (before range)', text: '¿' },
+          );
+          break;
+        case VERSIE:
+          cases.push(
+            { label: 'versie-two-parts', text: '1.0' }, { label: 'versie-leading-zero', text: '01.0.0' }, { label: 'versie-four-parts', text: '1.0.0.0' },
+            { label: 'versie-letter', text: '1.a.0' }, { label: 'versie-empty-part', text: '1..0' }, { label: 'versie-big', text: '10.20.300' },
+          );
+          break;
+        default:
+          break;
+      }
+      break;
+    }
+  }
+  return cases;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mutation operators. Each changes `doc` in place and returns its label.
+
+type Op = (doc: XDocument, message: MessageDef, rng: Rng, els: Annotated[]) => string | undefined;
+interface Annotated { el: XElement; parent: XElement; path: string }
+
+const UNKNOWN_NS = 'urn:sluis:test:unknown';
+
+function setText(el: XElement, c: ValueCase): void {
+  el.children = c.selfClosing === true ? [] : [{ kind: 'text', text: c.text, ...(c.raw === true ? { raw: true } : {}) }];
+}
+
+function textOf(el: XElement): string {
+  return el.children.map((c) => (c.kind === 'text' ? c.text : '')).join('');
+}
+
+function elementIndex(parent: XElement, el: XElement): number {
+  return parent.children.indexOf(el);
+}
+
+const opValue: Op = (_doc, _m, rng, els) => {
+  const leaves = els.filter((a) => a.el.def?.kind === 'simple');
+  const a = rng.pick(leaves);
+  const type = SIMPLE_TYPES[a.el.def!.type]!;
+  const c = rng.pick(valueCases(type, textOf(a.el)));
+  setText(a.el, c);
+  const shown = c.text.length > 40 ? `${c.text.slice(0, 37)}…` : c.text;
+  return `value:${c.label} ${JSON.stringify(shown)} @ ${a.path}`;
+};
+
+const opDrop: Op = (_d, _m, rng, els) => {
+  const a = rng.pick(els);
+  a.parent.children.splice(elementIndex(a.parent, a.el), 1);
+  return `drop @ ${a.path}`;
+};
+
+const opDuplicate: Op = (_d, _m, rng, els) => {
+  const a = rng.pick(els);
+  const copy = structuredClone(a.el);
+  a.parent.children.splice(elementIndex(a.parent, a.el) + 1, 0, copy);
+  return `duplicate @ ${a.path}`;
+};
+
+const opReorder: Op = (_d, _m, rng, els) => {
+  for (let tries = 0; tries < 20; tries++) {
+    const a = rng.pick(els);
+    const sibs = elementChildren(a.parent);
+    const i = sibs.indexOf(a.el);
+    const b = sibs[i + 1];
+    if (b === undefined || localName(b.name) === localName(a.el.name)) continue;
+    const ia = elementIndex(a.parent, a.el);
+    const ib = elementIndex(a.parent, b);
+    a.parent.children[ia] = b;
+    a.parent.children[ib] = a.el;
+    return `reorder: swap with next sibling ${localName(b.name)} @ ${a.path}`;
+  }
+  return undefined;
+};
+
+const opRename: Op = (_d, _m, rng, els) => {
+  const a = rng.pick(els);
+  const local = localName(a.el.name);
+  const prefix = a.el.name.slice(0, a.el.name.length - local.length);
+  const renamed = rng.pick([local.toLowerCase(), `${local}X`, local.toUpperCase()]);
+  a.el.name = prefix + renamed;
+  return `rename to ${renamed} @ ${a.path}`;
+};
+
+const opNamespace: Op = (_d, m, rng, els) => {
+  const a = rng.pick(els);
+  const local = localName(a.el.name);
+  const other = m.standard === 'ijw' ? MESSAGES[m.id.replace('JW', 'WMO') as BerichtId] : MESSAGES[m.id.replace('WMO', 'JW') as BerichtId];
+  const right = a.el.def?.ns === 'basis' ? m.basisNamespace : m.namespace;
+  const choices: [string, string, 'prefix' | 'default'][] = [
+    ['swap message/basisschema namespace', a.el.def?.ns === 'basis' ? m.namespace : m.basisNamespace, 'prefix'],
+    ['other standard namespace', a.el.def?.ns === 'basis' ? other.basisNamespace : other.namespace, 'prefix'],
+    ['unknown namespace', UNKNOWN_NS, 'prefix'],
+    ['no namespace', '', 'default'],
+    ['right namespace under a local prefix (valid)', right, 'prefix'],
+    ['right namespace as local default namespace (valid)', right, 'default'],
+    ['wrong namespace as local default namespace', UNKNOWN_NS, 'default'],
+  ];
+  const [label, ns, style] = rng.pick(choices);
+  if (style === 'default') {
+    a.el.name = local;
+    a.el.attrs.push(['xmlns', ns]);
+  } else {
+    a.el.name = `zz:${local}`;
+    a.el.attrs.push(['xmlns:zz', ns]);
+  }
+  return `namespace: ${label} @ ${a.path}`;
+};
+
+const opAttribute: Op = (doc, m, rng, els) => {
+  const a = rng.chance(0.2) ? { el: doc.root, path: '/Bericht' } : rng.pick(els);
+  const kind = rng.pick(['plain', 'foreign-ns', 'xsi-schemaLocation', 'xsi-nil', 'xml-lang', 'unused-xmlns', 'xsi-noNamespaceSchemaLocation'] as const);
+  switch (kind) {
+    case 'plain': a.el.attrs.push(['id', '1']); break;
+    case 'foreign-ns': a.el.attrs.push(['xmlns:zz', UNKNOWN_NS], ['zz:flag', 'true']); break;
+    case 'xsi-schemaLocation':
+      a.el.attrs.push(['xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance'], ['xsi:schemaLocation', `${m.namespace} ${m.id}.xsd`]);
+      break;
+    case 'xsi-noNamespaceSchemaLocation':
+      a.el.attrs.push(['xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance'], ['xsi:noNamespaceSchemaLocation', `${m.id}.xsd`]);
+      break;
+    case 'xsi-nil': a.el.attrs.push(['xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance'], ['xsi:nil', 'false']); break;
+    case 'xml-lang': a.el.attrs.push(['xml:lang', 'nl']); break;
+    case 'unused-xmlns': a.el.attrs.push(['xmlns:unused', UNKNOWN_NS]); break;
+  }
+  return `attribute:${kind} @ ${a.path}`;
+};
+
+const opText: Op = (doc, _m, rng, els) => {
+  const complexes: { el: XElement; path: string }[] = [{ el: doc.root, path: '/Bericht' }, ...els.filter((a) => a.el.def?.kind === 'complex')];
+  const a = rng.pick(complexes);
+  const [label, node] = rng.pick<[string, XNode]>([
+    ['text', { kind: 'text', text: 'x' }],
+    ['whitespace-only (valid)', { kind: 'text', text: '\n \t ' }],
+    ['nbsp', { kind: 'text', text: '\u00a0' }],
+    ['space-charref', { kind: 'text', text: '&#32;', raw: true }],
+    ['nbsp-charref', { kind: 'text', text: '&#160;', raw: true }],
+    ['cdata-whitespace', { kind: 'text', text: '<![CDATA[ ]]>', raw: true }],
+    ['cdata-text', { kind: 'text', text: '<![CDATA[x]]>', raw: true }],
+    ['cdata-empty', { kind: 'text', text: '<![CDATA[]]>', raw: true }],
+    ['entity-amp', { kind: 'text', text: '&amp;', raw: true }],
+  ]);
+  a.el.children.splice(rng.int(0, a.el.children.length), 0, node);
+  return `text-in-element-only-content:${label} @ ${a.path}`;
+};
+
+const opCommentPi: Op = (doc, _m, rng, els) => {
+  const all: { el: XElement; path: string }[] = [{ el: doc.root, path: '/Bericht' }, ...els];
+  const a = rng.pick(all);
+  const [label, node] = rng.pick<[string, XNode]>([
+    ['comment', { kind: 'comment', text: ' opmerking ' }],
+    ['processing-instruction', { kind: 'text', text: '<?sluis test?>', raw: true }],
+    ['comment-with-markup', { kind: 'comment', text: ' <jw:Client/> & ' }],
+  ]);
+  a.el.children.splice(rng.int(0, a.el.children.length), 0, node);
+  return `comment-or-pi:${label} @ ${a.path}`;
+};
+
+const opElementInSimple: Op = (_d, m, rng, els) => {
+  const a = rng.pick(els.filter((x) => x.el.def?.kind === 'simple'));
+  const prefix = a.el.name.slice(0, a.el.name.indexOf(':') + 1);
+  const child: XElement = { kind: 'element', name: `${prefix}Waarde`, attrs: [], children: [{ kind: 'text', text: textOf(a.el) }] };
+  if (rng.chance(0.5)) a.el.children = [child];
+  else a.el.children.push({ kind: 'element', name: `${prefixesOf(m).bericht}:Extra`, attrs: [], children: [] });
+  return `element-in-simple-content @ ${a.path}`;
+};
+
+const opRoot: Op = (doc, m, rng) => {
+  const { bericht: bp, basis: sp } = prefixesOf(m);
+  const kind = rng.pick(['root-name', 'root-namespace', 'default-namespace', 'other-prefixes', 'no-xml-declaration', 'declaration-utf-8-lowercase', 'declaration-standalone', 'leading-whitespace-before-root'] as const);
+  const rename = (el: XElement, f: (n: string) => string): void => {
+    el.name = f(el.name);
+    for (const c of elementChildren(el)) rename(c, f);
+  };
+  switch (kind) {
+    case 'root-name': doc.root.name = `${bp}:Berichten`; break;
+    case 'root-namespace': doc.root.attrs = doc.root.attrs.map(([k, v]) => [k, k === `xmlns:${bp}` ? UNKNOWN_NS : v]); break;
+    case 'default-namespace':
+      // Message elements unprefixed under a default namespace: same infoset, valid.
+      rename(doc.root, (n) => (n.startsWith(`${bp}:`) ? n.slice(bp.length + 1) : n));
+      doc.root.attrs = doc.root.attrs.map(([k, v]) => [k === `xmlns:${bp}` ? 'xmlns' : k, v]);
+      break;
+    case 'other-prefixes':
+      rename(doc.root, (n) => (n.startsWith(`${bp}:`) ? `b:${n.slice(bp.length + 1)}` : n.startsWith(`${sp}:`) ? `a:${n.slice(sp.length + 1)}` : n));
+      doc.root.attrs = doc.root.attrs.map(([k, v]) => [k === `xmlns:${bp}` ? 'xmlns:b' : k === `xmlns:${sp}` ? 'xmlns:a' : k, v]);
+      break;
+    case 'no-xml-declaration': doc.prolog = ''; break;
+    case 'declaration-utf-8-lowercase': doc.prolog = '<?xml version="1.0" encoding="utf-8"?>\n'; break;
+    case 'declaration-standalone': doc.prolog = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'; break;
+    case 'leading-whitespace-before-root': doc.prolog = `${doc.prolog}\n\n  `; break;
+  }
+  return `root:${kind}`;
+};
+
+const OPS: readonly [Op, number][] = [
+  [opValue, 14], [opDrop, 3], [opDuplicate, 3], [opReorder, 2], [opRename, 1], [opNamespace, 2],
+  [opAttribute, 2], [opText, 2], [opCommentPi, 1], [opElementInSimple, 1], [opRoot, 1],
+];
+const TOTAL_WEIGHT = OPS.reduce((s, [, w]) => s + w, 0);
+
+export function applyRandomMutation(doc: XDocument, message: MessageDef, rng: Rng): string {
+  for (;;) {
+    const els = annotate(doc, message);
+    let r = rng.next() * TOTAL_WEIGHT;
+    let op = OPS[0]![0];
+    for (const [o, w] of OPS) {
+      if ((r -= w) < 0) { op = o; break; }
+    }
+    const label = op(doc, message, rng, els);
+    if (label !== undefined) return label;
+  }
+}

@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { samplesDir, xsdPath } from './paths.js';
+import { parseVerdicts, requireXmllint, xmllintValidate } from './xmllint.js';
+
+describe('xmllint runner', () => {
+  it('reads per-file verdicts from stderr; files without a verdict line (not well-formed) are invalid', () => {
+    const stderr = [
+      '/t/a.xml validates',
+      '/t/b.xml:3: element X: Schemas validity error : nope',
+      '/t/b.xml fails to validate',
+      '/t/c.xml:1: parser error : Document is empty',
+    ].join('\n');
+    expect(parseVerdicts(['/t/a.xml', '/t/b.xml', '/t/c.xml'], stderr)).toEqual([
+      { file: '/t/a.xml', valid: true, errors: [] },
+      { file: '/t/b.xml', valid: false, errors: ['/t/b.xml:3: element X: Schemas validity error : nope'] },
+      { file: '/t/c.xml', valid: false, errors: ['/t/c.xml:1: parser error : Document is empty'] },
+    ]);
+  });
+
+  it('validates many files in one process, in input order, across batches', async () => {
+    requireXmllint();
+    const dir = mkdtempSync(join(tmpdir(), 'sluis-xl-'));
+    try {
+      const good = readFileSync(join(samplesDir(), 'JW301.xml'));
+      const files: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const f = join(dir, `f${i}.xml`);
+        writeFileSync(f, i === 3 ? good.toString('utf8').replace('<jw301:Geslacht>', '<jw301:Geslacht>9') : i === 5 ? '<a><b></a>' : good);
+        files.push(f);
+      }
+      const v = await xmllintValidate(xsdPath('JW301'), files, { batchSize: 3 });
+      expect(v.map((x) => x.valid)).toEqual([true, true, true, false, true, false, true]);
+      expect(v.map((x) => x.file)).toEqual(files);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects when the schema cannot be compiled instead of calling everything invalid', async () => {
+    requireXmllint();
+    await expect(xmllintValidate('/nonexistent/JW301.xsd', [join(samplesDir(), 'JW301.xml')])).rejects.toThrow(/could not compile/);
+  });
+});
