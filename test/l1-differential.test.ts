@@ -1,0 +1,112 @@
+/**
+ * L1 differential test: Sluis' streaming validator against libxml2 (`xmllint --schema`) on every
+ * shared sample plus ≥ 2,000 deterministic mutants of valid berichten over all 28 messages. The
+ * verdicts must agree file by file: Sluis valid ⇔ `runEngine(bytes).issues.length === 0`.
+ *
+ * The corpus is fixed by SEED; a failure lists every disagreeing file (message, mutation, both
+ * verdicts, Sluis' issues, xmllint's first error) and keeps the files on disk for reproduction.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGES } from '../src/standard/generated/model.js';
+import type { BerichtId } from '../src/standard/model.js';
+import { runEngine } from '../src/validation/engine.js';
+import { buildBericht } from '../src/xml/build.js';
+import { BERICHT_IDS, validInstance } from './support/arbitraries.js';
+import { generateMutants } from './support/mutants.js';
+import { samplesDir, xsdPath } from './support/paths.js';
+import { requireXmllint, xmllintValidate } from './support/xmllint.js';
+
+const SEED = 20261123;
+/** 75 × 28 = 2,100 mutants (brief: ≥ 2,000 overall, ≥ 70 per message). */
+const PER_MESSAGE = 75;
+
+interface CorpusFile {
+  readonly id: string;
+  readonly message: BerichtId;
+  readonly kind: 'sample' | 'base' | 'mutant';
+  readonly mutation: string;
+  readonly file: string;
+}
+
+interface Verdicts {
+  readonly corpus: CorpusFile;
+  readonly xmllint: boolean;
+  readonly xmllintErrors: string[];
+  readonly sluis: boolean;
+  readonly sluisIssues: string[];
+}
+
+describe('L1 differential against libxml2', () => {
+  const results: Verdicts[] = [];
+  let dir = '';
+
+  beforeAll(async () => {
+    requireXmllint();
+    dir = mkdtempSync(join(tmpdir(), 'sluis-l1diff-'));
+    const corpus: CorpusFile[] = [];
+    const write = (c: Omit<CorpusFile, 'file'>, xml: string | Buffer): void => {
+      const sub = join(dir, c.message);
+      mkdirSync(sub, { recursive: true });
+      const file = join(sub, `${c.id}.xml`);
+      writeFileSync(file, xml);
+      corpus.push({ ...c, file });
+    };
+
+    for (const f of readdirSync(samplesDir()).filter((n) => n.endsWith('.xml')).sort()) {
+      const message = f.replace(/\.xml$/, '') as BerichtId;
+      write({ id: `sample-${message}`, message, kind: 'sample', mutation: `shared sample ${f}` }, readFileSync(join(samplesDir(), f)));
+    }
+    const baseXml = (id: BerichtId, seed: number): string => buildBericht(MESSAGES[id], validInstance(id, seed) as unknown as Record<string, unknown>);
+    for (const id of BERICHT_IDS) write({ id: `base-${id}`, message: id, kind: 'base', mutation: 'unmutated valid instance' }, baseXml(id, SEED));
+    for (const m of generateMutants({ seed: SEED, perMessage: PER_MESSAGE, baseXml })) {
+      write({ id: m.id, message: m.message, kind: 'mutant', mutation: m.mutation }, m.xml);
+    }
+
+    // One xmllint process per message type; both validators see the same bytes.
+    for (const id of BERICHT_IDS) {
+      const files = corpus.filter((c) => c.message === id);
+      const verdicts = await xmllintValidate(xsdPath(id), files.map((c) => c.file));
+      verdicts.forEach((v, i) => {
+        const c = files[i]!;
+        const r = runEngine(readFileSync(c.file));
+        results.push({
+          corpus: c,
+          xmllint: v.valid,
+          xmllintErrors: v.errors,
+          sluis: r.issues.length === 0,
+          sluisIssues: r.issues.map((x) => `${x.code} ${x.path}: ${x.message}`),
+        });
+      });
+    }
+  }, 120_000);
+
+  it('the corpus has every sample, ≥ 2,000 mutants, ≥ 70 per message, and both verdicts', () => {
+    const mutants = results.filter((r) => r.corpus.kind === 'mutant');
+    expect(results.filter((r) => r.corpus.kind === 'sample').length).toBe(14);
+    expect(mutants.length).toBeGreaterThanOrEqual(2000);
+    for (const id of BERICHT_IDS) expect(mutants.filter((r) => r.corpus.message === id).length, id).toBeGreaterThanOrEqual(70);
+    // Both verdicts, and plenty of each, so agreement is not trivially "everything invalid".
+    expect(mutants.filter((r) => r.xmllint).length).toBeGreaterThan(200);
+    expect(mutants.filter((r) => !r.xmllint).length).toBeGreaterThan(1000);
+    // Every unmutated base is valid for libxml2 (the generator and the builder are sound).
+    expect(results.filter((r) => r.corpus.kind === 'base' && !r.xmllint).map((r) => r.corpus.id)).toEqual([]);
+  });
+
+  it('Sluis and xmllint agree on every file', () => {
+    const disagreements = results.filter((r) => r.sluis !== r.xmllint);
+    const show = (b: boolean): string => (b ? 'valid' : 'invalid');
+    const report = disagreements
+      .map((d) => [
+        `${d.corpus.id} (${d.corpus.message}, ${d.corpus.file})`,
+        `  mutation: ${d.corpus.mutation}`,
+        `  xmllint: ${show(d.xmllint)}${d.xmllintErrors.length > 0 ? ` — ${d.xmllintErrors[0]!.slice(d.xmllintErrors[0]!.indexOf(':') + 1, 400)}` : ''}`,
+        `  sluis:   ${show(d.sluis)}${d.sluisIssues.length > 0 ? ` — ${d.sluisIssues.slice(0, 3).join(' | ')}` : ''}`,
+      ].join('\n'))
+      .join('\n');
+    if (disagreements.length === 0) rmSync(dir, { recursive: true, force: true });
+    expect(disagreements.length, `${disagreements.length} of ${results.length} files disagree (kept in ${dir}):\n${report}`).toBe(0);
+  });
+});
