@@ -16,6 +16,10 @@ export const L1Code = {
   ENCODING: 'encoding',
   /** The root element's namespace is not one of the 28 message namespaces. */
   UNKNOWN_NAMESPACE: 'unknown-namespace',
+  /** The namespace names a message but the header's BerichtCode is another (or no) message's code. */
+  WRONG_BERICHTCODE: 'wrong-berichtcode',
+  /** BerichtVersie/BerichtSubversie is not 3/2: a bericht of another release. */
+  WRONG_VERSION: 'wrong-berichtversie',
   /** The namespace is known but the root element is not `Bericht`. */
   WRONG_ROOT: 'wrong-root',
   /** An element in the wrong namespace (e.g. a basisschema child in the message namespace). */
