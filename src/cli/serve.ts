@@ -1,0 +1,79 @@
+/**
+ * `sluis serve` (= `npm start`): the gateway. Configuration from the environment:
+ * - PORT (default 8080), HOST (default 0.0.0.0)
+ * - DATABASE_URL: PostgreSQL; absent → embedded PGlite in SLUIS_DATA_DIR (default ./data)
+ * - SLUIS_PARTIES: parties config file; absent → the demo config (said in the first log line)
+ * - SLUIS_OUTBOX_EXTRA_CHANNELS: comma list of extra outbox channels (e.g. `kafka`)
+ * - LOG_LEVEL (default info)
+ * Logs are pino JSON on stdout. SIGTERM/SIGINT: stop taking work, finish in-flight requests, close.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import type { CliIO } from './main.js';
+import { ConfigError, loadPartiesConfig } from '../config/parties.js';
+import { openDb } from '../store/db.js';
+import { migrate } from '../store/migrate.js';
+import { createLogger } from '../http/log.js';
+import { createApp } from '../http/app.js';
+import { closeServer, createExpressApp, listen } from '../http/server.js';
+import type { BuildRetourFn, ValidateFn } from '../pipeline/types.js';
+
+/** The demo config shipped in the repo, found from src/cli (tsx) and from dist/src/cli (build). */
+export function demoConfigPath(): string {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const candidates = [resolve(here, '../../config/demo.parties.json'), resolve(here, '../../../config/demo.parties.json')];
+  return candidates.find((p) => existsSync(p)) ?? candidates[0]!;
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout('usage: sluis serve\n  env: PORT, HOST, DATABASE_URL, SLUIS_DATA_DIR, SLUIS_PARTIES, SLUIS_OUTBOX_EXTRA_CHANNELS, LOG_LEVEL\n  see docs/operations.md\n');
+    return 0;
+  }
+  const env = io.env;
+  const logger = createLogger({ level: env.LOG_LEVEL ?? 'info' });
+  const configPath = env.SLUIS_PARTIES ? resolve(io.cwd, env.SLUIS_PARTIES) : demoConfigPath();
+  let parties;
+  try {
+    parties = loadPartiesConfig(configPath);
+  } catch (err) {
+    if (err instanceof ConfigError) { logger.fatal({ event: 'config-invalid', source: err.source, problems: err.problems }, err.message); return 2; }
+    throw err;
+  }
+  if (env.SLUIS_PARTIES) logger.info({ event: 'config', source: configPath, parties: parties.parties.size }, `parties config ${configPath}`);
+  else logger.warn({ event: 'config', source: configPath, demo: true, parties: parties.parties.size }, `no SLUIS_PARTIES set: using the DEMO parties config ${configPath} (published demo keys, see docs/operations.md) — not for production`);
+
+  const port = Number(env.PORT ?? '8080');
+  const host = env.HOST ?? '0.0.0.0';
+  const opened = await openDb(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: resolve(io.cwd, env.SLUIS_DATA_DIR ?? './data') });
+  const applied = await migrate(opened.db);
+  logger.info({ event: 'store', store: opened.kind, where: opened.describe, migrationsApplied: applied }, `store ${opened.describe}`);
+
+  // Loaded here, not imported at the top, so a `sluis --help` does not pay for the model tables.
+  const { validateBericht } = await import('../validation/validate.js');
+  const { buildRetour } = await import('../validation/retour.js');
+  const extra = (env.SLUIS_OUTBOX_EXTRA_CHANNELS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const app = createApp({
+    db: opened.db, storeKind: opened.kind, parties, logger,
+    validate: validateBericht as ValidateFn, buildRetour: buildRetour as BuildRetourFn,
+    ...(extra.length ? { extraChannels: extra } : {}),
+  });
+  const { server, port: bound } = await listen(createExpressApp(app.handle), port, host);
+  app.start();
+  logger.info({ event: 'listening', host, port: bound, store: opened.kind }, `listening on http://${host}:${bound}`);
+
+  await new Promise<void>((resolveStop) => {
+    const stop = (signal: string): void => {
+      logger.info({ event: 'stopping', signal }, 'stopping');
+      resolveStop();
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  await app.stop();
+  await closeServer(server);
+  await opened.close();
+  logger.info({ event: 'stopped' }, 'stopped');
+  return 0;
+}

@@ -1,0 +1,151 @@
+/**
+ * Parties config: who may call the API. Gemeenten by 4-digit CBS code, aanbieders by 8-digit AGB
+ * code, operators by name; each with one or more API keys stored as SHA-256 hex. A plain hash
+ * suffices here (no bcrypt/scrypt) because keys are random tokens of ≥ 128 bits, not passwords:
+ * there is nothing to guess, and a fast hash keeps authentication off the hot path (~2 µs).
+ * Format documented in docs/operations.md; validated on load, every problem reported with its path.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+/** Party roles. */
+export const PartyRole = {
+  /** A municipality, identified by its 4-digit CBS gemeentecode. */
+  GEMEENTE: 'gemeente',
+  /** A care provider, identified by its 8-digit AGB code. */
+  AANBIEDER: 'aanbieder',
+} as const;
+export type PartyRole = (typeof PartyRole)[keyof typeof PartyRole];
+
+export interface Webhook { readonly url: string; readonly secret: string }
+
+export interface Party {
+  readonly role: PartyRole;
+  readonly code: string;
+  readonly name: string;
+  readonly webhook?: Webhook;
+}
+
+export type Principal =
+  | { readonly kind: 'party'; readonly party: Party; readonly keyId: string }
+  | { readonly kind: 'operator'; readonly name: string; readonly keyId: string };
+
+export interface PartiesConfig {
+  readonly parties: ReadonlyMap<string, Party>;
+  /** sha256(key) hex → who holds it. */
+  readonly keys: ReadonlyMap<string, Principal>;
+  /** Secret for keyed client hashes in journal summaries (HMAC-SHA256 of the BSN); absent → no client key. */
+  readonly clientKeySecret?: string;
+  /** Where it came from, for the first log line. */
+  readonly source: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly source: string, readonly problems: readonly string[]) {
+    super(`invalid parties config ${source}:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+const CODE_PATTERN: Record<PartyRole, RegExp> = { gemeente: /^[0-9]{4}$/, aanbieder: /^[0-9]{8}$/ };
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function checkKeys(v: unknown, path: string, problems: string[]): { id: string; sha256: string }[] {
+  if (!Array.isArray(v) || v.length === 0) { problems.push(`${path}: must be a non-empty array of {id, sha256}`); return []; }
+  const out: { id: string; sha256: string }[] = [];
+  v.forEach((k, i) => {
+    const p = `${path}[${i}]`;
+    if (!isObject(k)) { problems.push(`${p}: must be an object {id, sha256}`); return; }
+    if (typeof k.id !== 'string' || k.id.length === 0) problems.push(`${p}.id: must be a non-empty string`);
+    if (typeof k.sha256 !== 'string' || !SHA256_HEX.test(k.sha256)) {
+      problems.push(`${p}.sha256: must be the lower-case hex SHA-256 of the key (64 chars); print it with: node -e "console.log(require('crypto').createHash('sha256').update(process.argv[1]).digest('hex'))" <key>`);
+      return;
+    }
+    if (typeof k.id === 'string') out.push({ id: k.id, sha256: k.sha256 });
+  });
+  return out;
+}
+
+/** Validates a parsed JSON document; throws ConfigError listing every problem. */
+export function parsePartiesConfig(doc: unknown, source: string): PartiesConfig {
+  const problems: string[] = [];
+  const parties = new Map<string, Party>();
+  const keys = new Map<string, Principal>();
+  const addKey = (hash: string, principal: Principal, path: string): void => {
+    if (keys.has(hash)) problems.push(`${path}: the same API key is configured twice`);
+    else keys.set(hash, principal);
+  };
+  if (!isObject(doc)) throw new ConfigError(source, ['top level: must be an object with "parties" (and optionally "operators", "clientKeySecret")']);
+  for (const k of Object.keys(doc)) {
+    if (!['parties', 'operators', 'clientKeySecret', '$comment'].includes(k)) problems.push(`${k}: unknown field`);
+  }
+  if (!Array.isArray(doc.parties)) problems.push('parties: must be an array');
+  else doc.parties.forEach((p, i) => {
+    const path = `parties[${i}]`;
+    if (!isObject(p)) { problems.push(`${path}: must be an object`); return; }
+    for (const k of Object.keys(p)) if (!['role', 'code', 'name', 'apiKeys', 'webhook'].includes(k)) problems.push(`${path}.${k}: unknown field`);
+    const role = p.role;
+    if (role !== 'gemeente' && role !== 'aanbieder') { problems.push(`${path}.role: must be "gemeente" or "aanbieder"`); return; }
+    const code = p.code;
+    if (typeof code !== 'string' || !CODE_PATTERN[role].test(code)) {
+      problems.push(`${path}.code: a ${role} is identified by ${role === 'gemeente' ? 'its 4-digit CBS gemeentecode' : 'its 8-digit AGB code'} (a string), got ${JSON.stringify(code)}`);
+      return;
+    }
+    if (parties.has(code)) problems.push(`${path}.code: ${code} is configured twice`);
+    if (typeof p.name !== 'string' || p.name.trim() === '') problems.push(`${path}.name: must be a non-empty string`);
+    let webhook: Webhook | undefined;
+    if (p.webhook !== undefined) {
+      const w = p.webhook;
+      if (!isObject(w)) problems.push(`${path}.webhook: must be an object {url, secret}`);
+      else {
+        let okUrl = false;
+        try { const u = new URL(String(w.url)); okUrl = u.protocol === 'https:' || u.protocol === 'http:'; } catch { okUrl = false; }
+        if (!okUrl) problems.push(`${path}.webhook.url: must be an http(s) URL`);
+        if (typeof w.secret !== 'string' || w.secret.length < 16) problems.push(`${path}.webhook.secret: must be a string of at least 16 characters (HMAC key)`);
+        if (okUrl && typeof w.secret === 'string') webhook = { url: String(w.url), secret: w.secret };
+      }
+    }
+    const party: Party = { role, code, name: typeof p.name === 'string' ? p.name : code, ...(webhook ? { webhook } : {}) };
+    parties.set(code, party);
+    for (const k of checkKeys(p.apiKeys, `${path}.apiKeys`, problems)) addKey(k.sha256, { kind: 'party', party, keyId: k.id }, `${path}.apiKeys`);
+  });
+  if (doc.operators !== undefined) {
+    if (!Array.isArray(doc.operators)) problems.push('operators: must be an array');
+    else doc.operators.forEach((o, i) => {
+      const path = `operators[${i}]`;
+      if (!isObject(o) || typeof o.name !== 'string' || o.name === '') { problems.push(`${path}: must be an object with a non-empty "name"`); return; }
+      for (const k of checkKeys(o.apiKeys, `${path}.apiKeys`, problems)) addKey(k.sha256, { kind: 'operator', name: o.name, keyId: k.id }, `${path}.apiKeys`);
+    });
+  }
+  if (doc.clientKeySecret !== undefined && (typeof doc.clientKeySecret !== 'string' || doc.clientKeySecret.length < 16)) {
+    problems.push('clientKeySecret: must be a string of at least 16 characters');
+  }
+  if (problems.length) throw new ConfigError(source, problems);
+  return {
+    parties, keys, source,
+    ...(typeof doc.clientKeySecret === 'string' ? { clientKeySecret: doc.clientKeySecret } : {}),
+  };
+}
+
+export function loadPartiesConfig(path: string): PartiesConfig {
+  let text: string;
+  try { text = readFileSync(path, 'utf8'); } catch (e) { throw new ConfigError(path, [`cannot read: ${(e as Error).message}`]); }
+  let doc: unknown;
+  try { doc = JSON.parse(text); } catch (e) { throw new ConfigError(path, [`not valid JSON: ${(e as Error).message}`]); }
+  return parsePartiesConfig(doc, path);
+}
+
+export function authenticate(config: PartiesConfig, authorization: string | undefined): Principal | undefined {
+  if (!authorization) return undefined;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!m) return undefined;
+  return config.keys.get(hashApiKey(m[1]!));
+}

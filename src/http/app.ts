@@ -1,0 +1,102 @@
+/**
+ * The composition root for the gateway: wires store, pipeline, decision, delivery and HTTP routes
+ * from explicit dependencies (no module singletons). `serve` and the tests call this.
+ */
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import type { PartiesConfig } from '../config/parties.js';
+import type { Db, StoreKind } from '../store/db.js';
+import { GroupCommitter } from '../store/group-commit.js';
+import { outboxBacklog, type BackoffPolicy } from '../store/journal.js';
+import { retourIdGenerator } from '../store/ids.js';
+import { amsterdamToday, createIngest } from '../pipeline/ingest.js';
+import { routeToCounterparty } from '../pipeline/decide-default.js';
+import type { BuildRetourFn, DecideFn, ValidateFn } from '../pipeline/types.js';
+import { startWebhookWorker, type Worker } from '../pipeline/webhook.js';
+import { apiRoutes } from './api.js';
+import { CollectedGauge, createMetrics, type GatewayMetrics } from './metrics.js';
+import { openApiDocument } from './openapi.js';
+import { createRouter, type HttpRequest, type HttpResponse, type Route } from './router.js';
+
+export interface AppDeps {
+  readonly db: Db;
+  readonly storeKind: StoreKind;
+  readonly parties: PartiesConfig;
+  readonly logger: Logger;
+  readonly validate: ValidateFn;
+  readonly buildRetour: BuildRetourFn;
+  /** The decision core; default: route to the header's other party (no contract registry). */
+  readonly decide?: DecideFn;
+  /** Outbox channels that get a row per journaled bericht besides webhooks (e.g. ['kafka']). */
+  readonly extraChannels?: readonly string[];
+  readonly clock?: () => Date;
+  readonly webhook?: { readonly enabled?: boolean; readonly fetch?: typeof globalThis.fetch; readonly idleMs?: number; readonly backoff?: BackoffPolicy };
+}
+
+export interface App {
+  readonly handle: (req: HttpRequest) => Promise<HttpResponse>;
+  readonly routes: readonly Route[];
+  readonly metrics: GatewayMetrics;
+  /** Starts background delivery; readiness turns green. */
+  start(): void;
+  /** Stops taking work (readiness red), stops workers. The caller closes the server and the db. */
+  stop(): Promise<void>;
+}
+
+export function createApp(deps: AppDeps): App {
+  const clock = deps.clock ?? (() => new Date());
+  const metrics = createMetrics();
+  const committer = new GroupCommitter(deps.db, {
+    // PGlite has one connection; PostgreSQL gains from a few overlapping commits (fsync waits).
+    concurrency: deps.storeKind === 'pglite' ? 1 : 4,
+    onCommit: (rows) => metrics.commitRows.observe(rows),
+  });
+  const ingest = createIngest({
+    db: deps.db,
+    committer,
+    validate: deps.validate,
+    buildRetour: deps.buildRetour,
+    decide: deps.decide ?? routeToCounterparty,
+    parties: deps.parties.parties,
+    ...(deps.parties.clientKeySecret ? { clientKeySecret: deps.parties.clientKeySecret } : {}),
+    ...(deps.extraChannels ? { extraChannels: deps.extraChannels } : {}),
+    retourId: retourIdGenerator(),
+    today: () => amsterdamToday(clock()),
+  });
+  let ready = false;
+  let worker: Worker | undefined;
+  const backlog = new CollectedGauge('sluis_outbox_backlog', 'Outbox rows by channel and state (pending, failed)', async () => {
+    const rows = await outboxBacklog(deps.db);
+    return rows.flatMap((r) => [{ labels: { channel: r.channel, state: 'pending' }, value: r.pending }, { labels: { channel: r.channel, state: 'failed' }, value: r.failed }]);
+  });
+  const routes = apiRoutes({
+    db: deps.db, parties: deps.parties, ingest, metrics, gauges: [backlog], logger: deps.logger,
+    openapi: openApiDocument, isReady: () => ready,
+  });
+  const router = createRouter(routes, (err, req) => deps.logger.error({ event: 'internal-error', method: req.method, path: req.path, err }, 'request failed'));
+  const handle = async (req: HttpRequest): Promise<HttpResponse> => {
+    const res = await router(req);
+    const route = routes.find((r) => r.method === req.method && new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(req.path))?.path ?? 'unmatched';
+    metrics.httpRequests.inc({ method: req.method, route, status: String(res.status) });
+    return res;
+  };
+  return {
+    handle, routes, metrics,
+    start() {
+      ready = true;
+      if (deps.webhook?.enabled !== false && [...deps.parties.parties.values()].some((p) => p.webhook)) {
+        worker = startWebhookWorker({
+          db: deps.db, parties: deps.parties.parties, logger: deps.logger, worker: `${hostname()}:${process.pid}`,
+          ...(deps.webhook?.fetch ? { fetch: deps.webhook.fetch } : {}),
+          ...(deps.webhook?.idleMs !== undefined ? { idleMs: deps.webhook.idleMs } : {}),
+          ...(deps.webhook?.backoff ? { backoff: deps.webhook.backoff } : {}),
+          onResult: (ok) => metrics.deliveries.inc({ channel: 'webhook', result: ok ? 'ok' : 'error' }),
+        });
+      }
+    },
+    async stop() {
+      ready = false;
+      await worker?.stop();
+    },
+  };
+}

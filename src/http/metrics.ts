@@ -1,0 +1,91 @@
+/**
+ * A small Prometheus registry (text exposition format 0.0.4), written here instead of a dependency:
+ * counters, gauges computed at scrape time, and histograms. Labels never carry personal data —
+ * only codes (standard, bericht, action, variant, channel, HTTP status).
+ */
+
+type Labels = Readonly<Record<string, string>>;
+
+function labelKey(labels: Labels): string {
+  const keys = Object.keys(labels).sort();
+  return keys.map((k) => `${k}="${String(labels[k]).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`).join(',');
+}
+
+export class Counter {
+  private readonly values = new Map<string, number>();
+  constructor(readonly name: string, readonly help: string) {}
+  inc(labels: Labels = {}, by = 1): void {
+    const k = labelKey(labels);
+    this.values.set(k, (this.values.get(k) ?? 0) + by);
+  }
+  get(labels: Labels = {}): number { return this.values.get(labelKey(labels)) ?? 0; }
+  render(): string {
+    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
+    for (const [k, v] of this.values) lines.push(`${this.name}${k ? `{${k}}` : ''} ${v}`);
+    return lines.join('\n');
+  }
+}
+
+export class Histogram {
+  private readonly series = new Map<string, { counts: number[]; sum: number; count: number }>();
+  constructor(readonly name: string, readonly help: string, readonly buckets: readonly number[]) {}
+  observe(value: number, labels: Labels = {}): void {
+    const k = labelKey(labels);
+    let s = this.series.get(k);
+    if (!s) { s = { counts: this.buckets.map(() => 0), sum: 0, count: 0 }; this.series.set(k, s); }
+    for (let i = 0; i < this.buckets.length; i++) if (value <= this.buckets[i]!) s.counts[i]!++;
+    s.sum += value;
+    s.count++;
+  }
+  render(): string {
+    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
+    for (const [k, s] of this.series) {
+      const pre = k ? `${k},` : '';
+      this.buckets.forEach((b, i) => lines.push(`${this.name}_bucket{${pre}le="${b}"} ${s.counts[i]}`));
+      lines.push(`${this.name}_bucket{${pre}le="+Inf"} ${s.count}`);
+      lines.push(`${this.name}_sum${k ? `{${k}}` : ''} ${s.sum}`);
+      lines.push(`${this.name}_count${k ? `{${k}}` : ''} ${s.count}`);
+    }
+    return lines.join('\n');
+  }
+}
+
+/** A gauge whose samples are read when scraped (e.g. outbox backlog from the database). */
+export class CollectedGauge {
+  constructor(readonly name: string, readonly help: string, private readonly collect: () => Promise<{ labels: Labels; value: number }[]>) {}
+  async render(): Promise<string> {
+    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`];
+    for (const s of await this.collect()) { const k = labelKey(s.labels); lines.push(`${this.name}${k ? `{${k}}` : ''} ${s.value}`); }
+    return lines.join('\n');
+  }
+}
+
+/** Latency buckets in seconds: 1 ms … 10 s (ingest p99 target is 50 ms). */
+export const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
+
+export interface GatewayMetrics {
+  readonly berichten: Counter;
+  readonly decisions: Counter;
+  readonly ingestSeconds: Histogram;
+  readonly httpRequests: Counter;
+  readonly commitRows: Histogram;
+  readonly deliveries: Counter;
+  render(extra: readonly CollectedGauge[]): Promise<string>;
+}
+
+export function createMetrics(): GatewayMetrics {
+  const berichten = new Counter('sluis_berichten_total', 'Berichten taken in, by standard, bericht (JW301 …) and outcome (status or problem)');
+  const decisions = new Counter('sluis_decisions_total', 'Decisions by action (route/suppress/refuse), bericht and uitvoeringsvariant');
+  const ingestSeconds = new Histogram('sluis_ingest_duration_seconds', 'Time from request to answer for POST /api/v1/berichten, by outcome', LATENCY_BUCKETS);
+  const httpRequests = new Counter('sluis_http_requests_total', 'HTTP requests by route and status');
+  const commitRows = new Histogram('sluis_journal_commit_rows', 'Berichten per journal transaction (group commit size)', [1, 2, 4, 8, 16, 32, 64, 128, 256, 512]);
+  const deliveries = new Counter('sluis_deliveries_total', 'Delivery attempts by channel and result');
+  return {
+    berichten, decisions, ingestSeconds, httpRequests, commitRows, deliveries,
+    async render(extra) {
+      const parts = [berichten.render(), decisions.render(), ingestSeconds.render(), httpRequests.render(), commitRows.render(), deliveries.render()];
+      for (const g of extra) parts.push(await g.render());
+      return `${parts.join('\n')}\n`;
+    },
+  };
+}

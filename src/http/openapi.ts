@@ -1,0 +1,131 @@
+/**
+ * OpenAPI 3.1 description of the HTTP API, served at /api/v1/openapi.json. Kept true by
+ * test/gateway/openapi.int.test.ts: every route exists here and back, and every status code a test
+ * observes is declared for its operation.
+ */
+import { API_VERSION } from './router.js';
+import { ProblemType } from './problems.js';
+
+const problemRef = { $ref: '#/components/responses/Problem' };
+const auth = [{ bearer: [] }];
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' }, description: 'Journal id (ULID-like, sortable by arrival)' };
+const xmlBody = { content: { 'application/xml': { schema: { type: 'string' } } } };
+
+export function openApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Sluis gateway API',
+      version: API_VERSION,
+      description: 'Validating gateway for iJw/iWmo 3.2 berichten. Errors are application/problem+json (RFC 9457) with a stable `type`; see components.schemas.Problem.',
+      license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+    },
+    servers: [{ url: '/' }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API key from the parties config' } },
+      schemas: {
+        Problem: {
+          type: 'object', required: ['type', 'title', 'status'],
+          properties: {
+            type: { type: 'string', enum: Object.values(ProblemType).map((p) => p.type) },
+            title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' },
+            issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' } },
+          },
+        },
+        Issue: {
+          type: 'object', required: ['level', 'path', 'code', 'message'],
+          properties: { level: { enum: ['L1', 'L2', 'L3'] }, path: { type: 'string' }, code: { type: 'string' }, rule: { type: 'string' }, retourCode: { type: 'string' }, message: { type: 'string' } },
+        },
+        Decision: {
+          type: ['object', 'null'],
+          properties: {
+            action: { enum: ['route', 'suppress', 'refuse'] }, addressee: { type: 'string' }, variant: { type: 'string' },
+            tags: { type: 'array', items: { type: 'string' } },
+            reasons: { type: 'array', items: { type: 'object', required: ['rule', 'text'], properties: { rule: { type: 'string' }, text: { type: 'string' }, contractId: { type: 'string' } } } },
+          },
+        },
+        Receipt: {
+          type: 'object', required: ['id', 'standard', 'bericht', 'status', 'decision', 'issues', 'links'],
+          properties: {
+            id: { type: 'string' }, standard: { enum: ['ijw', 'iwmo'] }, bericht: { type: 'string', examples: ['JW301'] },
+            status: { enum: ['klaargezet', 'onderdrukt', 'geweigerd', 'afgekeurd', 'afgeleverd'] },
+            decision: { $ref: '#/components/schemas/Decision' }, issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' } },
+            retour: { type: 'string', description: 'The retourbericht XML Sluis made when it rejected the bericht (L2/L3, TR056)' },
+            duplicateOf: { type: 'string' }, links: { type: 'object' },
+          },
+        },
+      },
+      responses: {
+        Problem: { description: 'Problem details', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+      },
+    },
+    paths: {
+      '/api/v1/berichten': {
+        post: {
+          operationId: 'postBericht', summary: 'Send a bericht (validate, decide, journal, route)', security: auth,
+          requestBody: { required: true, ...xmlBody },
+          responses: {
+            202: {
+              description: 'Journaled. L2/L3 rejections are also 202, with status "afgekeurd" and the retourbericht (as XML when Accept prefers application/xml). A byte-identical re-post returns the first receipt with header Sluis-Idempotent-Replay.',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Receipt' } }, 'application/xml': { schema: { type: 'string' } } },
+            },
+            400: problemRef, 401: problemRef, 403: problemRef, 413: problemRef, 415: problemRef, 500: problemRef,
+          },
+        },
+      },
+      '/api/v1/berichten/{id}': {
+        get: {
+          operationId: 'getBericht', summary: 'Status history, decision with reasons, links to the raw XML and the retour', security: auth,
+          parameters: [idParam],
+          responses: { 200: { description: 'The bericht', content: { 'application/json': { schema: { type: 'object' } } } }, 401: problemRef, 403: problemRef, 404: problemRef },
+        },
+      },
+      '/api/v1/berichten/{id}/xml': {
+        get: {
+          operationId: 'getBerichtXml', summary: 'The raw bytes as received', security: auth, parameters: [idParam],
+          responses: { 200: { description: 'Raw XML', ...xmlBody }, 401: problemRef, 403: problemRef, 404: problemRef },
+        },
+      },
+      '/api/v1/berichten/{id}/retour': {
+        get: {
+          operationId: 'getBerichtRetour', summary: 'The retourbericht Sluis made for a rejected bericht', security: auth, parameters: [idParam],
+          responses: { 200: { description: 'Retour XML', ...xmlBody }, 401: problemRef, 403: problemRef, 404: problemRef },
+        },
+      },
+      '/api/v1/postbus': {
+        get: {
+          operationId: 'listPostbus', summary: 'Unconfirmed items addressed to the caller, oldest first, cursor-paged', security: auth,
+          parameters: [
+            { name: 'after', in: 'query', schema: { type: 'string' }, description: 'cursor of the last item seen (from `cursor` or `next`)' },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+          ],
+          responses: {
+            200: { description: 'A page', content: { 'application/json': { schema: { type: 'object', required: ['items', 'next'], properties: { items: { type: 'array' }, next: { type: ['string', 'null'] } } } } } },
+            400: problemRef, 401: problemRef, 403: problemRef,
+          },
+        },
+      },
+      '/api/v1/postbus/{id}/ontvangst': {
+        post: {
+          operationId: 'confirmOntvangst', summary: 'Confirm receipt; the item leaves the postbus (idempotent)', security: auth, parameters: [idParam],
+          responses: { 200: { description: 'Confirmed', content: { 'application/json': { schema: { type: 'object' } } } }, 401: problemRef, 403: problemRef, 404: problemRef },
+        },
+      },
+      '/api/v1/openapi.json': {
+        get: { operationId: 'openapi', summary: 'This document', security: [], responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } },
+      },
+      '/health/live': {
+        get: { operationId: 'live', summary: 'Liveness', security: [], responses: { 200: { description: 'Up', content: { 'application/json': { schema: { type: 'object' } } } } } },
+      },
+      '/health/ready': {
+        get: {
+          operationId: 'ready', summary: 'Readiness (store reachable, not shutting down)', security: [],
+          responses: { 200: { description: 'Ready', content: { 'application/json': { schema: { type: 'object' } } } }, 503: { description: 'Not ready', content: { 'application/json': { schema: { type: 'object' } } } } },
+        },
+      },
+      '/metrics': {
+        get: { operationId: 'metrics', summary: 'Prometheus metrics (no personal data)', security: [], responses: { 200: { description: 'Text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } } } },
+      },
+    },
+  };
+}

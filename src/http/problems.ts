@@ -1,0 +1,71 @@
+/**
+ * RFC 9457 problem details (`application/problem+json`), one stable `type` per failure so clients
+ * can branch on it. Types are URNs: stable, not pretending to be resolvable pages.
+ */
+import type { ValidationIssue } from '../validation/issues.js';
+
+const P = 'urn:sluis:problem:';
+
+/** Every problem type Sluis answers with, and its HTTP status. */
+export const ProblemType = {
+  /** No `Authorization: Bearer` header, or a key that is not configured. */
+  UNAUTHORIZED: { type: `${P}unauthorized`, status: 401, title: 'Missing or unknown API key' },
+  /** The authenticated party is not the sender of the posted bericht (by message direction). */
+  FORBIDDEN_SENDER: { type: `${P}forbidden-sender`, status: 403, title: 'The API key does not belong to the sender of this bericht' },
+  /** The caller may not read this resource (not sent by it, not addressed to it, not an operator). */
+  FORBIDDEN: { type: `${P}forbidden`, status: 403, title: 'Not allowed for this party' },
+  /** No such resource. */
+  NOT_FOUND: { type: `${P}not-found`, status: 404, title: 'Not found' },
+  /** Route exists, method does not. */
+  METHOD_NOT_ALLOWED: { type: `${P}method-not-allowed`, status: 405, title: 'Method not allowed' },
+  /** Body larger than 25 MB (OP179). */
+  PAYLOAD_TOO_LARGE: { type: `${P}payload-too-large`, status: 413, title: 'Bericht larger than 25 MB' },
+  /** Not `application/xml` / `text/xml` (with, at most, charset=utf-8). */
+  UNSUPPORTED_MEDIA_TYPE: { type: `${P}unsupported-media-type`, status: 415, title: 'Content-Type must be application/xml' },
+  /** Not well-formed XML. */
+  MALFORMED_XML: { type: `${P}malformed-xml`, status: 400, title: 'Not well-formed XML' },
+  /** A DOCTYPE/entity declaration (XXE, billion laughs): refused before parsing. */
+  DOCTYPE_FORBIDDEN: { type: `${P}doctype-forbidden`, status: 400, title: 'DOCTYPE and entity declarations are not allowed' },
+  /** Invalid UTF-8 or a byte order mark (OP192: UTF-8 without BOM). */
+  ENCODING: { type: `${P}encoding`, status: 400, title: 'Body is not UTF-8 without byte order mark' },
+  /** Root namespace is not one of the iJw/iWmo 3.2 message namespaces, or the root is not Bericht. */
+  UNKNOWN_NAMESPACE: { type: `${P}unknown-namespace`, status: 400, title: 'Unknown message namespace' },
+  /** The BerichtCode does not match the message (or is unknown). */
+  UNKNOWN_BERICHT_CODE: { type: `${P}unknown-bericht-code`, status: 400, title: 'Unknown or mismatching BerichtCode' },
+  /** BerichtVersie/BerichtSubversie is not 3/2: a release Sluis does not handle. */
+  WRONG_VERSION: { type: `${P}wrong-version`, status: 400, title: 'Unsupported BerichtVersie/BerichtSubversie (Sluis handles release 3.2)' },
+  /** Any other XSD (L1) failure; `issues` lists every one. No retourbericht (FACTS §8). */
+  SCHEMA_INVALID: { type: `${P}schema-invalid`, status: 400, title: 'Bericht does not conform to the XSD' },
+  /** A query parameter or path segment is malformed. */
+  BAD_REQUEST: { type: `${P}bad-request`, status: 400, title: 'Bad request' },
+  /** The store is unavailable or another unexpected failure; nothing was accepted. */
+  INTERNAL: { type: `${P}internal`, status: 500, title: 'Internal error; the bericht was not accepted' },
+  /** Shutting down or not ready. */
+  UNAVAILABLE: { type: `${P}unavailable`, status: 503, title: 'Service unavailable' },
+} as const;
+export type ProblemKind = (typeof ProblemType)[keyof typeof ProblemType];
+
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly instance?: string;
+  readonly issues?: readonly ValidationIssue[];
+}
+
+export function problem(kind: ProblemKind, detail?: string, extra: { issues?: readonly ValidationIssue[]; instance?: string } = {}): Problem {
+  return { type: kind.type, title: kind.title, status: kind.status, ...(detail ? { detail } : {}), ...extra };
+}
+
+/** The problem type for a set of L1 issues: the most fundamental one decides. */
+export function l1ProblemKind(issues: readonly ValidationIssue[]): ProblemKind {
+  const codes = new Set(issues.map((i) => i.code));
+  if (codes.has('doctype-forbidden')) return ProblemType.DOCTYPE_FORBIDDEN;
+  if (codes.has('encoding')) return ProblemType.ENCODING;
+  if (codes.has('malformed-xml')) return ProblemType.MALFORMED_XML;
+  if (codes.has('unknown-namespace') || codes.has('wrong-root')) return ProblemType.UNKNOWN_NAMESPACE;
+  if (issues.some((i) => i.path === '/Bericht/Header/BerichtCode')) return ProblemType.UNKNOWN_BERICHT_CODE;
+  if (issues.some((i) => i.path === '/Bericht/Header/BerichtVersie' || i.path === '/Bericht/Header/BerichtSubversie')) return ProblemType.WRONG_VERSION;
+  return ProblemType.SCHEMA_INVALID;
+}

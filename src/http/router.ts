@@ -1,0 +1,94 @@
+/**
+ * Transport-free HTTP: a request object in, a response object out (Medplum style). Express (or a
+ * test, or a bench) only adapts; no framework type crosses into a handler.
+ */
+import { ProblemType, problem, type Problem, type ProblemKind } from './problems.js';
+
+export interface HttpRequest {
+  readonly method: string;
+  /** Path without query string, e.g. `/api/v1/berichten/01J…`. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  /** Lower-case header names. */
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  /** Reads the body, at most `limit` bytes; rejects with BodyTooLargeError beyond that. */
+  readBody(limit: number): Promise<Uint8Array>;
+  readonly receivedAt: Date;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string | Uint8Array;
+}
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) { super(`body larger than ${limit} bytes`); this.name = 'BodyTooLargeError'; }
+}
+
+export type Handler = (req: HttpRequest, params: Readonly<Record<string, string>>) => Promise<HttpResponse>;
+
+export interface Route {
+  readonly method: 'GET' | 'POST';
+  /** OpenAPI-style path template: `/api/v1/berichten/{id}`. */
+  readonly path: string;
+  readonly handler: Handler;
+}
+
+export const API_VERSION = '1.0.0';
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
+  return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}
+
+export function problemResponse(p: Problem, headers: Record<string, string> = {}): HttpResponse {
+  return { status: p.status, headers: { 'content-type': 'application/problem+json', ...headers }, body: JSON.stringify(p) };
+}
+
+export function problemOf(kind: ProblemKind, detail?: string): HttpResponse {
+  return problemResponse(problem(kind, detail));
+}
+
+function match(template: string, path: string): Record<string, string> | undefined {
+  const t = template.split('/');
+  const p = path.split('/');
+  if (t.length !== p.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < t.length; i++) {
+    const seg = t[i]!;
+    if (seg.startsWith('{') && seg.endsWith('}')) {
+      if (p[i] === '') return undefined;
+      try { params[seg.slice(1, -1)] = decodeURIComponent(p[i]!); } catch { return undefined; }
+    } else if (seg !== p[i]) return undefined;
+  }
+  return params;
+}
+
+export function createRouter(routes: readonly Route[], onError: (err: unknown, req: HttpRequest) => void): (req: HttpRequest) => Promise<HttpResponse> {
+  return async (req) => {
+    let res: HttpResponse;
+    try {
+      res = await dispatch(routes, req);
+    } catch (err) {
+      onError(err, req);
+      res = problemOf(ProblemType.INTERNAL);
+    }
+    if (req.path.startsWith('/api/')) res = { ...res, headers: { ...res.headers, 'api-version': API_VERSION } };
+    return res;
+  };
+}
+
+async function dispatch(routes: readonly Route[], req: HttpRequest): Promise<HttpResponse> {
+  let pathMatched = false;
+  for (const r of routes) {
+    const params = match(r.path, req.path);
+    if (!params) continue;
+    pathMatched = true;
+    if (r.method === req.method || (r.method === 'GET' && req.method === 'HEAD')) return r.handler(req, params);
+  }
+  if (pathMatched) {
+    const allow = routes.filter((r) => match(r.path, req.path)).map((r) => r.method).join(', ');
+    return problemResponse(problem(ProblemType.METHOD_NOT_ALLOWED, `allowed: ${allow}`), { allow });
+  }
+  return problemOf(ProblemType.NOT_FOUND, `no route for ${req.method} ${req.path}`);
+}

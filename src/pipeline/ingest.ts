@@ -1,0 +1,194 @@
+/**
+ * The ingest pipeline, transport-free:
+ * parse/identify → validate (L1+L2) → authorise sender → idempotency (TR056) → decide →
+ * journal + postbus + outbox in ONE transaction (group commit) → outcome.
+ * Nothing is written for an L1 failure or a refused caller, so "nothing half-stored" holds by
+ * construction: the only write is the final transaction.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import type { MessageDef } from '../standard/model.js';
+import type { ValidationIssue } from '../validation/issues.js';
+import type { Party, Principal } from '../config/parties.js';
+import type { Db } from '../store/db.js';
+import type { GroupCommitter } from '../store/group-commit.js';
+import { findByIdemKey, type JournalWrite, type OutboxWrite, type StoredBericht } from '../store/journal.js';
+import { newId } from '../store/ids.js';
+import { collectBsns, direction, headerFacts } from './identify.js';
+import { BerichtStatus } from './status.js';
+import type { BuildRetourFn, DecideFn, Decision, HeaderFacts, ValidateFn } from './types.js';
+
+export interface IngestDeps {
+  readonly db: Db;
+  readonly committer: GroupCommitter;
+  readonly validate: ValidateFn;
+  readonly buildRetour: BuildRetourFn;
+  readonly decide: DecideFn;
+  /** Party code → party, for webhook destinations. */
+  readonly parties: ReadonlyMap<string, Party>;
+  /** Keyed hash secret for client keys in summaries; absent → no client keys. */
+  readonly clientKeySecret?: string;
+  /** Extra outbox channels that get a row for every journaled bericht (e.g. 'kafka'). */
+  readonly extraChannels?: readonly string[];
+  readonly retourId: () => string;
+  /** YYYY-MM-DD in Europe/Amsterdam. */
+  readonly today: () => string;
+}
+
+/** The JSON a POST answers with (and a byte-identical re-post gets again). */
+export interface BerichtReceipt {
+  readonly id: string;
+  readonly standard: string;
+  readonly bericht: string;
+  readonly status: string;
+  readonly decision: Decision | null;
+  readonly issues: readonly ValidationIssue[];
+  /** The retourbericht Sluis made (L2/L3 rejection), when the standard has one for this message. */
+  readonly retour?: string;
+  readonly duplicateOf?: string;
+}
+
+export type IngestOutcome =
+  | { readonly kind: 'l1-invalid'; readonly issues: readonly ValidationIssue[] }
+  | { readonly kind: 'forbidden-sender'; readonly detail: string }
+  | { readonly kind: 'stored'; readonly receipt: BerichtReceipt; readonly replay: boolean; readonly header: HeaderFacts; readonly sender: string };
+
+const TR056_ISSUE: ValidationIssue = {
+  level: 'L3',
+  path: '/Bericht/Header/BerichtIdentificatie/Identificatie',
+  code: 'TR056',
+  rule: 'TR056',
+  retourCode: '9056',
+  message: 'Identificatie was already used by this sender for this berichtsoort, with different content',
+};
+
+export function receiptOf(row: StoredBericht): BerichtReceipt {
+  return {
+    id: row.id,
+    standard: row.standard,
+    bericht: row.bericht,
+    status: row.status,
+    decision: (row.decision ?? null) as Decision | null,
+    issues: (row.issues ?? []) as ValidationIssue[],
+    ...(row.retour_xml ? { retour: row.retour_xml } : {}),
+    ...(row.duplicate_of ? { duplicateOf: row.duplicate_of } : {}),
+  };
+}
+
+export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Principal, receivedAt: Date) => Promise<IngestOutcome> {
+  const summaryOf = (message: MessageDef, bericht: Record<string, unknown>, h: HeaderFacts): Record<string, unknown> => {
+    const bsns = collectBsns(bericht);
+    const s: Record<string, unknown> = {
+      standard: message.standard, bericht: message.id, berichtCode: h.berichtCode, afzender: h.afzender, ontvanger: h.ontvanger,
+      identificatie: h.identificatie, dagtekening: h.dagtekening, clients: bsns.size,
+    };
+    // A keyed hash, never the BSN: lets Kafka keep one client's berichten in order and lets an
+    // operator correlate, without anyone holding the table being able to reverse it.
+    if (deps.clientKeySecret) {
+      s.clientKeys = [...bsns].map((b) => createHmac('sha256', deps.clientKeySecret as string).update(b).digest('hex').slice(0, 32));
+    }
+    return s;
+  };
+
+  return async function ingest(raw, principal, receivedAt) {
+    const today = deps.today();
+    const outcome = deps.validate(raw, { today });
+    if (!outcome.l1Valid || !outcome.message || !outcome.bericht) return { kind: 'l1-invalid', issues: outcome.issues };
+    const message = outcome.message;
+    const bericht = outcome.bericht;
+    const h = headerFacts(bericht);
+    const { sender, counterparty } = direction(message, h);
+    if (principal.kind !== 'party') {
+      return { kind: 'forbidden-sender', detail: 'operators read berichten; only a gemeente or aanbieder can send one' };
+    }
+    if (principal.party.code !== sender) {
+      return { kind: 'forbidden-sender', detail: `the sender of this ${message.id} is ${sender} (by message direction), but the API key belongs to ${principal.party.code}` };
+    }
+    const sha256 = createHash('sha256').update(raw).digest('hex');
+    const idemKey = `${sender}|${h.berichtCode}|${h.identificatie}`;
+    const base = {
+      receivedAt, standard: message.standard, bericht: message.id, berichtCode: h.berichtCode, afzender: h.afzender,
+      ontvanger: h.ontvanger, sender, identificatie: h.identificatie, sha256, raw, summary: summaryOf(message, bericht, h),
+    };
+    const extra = (id: string, payload: Record<string, unknown>): OutboxWrite[] =>
+      (deps.extraChannels ?? []).map((channel) => ({ channel, destination: '', deliveryKey: `${id}.${channel}`, payload }));
+
+    const rejectWith = (issues: readonly ValidationIssue[], duplicateOf: string | null): JournalWrite => {
+      const id = newId(receivedAt.getTime());
+      let retourXml: string | null = null;
+      let retourKind: string | undefined;
+      try {
+        const r = deps.buildRetour({ message, bericht }, { issues }, { identificatieRetour: deps.retourId(), today });
+        retourXml = r.xml;
+        retourKind = r.kind;
+      } catch (err) {
+        // 323/325 and retours have no retourbericht (FACTS §8); the JSON answer lists the issues.
+        if ((err as { code?: string }).code !== 'no-retour') throw err;
+      }
+      return {
+        ...base, id, addressee: null, idemKey: duplicateOf ? null : idemKey, status: BerichtStatus.AFGEKEURD, decision: null,
+        issues, retourXml, duplicateOf,
+        history: [
+          { status: BerichtStatus.ONTVANGEN },
+          { status: BerichtStatus.AFGEKEURD, detail: { rules: [...new Set(issues.map((i) => i.rule ?? i.code))], retour: retourKind ?? null } },
+        ],
+        postbus: retourXml ? [{ party: sender, kind: 'retour' }] : [],
+        outbox: extra(id, { event: 'afgekeurd', summary: base.summary, rules: issues.map((i) => i.rule ?? i.code) }),
+      };
+    };
+
+    const duplicate = async (existing: StoredBericht): Promise<IngestOutcome> => {
+      if (existing.sha256 === sha256) return { kind: 'stored', receipt: receiptOf(existing), replay: true, header: h, sender };
+      const w = rejectWith([TR056_ISSUE], existing.id);
+      const r = await deps.committer.write(w);
+      if (r.kind !== 'inserted') throw new Error('a TR056 answer row has no idempotency key and cannot conflict');
+      return { kind: 'stored', receipt: receiptOfWrite(w), replay: false, header: h, sender };
+    };
+
+    const first = await findByIdemKey(deps.db, idemKey);
+    if (first) return duplicate(first);
+
+    let write: JournalWrite;
+    if (!outcome.valid) {
+      write = rejectWith(outcome.issues, null);
+    } else {
+      const decision = await deps.decide({ message, bericht, header: h, sender, counterparty, today });
+      const id = newId(receivedAt.getTime());
+      const routed = decision.action === 'route' && decision.addressee !== undefined;
+      const addressee = routed ? (decision.addressee as string) : null;
+      const webhook = addressee ? deps.parties.get(addressee)?.webhook : undefined;
+      const finalStatus = routed ? BerichtStatus.KLAARGEZET : decision.action === 'suppress' ? BerichtStatus.ONDERDRUKT : BerichtStatus.GEWEIGERD;
+      write = {
+        ...base, id, addressee, idemKey, status: finalStatus, decision, issues: outcome.issues, retourXml: null, duplicateOf: null,
+        history: [
+          { status: BerichtStatus.ONTVANGEN },
+          { status: BerichtStatus.GEVALIDEERD },
+          { status: BerichtStatus.BESLOTEN, detail: { action: decision.action, addressee: addressee, rules: decision.reasons.map((r) => r.rule) } },
+          { status: finalStatus, ...(routed ? { detail: { channels: webhook ? ['postbus', 'webhook'] : ['postbus'] } } : {}) },
+        ],
+        postbus: addressee ? [{ party: addressee, kind: 'bericht' }] : [],
+        outbox: [
+          ...(addressee && webhook ? [{ channel: 'webhook', destination: webhook.url, deliveryKey: `${id}.webhook.${addressee}`, payload: { berichtId: id, party: addressee } }] : []),
+          ...extra(id, { event: finalStatus, summary: base.summary, decision }),
+        ],
+      };
+    }
+    const r = await deps.committer.write(write);
+    if (r.kind === 'conflict') return duplicate(r.existing); // lost a race with a concurrent twin
+    return { kind: 'stored', receipt: receiptOfWrite(write), replay: false, header: h, sender };
+  };
+}
+
+function receiptOfWrite(w: JournalWrite): BerichtReceipt {
+  return {
+    id: w.id, standard: w.standard, bericht: w.bericht, status: w.status, decision: (w.decision ?? null) as Decision | null,
+    issues: w.issues as ValidationIssue[],
+    ...(w.retourXml ? { retour: w.retourXml } : {}),
+    ...(w.duplicateOf ? { duplicateOf: w.duplicateOf } : {}),
+  };
+}
+
+/** Today's date in the Netherlands (berichten are dated in local time; a UTC date is wrong between 00:00 and 02:00). */
+const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+export function amsterdamToday(now: Date = new Date()): string {
+  return AMSTERDAM_DATE.format(now);
+}

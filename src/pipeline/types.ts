@@ -1,0 +1,64 @@
+/**
+ * Pipeline contracts. The decision core (src/decision, issue 5) is injected as a `DecideFn` from the
+ * composition root; the shape is kept open so it can add fields without a change here.
+ */
+import type { MessageDef } from '../standard/model.js';
+import type { ValidationIssue } from '../validation/issues.js';
+
+export interface DecisionReason {
+  /** Stable id of the rule that decided (e.g. a contract rule, 'no-contract-registry'). */
+  readonly rule: string;
+  readonly text: string;
+  readonly contractId?: string;
+}
+
+export interface Decision {
+  readonly action: 'route' | 'suppress' | 'refuse';
+  /** The party code the bericht goes to (route only). */
+  readonly addressee?: string;
+  readonly reasons: readonly DecisionReason[];
+  readonly tags?: readonly string[];
+  /** The uitvoeringsvariant behind the decision, when a contract was found (metrics label). */
+  readonly variant?: string;
+  readonly [extra: string]: unknown;
+}
+
+/** The header facts every step needs, read once from the typed object. */
+export interface HeaderFacts {
+  readonly berichtCode: string;
+  readonly afzender: string;
+  readonly ontvanger: string;
+  readonly identificatie: string;
+  readonly dagtekening: string;
+}
+
+export interface DecideInput {
+  readonly message: MessageDef;
+  /** The typed object of the whole bericht (L1- and L2-valid). */
+  readonly bericht: Record<string, unknown>;
+  readonly header: HeaderFacts;
+  /** The party that sent it (by message direction, FACTS §4.2). */
+  readonly sender: string;
+  /** The other party in the header: where the bericht goes unless the decision says otherwise. */
+  readonly counterparty: string;
+  /** YYYY-MM-DD, Europe/Amsterdam. */
+  readonly today: string;
+}
+
+export type DecideFn = (input: DecideInput) => Decision | Promise<Decision>;
+
+/** validateBericht's signature (src/validation/validate.ts), injected so the pipeline can be composed. */
+export type ValidateFn = (input: Uint8Array, opts: { today: string }) => {
+  readonly message?: MessageDef;
+  readonly valid: boolean;
+  readonly l1Valid: boolean;
+  readonly issues: readonly ValidationIssue[];
+  readonly bericht?: Record<string, unknown>;
+};
+
+/** buildRetour's signature (src/validation/retour.ts). */
+export type BuildRetourFn = (
+  heen: { message: MessageDef; bericht: Record<string, unknown> },
+  outcome: { issues: readonly ValidationIssue[] },
+  opts: { identificatieRetour?: string; today: string },
+) => { readonly xml: string; readonly kind: string };

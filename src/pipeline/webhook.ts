@@ -1,0 +1,97 @@
+/**
+ * Webhook delivery from the outbox. Rows are claimed in batches with FOR UPDATE SKIP LOCKED (so
+ * several workers and instances share the work), POSTed concurrently, then completed and failed in
+ * one statement each. At-least-once: a crash between the POST and the completion re-sends with the
+ * same `Sluis-Delivery-Id`, which the receiver uses to de-duplicate.
+ *
+ * Signature (`Sluis-Signature: t=<unix seconds>,v1=<hex>`): HMAC-SHA256 with the party's secret over
+ * `<t>.<body>`; the receiver recomputes it and rejects old `t` to stop replays.
+ */
+import { createHmac } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Party } from '../config/parties.js';
+import type { Db } from '../store/db.js';
+import { claimOutbox, completeOutbox, failOutbox, getRaw, markDelivered, type BackoffPolicy, type OutboxRow } from '../store/journal.js';
+import { BerichtStatus } from './status.js';
+
+export function signWebhook(secret: string, timestamp: number, body: Uint8Array | string): string {
+  const mac = createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
+  return `t=${timestamp},v1=${mac}`;
+}
+
+export interface WebhookWorkerOptions {
+  readonly db: Db;
+  readonly parties: ReadonlyMap<string, Party>;
+  readonly logger: Logger;
+  readonly worker: string;
+  readonly fetch?: typeof globalThis.fetch;
+  readonly batch?: number;
+  readonly idleMs?: number;
+  readonly timeoutMs?: number;
+  readonly backoff?: BackoffPolicy;
+  readonly onResult?: (ok: boolean) => void;
+}
+
+/** Default: first retry after ~1–2 s, doubling up to ~1 h, given up (row marked failed) after 20 attempts ≈ 8 h. */
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseSeconds: 2, capSeconds: 3600, maxAttempts: 20 };
+
+export interface Worker { stop(): Promise<void>; kick(): void }
+
+export function startWebhookWorker(o: WebhookWorkerOptions): Worker {
+  const doFetch = o.fetch ?? globalThis.fetch;
+  const backoff = o.backoff ?? DEFAULT_BACKOFF;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const sleep = (ms: number): Promise<void> => new Promise((r) => { const t = setTimeout(r, ms); wake = () => { clearTimeout(t); r(); }; });
+
+  const deliver = async (row: OutboxRow): Promise<string | undefined> => {
+    const payload = row.payload as { party?: string };
+    const party = payload.party ? o.parties.get(payload.party) : undefined;
+    if (!party?.webhook) return 'no webhook configured for this party any more';
+    const raw = await getRaw(o.db, row.bericht_id);
+    if (!raw) return 'bericht not found in the journal';
+    const ts = Math.floor(Date.now() / 1000);
+    try {
+      const res = await doFetch(party.webhook.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/xml',
+          'sluis-delivery-id': row.delivery_key,
+          'sluis-bericht-id': row.bericht_id,
+          'sluis-signature': signWebhook(party.webhook.secret, ts, raw),
+        },
+        body: raw,
+        signal: AbortSignal.timeout(o.timeoutMs ?? 10_000),
+      });
+      await res.arrayBuffer().catch(() => undefined);
+      return res.ok ? undefined : `HTTP ${res.status} from ${new URL(party.webhook.url).host}`;
+    } catch (err) {
+      return `${(err as Error).name}: ${(err as Error).message}`;
+    }
+  };
+
+  const loop = async (): Promise<void> => {
+    while (!stopped) {
+      let rows: OutboxRow[] = [];
+      try {
+        rows = await claimOutbox(o.db, { channel: 'webhook', limit: o.batch ?? 32, worker: o.worker, lockTimeoutSeconds: 120 });
+        const results = await Promise.all(rows.map(async (r) => ({ row: r, error: await deliver(r) })));
+        const ok = results.filter((x) => x.error === undefined);
+        for (const x of ok) await markDelivered(o.db, x.row.bericht_id, BerichtStatus.AFGELEVERD, { via: 'webhook', deliveryId: x.row.delivery_key });
+        await completeOutbox(o.db, o.worker, ok.map((x) => x.row.id));
+        const failed = results.filter((x) => x.error !== undefined).map((x) => ({ id: x.row.id, error: x.error as string }));
+        await failOutbox(o.db, o.worker, failed, backoff);
+        for (const x of results) o.onResult?.(x.error === undefined);
+        for (const f of failed) o.logger.warn({ event: 'delivery-failed', channel: 'webhook', outboxId: f.id, error: f.error }, 'webhook delivery failed');
+      } catch (err) {
+        if (!stopped) o.logger.error({ event: 'worker-error', err }, 'webhook worker error');
+      }
+      if (rows.length < (o.batch ?? 32)) await sleep(o.idleMs ?? 250);
+    }
+  };
+  const done = loop();
+  return {
+    kick: () => wake?.(),
+    stop: async () => { stopped = true; wake?.(); await done; },
+  };
+}
