@@ -1,0 +1,335 @@
+/**
+ * Accessors and declarative rule constructors. Most L2 rules are one of a handful of shapes
+ * ("element required when …", "date not before …", "key unique within parent", "no overlapping
+ * periods"); the constructors below turn a line of data into an `L2Rule`. Every accessor is
+ * total: a missing or oddly typed value gives `undefined`, never an exception, because L2 also
+ * runs on berichten that L1 rejected.
+ */
+import type { BerichtNummer, Standard } from '../../standard/model.js';
+import type { Finding, Findings, L2Rule, Node, RuleContext, RuleKind } from './types.js';
+
+// ---------------------------------------------------------------------------------------------
+// Accessors
+
+function isNode(v: unknown): v is Node {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The value at a `/`-separated child path (`Omvang/Frequentie`); undefined through arrays. */
+export function get(node: Node | undefined, path: string): unknown {
+  let cur: unknown = node;
+  for (const step of path.split('/')) {
+    if (!isNode(cur)) return undefined;
+    cur = cur[step];
+  }
+  return cur;
+}
+
+export function has(node: Node | undefined, path: string): boolean {
+  const v = get(node, path);
+  return v !== undefined && v !== null;
+}
+
+/** A simple value as the standard's string (cent amounts are rendered as their integer). */
+export function str(node: Node | undefined, path: string): string | undefined {
+  const v = get(node, path);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+/** A numeric value: cent amounts are numbers already; LDT_Volume and friends arrive as digit strings. */
+export function num(node: Node | undefined, path: string): number | undefined {
+  const v = get(node, path);
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^[+-]?\d+$/.test(v.trim())) return Number(v.trim());
+  return undefined;
+}
+
+export function child(node: Node | undefined, path: string): Node | undefined {
+  const v = get(node, path);
+  return isNode(v) ? v : undefined;
+}
+
+/** The items of a repeatable element (an array in the typed object; a lone object is one item). */
+export function items(node: Node | undefined, path: string): readonly Node[] {
+  const v = get(node, path);
+  if (Array.isArray(v)) return v.filter(isNode);
+  return isNode(v) ? [v] : [];
+}
+
+/** The RetourCode values under a `RetourCodes` child. */
+export function retourCodes(node: Node | undefined): readonly string[] {
+  const v = get(node, 'RetourCodes/RetourCode');
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return typeof v === 'string' ? [v] : [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates (xs:date without timezone, as L1 guarantees: plain YYYY-MM-DD compares as a string)
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function date(node: Node | undefined, path: string): string | undefined {
+  const s = str(node, path);
+  return s !== undefined && DATE.test(s) ? s : undefined;
+}
+
+export function isDate(s: string | undefined): s is string {
+  return s !== undefined && DATE.test(s);
+}
+
+/** Same month and day, `n` years earlier (29 Feb stays 29 Feb: as a string bound it compares right). */
+export function yearsBefore(d: string, n: number): string {
+  const m = DATE.exec(d);
+  if (!m) return d;
+  return `${String(Number(m[1]) - n).padStart(4, '0')}-${m[2]}-${m[3]}`;
+}
+
+export function lastDayOfMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one (UTC: no DST surprises).
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function parts(d: string): { y: number; m: number; d: number } | undefined {
+  const m = DATE.exec(d);
+  return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rule constructors
+
+interface Common {
+  readonly id: string;
+  readonly messages: readonly BerichtNummer[];
+  readonly klasse: string;
+  readonly element?: string;
+  readonly summary: string;
+  readonly standards?: readonly Standard[];
+}
+
+function kindOf(id: string): RuleKind {
+  const k = id.slice(0, 2);
+  if (k === 'CD' || k === 'CS' || k === 'RS' || k === 'TR') return k;
+  throw new Error(`rule id ${id} has no known kind prefix`);
+}
+
+/** Any rule: the predicate returns its findings. */
+export function rule<S = undefined>(
+  def: Common & {
+    check(node: Node, ctx: RuleContext, state: S): Findings;
+    state?: L2Rule<S>['state'];
+  },
+): L2Rule<S> {
+  return {
+    id: def.id,
+    kind: kindOf(def.id),
+    messages: def.messages,
+    klasse: def.klasse,
+    ...(def.element !== undefined ? { element: def.element } : {}),
+    retourCode: '0001',
+    ...(def.standards ? { standards: def.standards } : {}),
+    summary: def.summary,
+    check: def.check,
+    ...(def.state ? { state: def.state } : {}),
+  };
+}
+
+type Pred = (node: Node, ctx: RuleContext) => boolean;
+
+/** `element` must be present when `when` holds (CD041, CD075, CD076, CD079, CD085, CD067 …). */
+export function requiredIf(def: Common & { element: string; when: Pred; because: string }): L2Rule<undefined> {
+  return rule({
+    ...def,
+    check: (n, ctx) =>
+      def.when(n, ctx) && !has(n, def.element)
+        ? { path: def.element, message: `${def.element} is required ${def.because}` }
+        : undefined,
+  });
+}
+
+/** `element` must be absent when `when` holds (CD077, CD078, CD080, CD086, CD066, CD068 …). */
+export function forbiddenIf(def: Common & { element: string; when: Pred; because: string }): L2Rule<undefined> {
+  return rule({
+    ...def,
+    check: (n, ctx) =>
+      def.when(n, ctx) && has(n, def.element)
+        ? { path: def.element, message: `${def.element} must be absent ${def.because}` }
+        : undefined,
+  });
+}
+
+/** `element` present exactly when `when` holds (CD005, CD007, CD043, CD060, CD087). */
+export function requiredIff(
+  def: Common & { element: string; when: Pred; because: string; otherwise: string },
+): L2Rule<undefined> {
+  return rule({
+    ...def,
+    check: (n, ctx) => {
+      const want = def.when(n, ctx);
+      const present = has(n, def.element);
+      if (want && !present) return { path: def.element, message: `${def.element} is required ${def.because}` };
+      if (!want && present) return { path: def.element, message: `${def.element} must be absent ${def.otherwise}` };
+      return undefined;
+    },
+  });
+}
+
+/** A simple value must be one of `allowed` when present (CS058, CS336, CS318). */
+export function valueIn(
+  def: Common & { element: string; allowed: readonly string[]; when?: Pred; because?: string },
+): L2Rule<undefined> {
+  return rule({
+    ...def,
+    check: (n, ctx) => {
+      const v = str(n, def.element);
+      if (v === undefined || def.allowed.includes(v)) return undefined;
+      if (def.when && !def.when(n, ctx)) return undefined;
+      return {
+        path: def.element,
+        message: `${def.element} ${v} is not allowed${def.because ? ' ' + def.because : ''}; allowed: ${def.allowed.join(', ')}`,
+      };
+    },
+  });
+}
+
+/** Date `element` ≥ date `reference` when both are present (CS003, TR018). */
+export function notBefore(def: Common & { element: string; reference: string }): L2Rule<undefined> {
+  return rule({
+    ...def,
+    check: (n) => {
+      const a = date(n, def.element);
+      const b = date(n, def.reference);
+      return a !== undefined && b !== undefined && a < b
+        ? { path: def.element, message: `${def.element} ${a} lies before ${def.reference} ${b}` }
+        : undefined;
+    },
+  });
+}
+
+/** Each date in `elements` (when present) ≤ the bericht's Dagtekening (TR134). */
+export function notAfterDagtekening(def: Common & { elements: readonly string[]; sensitive?: boolean }): L2Rule<undefined> {
+  return rule({
+    ...def,
+    check: (n, ctx) => {
+      const dt = ctx.dagtekening;
+      if (!isDate(dt)) return undefined;
+      const out: Finding[] = [];
+      for (const e of def.elements) {
+        const d = date(n, e);
+        // Birth dates are personal data: name the element, not the value.
+        if (d !== undefined && d > dt)
+          out.push({ path: e, message: `${e}${def.sensitive ? '' : ' ' + d} lies after the Dagtekening ${dt}` });
+      }
+      return out;
+    },
+  });
+}
+
+/** The key elements of a class as one string; `null` stands for an absent optional key element. */
+export function keyOf(node: Node, key: readonly string[]): string {
+  return JSON.stringify(key.map((k) => str(node, k) ?? null));
+}
+
+/**
+ * The class's logical key is unique among its siblings (TR101, TR383). Incremental: one Set per
+ * parent instance (the container element, held weakly), so a streamed 323 whose Clients are
+ * detached still only keeps key strings, never the Clients themselves.
+ */
+export function uniqueKey(def: Common & { key: readonly string[]; what: string }): L2Rule<WeakMap<object, Set<string>>> {
+  return rule<WeakMap<object, Set<string>>>({
+    ...def,
+    element: def.element ?? def.key.join(', '),
+    state: { create: () => new WeakMap() },
+    check: (n, ctx, seen) => {
+      const parent = ctx.ancestors[ctx.ancestors.length - 1]?.node;
+      if (parent === undefined) return undefined;
+      let set = seen.get(parent);
+      if (!set) {
+        set = new Set();
+        seen.set(parent, set);
+      }
+      const k = keyOf(n, def.key);
+      if (set.has(k))
+        return { message: `${def.klasse} repeats the ${def.what} (${def.key.join(' + ')}) of an earlier ${def.klasse} in the same parent` };
+      set.add(k);
+      return undefined;
+    },
+  });
+}
+
+/**
+ * Products in one list must not overlap in time unless they differ in product (TR302, TR386,
+ * TR410): same Code (or, without Code, same Categorie) → periods must be disjoint; an item
+ * without Product overlaps with any product. Open Einddatum = open-ended.
+ */
+export function noOverlap(
+  def: Common & {
+    item: string;
+    begin: string;
+    end: string;
+    /** Items that do not count (TR302: toewijzingen deleted with reden 13/01). */
+    ignore?: (item: Node) => boolean;
+  },
+): L2Rule<undefined> {
+  return rule({
+    ...def,
+    check: (list) => {
+      const xs = items(list, def.item);
+      const out: Finding[] = [];
+      const flagged = new Set<number>();
+      for (let j = 0; j < xs.length; j++) {
+        const b = xs[j]!;
+        if (def.ignore?.(b)) continue;
+        for (let i = 0; i < j; i++) {
+          const a = xs[i]!;
+          if (def.ignore?.(a) || !sameProduct(a, b) || !overlaps(a, b, def.begin, def.end)) continue;
+          if (!flagged.has(j)) {
+            flagged.add(j);
+            out.push({
+              path: `${def.item}[${j + 1}]`,
+              message: `${def.item} ${j + 1} overlaps in time with ${def.item} ${i + 1} for the same product`,
+            });
+          }
+        }
+      }
+      return out;
+    },
+  });
+}
+
+function sameProduct(a: Node, b: Node): boolean {
+  const pa = child(a, 'Product');
+  const pb = child(b, 'Product');
+  if (!pa || !pb) return true;
+  if (str(pa, 'Categorie') !== str(pb, 'Categorie')) return false;
+  const ca = str(pa, 'Code');
+  const cb = str(pb, 'Code');
+  return ca === undefined || cb === undefined || ca === cb;
+}
+
+function overlaps(a: Node, b: Node, begin: string, end: string): boolean {
+  const ab = date(a, begin);
+  const bb = date(b, begin);
+  if (ab === undefined || bb === undefined) return false;
+  const ae = date(a, end) ?? '9999-12-31';
+  const be = date(b, end) ?? '9999-12-31';
+  return ab <= be && bb <= ae;
+}
+
+/** Elfproef for a 9-digit BSN: Σ d1·9 + … + d8·2 − d9 ≡ 0 (mod 11). */
+export function elfproef(bsn: string): boolean {
+  if (!/^\d{9}$/.test(bsn)) return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += Number(bsn[i]) * (9 - i);
+  sum -= Number(bsn[8]);
+  return sum % 11 === 0;
+}
+
+/** Signed cents of a CDT_BedragMetDC / CDT_TotaalBedragMetDC: debet +, credit −. */
+export function signedCents(node: Node | undefined, amount: 'Bedrag' | 'TotaalBedrag'): number | undefined {
+  const v = num(node, amount);
+  const dc = str(node, 'DebetCredit');
+  if (v === undefined || (dc !== 'D' && dc !== 'C')) return undefined;
+  return dc === 'C' ? -v : v;
+}

@@ -1,0 +1,142 @@
+/**
+ * Runs the L2 rule table while a bericht streams past. The engine calls `onComplete` for every
+ * complex element when it closes (document order: Header first, the root `Bericht` last); rules are
+ * indexed by class name once per message, so each event costs one Map lookup plus the rules that
+ * apply to it. Rules that need memory across instances (TR101, TR315, TR358 …) keep their own
+ * small state, so the runner never needs the whole 323 in memory.
+ */
+import { COMPLEX_TYPES } from '../../standard/generated/model.js';
+import type { MessageDef } from '../../standard/model.js';
+import type { ValidationIssue } from '../issues.js';
+import { str } from './helpers.js';
+import { L2_RULES } from './rules.js';
+import type { Ancestor, Finding, Findings, L2Rule, Node, RuleContext } from './types.js';
+
+/** Structurally the engine's ClassEvent (kept local so L2 does not depend on the engine module). */
+export interface L2Event {
+  readonly name: string;
+  readonly node: Record<string, unknown>;
+  readonly path: string;
+  readonly ancestors: readonly { readonly name: string; readonly node: Record<string, unknown> }[];
+}
+
+export interface L2Options {
+  /** YYYY-MM-DD. No rule reads the clock. */
+  readonly today: string;
+  /** Stop collecting after this many issues (a broken 25 MB 323 could otherwise yield 100k). Default 1,000. */
+  readonly maxIssues?: number;
+  /** Another rule table (tests); default the full table. */
+  readonly rules?: readonly L2Rule[];
+}
+
+export interface L2Runner {
+  onComplete(ev: L2Event): void;
+  finish(): ValidationIssue[];
+}
+
+/** The rules that apply to one message (nummer + standard). */
+export function rulesFor(message: MessageDef, rules: readonly L2Rule[] = L2_RULES): L2Rule[] {
+  return rules.filter((r) => r.messages.includes(message.nummer) && (!r.standards || r.standards.includes(message.standard)));
+}
+
+interface Handler {
+  readonly rule: L2Rule;
+  readonly run: (node: Node, ctx: RuleContext, state: unknown) => Findings;
+}
+
+export function createL2Runner(message: MessageDef, opts: L2Options): L2Runner {
+  const maxIssues = opts.maxIssues ?? 1000;
+  const byKlasse = new Map<string, Handler[]>();
+  const states = new Map<L2Rule, unknown>();
+  const add = (klasse: string, h: Handler): void => {
+    const list = byKlasse.get(klasse);
+    if (list) list.push(h);
+    else byKlasse.set(klasse, [h]);
+  };
+  for (const r of rulesFor(message, opts.rules)) {
+    if (r.state) {
+      states.set(r, r.state.create());
+      for (const o of r.state.observe ?? []) add(o.klasse, { rule: r, run: (n, c, s) => o.collect(n, c, s) });
+    }
+    add(r.klasse, { rule: r, run: (n, c, s) => r.check(n, c, s) });
+  }
+
+  const issues: ValidationIssue[] = [];
+  let header: Node | undefined;
+  let dagtekening: string | undefined;
+
+  return {
+    onComplete(ev) {
+      if (ev.name === 'Header' && ev.ancestors.length === 1) {
+        header = ev.node;
+        dagtekening = str(header, 'BerichtIdentificatie/Dagtekening');
+      }
+      const handlers = byKlasse.get(ev.name);
+      if (!handlers) return;
+      const ctx: RuleContext = {
+        message,
+        standard: message.standard,
+        today: opts.today,
+        header,
+        dagtekening,
+        path: ev.path,
+        ancestors: ev.ancestors as readonly Ancestor[],
+        ancestor(name) {
+          for (let i = ev.ancestors.length - 1; i >= 0; i--) if (ev.ancestors[i]!.name === name) return ev.ancestors[i]!.node;
+          return undefined;
+        },
+      };
+      for (const h of handlers) {
+        const found = h.run(ev.node, ctx, states.get(h.rule));
+        if (found === undefined) continue;
+        for (const f of (Array.isArray(found) ? found : [found]) as readonly Finding[]) {
+          if (issues.length >= maxIssues) return;
+          issues.push({
+            level: 'L2',
+            path: f.path ? `${ev.path}/${f.path}` : ev.path,
+            code: h.rule.id,
+            rule: h.rule.id,
+            retourCode: h.rule.retourCode,
+            message: f.message,
+          });
+        }
+      }
+    },
+    finish() {
+      return issues;
+    },
+  };
+}
+
+/**
+ * Walks a typed object in model order (COMPLEX_TYPES child order) and emits the same events the
+ * engine emits — post-order, Header first, `Bericht` last — so rules can be checked on typed
+ * objects without XML.
+ */
+export function walkBericht(message: MessageDef, bericht: Node, onComplete: (ev: L2Event) => void): void {
+  const ancestors: Ancestor[] = [];
+  const visit = (name: string, node: Node, type: string, path: string): void => {
+    const def = COMPLEX_TYPES[type];
+    ancestors.push({ name, node });
+    for (const el of def?.children ?? []) {
+      if (el.kind !== 'complex') continue;
+      const v = node[el.name];
+      if (v === undefined || v === null) continue;
+      const list = Array.isArray(v) ? v : [v];
+      const repeatable = el.max > 1;
+      list.forEach((item, i) => {
+        if (typeof item !== 'object' || item === null || Array.isArray(item)) return;
+        visit(el.name, item as Node, el.type, `${path}/${el.name}${repeatable ? `[${i + 1}]` : ''}`);
+      });
+    }
+    ancestors.pop();
+    onComplete({ name, node: node as Record<string, unknown>, path, ancestors: [...ancestors] });
+  };
+  visit('Bericht', bericht, message.rootType, '/Bericht');
+}
+
+export function runL2OnObject(message: MessageDef, bericht: Node, opts: L2Options): ValidationIssue[] {
+  const runner = createL2Runner(message, opts);
+  walkBericht(message, bericht, (ev) => runner.onComplete(ev));
+  return runner.finish();
+}
