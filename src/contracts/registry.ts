@@ -29,12 +29,14 @@ export interface RegistryChecker {
 
 /** Compile the registry schema (once) and return a checker for documents. */
 export function createRegistryChecker(): RegistryChecker {
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
   const validate = ajv.compile<RegistryDocument>(schema);
   return {
     check(value, source) {
       if (!validate(value)) {
-        return { ok: false, errors: (validate.errors ?? []).map((e) => schemaError(e, source)) };
+        // 'if' only says "the then/else branch failed"; that branch's own error is reported too.
+        const errs = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+        return { ok: false, errors: errs.map((e) => schemaError(e, source)) };
       }
       const errors = semanticErrors(value, source);
       if (errors.length > 0) return { ok: false, errors };
@@ -70,8 +72,6 @@ function schemaError(e: ErrorObject, source: string): RegistryError {
     reason = 'profiel and regieberichten are only allowed when uitvoeringsvariant is taakgericht';
   } else if (e.keyword === 'not') {
     reason = 'berichtenNaar is only allowed for a PxQ onderaannemer';
-  } else if (e.keyword === 'if') {
-    return { source, path, reason: `does not satisfy the conditional rule (${e.schemaPath})` };
   }
   return { source, path, reason };
 }

@@ -125,6 +125,8 @@ export interface Aanscherping {
 export interface Contract {
   readonly id: string;
   readonly naam?: string;
+  /** Free text for the contractmanager; Sluis does not read it. */
+  readonly toelichting?: string;
   readonly wet: WetNaam;
   /** CBS codes: one gemeente, or all gemeenten of a region. */
   readonly gemeenten: readonly string[];

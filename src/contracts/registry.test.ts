@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatRegistryErrors, loadRegistryFile, parseRegistryText } from './load.js';
+import { contractsCovering, contractsFor, createRegistryChecker, gemeenteInstellingen, jsonPath, partijen } from './registry.js';
+import type { RegistryDocument } from './types.js';
+
+const checker = createRegistryChecker();
+const FIXTURE = join(import.meta.dirname, '../../test/fixtures/region.registry.json');
+const fixture = (): RegistryDocument => JSON.parse(readFileSync(FIXTURE, 'utf8')) as RegistryDocument;
+
+function errorsOf(doc: unknown): { path: string; reason: string }[] {
+  const r = checker.check(doc, 'x.json');
+  if (r.ok) throw new Error('expected errors');
+  for (const e of r.errors) expect(e.source).toBe('x.json');
+  return r.errors.map(({ path, reason }) => ({ path, reason }));
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+function mutate(f: (d: Mutable<RegistryDocument> & { contracten: Record<string, unknown>[] }) => void): unknown {
+  const d = structuredClone(fixture()) as unknown as Mutable<RegistryDocument> & { contracten: Record<string, unknown>[] };
+  f(d);
+  return d;
+}
+
+describe('registry checker', () => {
+  it('accepts the region fixture and the demo registry', async () => {
+    for (const f of [FIXTURE, join(import.meta.dirname, '../../config/demo.registry.json')]) {
+      const r = await loadRegistryFile(f, checker);
+      expect(formatRegistryErrors(r)).toBe('');
+      expect(r.ok).toBe(true);
+    }
+  });
+
+  it('reports file, JSON path and reason for schema errors', () => {
+    const errs = errorsOf(mutate((d) => { d.contracten[1]!.periode = { van: '2026-13-01' }; d.contracten[0]!.kleur = 'rood'; }));
+    expect(errs).toContainEqual({ path: '$.contracten[1].periode.van', reason: expect.stringContaining('must match pattern') as string });
+    expect(errs).toContainEqual({ path: '$.contracten[0].kleur', reason: 'unknown property' });
+  });
+
+  it('reports a missing property at its own path', () => {
+    expect(errorsOf(mutate((d) => { delete d.contracten[0]!.wet; }))).toContainEqual({ path: '$.contracten[0].wet', reason: 'missing required property' });
+  });
+
+  it('requires a profiel for taakgericht and forbids it otherwise', () => {
+    expect(errorsOf(mutate((d) => { delete d.contracten[1]!.profiel; }))).toContainEqual({ path: '$.contracten[1].profiel', reason: 'missing required property' });
+    expect(errorsOf(mutate((d) => { d.contracten[0]!.profiel = 'taakgericht-minimaal'; }))).toContainEqual({
+      path: '$.contracten[0]', reason: 'profiel and regieberichten are only allowed when uitvoeringsvariant is taakgericht',
+    });
+  });
+
+  it('requires berichtenNaar for a PxQ onderaannemer only', () => {
+    const errs = errorsOf(mutate((d) => {
+      const o = d.contracten[1]!.onderaannemers as Record<string, unknown>[];
+      delete o[0]!.berichtenNaar;
+      o[2]!.berichtenNaar = 'gemeente';
+    }));
+    expect(errs).toContainEqual({ path: '$.contracten[1].onderaannemers[0].berichtenNaar', reason: 'missing required property' });
+    expect(errs).toContainEqual({ path: '$.contracten[1].onderaannemers[2]', reason: 'berichtenNaar is only allowed for a PxQ onderaannemer' });
+  });
+
+  it('names both contracts when two overlap for the same key', () => {
+    const errs = errorsOf(mutate((d) => { (d.contracten[2]!.periode as { totEnMet: string }).totEnMet = '2027-03-31'; }));
+    expect(errs).toHaveLength(1);
+    expect(errs[0]!.path).toBe('$.contracten[3]');
+    expect(errs[0]!.reason).toContain("'LEK-JW-VERBLIJF-2027'");
+    expect(errs[0]!.reason).toContain("'LEK-JW-VERBLIJF-2026'");
+    expect(errs[0]!.reason).toContain('AGB 44440001');
+  });
+
+  it('does not call disjoint products, gemeenten or parties an overlap', () => {
+    expect(checker.check(mutate((d) => {
+      d.contracten.push({ ...d.contracten[0]!, id: 'OTHER-CAT', producten: [{ categorie: '47' }] });
+      d.contracten.push({ ...d.contracten[0]!, id: 'OTHER-GEM', gemeenten: ['0344'] });
+      d.contracten.push({ ...d.contracten[0]!, id: 'OTHER-AGB', opdrachtnemer: { agb: '99990001' } });
+      d.contracten.push({ ...d.contracten[0]!, id: 'OTHER-CODE', producten: [{ categorie: '45', codes: ['45A01'] }], opdrachtnemer: { agb: '99990002' } });
+      d.contracten.push({ ...d.contracten[0]!, id: 'OTHER-CODE2', producten: [{ categorie: '45', codes: ['45A02'] }], opdrachtnemer: { agb: '99990002' } });
+    }), 'x').ok).toBe(true);
+    // …but the same code twice is one.
+    expect(errorsOf(mutate((d) => {
+      d.contracten.push({ ...d.contracten[0]!, id: 'A', producten: [{ categorie: '45', codes: ['45A01', '45A09'] }], opdrachtnemer: { agb: '99990002' } });
+      d.contracten.push({ ...d.contracten[0]!, id: 'B', producten: [{ categorie: '45', codes: ['45A09'] }], opdrachtnemer: { agb: '99990002' } });
+    }))[0]!.reason).toContain("'B' overlaps contract 'A'");
+  });
+
+  it('checks ids, periods, consortium, onderaannemers and categories', () => {
+    const errs = errorsOf(mutate((d) => {
+      d.contracten[3]!.id = 'LEK-JW-AMBULANT-OG';
+      d.contracten[2]!.periode = { van: '2026-06-01', totEnMet: '2026-01-01' };
+      (d.contracten[1]!.opdrachtnemer as { consortium: { penvoerder: string } }).consortium.penvoerder = '22229999';
+      (d.contracten[1]!.onderaannemers as { agb: string }[])[0]!.agb = '22220002';
+      d.contracten[0]!.producten = [{ categorie: '02' }];
+    }));
+    const byPath = Object.fromEntries(errs.map((e) => [e.path, e.reason]));
+    expect(byPath['$.contracten[3].id']).toContain('duplicate contract id');
+    expect(byPath['$.contracten[2].periode.totEnMet']).toContain('before van');
+    expect(byPath['$.contracten[1].opdrachtnemer.consortium.penvoerder']).toContain('must be one of the leden');
+    expect(byPath['$.contracten[1].onderaannemers[0].agb']).toContain('already the opdrachtnemer');
+    expect(byPath['$.contracten[0].producten[0].categorie']).toContain('does not exist for the Jeugdwet');
+  });
+
+  it('turns unreadable files and bad JSON into errors, not exceptions', async () => {
+    const r = await loadRegistryFile('/nonexistent/registry.json', checker);
+    expect(r.ok).toBe(false);
+    expect(formatRegistryErrors(r)).toMatch(/^\/nonexistent\/registry.json: \$: cannot read the file \(ENOENT\)$/);
+    const j = parseRegistryText('{"versie": 1,', 'inline.json', checker);
+    expect(formatRegistryErrors(j)).toMatch(/^inline.json: \$: not valid JSON/);
+    expect(formatRegistryErrors(parseRegistryText('[]', 'a.json', checker))).toBe('a.json: $: must be object');
+  });
+
+  it('renders JSON pointers as JSON paths', () => {
+    expect(jsonPath('')).toBe('$');
+    expect(jsonPath('/contracten/2/periode/van')).toBe('$.contracten[2].periode.van');
+    expect(jsonPath('/gemeenten/0331/geenContract')).toBe('$.gemeenten[0331].geenContract');
+    expect(jsonPath('/a~1b/c d')).toBe('$["a/b"]["c d"]');
+  });
+});
+
+describe('registry lookups', () => {
+  const r = checker.check(fixture(), 'f');
+  if (!r.ok) throw new Error(formatRegistryErrors(r));
+  const reg = r.registry;
+
+  it('selects the effective-dated contract by date', () => {
+    const q = { wet: 'Jeugdwet' as const, gemeente: '0353', categorie: '43', agb: '44440001' };
+    expect(contractsFor(reg, { ...q, datum: '2026-12-31' }).map((c) => c.id)).toEqual(['LEK-JW-VERBLIJF-2026']);
+    expect(contractsFor(reg, { ...q, datum: '2027-01-01' }).map((c) => c.id)).toEqual(['LEK-JW-VERBLIJF-2027']);
+    expect(contractsFor(reg, { ...q, datum: '2025-12-31' })).toEqual([]);
+  });
+
+  it('knows parties and their roles', () => {
+    const tg = reg.byId.get('LEK-JW-INTEGRAAL-TG')!;
+    expect(Object.fromEntries(partijen(tg))).toEqual({
+      22220001: 'hoofdaannemer', 22220002: 'consortium-lid', 22220003: 'consortium-lid',
+      33330001: 'onderaannemer', 33330002: 'onderaannemer', 33330003: 'onderaannemer',
+    });
+    expect(contractsCovering(reg, { wet: 'Jeugdwet', gemeente: '0321', datum: '2026-05-01', categorie: '54' }).map((c) => c.id)).toEqual(['LEK-JW-INTEGRAAL-TG']);
+    expect(contractsCovering(reg, { wet: 'Wmo', gemeente: '0321', datum: '2026-05-01' })).toEqual([]);
+  });
+
+  it('merges per-gemeente settings over the defaults', () => {
+    expect(gemeenteInstellingen(reg, '0331')).toEqual({ geenContract: 'refuse', rechtszekerheidBlokkerend: false, gemengdeDeclaratie: 'weigeren' });
+    expect(gemeenteInstellingen(reg, '0321').geenContract).toBe('route-with-warning');
+  });
+});
