@@ -13,8 +13,18 @@ describe('mutants', () => {
     const a = generateMutants({ seed: 5, perMessage: 20, baseXml: base, messages: ['JW301', 'WMO323'] });
     const b = generateMutants({ seed: 5, perMessage: 20, baseXml: base, messages: ['JW301', 'WMO323'] });
     expect(a).toStrictEqual(b);
-    expect(a).toHaveLength(40);
-    expect(new Set(a.map((m) => m.xml)).size).toBeGreaterThan(35);
+    const random = a.filter((m) => !m.id.includes('sweep'));
+    expect(random).toHaveLength(40);
+    expect(new Set(random.map((m) => m.xml)).size).toBeGreaterThan(35);
+    expect(generateMutants({ seed: 5, perMessage: 3, baseXml: base, messages: ['JW301'], sweep: false })).toHaveLength(3);
+  });
+
+  it('the sweep tries every value case on every leaf class, xs:time included', () => {
+    const ms = generateMutants({ seed: 2, perMessage: 0, baseXml: base, messages: ['JW301', 'JW323'] });
+    const labels = new Set(ms.map((m) => m.mutation.replace(/^sweep value:([^ ]+).*$/, '$1')));
+    for (const l of ['time-24:00:00', 'time-offset-minus', 'date-feb-30', 'integer-plus-sign', 'digits-with-letter', 'not-in-enumeration', 'charref-nul']) {
+      expect(labels).toContain(l);
+    }
   });
 
   it('cover every operator family', () => {

@@ -33,23 +33,70 @@ export interface MutantOptions {
   /** A valid bericht of `message` as XML, deterministic in `seed`. */
   readonly baseXml: (message: BerichtId, seed: number) => string;
   readonly messages?: readonly BerichtId[];
+  /** Add one mutant per (leaf class, value case) over all messages. Default true. */
+  readonly sweep?: boolean;
 }
 
 export function generateMutants(opts: MutantOptions): Mutant[] {
   const out: Mutant[] = [];
   const ids = opts.messages ?? (Object.keys(MESSAGES) as BerichtId[]);
   const basesPer = opts.basesPerMessage ?? 6;
+  const bases = new Map<BerichtId, string[]>();
   ids.forEach((id, mi) => {
-    const bases: string[] = [];
-    for (let b = 0; b < basesPer; b++) bases.push(opts.baseXml(id, opts.seed * 1000 + mi * 50 + b));
+    const list: string[] = [];
+    for (let b = 0; b < basesPer; b++) list.push(opts.baseXml(id, opts.seed * 1000 + mi * 50 + b));
+    bases.set(id, list);
+  });
+  ids.forEach((id, mi) => {
+    const list = bases.get(id)!;
     const rng = createRng(opts.seed * 7919 + mi);
     for (let i = 0; i < opts.perMessage; i++) {
-      const doc = parseXml(bases[i % basesPer]!);
+      const doc = parseXml(list[i % basesPer]!);
       const labels = [applyRandomMutation(doc, MESSAGES[id], rng)];
       if (rng.chance(0.08)) labels.push(applyRandomMutation(doc, MESSAGES[id], rng));
       out.push({ id: `${id}-${String(i).padStart(3, '0')}`, message: id, mutation: labels.join(' + '), xml: serializeXml(doc) });
     }
   });
+  if (opts.sweep !== false) out.push(...sweepMutants(ids, bases));
+  return out;
+}
+
+/**
+ * Every value case of every leaf class, once: random choice alone leaves rare types (xs:time
+ * occurs only in 301/302) nearly untested. Occurrences rotate over messages and bases.
+ */
+function sweepMutants(ids: readonly BerichtId[], bases: ReadonlyMap<BerichtId, string[]>): Mutant[] {
+  interface Occurrence { id: BerichtId; base: string; leaf: number }
+  const classes = new Map<string, Occurrence[]>();
+  for (const id of ids) {
+    for (const base of bases.get(id)!) {
+      annotate(parseXml(base), MESSAGES[id]).forEach((a, leaf) => {
+        if (a.el.def?.kind !== 'simple') return;
+        const key = leafClass(SIMPLE_TYPES[a.el.def.type]!);
+        const list = classes.get(key) ?? [];
+        list.push({ id, base, leaf });
+        classes.set(key, list);
+      });
+    }
+  }
+  const out: Mutant[] = [];
+  const counters = new Map<BerichtId, number>();
+  for (const key of [...classes.keys()].sort()) {
+    const occ = classes.get(key)!;
+    // Spread over messages: take occurrences in an order that interleaves them.
+    const order = occ.map((o, i) => ({ o, k: (i * 7919) % occ.length })).sort((x, y) => x.k - y.k).map((x) => x.o);
+    for (let k = 0; ; k++) {
+      const o = order[k % order.length]!;
+      const doc = parseXml(o.base);
+      const a = annotate(doc, MESSAGES[o.id])[o.leaf]!;
+      const cases = valueCases(SIMPLE_TYPES[a.el.def!.type]!, textOf(a.el));
+      if (k >= cases.length) break;
+      const label = describeValue(a, cases[k]!);
+      const n = counters.get(o.id) ?? 0;
+      counters.set(o.id, n + 1);
+      out.push({ id: `${o.id}-sweep-${String(n).padStart(3, '0')}`, message: o.id, mutation: `sweep ${label}`, xml: serializeXml(doc) });
+    }
+  }
   return out;
 }
 
@@ -63,6 +110,8 @@ export interface ValueCase {
   readonly raw?: boolean;
   /** Write `<X/>` instead of `<X></X>`. */
   readonly selfClosing?: boolean;
+  /** XML-level (references, CDATA, comments, illegal characters): the same for every type. */
+  readonly generic?: boolean;
 }
 
 const FREE_TEXT = '.*[^\\s].*';
@@ -83,16 +132,24 @@ export function valueCases(type: SimpleTypeDef, value: string): ValueCase[] {
     { label: 'nbsp-suffix', text: `${v}\u00a0` },
     { label: 'cr-charref-suffix', text: `${escapeText(v)}&#13;`, raw: true },
     { label: 'tab-charref-prefix', text: `&#9;${escapeText(v)}`, raw: true },
-    { label: 'cdata-value', text: `<![CDATA[${v}]]>`, raw: true },
-    { label: 'charref-first-char', text: `&#x${cp(v)[0]!.codePointAt(0)!.toString(16)};${escapeText(cp(v).slice(1).join(''))}`, raw: true },
+    { generic: true, label: 'cdata-value', text: `<![CDATA[${v}]]>`, raw: true },
+    { generic: true, label: 'charref-control-U+0001 (not a Char)', text: `${escapeText(v)}&#1;`, raw: true },
+    { generic: true, label: 'charref-nul', text: `&#0;${escapeText(v)}`, raw: true },
+    { generic: true, label: 'charref-surrogate', text: `${escapeText(v)}&#xD800;`, raw: true },
+    { generic: true, label: 'raw-control-U+0008', text: `${v}\u0008` },
+    { generic: true, label: 'raw-U+FFFE (not a Char)', text: `${v}\ufffe` },
+    { generic: true, label: 'undefined-entity &nbsp;', text: `&nbsp;${escapeText(v)}`, raw: true },
+    { generic: true, label: 'raw-cdata-end ]]>', text: `${escapeText(v)}]]>`, raw: true },
+    { generic: true, label: 'raw-ampersand', text: `${escapeText(v)}&`, raw: true },
+    { generic: true, label: 'charref-first-char', text: `&#x${cp(v)[0]!.codePointAt(0)!.toString(16)};${escapeText(cp(v).slice(1).join(''))}`, raw: true },
   ];
   if (cp(v).length >= 2) {
     const k = Math.floor(cp(v).length / 2);
     const a = escapeText(cp(v).slice(0, k).join(''));
     const b = escapeText(cp(v).slice(k).join(''));
-    cases.push({ label: 'comment-inside-value', text: `${a}<!-- c -->${b}`, raw: true });
-    cases.push({ label: 'pi-inside-value', text: `${a}<?sluis x?>${b}`, raw: true });
-    cases.push({ label: 'cdata-half-value', text: `${a}<![CDATA[${cp(v).slice(k).join('')}]]>`, raw: true });
+    cases.push({ generic: true, label: 'comment-inside-value', text: `${a}<!-- c -->${b}`, raw: true });
+    cases.push({ generic: true, label: 'pi-inside-value', text: `${a}<?sluis x?>${b}`, raw: true });
+    cases.push({ generic: true, label: 'cdata-half-value', text: `${a}<![CDATA[${cp(v).slice(k).join('')}]]>`, raw: true });
   }
   const p = type.patterns.length === 1 && type.patterns[0]!.length === 1 ? type.patterns[0]![0]! : undefined;
   const literal = p !== undefined && /^[A-Za-z0-9]+$/.test(p) ? p : undefined;
@@ -126,6 +183,8 @@ export function valueCases(type: SimpleTypeDef, value: string): ValueCase[] {
         { label: 'integer-arabic-indic-digit', text: '\u0663' },
         { label: 'integer-fullwidth-digit', text: '\uff11' },
         { label: 'integer-plus-only', text: '+' },
+        { label: 'integer-30-leading-zeros', text: `${'0'.repeat(30)}${v}` },
+        { label: 'integer-plus-minus', text: `+-${v}` },
       );
       if (literal !== undefined) {
         cases.push(
@@ -146,7 +205,8 @@ export function valueCases(type: SimpleTypeDef, value: string): ValueCase[] {
         ['date-offset-plus', '2027-01-01+01:00'], ['date-offset-minus', '2027-01-01-05:00'], ['date-offset-no-colon', '2027-01-01+0100'],
         ['date-year-0000', '0000-01-01'], ['date-negative-year', '-2027-01-01'], ['date-5-digit-year', '12027-01-01'],
         ['date-slashes', '2027/01/01'], ['date-compact', '20270101'], ['date-with-time', '2027-01-01T00:00:00'],
-        ['date-year-leading-zero-5', '02027-01-01'],
+        ['date-year-leading-zero-5', '02027-01-01'], ['date-plus-year', '+2027-01-01'], ['date-offset-14:00', '2027-01-01+14:00'],
+        ['date-feb-29-2400', '2400-02-29'], ['date-feb-29-2100', '2100-02-29'],
       ] as const) cases.push({ label, text });
       break;
     case 'time':
@@ -163,7 +223,7 @@ export function valueCases(type: SimpleTypeDef, value: string): ValueCase[] {
       if (max !== undefined) {
         cases.push({ label: `too-long (${max + 1})`, text: filler.repeat(max + 1) });
         cases.push({ label: `max-length (${max})`, text: filler.repeat(max) });
-        if (p === undefined || p === FREE_TEXT) {
+        if ((p === undefined || p === FREE_TEXT) && type.enumeration === undefined) {
           cases.push({ label: `max-length-non-ascii (${max} × ë)`, text: 'ë'.repeat(max) });
           cases.push({ label: `max-length-astral (${max} code points, ${max + 1} UTF-16 units)`, text: 'a'.repeat(max - 1) + '\u{1F600}' });
           cases.push({ label: `too-long-astral (${max + 1} code points)`, text: 'a'.repeat(max) + '\u{1F600}' });
@@ -191,7 +251,9 @@ export function valueCases(type: SimpleTypeDef, value: string): ValueCase[] {
       }
       switch (p) {
         case undefined:
-          cases.push({ label: 'no-pattern-blank (valid: no pattern)', text: '   ' }, { label: 'no-pattern-newline', text: 'a\nb' });
+          if (type.enumeration === undefined) {
+            cases.push({ label: 'no-pattern-blank (valid: no pattern)', text: '   ' }, { label: 'no-pattern-newline', text: 'a\nb' });
+          }
           break;
         case FREE_TEXT:
           cases.push(
@@ -256,15 +318,35 @@ function elementIndex(parent: XElement, el: XElement): number {
   return parent.children.indexOf(el);
 }
 
+/** Leaves grouped by facet shape, so rare types (xs:time occurs once per 301) get their share. */
+function leafClass(type: SimpleTypeDef): string {
+  const patterns = type.patterns.flat().map((p) => (/^[A-Za-z0-9]+$/.test(p) ? 'literal' : p));
+  return `${type.base}|${type.valueKind}|${type.enumeration === undefined ? '' : 'enum'}|${patterns.join('&')}|${type.maxLength ?? ''}`;
+}
+
 const opValue: Op = (_doc, _m, rng, els) => {
-  const leaves = els.filter((a) => a.el.def?.kind === 'simple');
-  const a = rng.pick(leaves);
+  const groups = new Map<string, Annotated[]>();
+  for (const a of els) {
+    if (a.el.def?.kind !== 'simple') continue;
+    const key = leafClass(SIMPLE_TYPES[a.el.def.type]!);
+    const g = groups.get(key);
+    if (g) g.push(a);
+    else groups.set(key, [a]);
+  }
+  const a = rng.pick(rng.pick([...groups.values()]));
   const type = SIMPLE_TYPES[a.el.def!.type]!;
-  const c = rng.pick(valueCases(type, textOf(a.el)));
+  const cases = valueCases(type, textOf(a.el));
+  // 70 % type-specific values (facets, whitespace per base type), 30 % XML-level encodings.
+  const wantGeneric = rng.chance(0.3);
+  const c = rng.pick(cases.filter((x) => (x.generic === true) === wantGeneric));
+  return describeValue(a, c);
+};
+
+function describeValue(a: Annotated, c: ValueCase): string {
   setText(a.el, c);
   const shown = c.text.length > 40 ? `${c.text.slice(0, 37)}…` : c.text;
   return `value:${c.label} ${JSON.stringify(shown)} @ ${a.path}`;
-};
+}
 
 const opDrop: Op = (_d, _m, rng, els) => {
   const a = rng.pick(els);
@@ -389,7 +471,8 @@ const opElementInSimple: Op = (_d, m, rng, els) => {
 
 const opRoot: Op = (doc, m, rng) => {
   const { bericht: bp, basis: sp } = prefixesOf(m);
-  const kind = rng.pick(['root-name', 'root-namespace', 'default-namespace', 'other-prefixes', 'no-xml-declaration', 'declaration-utf-8-lowercase', 'declaration-standalone', 'leading-whitespace-before-root'] as const);
+  const kind = rng.pick(['root-name', 'root-namespace', 'default-namespace', 'other-prefixes', 'no-xml-declaration', 'declaration-utf-8-lowercase', 'declaration-standalone', 'leading-whitespace-before-root',
+    'comment-after-root', 'text-after-root', 'second-root', 'pi-before-root', 'xml-1.1-declaration'] as const);
   const rename = (el: XElement, f: (n: string) => string): void => {
     el.name = f(el.name);
     for (const c of elementChildren(el)) rename(c, f);
@@ -410,6 +493,11 @@ const opRoot: Op = (doc, m, rng) => {
     case 'declaration-utf-8-lowercase': doc.prolog = '<?xml version="1.0" encoding="utf-8"?>\n'; break;
     case 'declaration-standalone': doc.prolog = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'; break;
     case 'leading-whitespace-before-root': doc.prolog = `${doc.prolog}\n\n  `; break;
+    case 'comment-after-root': doc.epilog = '\n<!-- einde -->\n'; break;
+    case 'text-after-root': doc.epilog = '\nx\n'; break;
+    case 'second-root': doc.epilog = `<${bp}:Bericht xmlns:${bp}="${m.namespace}"/>`; break;
+    case 'pi-before-root': doc.prolog = `${doc.prolog}<?sluis test?>\n`; break;
+    case 'xml-1.1-declaration': doc.prolog = '<?xml version="1.1" encoding="UTF-8"?>\n'; break;
   }
   return `root:${kind}`;
 };

@@ -33,6 +33,8 @@ export interface XDocument {
   /** Everything before the root element, written verbatim (the XML declaration). */
   prolog: string;
   root: XElement;
+  /** Anything after the root element, written verbatim (mutants: comments, stray text). */
+  epilog?: string;
 }
 
 export function parseXml(xml: string): XDocument {
@@ -89,7 +91,7 @@ export function serializeElement(el: XElement, out: string[] = []): string[] {
 }
 
 export function serializeXml(doc: XDocument): string {
-  return doc.prolog + serializeElement(doc.root).join('');
+  return doc.prolog + serializeElement(doc.root).join('') + (doc.epilog ?? '');
 }
 
 export function elementChildren(el: XElement): XElement[] {
