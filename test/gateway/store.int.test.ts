@@ -1,0 +1,128 @@
+/**
+ * The store suite, run against PGlite and PostgreSQL: migrations, group commit, idempotency key,
+ * outbox claim (SKIP LOCKED), batch complete/fail with SQL backoff and the last error on the row.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type OpenedDb } from '../../src/store/db.js';
+import { loadMigrations, migrate } from '../../src/store/migrate.js';
+import { GroupCommitter } from '../../src/store/group-commit.js';
+import { claimOutbox, completeOutbox, failOutbox, findByIdemKey, type JournalWrite } from '../../src/store/journal.js';
+import { newId } from '../../src/store/ids.js';
+import { PG_URL, STORES, dropSchema } from './harness.js';
+
+function write(i: number, extra: Partial<JournalWrite> = {}): JournalWrite {
+  const id = newId();
+  return {
+    id, receivedAt: new Date(), standard: 'ijw', bericht: 'JW301', berichtCode: '436', afzender: '0384', ontvanger: '42420001',
+    sender: '0384', addressee: '42420001', identificatie: `S${i}`, idemKey: `0384|436|S${i}`, sha256: 'x'.repeat(64),
+    raw: Buffer.from(`<raw ${i}/>`), summary: { n: i }, status: 'klaargezet', decision: { action: 'route' }, issues: [], retourXml: null,
+    duplicateOf: null, history: [{ status: 'ontvangen' }, { status: 'klaargezet' }], postbus: [{ party: '42420001', kind: 'bericht' }],
+    outbox: [{ channel: 'webhook', destination: 'http://x', deliveryKey: `${id}.webhook`, payload: { berichtId: id } }],
+    ...extra,
+  };
+}
+
+describe.each(STORES)('store on %s', (store) => {
+  let opened: OpenedDb;
+  const schema = `st_${randomBytes(5).toString('hex')}`;
+  beforeAll(async () => {
+    opened = store === 'pglite' ? await openDb({ memory: true }) : await openDb({ databaseUrl: PG_URL, schema });
+    await migrate(opened.db);
+  });
+  afterAll(async () => { await opened?.close(); if (store === 'postgres') await dropSchema(schema); });
+
+  it('migrations: numbered, one statement per file, applied once', async () => {
+    const ms = loadMigrations();
+    expect(ms.length).toBeGreaterThanOrEqual(7);
+    // 0100+ belong to the Kafka publisher (a plpgsql function body has its own semicolons)
+    for (const m of ms.filter((x) => Number(x.version) < 100)) expect(m.sql.replace(/--.*$/gm, '').trim().replace(/;\s*$/, '')).not.toContain(';');
+    expect(await migrate(opened.db)).toEqual([]);
+    const r = await opened.db.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');
+    expect(r.rows.map((x) => x.version)).toEqual(ms.map((m) => m.version));
+  });
+
+  it('group commit: 300 concurrent writes land in few transactions, each with its rows', async () => {
+    const sizes: number[] = [];
+    const gc = new GroupCommitter(opened.db, { concurrency: store === 'pglite' ? 1 : 4, onCommit: (n) => sizes.push(n) });
+    const ws = Array.from({ length: 300 }, (_, i) => write(i));
+    const rs = await Promise.all(ws.map((w) => gc.write(w)));
+    expect(rs.every((r) => r.kind === 'inserted')).toBe(true);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(300);
+    expect(sizes.length).toBeLessThan(300);
+    const n = await opened.db.query<{ j: string; s: string; p: string; o: string }>(
+      "SELECT (SELECT count(*) FROM journal WHERE identificatie LIKE 'S%')::text AS j, (SELECT count(*) FROM journal_status)::text AS s, (SELECT count(*) FROM postbus)::text AS p, (SELECT count(*) FROM outbox)::text AS o");
+    expect(n.rows[0]).toEqual({ j: '300', s: '600', p: '300', o: '300' });
+  });
+
+  it('idempotency key: a second row with the same key is not written and names the first', async () => {
+    const gc = new GroupCommitter(opened.db);
+    const a = write(1000);
+    const b = write(1000); // same idem key
+    const [ra, rb] = await Promise.all([gc.write(a), gc.write(b)]);
+    expect(ra).toEqual({ kind: 'inserted' });
+    expect(rb.kind).toBe('conflict');
+    if (rb.kind === 'conflict') expect(rb.existing.id).toBe(a.id);
+    expect((await findByIdemKey(opened.db, '0384|436|S1000'))?.id).toBe(a.id);
+    const n = await opened.db.query<{ n: string }>('SELECT count(*)::text AS n FROM outbox WHERE bericht_id = $1', [b.id]);
+    expect(n.rows[0]!.n).toBe('0');
+  });
+
+  it('a failing row does not fail its batch neighbours', async () => {
+    const gc = new GroupCommitter(opened.db);
+    const good = write(2000);
+    const bad = write(2001, { standard: null as unknown as string }); // NOT NULL violation
+    const [rg, rb] = await Promise.allSettled([gc.write(good), gc.write(bad)]);
+    expect(rg.status).toBe('fulfilled');
+    expect(rb.status).toBe('rejected');
+  });
+
+  it('outbox: claim with SKIP LOCKED, complete and fail in batches, backoff in SQL, error kept', async () => {
+    await opened.db.query("UPDATE outbox SET done_at = now() WHERE channel = 'webhook'");
+    const gc = new GroupCommitter(opened.db);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => gc.write(write(3000 + i))));
+    const a = await claimOutbox(opened.db, { channel: 'webhook', limit: 6, worker: 'A', lockTimeoutSeconds: 60 });
+    const b = await claimOutbox(opened.db, { channel: 'webhook', limit: 6, worker: 'B', lockTimeoutSeconds: 60 });
+    expect(a).toHaveLength(6);
+    expect(b).toHaveLength(4);
+    expect(new Set([...a, ...b].map((r) => r.id)).size).toBe(10);
+    expect(a.every((r) => r.attempts === 1)).toBe(true);
+    expect(await claimOutbox(opened.db, { channel: 'webhook', limit: 6, worker: 'C', lockTimeoutSeconds: 60 })).toEqual([]);
+    await completeOutbox(opened.db, 'A', a.map((r) => r.id));
+    await completeOutbox(opened.db, 'A', b.map((r) => r.id)); // not A's: no effect
+    await failOutbox(opened.db, 'B', b.map((r) => ({ id: r.id, error: 'HTTP 503 from receiver' })), { baseSeconds: 10, capSeconds: 100, maxAttempts: 2 });
+    const rows = await opened.db.query<{ id: string; done: boolean; wait: number; last_error: string; failed: boolean; locked_by: string | null }>(
+      "SELECT id::text, done_at IS NOT NULL AS done, extract(epoch FROM run_at - now())::float8 AS wait, last_error, failed_at IS NOT NULL AS failed, locked_by FROM outbox WHERE id = ANY($1::bigint[]) ORDER BY id",
+      [[...a, ...b].map((r) => r.id)]);
+    const byId = new Map(rows.rows.map((r) => [r.id, r]));
+    for (const r of a) expect(byId.get(r.id)!.done).toBe(true);
+    for (const r of b) {
+      const x = byId.get(r.id)!;
+      expect(x).toMatchObject({ done: false, failed: false, last_error: 'HTTP 503 from receiver', locked_by: null });
+      // attempt 1: base·2^0 = 10 s, jittered into [5, 10]
+      expect(x.wait).toBeGreaterThanOrEqual(4);
+      expect(x.wait).toBeLessThanOrEqual(10.5);
+    }
+    // due again → second attempt fails → maxAttempts 2 reached → failed, error kept
+    await opened.db.query('UPDATE outbox SET run_at = now() WHERE id = ANY($1::bigint[])', [b.map((r) => r.id)]);
+    const again = await claimOutbox(opened.db, { channel: 'webhook', limit: 10, worker: 'B', lockTimeoutSeconds: 60 });
+    expect(again.map((r) => r.attempts)).toEqual([2, 2, 2, 2]);
+    await failOutbox(opened.db, 'B', again.map((r) => ({ id: r.id, error: 'timeout' })), { baseSeconds: 10, capSeconds: 100, maxAttempts: 2 });
+    const f = await opened.db.query<{ n: string }>("SELECT count(*)::text AS n FROM outbox WHERE failed_at IS NOT NULL AND last_error = 'timeout'");
+    expect(f.rows[0]!.n).toBe('4');
+    expect(await claimOutbox(opened.db, { channel: 'webhook', limit: 10, worker: 'B', lockTimeoutSeconds: 60 })).toEqual([]);
+  });
+
+  it('outbox: an abandoned lock (worker died) is claimable after the lock timeout', async () => {
+    const gc = new GroupCommitter(opened.db);
+    const w = write(4000, { outbox: [{ channel: 'kafka', destination: '', deliveryKey: 'k-4000', payload: {} }] });
+    await gc.write(w);
+    const [first] = await claimOutbox(opened.db, { channel: 'kafka', limit: 1, worker: 'dead', lockTimeoutSeconds: 60 });
+    expect(first).toBeDefined();
+    expect(await claimOutbox(opened.db, { channel: 'kafka', limit: 1, worker: 'B', lockTimeoutSeconds: 60 })).toEqual([]);
+    await opened.db.query("UPDATE outbox SET locked_at = now() - interval '2 minutes' WHERE id = $1", [first!.id]);
+    const [again] = await claimOutbox(opened.db, { channel: 'kafka', limit: 1, worker: 'B', lockTimeoutSeconds: 60 });
+    expect(again?.id).toBe(first!.id);
+    expect(again?.attempts).toBe(2);
+  });
+});
