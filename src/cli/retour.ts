@@ -77,7 +77,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (message && !retourMessageFor(message)) {
     io.stderr(
       message.nummer === '323'
-        ? `sluis retour: ${file} is a ${message.id} declaratie: it gets no retourbericht; the gemeente answers it with a ${message.standard === 'ijw' ? 'JW' : 'WMO'}325 declaratie-antwoord (technical and functional answer, FACTS §8.4)\n`
+        ? `sluis retour: ${file} is a ${message.id} declaratie: it gets no retourbericht; the gemeente answers it with a ${message.standard === 'ijw' ? 'JW' : 'WMO'}325 declaratie-antwoord, which is both the technical and the functional answer\n`
         : `sluis retour: ${file} is a ${message.id}, itself an answer: it gets no retourbericht\n`,
     );
     return 2;
