@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { heenBerichten } from '../../scripts/gen-samples.js';
+import { validInstance } from '../../test/support/arbitraries.js';
+import { createRng } from '../../test/support/rng.js';
 import { requireXmllint, xmllintValidate } from '../../test/support/xmllint.js';
 import { xsdPath } from '../../test/support/paths.js';
 import { MESSAGES } from '../standard/generated/model.js';
@@ -316,5 +318,68 @@ describe('deriveIdentificatieRetour', () => {
     expect(deriveIdentificatieRetour(heen('ijw', '301'))).toBe(ids[0]);
     const r = buildRetour(heen('ijw', '301'), { issues: [] }, { today: TODAY });
     expect(obj(r.bericht['Header'])['IdentificatieRetour']).toBe(ids[0]);
+  });
+});
+
+describe('buildRetour on generated heenberichten (fast-check instances of every heen message)', () => {
+  const SEEDS = 20;
+  /** Every node carrying RetourCodes in a retour typed object, with its path. */
+  function classNodes(node: Obj, path: string, out: { path: string; node: Obj }[]): { path: string; node: Obj }[] {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'RetourCodes') continue;
+      const items = Array.isArray(v) ? v : [v];
+      items.forEach((item, i) => {
+        if (typeof item !== 'object' || item === null) return;
+        const p = Array.isArray(v) ? `${path}/${k}[${i + 1}]` : `${path}/${k}`;
+        if ('RetourCodes' in item) out.push({ path: p, node: item as Obj });
+        classNodes(item as Obj, p, out);
+      });
+    }
+    return out;
+  }
+  const isUnder = (prefix: string, p: string): boolean => p.startsWith(`${prefix}/`);
+
+  const dir = mkdtempSync(join(tmpdir(), 'sluis-retour-gen-'));
+  const written = new Map<string, string[]>();
+  beforeAll(() => requireXmllint());
+
+  for (const std of STANDARDS) {
+    for (const nummer of HEEN_NUMMERS) {
+      const id = msg(std, nummer).id;
+      it(`${id}: ${SEEDS} instances, a rule failure on a random class → codes where expected`, () => {
+        const rng = createRng(nummer.charCodeAt(2) * 1000 + (std === 'ijw' ? 1 : 2));
+        for (let seed = 1; seed <= SEEDS; seed++) {
+          const bericht = validInstance(id, seed, { maxRepeat: 3 }) as unknown as Obj;
+          const h = { message: msg(std, nummer), bericht };
+          const body = Object.keys(bericht).find((k) => k !== 'Header')!;
+          // First pass: reject the body element itself to learn every class instance.
+          const all = classNodes(obj(buildRetour(h, { issues: [l3(`/Bericht/${body}`, 'TR374', '9374')] }, { today: TODAY }).bericht), '/Bericht', []).filter(
+            (c) => c.path !== '/Bericht/Header',
+          );
+          expect(all[0]?.path).toBe(`/Bericht/${body}`);
+          for (const c of all.slice(1)) expect(codes(c.node), c.path).toEqual(['0233']);
+          const target = rng.pick(all).path;
+          const r = buildRetour(h, { issues: [l3(target, 'TR332', '9332')] }, { today: TODAY });
+          expect(codes(r.bericht['Header'])).toEqual(['0200']);
+          const classes = classNodes(obj(r.bericht), '/Bericht', []).filter((c) => c.path !== '/Bericht/Header');
+          expect(classes.map((c) => c.path)).toEqual(all.map((c) => c.path));
+          for (const c of classes) {
+            const want = c.path === target ? ['9332'] : isUnder(target, c.path) ? ['0233'] : ['0200'];
+            expect(codes(c.node), `${id} seed ${seed} ${c.path} (target ${target})`).toEqual(want);
+          }
+          const file = join(dir, `${r.message.id}-${seed}.xml`);
+          writeFileSync(file, r.xml);
+          written.set(r.message.id, [...(written.get(r.message.id) ?? []), file]);
+        }
+      });
+    }
+  }
+
+  it('all generated retours pass xmllint --schema', async () => {
+    expect([...written.values()].flat()).toHaveLength(STANDARDS.length * HEEN_NUMMERS.length * SEEDS);
+    for (const [id, files] of written) {
+      const verdicts = await xmllintValidate(xsdPath(id as 'JW302'), files);
+      expect(verdicts.filter((v) => !v.valid).map((v) => `${v.file}\n${v.errors.slice(0, 3).join('\n')}`), id).toEqual([]);
+    }
   });
 });
