@@ -6,17 +6,10 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../schemas/contract-registry.schema.json' with { type: 'json' };
 import { ProductCategorieIjw, ProductCategorieIwmo } from '../standard/generated/codelists.js';
-import {
-  DEFAULT_GEMEENTE_INSTELLINGEN,
-  type Contract,
-  type ContractProduct,
-  type GemeenteInstellingen,
-  type PolicyProfiel,
-  type Registry,
-  type RegistryDocument,
-  type RegistryError,
-  type WetNaam,
-} from './types.js';
+import { partijen } from './lookup.js';
+import type { Contract, ContractProduct, Registry, RegistryDocument, RegistryError, WetNaam } from './types.js';
+
+export { contractsCovering, contractsFor, contractsNaming, gemeenteInstellingen, hoofdaannemer, partijen, policyProfiel, type ContractQuery, type ContractRol } from './lookup.js';
 
 export type RegistryCheck =
   | { readonly ok: true; readonly registry: Registry }
@@ -80,29 +73,6 @@ const CATEGORIEEN: Record<WetNaam, ReadonlySet<string>> = {
   Jeugdwet: new Set(Object.keys(ProductCategorieIjw)),
   Wmo: new Set(Object.keys(ProductCategorieIwmo)),
 };
-
-/** The AGB codes a contract knows, with their role. */
-export type ContractRol = 'hoofdaannemer' | 'consortium-lid' | 'onderaannemer';
-
-export function partijen(c: Contract): ReadonlyMap<string, ContractRol> {
-  const m = new Map<string, ContractRol>();
-  if ('agb' in c.opdrachtnemer) m.set(c.opdrachtnemer.agb, 'hoofdaannemer');
-  else {
-    for (const lid of c.opdrachtnemer.consortium.leden) m.set(lid, 'consortium-lid');
-    m.set(c.opdrachtnemer.consortium.penvoerder, 'hoofdaannemer');
-  }
-  for (const o of c.onderaannemers ?? []) if (!m.has(o.agb)) m.set(o.agb, 'onderaannemer');
-  return m;
-}
-
-/** The AGB that receives berichten meant for "the hoofdaannemer": the opdrachtnemer or the consortium's penvoerder. */
-export function hoofdaannemer(c: Contract): string {
-  return 'agb' in c.opdrachtnemer ? c.opdrachtnemer.agb : c.opdrachtnemer.consortium.penvoerder;
-}
-
-export function policyProfiel(c: Contract): PolicyProfiel {
-  return c.uitvoeringsvariant === 'taakgericht' ? (c.profiel ?? 'taakgericht-minimaal') : c.uitvoeringsvariant;
-}
 
 function periodsOverlap(a: Contract, b: Contract): boolean {
   const aEnd = a.periode.totEnMet ?? '9999-12-31';
@@ -171,45 +141,4 @@ function semanticErrors(doc: RegistryDocument, source: string): RegistryError[] 
 
 function buildRegistry(doc: RegistryDocument): Registry {
   return { document: doc, contracten: doc.contracten, byId: new Map(doc.contracten.map((c) => [c.id, c])) };
-}
-
-export function gemeenteInstellingen(registry: Registry, gemeente: string): GemeenteInstellingen {
-  return {
-    ...DEFAULT_GEMEENTE_INSTELLINGEN,
-    ...registry.document.standaard,
-    ...registry.document.gemeenten?.[gemeente],
-  };
-}
-
-export interface ContractQuery {
-  readonly wet: WetNaam;
-  readonly gemeente: string;
-  readonly datum: string;
-  readonly categorie?: string;
-  readonly code?: string;
-}
-
-function coversProduct(c: Contract, categorie: string | undefined, code: string | undefined): boolean {
-  if (!c.producten || categorie === undefined) return true;
-  return c.producten.some((p) => p.categorie === categorie && (!p.codes || code === undefined || p.codes.includes(code)));
-}
-
-function inPeriod(c: Contract, datum: string): boolean {
-  return c.periode.van <= datum && (c.periode.totEnMet === undefined || datum <= c.periode.totEnMet);
-}
-
-/** Contracts in force on `datum` for the wet, gemeente and (when known) product, whoever the parties are. */
-export function contractsCovering(registry: Registry, q: ContractQuery): Contract[] {
-  return registry.contracten.filter((c) =>
-    c.wet === q.wet && c.gemeenten.includes(q.gemeente) && inPeriod(c, q.datum) && coversProduct(c, q.categorie, q.code));
-}
-
-/** As `contractsCovering`, restricted to contracts in which `agb` is a party (opdrachtnemer, lid or onderaannemer). */
-export function contractsFor(registry: Registry, q: ContractQuery & { readonly agb: string }): Contract[] {
-  return contractsCovering(registry, q).filter((c) => partijen(c).has(q.agb));
-}
-
-/** Contracts that name `party` (a CBS code or an AGB code) — what a party may read. */
-export function contractsNaming(registry: Registry, party: string): Contract[] {
-  return registry.contracten.filter((c) => c.gemeenten.includes(party) || partijen(c).has(party));
 }

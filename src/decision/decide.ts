@@ -22,7 +22,7 @@ import {
   partijen,
   policyProfiel,
   type ContractRol,
-} from '../contracts/registry.js';
+} from '../contracts/lookup.js';
 import type { Contract, GemeenteInstellingen, Registry, WetNaam } from '../contracts/types.js';
 import type { ActionCode, Decision, ItemDecision, Reason, Severity } from './decision.js';
 import { Tag } from './decision.js';
@@ -57,6 +57,8 @@ interface Outcome {
   readonly variant?: string;
   readonly addressee?: string;
   readonly tags: readonly string[];
+  /** Further matching contracts that agree with `contract`. */
+  readonly alsoContracts?: readonly string[];
   /** Extra reasons this item adds (e.g. a ToewijzingNummer under taakgericht). */
   readonly extra?: readonly Omit<Reason, 'items'>[];
 }
@@ -214,8 +216,9 @@ function outcomeUnder(ctx: Ctx, c: Contract, rol: ContractRol, item: ResolvedIte
   return out;
 }
 
+/** Same effect on the bericht (the rule ids may differ: OG-ANTW and TM-ANTW both deliver a 319). */
 function sameOutcome(a: Outcome, b: Outcome): boolean {
-  return a.action === b.action && a.rule === b.rule && a.addressee === b.addressee;
+  return a.action === b.action && a.addressee === b.addressee;
 }
 
 function outcomeFor(ctx: Ctx, item: ResolvedItem): Outcome {
@@ -229,7 +232,14 @@ function outcomeFor(ctx: Ctx, item: ResolvedItem): Outcome {
   if (mine.length > 0) {
     const outs = mine.map((c) => outcomeUnder(ctx, c, partijen(c).get(input.aanbieder) ?? 'onderaannemer', item));
     const first = outs[0]!;
-    if (outs.every((o) => sameOutcome(o, first))) return first;
+    if (outs.length === 1) return first;
+    if (outs.every((o) => sameOutcome(o, first))) {
+      return {
+        ...first,
+        alsoContracts: mine.slice(1).map((c) => c.id),
+        extra: [...(first.extra ?? []), { rule: RULE.CONTRACT_MEERDERE, severity: 'info', text: `contracts ${mine.map((c) => c.id).join(', ')} all match on ${item.datum} (the product is not known) and agree: ${first.action}` }],
+      };
+    }
     return geenContract(ctx, RULE.CONTRACT_AMBIGU, `contracts ${mine.map((c) => c.id).join(', ')} all match on ${item.datum} and disagree; the product is not known`);
   }
   const taak = contractsCovering(registry, q).filter((c) => c.uitvoeringsvariant === 'taakgericht').sort((a, b) => a.id.localeCompare(b.id));
@@ -290,7 +300,9 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
   }
 
   // 2. Items and their dates.
-  const heen = input.heen ? state.heenbericht({ standard: input.standard, ref: input.heen }) : undefined;
+  // A stored heenbericht counts only when it is between the same two parties (a retour cannot answer someone else's bericht).
+  const storedHeen = input.heen ? state.heenbericht({ standard: input.standard, ref: input.heen }) : undefined;
+  const heen = storedHeen && storedHeen.summary.gemeente === input.gemeente && storedHeen.summary.aanbieder === input.aanbieder ? storedHeen : undefined;
   const antwoord = input.antwoord ?? heen?.summary.antwoord;
   const antwoordVerzoek = ctx.groep === 'antwoord' && antwoord ? state.verzoek(verzoekKeyFor(input, antwoord.referentieAanbieder)) : undefined;
   const fallback = input.heen?.dagtekening || input.dagtekening || today;
@@ -322,6 +334,7 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
     groups.set(key, g);
     for (const t of o.tags) tags.add(t);
     if (o.contract) contractIds.add(o.contract.id);
+    for (const id of o.alsoContracts ?? []) contractIds.add(id);
   });
   for (const { o, items: its } of groups.values()) {
     reasons.push({

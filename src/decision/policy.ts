@@ -122,6 +122,8 @@ export const RULE = {
   GEEN_CONTRACT_VERZOEK: 'NC-VERZOEK',
   /** Several contracts match and they disagree (the product is unknown): treated as no contract. */
   CONTRACT_AMBIGU: 'NC-AMBIGU',
+  /** Several contracts match an item whose product is unknown, and they agree. */
+  CONTRACT_MEERDERE: 'CONTRACT-MEERDERE',
   /** A 323 with prestaties that route and prestaties that must not be declared. */
   GEMENGDE_DECLARATIE: 'DECL-GEMENGD',
   /** Product lines under different outcomes in one non-declaratie bericht: delivered with a warning. */
