@@ -22,7 +22,6 @@ import { COMPLEX_TYPES, MESSAGES } from '../standard/generated/model.js';
 import {
   RETOUR_VAN,
   berichtId,
-  type BerichtId,
   type ComplexTypeDef,
   type ElementDef,
   type MessageDef,
@@ -404,7 +403,3 @@ export function buildRetour(
   return { message: retour, bericht, xml: buildBericht(retour, bericht), kind: 'klassen-afgekeurd' };
 }
 
-/** For tests and tools: every heen message id that has a retour. */
-export function heenIdsWithRetour(): BerichtId[] {
-  return (Object.values(MESSAGES) as MessageDef[]).filter((m) => retourMessageFor(m) !== undefined).map((m) => m.id);
-}
