@@ -3,7 +3,6 @@
  * - PORT (default 8080), HOST (default 0.0.0.0)
  * - DATABASE_URL: PostgreSQL; absent → embedded PGlite in SLUIS_DATA_DIR (default ./data)
  * - SLUIS_PARTIES: parties config file; absent → the demo config (said in the first log line)
- * - SLUIS_OUTBOX_EXTRA_CHANNELS: comma list of extra outbox channels (e.g. `kafka`)
  * - LOG_LEVEL (default info)
  * Logs are pino JSON on stdout. SIGTERM/SIGINT: stop taking work, finish in-flight requests, close.
  */
@@ -28,7 +27,7 @@ export function demoConfigPath(): string {
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout('usage: sluis serve\n  env: PORT, HOST, DATABASE_URL, SLUIS_DATA_DIR, SLUIS_PARTIES, SLUIS_OUTBOX_EXTRA_CHANNELS, LOG_LEVEL\n  see docs/operations.md\n');
+    io.stdout('usage: sluis serve\n  env: PORT, HOST, DATABASE_URL, SLUIS_DATA_DIR, SLUIS_PARTIES, LOG_LEVEL\n  see docs/operations.md\n');
     return 0;
   }
   const env = io.env;
@@ -53,11 +52,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   // Loaded here, not imported at the top, so a `sluis --help` does not pay for the model tables.
   const { validateBericht } = await import('../validation/validate.js');
   const { buildRetour } = await import('../validation/retour.js');
-  const extra = (env.SLUIS_OUTBOX_EXTRA_CHANNELS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const app = createApp({
     db: opened.db, storeKind: opened.kind, parties, logger,
     validate: validateBericht as ValidateFn, buildRetour: buildRetour as BuildRetourFn,
-    ...(extra.length ? { extraChannels: extra } : {}),
   });
   const { server, port: bound } = await listen(createExpressApp(app.handle), port, host);
   app.start();

@@ -27,8 +27,6 @@ export interface AppDeps {
   readonly buildRetour: BuildRetourFn;
   /** The decision core; default: route to the header's other party (no contract registry). */
   readonly decide?: DecideFn;
-  /** Outbox channels that get a row per journaled bericht besides webhooks (e.g. ['kafka']). */
-  readonly extraChannels?: readonly string[];
   readonly clock?: () => Date;
   readonly webhook?: { readonly enabled?: boolean; readonly fetch?: typeof globalThis.fetch; readonly idleMs?: number; readonly backoff?: BackoffPolicy };
 }
@@ -59,7 +57,6 @@ export function createApp(deps: AppDeps): App {
     decide: deps.decide ?? routeToCounterparty,
     parties: deps.parties.parties,
     ...(deps.parties.clientKeySecret ? { clientKeySecret: deps.parties.clientKeySecret } : {}),
-    ...(deps.extraChannels ? { extraChannels: deps.extraChannels } : {}),
     retourId: retourIdGenerator(),
     today: () => amsterdamToday(clock()),
   });

@@ -12,6 +12,11 @@ import type { Party, Principal } from '../config/parties.js';
 import type { Db } from '../store/db.js';
 import type { GroupCommitter } from '../store/group-commit.js';
 import { findByIdemKey, type JournalWrite, type OutboxWrite, type StoredBericht } from '../store/journal.js';
+
+/** Destination is the party code (the URL is looked up at delivery time, so a changed URL applies to retries). */
+function webhookRow(id: string, party: string): OutboxWrite {
+  return { channel: 'webhook', destination: party, deliveryKey: `${id}.webhook.${party}`, payload: { berichtId: id, party } };
+}
 import { newId } from '../store/ids.js';
 import { collectBsns, direction, headerFacts } from './identify.js';
 import { BerichtStatus } from './status.js';
@@ -27,8 +32,6 @@ export interface IngestDeps {
   readonly parties: ReadonlyMap<string, Party>;
   /** Keyed hash secret for client keys in summaries; absent → no client keys. */
   readonly clientKeySecret?: string;
-  /** Extra outbox channels that get a row for every journaled bericht (e.g. 'kafka'). */
-  readonly extraChannels?: readonly string[];
   readonly retourId: () => string;
   /** YYYY-MM-DD in Europe/Amsterdam. */
   readonly today: () => string;
@@ -109,8 +112,6 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
       receivedAt, standard: message.standard, bericht: message.id, berichtCode: h.berichtCode, afzender: h.afzender,
       ontvanger: h.ontvanger, sender, identificatie: h.identificatie, sha256, raw, summary: summaryOf(message, bericht, h),
     };
-    const extra = (id: string, payload: Record<string, unknown>): OutboxWrite[] =>
-      (deps.extraChannels ?? []).map((channel) => ({ channel, destination: '', deliveryKey: `${id}.${channel}`, payload }));
 
     const rejectWith = (issues: readonly ValidationIssue[], duplicateOf: string | null): JournalWrite => {
       const id = newId(receivedAt.getTime());
@@ -132,7 +133,7 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
           { status: BerichtStatus.AFGEKEURD, detail: { rules: [...new Set(issues.map((i) => i.rule ?? i.code))], retour: retourKind ?? null } },
         ],
         postbus: retourXml ? [{ party: sender, kind: 'retour' }] : [],
-        outbox: extra(id, { event: 'afgekeurd', summary: base.summary, rules: issues.map((i) => i.rule ?? i.code) }),
+        outbox: [],
       };
     };
 
@@ -166,10 +167,8 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
           { status: finalStatus, ...(routed ? { detail: { channels: webhook ? ['postbus', 'webhook'] : ['postbus'] } } : {}) },
         ],
         postbus: addressee ? [{ party: addressee, kind: 'bericht' }] : [],
-        outbox: [
-          ...(addressee && webhook ? [{ channel: 'webhook', destination: webhook.url, deliveryKey: `${id}.webhook.${addressee}`, payload: { berichtId: id, party: addressee } }] : []),
-          ...extra(id, { event: finalStatus, summary: base.summary, decision }),
-        ],
+        // Kafka rows are enqueued by the Kafka migrations' triggers in this same transaction.
+        outbox: addressee && webhook ? [webhookRow(id, addressee)] : [],
       };
     }
     const r = await deps.committer.write(write);

@@ -53,7 +53,7 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export interface GatewayOptions extends Partial<Pick<AppDeps, 'decide' | 'webhook' | 'clock' | 'extraChannels'>> {
+export interface GatewayOptions extends Partial<Pick<AppDeps, 'decide' | 'webhook' | 'clock'>> {
   readonly parties?: PartiesConfig;
 }
 
@@ -69,7 +69,6 @@ export async function startGateway(store: StoreKind, opts: GatewayOptions = {}):
     ...(opts.decide ? { decide: opts.decide } : {}),
     ...(opts.webhook ? { webhook: opts.webhook } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
-    ...(opts.extraChannels ? { extraChannels: opts.extraChannels } : {}),
   });
   const { server, port } = await listen(createExpressApp(app.handle), 0, '127.0.0.1');
   app.start();
