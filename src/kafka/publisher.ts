@@ -32,6 +32,8 @@ export interface PublisherOptions {
   /** Pause when there was nothing to do; default 100 ms. */
   readonly idleMs?: number;
   readonly onError?: (err: unknown) => void;
+  /** Called before a leased round sends (connects the producer lazily; rejects while the broker is down). */
+  readonly ensureConnected?: () => Promise<void>;
 }
 
 export interface PublishRound {
@@ -112,11 +114,12 @@ export class KafkaOutboxPublisher {
               j.afzender, j.ontvanger, j.sender, j.identificatie, j.status,
               CASE WHEN o.destination = 'inbound' THEN j.raw END AS raw
          FROM outbox o JOIN journal j ON j.id = o.bericht_id
-        WHERE o.channel = 'kafka' AND o.done_at IS NULL AND o.failed_at IS NULL AND o.run_at <= now()
+        WHERE o.channel = 'kafka' AND o.destination IN ('inbound', 'events') AND o.done_at IS NULL AND o.failed_at IS NULL AND o.run_at <= now()
         ORDER BY o.id LIMIT $1`,
       [this.batchSize],
     );
     if (rows.length === 0) return { leased: true, published: 0, failed: 0, more: false };
+    await this.opts.ensureConnected?.();
     let bytes = 0;
     let take = 0;
     for (const r of rows) {

@@ -117,3 +117,24 @@ async function readOnce(kafka: Kafka, topic: string): Promise<ConsumedMessage[]>
   } finally { await consumer.disconnect(); }
   return out.sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
 }
+
+import type { KafkaSettings } from '../../src/kafka/config.js';
+
+export const TEST_KEY_SECRET = 'test-secret-0123456789abcdef';
+
+/** Settings for one Sluis instance against the test broker (topics by role; 6 s session as the mock needs). */
+export function testSettings(broker: TestBroker, over: Partial<KafkaSettings> = {}): KafkaSettings {
+  const t = broker.topics;
+  return {
+    brokers: broker.brokers,
+    clientId: 'sluis-test',
+    groupId: `g-${t['ingress'] ?? 'none'}`,
+    topics: { inbound: t['inbound'] ?? 'x.inbound', events: t['events'] ?? 'x.events', ingress: t['ingress'] ?? 'x.ingress', deadletter: t['deadletter'] ?? 'x.deadletter' },
+    keySecret: TEST_KEY_SECRET,
+    ingress: false,
+    instanceId: `test-${process.pid}`,
+    ssl: false,
+    sessionTimeoutMs: 6000,
+    ...over,
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * Starts the Kafka side of one Sluis instance: switches the outbox triggers on, runs the outbox
+ * publisher, optionally the ingress consumer, and answers readiness and metrics. The gateway's
+ * composition root calls `startKafka` when KAFKA_BROKERS is configured; nothing here is a singleton.
+ *
+ * Kafka being down never stops the gateway: HTTP keeps journaling, outbox rows wait, the publisher
+ * reconnects with backoff, readiness says "not ready" so a load balancer can prefer healthy instances.
+ */
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import type { Db } from '../store/db.js';
+import { createKafka, type KafkaLogSink } from './client.js';
+import type { KafkaSettings } from './config.js';
+import { KafkaIngress, type IngressEvent, type IngressFn } from './ingress.js';
+import { KafkaOutboxPublisher } from './publisher.js';
+import { outboxBacklog, setKafkaEnabled } from './store.js';
+
+export interface KafkaRuntimeDeps {
+  readonly db: Db;
+  readonly settings: KafkaSettings;
+  /** The pipeline for the ingress consumer; required when settings.ingress is true. */
+  readonly ingest?: IngressFn;
+  readonly log?: KafkaLogSink;
+  readonly onIngressEvent?: (ev: IngressEvent) => void;
+  /** Publisher tuning (tests use a short lease). */
+  readonly publisher?: { readonly batchSize?: number; readonly leaseMs?: number; readonly idleMs?: number };
+  readonly ingressChunk?: number;
+  /** Injected for tests; default createKafka(settings, log). */
+  readonly kafka?: Kafka;
+}
+
+export interface GaugeSample { readonly labels: Record<string, string>; readonly value: number }
+/** Matches the gateway's `new CollectedGauge(name, help, collect)`. */
+export interface GaugeDefinition { readonly name: string; readonly help: string; collect(): Promise<GaugeSample[]> }
+
+export interface KafkaRuntime {
+  readonly kafka: Kafka;
+  readonly publisher: KafkaOutboxPublisher;
+  readonly ingress: KafkaIngress | undefined;
+  /** True when a broker answered a metadata request within `timeoutMs` (default 2 s). */
+  ready(timeoutMs?: number): Promise<boolean>;
+  /** Consumer lag of the ingress group and Kafka outbox backlog, for /metrics. */
+  gauges(): GaugeDefinition[];
+  stop(): Promise<void>;
+}
+
+export async function startKafka(deps: KafkaRuntimeDeps): Promise<KafkaRuntime> {
+  const s = deps.settings;
+  const kafka = deps.kafka ?? createKafka(s, deps.log);
+  await setKafkaEnabled(deps.db, true);
+  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  let connected: Promise<void> | undefined;
+  const ensureConnected = (): Promise<void> => {
+    connected ??= producer.connect().catch((err: unknown) => { connected = undefined; throw err; });
+    return connected;
+  };
+  producer.on(producer.events.DISCONNECT, () => { connected = undefined; });
+  const publisher = new KafkaOutboxPublisher({
+    db: deps.db, producer, topics: s.topics, keySecret: s.keySecret, instanceId: s.instanceId,
+    ensureConnected,
+    ...deps.publisher,
+    onError: (err) => deps.log?.('warn', 'kafka outbox publisher round failed', { error: String((err as Error)?.message ?? err) }),
+  });
+  publisher.start();
+
+  let ingress: KafkaIngress | undefined;
+  if (s.ingress) {
+    if (!deps.ingest) throw new Error('SLUIS_KAFKA_INGRESS is on but no pipeline was given to the Kafka runtime');
+    ingress = new KafkaIngress({
+      kafka, producer, topic: s.topics.ingress, deadLetterTopic: s.topics.deadletter, groupId: s.groupId,
+      ingest: deps.ingest, sessionTimeoutMs: s.sessionTimeoutMs,
+      ...(deps.ingressChunk ? { chunk: deps.ingressChunk } : {}),
+      storeHealthy: async () => { await deps.db.query('SELECT 1'); return true; },
+      ...(deps.onIngressEvent ? { onEvent: deps.onIngressEvent } : {}),
+    });
+    // The producer must be up before the first dead letter; the consumer joins its group meanwhile.
+    await ensureConnected().catch(() => undefined);
+    await ingress.start();
+  }
+
+  let admin: Admin | undefined;
+  const withAdmin = async <T>(fn: (a: Admin) => Promise<T>, timeoutMs: number): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`kafka: no answer within ${timeoutMs} ms`)), timeoutMs); });
+    try {
+      return await Promise.race([(async () => {
+        if (!admin) { const a = kafka.admin(); await a.connect(); admin = a; }
+        return fn(admin);
+      })(), timeout]);
+    } catch (err) {
+      const a = admin; admin = undefined;
+      await a?.disconnect().catch(() => undefined);
+      throw err;
+    } finally { clearTimeout(timer); }
+  };
+
+  const ready = async (timeoutMs = 2000): Promise<boolean> => {
+    try {
+      await withAdmin((a) => a.fetchTopicMetadata({ topics: [s.topics.inbound] }), timeoutMs);
+      return true;
+    } catch { return false; }
+  };
+
+  const gauges = (): GaugeDefinition[] => [
+    {
+      name: 'sluis_kafka_up',
+      help: 'Whether a Kafka broker answered a metadata request within 2 s (1) or not (0)',
+      collect: async () => [{ labels: {}, value: (await ready()) ? 1 : 0 }],
+    },
+    {
+      name: 'sluis_kafka_outbox_backlog',
+      help: 'Outbox rows waiting for the Kafka publisher (state pending) or given up (state failed), and the age in seconds of the oldest pending row (state oldest_seconds)',
+      collect: async () => {
+        const k = (await outboxBacklog(deps.db)).find((b) => b.channel === 'kafka');
+        return [
+          { labels: { state: 'pending' }, value: k?.pending ?? 0 },
+          { labels: { state: 'failed' }, value: k?.failed ?? 0 },
+          { labels: { state: 'oldest_seconds' }, value: Math.round(k?.oldestSeconds ?? 0) },
+        ];
+      },
+    },
+    {
+      name: 'sluis_kafka_consumer_lag',
+      help: 'Ingress consumer group lag per partition (high watermark minus committed offset)',
+      collect: async () => (s.ingress ? consumerLag(s.groupId, s.topics.ingress) : []),
+    },
+  ];
+
+  const consumerLag = async (groupId: string, topic: string): Promise<GaugeSample[]> => {
+    try {
+      return await withAdmin(async (a) => {
+        const [ends, committed] = await Promise.all([a.fetchTopicOffsets(topic), a.fetchOffsets({ groupId, topics: [topic] })]);
+        const done = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+        return ends.map((e) => {
+          const c = done.get(e.partition) ?? -1;
+          const lag = Number(e.high) - (c >= 0 ? c : Number(e.low));
+          return { labels: { topic, partition: String(e.partition) }, value: Math.max(0, lag) };
+        });
+      }, 2000);
+    } catch { return []; }
+  };
+
+  return {
+    kafka, publisher, ingress, ready, gauges,
+    async stop() {
+      await ingress?.stop().catch(() => undefined);
+      await publisher.stop();
+      await admin?.disconnect().catch(() => undefined);
+      await producer.disconnect().catch(() => undefined);
+    },
+  };
+}
+
+/** Lag of any consumer group on a topic (also used by tests and the bench). */
+export async function groupLag(kafka: Kafka, groupId: string, topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [ends, committed] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
+    const done = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+    return ends.reduce((sum, e) => {
+      const c = done.get(e.partition) ?? -1;
+      return sum + Math.max(0, Number(e.high) - (c >= 0 ? c : Number(e.low)));
+    }, 0);
+  } finally { await admin.disconnect(); }
+}
