@@ -391,7 +391,7 @@ const opNamespace: Op = (_d, m, rng, els) => {
   const local = localName(a.el.name);
   const other = m.standard === 'ijw' ? MESSAGES[m.id.replace('JW', 'WMO') as BerichtId] : MESSAGES[m.id.replace('WMO', 'JW') as BerichtId];
   const right = a.el.def?.ns === 'basis' ? m.basisNamespace : m.namespace;
-  const choices: [string, string, 'prefix' | 'default'][] = [
+  const choices: [string, string, 'prefix' | 'default' | 'undeclared' | 'unbind'][] = [
     ['swap message/basisschema namespace', a.el.def?.ns === 'basis' ? m.namespace : m.basisNamespace, 'prefix'],
     ['other standard namespace', a.el.def?.ns === 'basis' ? other.basisNamespace : other.namespace, 'prefix'],
     ['unknown namespace', UNKNOWN_NS, 'prefix'],
@@ -399,11 +399,19 @@ const opNamespace: Op = (_d, m, rng, els) => {
     ['right namespace under a local prefix (valid)', right, 'prefix'],
     ['right namespace as local default namespace (valid)', right, 'default'],
     ['wrong namespace as local default namespace', UNKNOWN_NS, 'default'],
+    ['undeclared prefix', '', 'undeclared'],
+    ['prefix undeclared with xmlns:p="" (not namespace-well-formed in XML 1.0)', '', 'unbind'],
   ];
   const [label, ns, style] = rng.pick(choices);
   if (style === 'default') {
     a.el.name = local;
     a.el.attrs.push(['xmlns', ns]);
+  } else if (style === 'undeclared') {
+    a.el.name = `nergens:${local}`;
+  } else if (style === 'unbind') {
+    const colon = a.el.name.indexOf(':');
+    if (colon < 0) return undefined;
+    a.el.attrs.push([`xmlns:${a.el.name.slice(0, colon)}`, '']);
   } else {
     a.el.name = `zz:${local}`;
     a.el.attrs.push(['xmlns:zz', ns]);
@@ -411,21 +419,44 @@ const opNamespace: Op = (_d, m, rng, els) => {
   return `namespace: ${label} @ ${a.path}`;
 };
 
+/** The namespace and local name of a named type from the model key (`ijw:LDT_Datum`, `jw301:Header`); undefined for anonymous types. */
+function typeQName(typeKey: string, m: MessageDef): { ns: string; local: string } | undefined {
+  if (typeKey.includes('/')) return undefined;
+  const [prefix, local] = typeKey.split(':') as [string, string];
+  return { ns: prefix === m.standard ? m.basisNamespace : m.namespace, local };
+}
+
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
 const opAttribute: Op = (doc, m, rng, els) => {
-  const a = rng.chance(0.2) ? { el: doc.root, path: '/Bericht' } : rng.pick(els);
-  const kind = rng.pick(['plain', 'foreign-ns', 'xsi-schemaLocation', 'xsi-nil', 'xml-lang', 'unused-xmlns', 'xsi-noNamespaceSchemaLocation'] as const);
+  const a: { el: XElement; path: string } = rng.chance(0.2) ? { el: doc.root, path: '/Bericht' } : rng.pick(els);
+  const kind = rng.pick([
+    'plain', 'foreign-ns', 'xsi-schemaLocation', 'xsi-nil', 'xml-lang', 'unused-xmlns', 'xsi-noNamespaceSchemaLocation',
+    'xsi-type-declared-type', 'xsi-type-xs:string', 'xsi-type-other-named-type', 'xsi-unknown-attribute',
+  ] as const);
+  const declared = typeQName(a.el === doc.root ? m.rootType : a.el.def?.type ?? '', m);
   switch (kind) {
     case 'plain': a.el.attrs.push(['id', '1']); break;
     case 'foreign-ns': a.el.attrs.push(['xmlns:zz', UNKNOWN_NS], ['zz:flag', 'true']); break;
-    case 'xsi-schemaLocation':
-      a.el.attrs.push(['xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance'], ['xsi:schemaLocation', `${m.namespace} ${m.id}.xsd`]);
-      break;
-    case 'xsi-noNamespaceSchemaLocation':
-      a.el.attrs.push(['xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance'], ['xsi:noNamespaceSchemaLocation', `${m.id}.xsd`]);
-      break;
-    case 'xsi-nil': a.el.attrs.push(['xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance'], ['xsi:nil', 'false']); break;
+    case 'xsi-schemaLocation': a.el.attrs.push(['xmlns:xsi', XSI], ['xsi:schemaLocation', `${m.namespace} ${m.id}.xsd`]); break;
+    case 'xsi-noNamespaceSchemaLocation': a.el.attrs.push(['xmlns:xsi', XSI], ['xsi:noNamespaceSchemaLocation', `${m.id}.xsd`]); break;
+    case 'xsi-nil': a.el.attrs.push(['xmlns:xsi', XSI], ['xsi:nil', 'false']); break;
+    case 'xsi-unknown-attribute': a.el.attrs.push(['xmlns:xsi', XSI], ['xsi:foo', '1']); break;
     case 'xml-lang': a.el.attrs.push(['xml:lang', 'nl']); break;
     case 'unused-xmlns': a.el.attrs.push(['xmlns:unused', UNKNOWN_NS]); break;
+    case 'xsi-type-declared-type':
+      // Naming the declared type itself is valid (XSD 1.0 part 1 §3.3.4 cvc-elt 4); anonymous types cannot be named.
+      if (declared === undefined) return undefined;
+      a.el.attrs.push(['xmlns:xsi', XSI], ['xmlns:tt', declared.ns], ['xsi:type', `tt:${declared.local}`]);
+      break;
+    case 'xsi-type-xs:string':
+      a.el.attrs.push(['xmlns:xsi', XSI], ['xmlns:xs', 'http://www.w3.org/2001/XMLSchema'], ['xsi:type', 'xs:string']);
+      break;
+    case 'xsi-type-other-named-type': {
+      const other = declared?.local === 'LDT_Naam' ? 'LDT_Postcode' : 'LDT_Naam';
+      a.el.attrs.push(['xmlns:xsi', XSI], ['xmlns:tt', m.basisNamespace], ['xsi:type', `tt:${other}`]);
+      break;
+    }
   }
   return `attribute:${kind} @ ${a.path}`;
 };

@@ -4,6 +4,11 @@
  * go through ONE `xmllint --noout --schema <xsd> f1 f2 …` per message type and the per-file
  * verdicts are read from stderr: `<file> validates` / `<file> fails to validate`. A file that is
  * not well-formed gets parser errors and no verdict line; it counts as invalid.
+ *
+ * One refinement: libxml2 recovers from some namespace-well-formedness errors and still prints
+ * `validates` (e.g. `xmlns:ijw=""`, illegal in Namespaces in XML 1.0: "namespace error : Empty XML
+ * namespace is not allowed"). Such a document is not a conforming namespace document, so a file
+ * with a `namespace error` or `parser error` line counts as invalid whatever the verdict line says.
  */
 import { spawn, spawnSync } from 'node:child_process';
 
@@ -92,5 +97,9 @@ export function parseVerdicts(files: readonly string[], stderr: string): Xmllint
       errors.set(f, list);
     }
   }
-  return files.map((file) => ({ file, valid: verdict.get(file) === true, errors: errors.get(file) ?? [] }));
+  return files.map((file) => {
+    const errs = errors.get(file) ?? [];
+    const xmlError = errs.some((l) => / (namespace|parser) error : /.test(l));
+    return { file, valid: verdict.get(file) === true && !xmlError, errors: errs };
+  });
 }
