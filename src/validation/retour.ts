@@ -99,7 +99,7 @@ export function retourMessageFor(heen: MessageDef): MessageDef | undefined {
 /**
  * A deterministic IdentificatieRetour: 'R' + 11 hex digits of SHA-256 over the heen header's
  * identifying fields. 44 bits make a collision between two retours of one sender unlikely
- * (birthday bound ~4 million retours per sender for a 1 in 2 chance is far above the traffic of one
+ * (birthday bound: a 1 in 2 chance only after ~5 million retours of one sender, far above the traffic of one
  * aanbieder), and the same heenbericht always gets the same retour id, so a replay is idempotent.
  */
 export function deriveIdentificatieRetour(heen: { message: MessageDef; bericht: Record<string, unknown> }): string {
