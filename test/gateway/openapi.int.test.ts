@@ -1,0 +1,84 @@
+/**
+ * The OpenAPI document is true: every route is in it and every operation in it is a route; path
+ * parameters are declared; every status code and content type the gateway answers with below is
+ * declared for its operation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProblemType } from '../../src/http/problems.js';
+import { KEYS, call, post, sample, startGateway, withIdentificatie, type Gateway, type Res } from './harness.js';
+
+type Op = { responses: Record<string, { $ref?: string; content?: Record<string, unknown> }>; parameters?: { name: string; in: string }[] };
+type Doc = { openapi: string; paths: Record<string, Record<string, Op>>; components: { responses: Record<string, { content: Record<string, unknown> }>; schemas: { Problem: { properties: { type: { enum: string[] } } } } } };
+
+describe('OpenAPI 3.1 document', () => {
+  let gw: Gateway;
+  let doc: Doc;
+  beforeAll(async () => {
+    gw = await startGateway('pglite');
+    const r = await call(gw, 'GET', '/api/v1/openapi.json');
+    expect(r.status).toBe(200);
+    doc = r.json();
+  });
+  afterAll(async () => { await gw?.close(); });
+
+  it('is OpenAPI 3.1 and lists exactly the routes the router serves', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const served = gw.app.routes.map((r) => `${r.method} ${r.path}`).sort();
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
+    expect(documented).toEqual(served);
+  });
+
+  it('declares every path parameter, and every problem type', () => {
+    for (const [p, ops] of Object.entries(doc.paths)) {
+      const names = [...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      for (const op of Object.values(ops)) {
+        const declared = (op.parameters ?? []).filter((x) => x.in === 'path').map((x) => x.name);
+        expect(declared.sort()).toEqual(names.sort());
+      }
+    }
+    expect(doc.components.schemas.Problem.properties.type.enum.sort()).toEqual(Object.values(ProblemType).map((p) => p.type).sort());
+  });
+
+  it('every answer observed is declared (status and content type)', async () => {
+    const seen: { method: string; path: string; res: Res }[] = [];
+    const hit = async (method: string, path: string, template: string, opts: Parameters<typeof call>[3] = {}): Promise<Res> => {
+      const res = await call(gw, method, path, opts);
+      seen.push({ method, path: template, res });
+      return res;
+    };
+    const xml = withIdentificatie(sample('JW301'), 'OA1');
+    const id = (await hit('POST', '/api/v1/berichten', '/api/v1/berichten', { key: KEYS.gemeente0384, body: xml })).json().id as string;
+    await hit('POST', '/api/v1/berichten', '/api/v1/berichten', { key: KEYS.gemeente0384, body: '<x' });
+    await hit('POST', '/api/v1/berichten', '/api/v1/berichten', { body: xml });
+    await hit('POST', '/api/v1/berichten', '/api/v1/berichten', { key: KEYS.gemeente0363, body: xml });
+    await hit('POST', '/api/v1/berichten', '/api/v1/berichten', { key: KEYS.gemeente0384, body: xml, contentType: 'text/plain' });
+    await hit('POST', '/api/v1/berichten', '/api/v1/berichten', { key: KEYS.gemeente0384, body: withIdentificatie(xml, 'OA2').replace('<jw301:Bsn>999900006', '<jw301:Bsn>999999999'), accept: 'application/xml' });
+    for (const [sub, t] of [['', '/api/v1/berichten/{id}'], ['/xml', '/api/v1/berichten/{id}/xml'], ['/retour', '/api/v1/berichten/{id}/retour']] as const) {
+      await hit('GET', `/api/v1/berichten/${id}${sub}`, t, { key: KEYS.gemeente0384 });
+      await hit('GET', `/api/v1/berichten/${id}${sub}`, t, { key: KEYS.gemeente0363 });
+      await hit('GET', `/api/v1/berichten/${id}${sub}`, t, {});
+      await hit('GET', `/api/v1/berichten/01ARZ3NDEKTSV4RRFFQ69G5FAV${sub}`, t, { key: KEYS.operator });
+    }
+    await hit('GET', '/api/v1/postbus?limit=2', '/api/v1/postbus', { key: KEYS.aanbieder42420001 });
+    await hit('GET', '/api/v1/postbus?after=zz', '/api/v1/postbus', { key: KEYS.aanbieder42420001 });
+    await hit('GET', '/api/v1/postbus', '/api/v1/postbus', { key: KEYS.operator });
+    await hit('GET', '/api/v1/postbus', '/api/v1/postbus', {});
+    await hit('POST', `/api/v1/postbus/${id}/ontvangst`, '/api/v1/postbus/{id}/ontvangst', { key: KEYS.aanbieder42420001 });
+    await hit('POST', `/api/v1/postbus/${id}/ontvangst`, '/api/v1/postbus/{id}/ontvangst', { key: KEYS.aanbieder65656055 });
+    await hit('POST', `/api/v1/postbus/${id}/ontvangst`, '/api/v1/postbus/{id}/ontvangst', { key: KEYS.operator });
+    await hit('POST', `/api/v1/postbus/${id}/ontvangst`, '/api/v1/postbus/{id}/ontvangst', {});
+    for (const p of ['/api/v1/openapi.json', '/health/live', '/health/ready', '/metrics']) await hit('GET', p, p);
+
+    const statuses = new Set(seen.map((s) => s.res.status));
+    for (const s of [200, 202, 400, 401, 403, 404, 415]) expect(statuses).toContain(s);
+    for (const s of seen) {
+      const op = doc.paths[s.path]?.[s.method.toLowerCase()];
+      expect(op, `${s.method} ${s.path}`).toBeDefined();
+      const declared = op!.responses[String(s.res.status)];
+      expect(declared, `${s.method} ${s.path} → ${s.res.status}`).toBeDefined();
+      const content = declared!.$ref ? doc.components.responses[declared!.$ref.split('/').pop()!]!.content : declared!.content ?? {};
+      const ct = (s.res.headers.get('content-type') ?? '').split(';')[0]!;
+      expect(Object.keys(content), `${s.method} ${s.path} → ${s.res.status} ${ct}`).toContain(ct);
+    }
+  });
+});
