@@ -50,6 +50,8 @@ export interface TableRow {
   /** iWmo table only: the CDT sub-elements (Adres_Adres → Postcode). */
   readonly cdt: readonly string[];
   readonly regel: string;
+  /** `Sleutelelement: ja`: part of the class's logical key. */
+  readonly sleutel: boolean;
 }
 
 export interface TrRow {
@@ -102,7 +104,7 @@ export function loadRuleTables(shared: string = sharedDir()): RuleTables {
   for (const r of ijw) {
     rows.push({
       standard: 'ijw', code: r['Regelcode']!, type: r['Type']!, bericht: tableBericht(r['Bericht']!),
-      klasse: r['Berichtklasse']!, element: r['Element']!, cdt: [], regel: r['regel']!,
+      klasse: r['Berichtklasse']!, element: r['Element']!, cdt: [], regel: r['regel']!, sleutel: r['Sleutelelement'] === 'ja',
     });
   }
   const [head, ...body] = parseCsv(readFileSync(join(dir, 'iwmo-3.2-condities-constraints-restricties.csv'), 'utf8'));
@@ -111,11 +113,11 @@ export function loadRuleTables(shared: string = sharedDir()): RuleTables {
     if (i < 0) throw new Error(`column ${name} missing in iWmo rule table`);
     return i;
   };
-  const [cB, cK, cE, c1, c2, cC, cR, cS] = ['Bericht', 'Berichtklasse', 'Berichtelement_Datatype', 'CDT_element_1', 'CDT_element_2', 'Regelcode', 'Regel', 'Soortregel'].map(col);
+  const [cB, cK, cE, c1, c2, cC, cR, cS, cSl] = ['Bericht', 'Berichtklasse', 'Berichtelement_Datatype', 'CDT_element_1', 'CDT_element_2', 'Regelcode', 'Regel', 'Soortregel', 'Sleutelelement'].map(col);
   for (const r of body) {
     rows.push({
       standard: 'iwmo', code: r[cC!]!, type: r[cS!]!, bericht: tableBericht(r[cB!]!), klasse: r[cK!]!, element: r[cE!]!,
-      cdt: [r[c1!]!, r[c2!]!].filter((x) => x !== undefined && x !== ''), regel: r[cR!]!,
+      cdt: [r[c1!]!, r[c2!]!].filter((x) => x !== undefined && x !== ''), regel: r[cR!]!, sleutel: r[cSl!] === 'ja',
     });
   }
   const trJson = JSON.parse(readFileSync(join(dir, 'ijw-3.2-technische-regels.json'), 'utf8')) as {

@@ -18,7 +18,7 @@ export type Obj = Record<string, unknown>;
 export const BASE_NUMMERS = ['301', '305', '307', '315', '317', '319', '323', '325'] as const satisfies readonly BerichtNummer[];
 export type BaseNummer = (typeof BASE_NUMMERS)[number];
 
-function sharedDir(): string {
+export function sharedDir(): string {
   const env = process.env['SLUIS_SHARED'];
   if (env !== undefined && env !== '') return resolve(env);
   let dir = dirname(fileURLToPath(import.meta.url));
