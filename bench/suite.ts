@@ -1,0 +1,62 @@
+/**
+ * The benchmark's building blocks. A suite measures Sluis beside a baseline (libxml2's xmllint)
+ * and returns rows; a row may carry a target that decides PASS/MISS. New suites (HTTP, Kafka) are
+ * added to the list in run.ts.
+ */
+export interface Target {
+  /** `>=`: the ratio must reach the value; `<=`: it must stay at or below it. */
+  readonly op: '>=' | '<=';
+  readonly value: number;
+}
+
+export interface BenchRow {
+  readonly suite: string;
+  readonly measure: string;
+  /** Formatted for the table, e.g. "8,412 msg/s". */
+  readonly sluis: string;
+  readonly baseline?: string;
+  /** What the ratio compares, e.g. "Sluis ÷ xmllint (msg/s)". */
+  readonly ratioLabel?: string;
+  readonly ratio?: number;
+  readonly target?: Target;
+  /** Raw numbers for .bench/results.json. */
+  readonly data: Readonly<Record<string, number | string | boolean>>;
+}
+
+export interface BenchOptions {
+  /** Number of small berichten (issue 3: 2,000). */
+  readonly smallCount: number;
+  /** Size of the big JW323 in bytes (issue 3: ~25 MB, the OP179 limit). */
+  readonly bigBytes: number;
+  /** Repetitions per measurement; the median is reported. */
+  readonly runs: number;
+  /** The date validation treats as today (the clock is passed in). */
+  readonly today: string;
+}
+
+export interface BenchContext {
+  readonly workDir: string;
+  readonly options: BenchOptions;
+  log(line: string): void;
+}
+
+export interface Suite {
+  readonly name: string;
+  readonly description: string;
+  run(ctx: BenchContext): Promise<BenchRow[]>;
+}
+
+export function passes(row: BenchRow): boolean | undefined {
+  if (row.target === undefined || row.ratio === undefined) return undefined;
+  return row.target.op === '>=' ? row.ratio >= row.target.value : row.ratio <= row.target.value;
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export const mb = (bytes: number): string => `${fmt(bytes / 1e6, 1)} MB`;
