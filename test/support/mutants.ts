@@ -503,7 +503,8 @@ const opElementInSimple: Op = (_d, m, rng, els) => {
 const opRoot: Op = (doc, m, rng) => {
   const { bericht: bp, basis: sp } = prefixesOf(m);
   const kind = rng.pick(['root-name', 'root-namespace', 'default-namespace', 'other-prefixes', 'no-xml-declaration', 'declaration-utf-8-lowercase', 'declaration-standalone', 'leading-whitespace-before-root',
-    'comment-after-root', 'text-after-root', 'second-root', 'pi-before-root', 'xml-1.1-declaration'] as const);
+    'comment-after-root', 'text-after-root', 'second-root', 'pi-before-root', 'xml-1.1-declaration',
+    'policy:utf8-bom', 'policy:encoding-declared-iso-8859-1', 'policy:doctype-internal-subset'] as const);
   const rename = (el: XElement, f: (n: string) => string): void => {
     el.name = f(el.name);
     for (const c of elementChildren(el)) rename(c, f);
@@ -529,9 +530,29 @@ const opRoot: Op = (doc, m, rng) => {
     case 'second-root': doc.epilog = `<${bp}:Bericht xmlns:${bp}="${m.namespace}"/>`; break;
     case 'pi-before-root': doc.prolog = `${doc.prolog}<?sluis test?>\n`; break;
     case 'xml-1.1-declaration': doc.prolog = '<?xml version="1.1" encoding="UTF-8"?>\n'; break;
+    // Valid for libxml2, refused by Sluis on purpose: UTF-8 without BOM only (OP192), no DOCTYPE (XXE).
+    case 'policy:utf8-bom': doc.prolog = `\ufeff${doc.prolog}`; break;
+    case 'policy:encoding-declared-iso-8859-1':
+      // Non-ASCII text as character references, so the bytes mean the same in Latin-1 and UTF-8.
+      asciiOnly(doc.root);
+      doc.prolog = '<?xml version="1.0" encoding="ISO-8859-1"?>\n';
+      break;
+    case 'policy:doctype-internal-subset': doc.prolog = `${doc.prolog}<!DOCTYPE ${doc.root.name} [<!ELEMENT ${doc.root.name} ANY>]>\n`; break;
   }
   return `root:${kind}`;
 };
+
+function asciiOnly(el: XElement): void {
+  el.children = el.children.map((c): XNode => {
+    if (c.kind === 'element') {
+      asciiOnly(c);
+      return c;
+    }
+    if (c.kind !== 'text') return c;
+    const text = c.raw === true ? c.text : escapeText(c.text);
+    return { kind: 'text', raw: true, text: [...text].map((ch) => (ch.codePointAt(0)! > 0x7e ? `&#x${ch.codePointAt(0)!.toString(16)};` : ch)).join('') };
+  });
+}
 
 const OPS: readonly [Op, number][] = [
   [opValue, 14], [opDrop, 3], [opDuplicate, 3], [opReorder, 2], [opRename, 1], [opNamespace, 2],
