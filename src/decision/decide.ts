@@ -247,12 +247,12 @@ function outcomeFor(ctx: Ctx, item: ResolvedItem): Outcome {
   if (tc && ctx.groep === 'declaratie') {
     return {
       action: 'suppress', rule: RULE.TAAKGERICHT_OVERIGE_AANBIEDER, severity: 'warning', contract: tc, variant: policyProfiel(tc), tags: [],
-      text: `aanbieder ${input.aanbieder} is not a party of taakgericht contract ${tc.id}, which covers this product for gemeente ${input.gemeente} on ${item.datum}; there is no declaratie under a taakgericht contract`,
+      text: `aanbieder ${input.aanbieder} is not a party of taakgericht contract ${tc.id}, which covers these products for gemeente ${input.gemeente}; there is no declaratie under a taakgericht contract`,
     };
   }
   const why = tc
-    ? `aanbieder ${input.aanbieder} has no contract with gemeente ${input.gemeente} (${ctx.wet}) on ${item.datum}; taakgericht contract ${tc.id} covers the product`
-    : `no contract for aanbieder ${input.aanbieder} with gemeente ${input.gemeente} (${ctx.wet}${item.categorie ? `, categorie ${item.categorie}` : ''}) on ${item.datum}`;
+    ? `aanbieder ${input.aanbieder} has no contract with gemeente ${input.gemeente} (${ctx.wet}) for these items; taakgericht contract ${tc.id} covers the products`
+    : `no contract for aanbieder ${input.aanbieder} with gemeente ${input.gemeente} (${ctx.wet}) for these items on their dates`;
   return geenContract(ctx, RULE.GEEN_CONTRACT_ROUTE, why);
 }
 
@@ -328,7 +328,7 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
   // Reasons per (rule, contract, action), with the items they concern.
   const groups = new Map<string, { o: Outcome; items: string[] }>();
   outcomes.forEach((o, i) => {
-    const key = `${o.rule}|${o.contract?.id ?? ''}|${o.action}|${o.addressee ?? ''}`;
+    const key = `${o.rule}|${o.contract?.id ?? ''}|${o.action}|${o.addressee ?? ''}|${o.text}`;
     const g = groups.get(key) ?? { o, items: [] };
     g.items.push(itemLabel(items[i]!));
     groups.set(key, g);

@@ -112,6 +112,7 @@ export async function checkWoonplaats(summary: BerichtSummary, bericht: Record<s
 
   if (verwacht === undefined) {
     if (!deps.lookup && summary.nummer === '315') toelichting.push('a 315 carries no address and no lookup adapter is configured');
+    if (!deps.lookup && !deps.postcodes && summary.nummer === '301') toelichting.push('no lookup adapter or postcode table is configured');
     return { headerGemeente: header, bron, zekerheid: 'onbekend', afwijking: false, toelichting };
   }
   const verwachtNu = register.actueel(verwacht) ?? verwacht;

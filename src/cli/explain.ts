@@ -1,0 +1,166 @@
+/**
+ * `sluis explain FILE [--registry F] [--postcodes F] [--lookup URL] [--now DATE] [--json]` — parse a
+ * bericht, run the same pure decision core the gateway runs, and print the decision and why.
+ *
+ * Offline: there is no journal, so a retour/antwoord is decided on its own content (the gateway uses
+ * the stored heenbericht). The woonplaats check uses the CBS list from the shared reference data, and
+ * a postcode table / lookup adapter only when given.
+ *
+ * Registry: --registry, else $SLUIS_REGISTRY, else config/demo.registry.json of this repository.
+ * Exit codes: 0 decided (whatever the decision), 1 the bericht is not L1-valid (no decision possible),
+ * 2 usage error, unreadable file, or an invalid registry (errors name file, JSON path and reason).
+ */
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { formatRegistryErrors, loadRegistryFile } from '../contracts/load.js';
+import { createRegistryChecker } from '../contracts/registry.js';
+import { decide } from '../decision/decide.js';
+import type { Decision } from '../decision/decision.js';
+import { EMPTY_STATE } from '../decision/state.js';
+import { summarize, type BerichtSummary } from '../decision/summary.js';
+import { checkWoonplaats, type WoonplaatsDeps } from '../woonplaats/check.js';
+import type { GemeenteRegister } from '../woonplaats/gemeenten.js';
+import { cbsListPath, loadGemeenteRegister, loadPostcodeTabel, sharedDir } from '../woonplaats/load.js';
+import { createHttpWoonplaatsLookup } from '../woonplaats/lookup.js';
+import { parseBericht } from '../xml/parse.js';
+import type { CliIO } from './main.js';
+
+const HELP = `usage: sluis explain FILE [--registry F] [--postcodes F] [--lookup URL] [--now YYYY-MM-DD] [--json]
+
+Decides a bericht offline with the contract registry and prints the decision and why.
+  --registry F   contract registry (JSON); default $SLUIS_REGISTRY or config/demo.registry.json
+  --postcodes F  postcode range table (van,tot,gemeente) for the woonplaats check of a 301
+  --lookup URL   woonplaats lookup adapter base URL (POST {URL}/woonplaats; token in $SLUIS_LOOKUP_TOKEN)
+  --now DATE     the clock (default: today in Europe/Amsterdam)
+  --json         print {file, bericht, summary, decision} as JSON
+Exit: 0 decided, 1 bericht not L1-valid, 2 usage error, unreadable file or invalid registry.
+`;
+
+interface Args {
+  readonly file?: string;
+  readonly registry?: string;
+  readonly postcodes?: string;
+  readonly lookup?: string;
+  readonly now?: string;
+  readonly json: boolean;
+  readonly help: boolean;
+  readonly error?: string;
+}
+
+export function parseArgs(args: readonly string[]): Args {
+  const out: { -readonly [K in keyof Args]: Args[K] } = { json: false, help: false };
+  const valued = { '--registry': 'registry', '--postcodes': 'postcodes', '--lookup': 'lookup', '--now': 'now' } as const;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--json') out.json = true;
+    else if (a === '-h' || a === '--help') out.help = true;
+    else if (a in valued) {
+      const v = args[i + 1];
+      if (v === undefined) return { ...out, error: `${a} needs a value` };
+      out[valued[a as keyof typeof valued]] = v;
+      i++;
+    } else if (a.startsWith('-') && a !== '-') return { ...out, error: `unknown option '${a}'` };
+    else if (out.file !== undefined) return { ...out, error: 'give exactly one FILE' };
+    else out.file = a;
+  }
+  if (!out.help && out.file === undefined) return { ...out, error: 'no FILE given' };
+  if (out.now !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(out.now)) return { ...out, error: '--now must be YYYY-MM-DD' };
+  return out;
+}
+
+/** The repository root: the nearest folder up from this module with a package.json (works from src/ and dist/src/). */
+function repoRoot(): string {
+  let dir = import.meta.dirname;
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    dir = dirname(dir);
+  }
+  return resolve(import.meta.dirname, '../..');
+}
+
+function todayInNl(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+const ACTION_WORD = { route: 'ROUTE', suppress: 'SUPPRESS', refuse: 'REFUSE' } as const;
+
+export function formatDecision(file: string, s: BerichtSummary, d: Decision): string {
+  const lines: string[] = [];
+  lines.push(`${file}: ${s.id} (BerichtCode ${s.berichtCode}) from ${s.verzender === 'gemeente' ? `gemeente ${s.gemeente}` : `aanbieder ${s.aanbieder}`} to ${s.verzender === 'gemeente' ? `aanbieder ${s.aanbieder}` : `gemeente ${s.gemeente}`}, Identificatie ${s.identificatie}`);
+  lines.push(`decision: ${ACTION_WORD[d.action]}${d.addressee ? ` → ${d.addressee}` : ''}`);
+  if (d.contractIds.length) lines.push(`contracts: ${d.contractIds.join(', ')}`);
+  if (d.tags.length) lines.push(`tags: ${d.tags.join(', ')}`);
+  lines.push('why:');
+  for (const r of d.reasons) {
+    const ctx = [r.contractId, r.variant].filter(Boolean).join(', ');
+    lines.push(`  [${r.severity}] ${r.rule}${ctx ? ` (${ctx})` : ''}: ${r.text}`);
+    for (const it of r.items ?? []) lines.push(`      - ${it}`);
+  }
+  if (d.woonplaats) {
+    const w = d.woonplaats;
+    lines.push(`woonplaats: expected ${w.verwachteGemeente ?? 'unknown'} (bron ${w.bron}, zekerheid ${w.zekerheid})${w.afwijking ? ' — differs from the bericht' : ''}`);
+    for (const t of w.toelichting) lines.push(`  - ${t}`);
+  }
+  if (s.heen) lines.push(`note: offline, the heenbericht ${s.heen.nummer} (${s.heen.identificatie}) is not known; the gateway decides this answer with it`);
+  return lines.join('\n') + '\n';
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const a = parseArgs(args);
+  if (a.help) { io.stdout(HELP); return 0; }
+  if (a.error || a.file === undefined) { io.stderr(`sluis explain: ${a.error ?? 'no FILE given'}\n${HELP}`); return 2; }
+  const root = repoRoot();
+  const registryFile = resolve(io.cwd, a.registry ?? io.env.SLUIS_REGISTRY ?? join(root, 'config', 'demo.registry.json'));
+  const checker = createRegistryChecker();
+  const reg = await loadRegistryFile(registryFile, checker);
+  if (!reg.ok) { io.stderr(`sluis explain: invalid registry\n${formatRegistryErrors(reg)}\n`); return 2; }
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(resolve(io.cwd, a.file));
+  } catch (e) {
+    io.stderr(`sluis explain: cannot read ${a.file} (${(e as NodeJS.ErrnoException).code ?? 'EIO'})\n`);
+    return 2;
+  }
+  const parsed = parseBericht(bytes);
+  if (!parsed.success) {
+    if (a.json) io.stdout(JSON.stringify({ file: a.file, bericht: parsed.message?.id ?? null, issues: parsed.issues }) + '\n');
+    else {
+      io.stderr(`${a.file}: not L1-valid, no decision (the sender gets a transport-level error):\n`);
+      for (const i of parsed.issues) io.stderr(`  ${i.path}: ${i.code}: ${i.message}\n`);
+    }
+    return 1;
+  }
+
+  const notes: string[] = [];
+  let register: GemeenteRegister | undefined;
+  try {
+    register = await loadGemeenteRegister(cbsListPath(sharedDir(io.env, root)));
+  } catch (e) {
+    notes.push(`woonplaats check skipped: CBS gemeente list not readable (${(e as NodeJS.ErrnoException).code ?? (e as Error).name}); set SLUIS_SHARED`);
+  }
+  let summary = summarize(parsed.message, parsed.bericht);
+  if (register) {
+    try {
+      const deps: WoonplaatsDeps = {
+        register,
+        ...(a.postcodes ? { postcodes: await loadPostcodeTabel(resolve(io.cwd, a.postcodes)) } : {}),
+        ...(a.lookup ? { lookup: createHttpWoonplaatsLookup({ baseUrl: a.lookup, ...(io.env.SLUIS_LOOKUP_TOKEN ? { token: io.env.SLUIS_LOOKUP_TOKEN } : {}) }) } : {}),
+      };
+      const w = await checkWoonplaats(summary, parsed.bericht, deps);
+      if (w) summary = { ...summary, woonplaats: w };
+    } catch (e) {
+      io.stderr(`sluis explain: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+  const decision = decide(summary, reg.registry, EMPTY_STATE, a.now ?? todayInNl());
+  if (a.json) {
+    io.stdout(JSON.stringify({ file: a.file, bericht: summary.id, registry: registryFile, summary, decision, ...(notes.length ? { notes } : {}) }) + '\n');
+  } else {
+    io.stdout(formatDecision(a.file, summary, decision));
+    for (const n of notes) io.stdout(`note: ${n}\n`);
+  }
+  return 0;
+}
