@@ -59,6 +59,7 @@ interface Row {
   sender: string;
   identificatie: string;
   status: string;
+  received_at: Date | string;
   raw: Uint8Array | null;
 }
 
@@ -111,7 +112,7 @@ export class KafkaOutboxPublisher {
     if (epoch === undefined) return { leased: false, published: 0, failed: 0, more: false };
     const { rows } = await this.opts.db.query<Row>(
       `SELECT o.id::text AS id, o.bericht_id, o.destination, o.payload, j.standard, j.bericht, j.bericht_code,
-              j.afzender, j.ontvanger, j.sender, j.identificatie, j.status,
+              j.afzender, j.ontvanger, j.sender, j.identificatie, j.status, j.received_at,
               CASE WHEN o.destination = 'inbound' THEN j.raw END AS raw
          FROM outbox o JOIN journal j ON j.id = o.bericht_id
         WHERE o.channel = 'kafka' AND o.destination IN ('inbound', 'events') AND o.done_at IS NULL AND o.failed_at IS NULL AND o.run_at <= now()
@@ -188,6 +189,8 @@ export class KafkaOutboxPublisher {
         message: {
           key: berichtKey(this.opts.keySecret, xml, r.afzender, r.ontvanger, fallback),
           value: Buffer.from(r.raw ?? new Uint8Array()),
+          // The journal's receive time, so a replay selects the same period from the topic as from the journal.
+          timestamp: String(new Date(r.received_at).getTime()),
           headers: {
             [KafkaHeader.standard]: r.standard,
             [KafkaHeader.bericht]: berichtNumber(r.bericht),

@@ -1,15 +1,18 @@
 /**
- * Test berichten: the hand-made iJw samples (../shared/istandaarden/samples/ijw) with header fields,
- * Identificatie and BSN substituted. Only fictitious test BSNs (999900006…999999990, elfproef).
+ * Test berichten: the repository's valid samples (samples/{ijw,iwmo}/, L1- and L2-valid) with header
+ * fields, Identificatie and BSNs substituted. Only fictitious test BSNs (999900006…999999990, elfproef).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { samplesDir } from '../support/paths.js';
+import { repoRoot } from '../support/paths.js';
 
 const cache = new Map<string, string>();
 export function sample(id: string): string {
   let s = cache.get(id);
-  if (s === undefined) { s = readFileSync(join(samplesDir(), `${id}.xml`), 'utf8'); cache.set(id, s); }
+  if (s === undefined) {
+    s = readFileSync(join(repoRoot(), 'samples', id.startsWith('JW') ? 'ijw' : 'iwmo', `${id}.xml`), 'utf8');
+    cache.set(id, s);
+  }
   return s;
 }
 
@@ -33,23 +36,28 @@ export interface BerichtSpec {
   readonly identificatie: string;
   readonly gemeente?: string;
   readonly aanbieder?: string;
-  /** Replaces every BSN in the sample (a 323 then names one client twice). */
+  /** Replaces the sample's first client BSN. */
   readonly bsn?: string;
+  /** Replaces the sample's further distinct BSNs in order (a 323 names several clients). */
+  readonly moreBsns?: readonly string[];
 }
 
-/** Heen- vs retour direction decides which of gemeente/aanbieder is Afzender (FACTS §4.1/4.2). */
-const GEMEENTE_SENDS = new Set(['JW301', 'JW302', 'JW319', 'JW320', 'JW325', 'JW306', 'JW308', 'JW316', 'JW318']);
 
 export function bericht(spec: BerichtSpec): string {
   let xml = sample(spec.id);
   const gemeente = spec.gemeente ?? '0384';
   const aanbieder = spec.aanbieder ?? '42420001';
-  // Retours copy the heenbericht header: 306/308/316/318 were sent by the aanbieder.
-  const heenByAanbieder = ['JW306', 'JW308', 'JW316', 'JW318'].includes(spec.id);
-  const afzender = heenByAanbieder ? aanbieder : GEMEENTE_SENDS.has(spec.id) ? gemeente : aanbieder;
-  const ontvanger = afzender === gemeente ? aanbieder : gemeente;
+  // Keep the sample's direction: whichever header party is a 4-digit code is the gemeente.
+  const afzenderIsGemeente = /<[\w]+:Afzender>[0-9]{4}</.test(xml);
+  const afzender = afzenderIsGemeente ? gemeente : aanbieder;
+  const ontvanger = afzenderIsGemeente ? aanbieder : gemeente;
   xml = xml.replace(/(<[\w]+:Afzender>)[^<]*(<)/, `$1${afzender}$2`).replace(/(<[\w]+:Ontvanger>)[^<]*(<)/, `$1${ontvanger}$2`);
   xml = xml.replace(/(<[\w]+:Identificatie>)[^<]*(<)/, `$1${spec.identificatie}$2`);
-  if (spec.bsn) xml = xml.replace(/(<[\w]+:Bsn>)[0-9]{9}(<)/g, `$1${spec.bsn}$2`);
+  if (spec.bsn) {
+    const distinct = [...new Set([...xml.matchAll(/<[\w]+:Bsn>([0-9]{9})</g)].map((m) => m[1]!))];
+    const to = [spec.bsn, ...(spec.moreBsns ?? [])];
+    const map = new Map(distinct.map((b, i) => [b, to[i] ?? b]));
+    xml = xml.replace(/(<[\w]+:Bsn>)([0-9]{9})(<)/g, (_m, a: string, b: string, c: string) => `${a}${map.get(b) ?? b}${c}`);
+  }
   return xml;
 }

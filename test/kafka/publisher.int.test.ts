@@ -61,8 +61,8 @@ for (const kind of ['postgres', 'pglite'] as const) {
         }
       }
       // A 323 with two clients → the pair key; a retour without Client → the heenbericht's client key.
-      await insertJournal(store.db, { id: 'decl-1', xml: bericht({ id: 'JW323', identificatie: 'DECL1' }), decision: { action: 'suppress', reasons: [{ contract: 'K1', text: 'taakgericht' }] } });
-      await insertJournal(store.db, { id: 'ret-1', xml: bericht({ id: 'JW302', identificatie: 'ID0R0' }), decision: { action: 'route' } });
+      await insertJournal(store.db, { id: 'decl-1', xml: bericht({ id: 'JW323', identificatie: 'DECL1', bsn: testBsn(50), moreBsns: [testBsn(51)] }), decision: { action: 'suppress', reasons: [{ contract: 'K1', text: 'taakgericht' }] } });
+      await insertJournal(store.db, { id: 'ret-1', xml: bericht({ id: 'JW306', identificatie: 'ID0R1' }), decision: { action: 'route' } });
       // A transaction that rolls back leaves nothing to publish.
       await store.db.transaction(async (tx) => {
         await insertJournal(tx, { id: 'rolled-back', xml: bericht({ id: 'JW301', identificatie: 'RB', bsn: clients[0]! }) });
@@ -81,7 +81,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const inbound = await readTopic(broker.kafka, broker.topics['inbound']!, { atLeast: 22 });
       expect(inbound).toHaveLength(22);
       const allText = inbound.map((m) => `${m.key} ${JSON.stringify(m.headers)}`).join('\n');
-      for (const bsn of [...clients, '999900006', '999900018']) expect(allText).not.toContain(bsn);
+      for (const bsn of [...clients, testBsn(50), testBsn(51)]) expect(allText).not.toContain(bsn);
       expect(inbound.map((m) => m.headers['sluis-id']).sort()).toEqual([...ids, 'decl-1', 'ret-1'].sort());
 
       const headerSchema = schemaValidator().compile(JSON.parse(readFileSync('schemas/events/inbound-headers.v1.schema.json', 'utf8')));

@@ -1,0 +1,152 @@
+/**
+ * `sluis replay --from <ISO|offset> --to <ISO|offset> [--standard ijw|iwmo] [--bericht 323] [--gemeente 0363]
+ *   [--aanbieder 12345678] [--decision suppress] [--dry-run] [--rate N/s] [--json] [--registry FILE]
+ *   [--source journal|kafka] [--today YYYY-MM-DD] [--operator NAME]`
+ *
+ * Re-runs the selected berichten through today's rules (src/replay/run.ts). Source: the Kafka inbound
+ * topic when KAFKA_BROKERS is set, else the journal. Store: DATABASE_URL, else PGlite in SLUIS_DATA_DIR.
+ * Rules: the contract registry from --registry or SLUIS_REGISTRY through the decision core; without a
+ * registry the gateway's default (route to the header's other party).
+ * Exit codes: 0 done, 1 some berichten could not be re-decided (errors > 0), 2 usage, 70 internal.
+ */
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import type { CliIO } from './main.js';
+import { parseSelection, SelectionError, type ReplaySelection } from '../replay/selection.js';
+
+const USAGE = `usage: sluis replay --from <ISO time|offset> --to <ISO time|offset> [filters] [--dry-run] [--rate N/s] [--json]
+  filters: --standard ijw|iwmo  --bericht 323  --gemeente 0363  --aanbieder 12345678  --decision route|suppress|refuse
+  --registry FILE     contract registry for today's rules (default: SLUIS_REGISTRY)
+  --source S          journal | kafka (default: kafka when KAFKA_BROKERS is set)
+  --today YYYY-MM-DD  the date the rules are applied for (default: today in Europe/Amsterdam)
+  --operator NAME     who runs it, journaled with the run (default: SLUIS_OPERATOR or the OS user)
+  env: DATABASE_URL | SLUIS_DATA_DIR, KAFKA_BROKERS (+ docs/kafka.md)
+`;
+
+const VALUE_OPTS = new Set(['--from', '--to', '--standard', '--bericht', '--gemeente', '--aanbieder', '--decision', '--rate', '--registry', '--source', '--today', '--operator']);
+const FLAGS = new Set(['--dry-run', '--json', '--help', '-h']);
+
+export interface ParsedArgs { values: Record<string, string>; flags: Set<string> }
+
+export function parseArgs(args: readonly string[]): ParsedArgs | { error: string } {
+  const values: Record<string, string> = {};
+  const flags = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    let a = args[i]!;
+    let inline: string | undefined;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) { inline = a.slice(eq + 1); a = a.slice(0, eq); }
+    if (FLAGS.has(a)) { flags.add(a); continue; }
+    if (!VALUE_OPTS.has(a)) return { error: `unknown option '${a}'` };
+    const v = inline ?? args[++i];
+    if (v === undefined) return { error: `${a} needs a value` };
+    values[a] = v;
+  }
+  return { values, flags };
+}
+
+/** `50`, `50/s` → 50; undefined when absent. */
+export function parseRate(v: string | undefined): number | undefined | { error: string } {
+  if (v === undefined) return undefined;
+  const m = /^(\d+(?:\.\d+)?)(?:\/s)?$/.exec(v.trim());
+  if (!m || Number(m[1]) <= 0) return { error: `--rate: '${v}' is not N or N/s with N > 0` };
+  return Number(m[1]);
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const parsed = parseArgs(args);
+  if ('error' in parsed) { io.stderr(`sluis replay: ${parsed.error}\n${USAGE}`); return 2; }
+  if (parsed.flags.has('--help') || parsed.flags.has('-h')) { io.stdout(USAGE); return 0; }
+  const v = parsed.values;
+  const json = parsed.flags.has('--json');
+  const dryRun = parsed.flags.has('--dry-run');
+  const usageError = (code: string, message: string): number => {
+    if (json) io.stdout(`${JSON.stringify({ error: code, message })}\n`);
+    else io.stderr(`sluis replay: ${message}\n`);
+    return 2;
+  };
+  let selection: ReplaySelection;
+  try {
+    selection = parseSelection({
+      from: v['--from'], to: v['--to'], standard: v['--standard'], bericht: v['--bericht'],
+      gemeente: v['--gemeente'], aanbieder: v['--aanbieder'], decision: v['--decision'],
+    });
+  } catch (err) {
+    if (err instanceof SelectionError) return usageError(err.code, err.message);
+    throw err;
+  }
+  const rate = parseRate(v['--rate']);
+  if (typeof rate === 'object') return usageError('invalid-value', rate.error);
+  const today = v['--today'] ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) return usageError('invalid-value', `--today: '${today}' is not YYYY-MM-DD`);
+
+  const { kafkaSettingsFromEnv, KafkaConfigError } = await import('../kafka/config.js');
+  let kafkaSettings;
+  try { kafkaSettings = kafkaSettingsFromEnv(io.env); } catch (err) {
+    if (err instanceof KafkaConfigError) return usageError('invalid-config', err.message);
+    throw err;
+  }
+  const source = (v['--source'] ?? (kafkaSettings ? 'kafka' : 'journal'));
+  if (source !== 'journal' && source !== 'kafka') return usageError('invalid-value', `--source: '${source}': journal or kafka`);
+  if (source === 'kafka' && !kafkaSettings) return usageError('invalid-config', '--source kafka needs KAFKA_BROKERS (see docs/kafka.md)');
+  if (source === 'journal' && selection.from.kind === 'offset') return usageError('invalid-value', 'offsets select from the Kafka inbound topic; give ISO times for the journal');
+  const operator = v['--operator'] ?? io.env['SLUIS_OPERATOR'] ?? safeUser();
+
+  const { openDb } = await import('../store/db.js');
+  const { migrate } = await import('../store/migrate.js');
+  const opened = await openDb(io.env['DATABASE_URL'] ? { databaseUrl: io.env['DATABASE_URL'] } : { dataDir: resolve(io.cwd, io.env['SLUIS_DATA_DIR'] ?? './data') });
+  let kafka: import('kafkajs').Kafka | undefined;
+  try {
+    await migrate(opened.db);
+    const decider = await buildDecider(v['--registry'] ?? io.env['SLUIS_REGISTRY'], io, today, opened.db);
+    if (typeof decider === 'string') return usageError('invalid-registry', decider);
+    const { journalSource, kafkaSource, countJournalSelection } = await import('../replay/source.js');
+    const { runReplay } = await import('../replay/run.js');
+    const { formatProgress, formatReport } = await import('../replay/format.js');
+    let pages;
+    let total: number | undefined;
+    if (source === 'kafka' && kafkaSettings) {
+      const { createKafka } = await import('../kafka/client.js');
+      kafka = createKafka(kafkaSettings);
+      pages = kafkaSource(kafka, kafkaSettings.topics.inbound, opened.db, selection);
+    } else {
+      total = await countJournalSelection(opened.db, selection);
+      pages = journalSource(opened.db, selection);
+    }
+    let lastPlain = 0;
+    let drewBar = false;
+    const report = await runReplay({
+      db: opened.db, selection, dryRun, operator, source, pages, decide: decider,
+      ...(total !== undefined ? { total } : {}), ...(rate !== undefined ? { rate } : {}),
+      onProgress: json ? undefined : (p) => {
+        if (io.isTTY) { io.stderr(formatProgress(p, true)); drewBar = true; return; }
+        // Plain lines at most every 2 s (and the last one), so logs stay readable.
+        if (p.elapsedMs - lastPlain >= 2000 || (p.total !== undefined && p.done === p.total)) { lastPlain = p.elapsedMs; io.stderr(formatProgress(p, false)); }
+      },
+    });
+    if (drewBar) io.stderr('\n');
+    io.stdout(json ? `${JSON.stringify(report)}\n` : formatReport(report));
+    return report.counts.errors > 0 ? 1 : 0;
+  } finally {
+    await opened.close();
+  }
+}
+
+function safeUser(): string {
+  try { return userInfo().username; } catch { return 'unknown'; }
+}
+
+/** The decision core with the registry when one is given, else the gateway's default decide. */
+async function buildDecider(registryFile: string | undefined, io: CliIO, today: string, db: import('../store/db.js').Db): Promise<import('../replay/decider.js').ReplayDecider | string> {
+  const { coreDecider, pipelineDecider } = await import('../replay/decider.js');
+  if (registryFile) {
+    const { loadRegistryFile, formatRegistryErrors } = await import('../contracts/load.js');
+    const { createRegistryChecker } = await import('../contracts/registry.js');
+    const check = await loadRegistryFile(resolve(io.cwd, registryFile), createRegistryChecker());
+    if (!check.ok) return formatRegistryErrors(check);
+    return coreDecider({ registry: check.registry, today, db });
+  }
+  const { routeToCounterparty } = await import('../pipeline/decide-default.js');
+  const { validateBericht } = await import('../validation/validate.js');
+  return pipelineDecider({ decide: routeToCounterparty, validate: validateBericht as import('../pipeline/types.js').ValidateFn, today, db });
+}

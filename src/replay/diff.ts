@@ -1,0 +1,40 @@
+/**
+ * Compares a journaled decision with today's and says what changed in one operator-readable line:
+ * "was suppressed by contract K1, now routed to 0363 because <the deciding reason>".
+ */
+import type { Decision, DecisionReason } from '../pipeline/types.js';
+
+export interface DecisionChange {
+  /** Action or addressee differ (reasons alone do not count: nothing would be delivered differently). */
+  readonly changed: boolean;
+  /** e.g. 'suppress→route', 'route→route' (other addressee), 'none→route'. */
+  readonly transition: string;
+  readonly text: string;
+}
+
+/** The reason that carries the decision: the first naming a contract, else the first. */
+export function mainReason(d: Decision): DecisionReason | undefined {
+  return d.reasons.find((r) => r.contractId !== undefined) ?? d.reasons[0];
+}
+
+export function describeDecision(d: Decision | null): string {
+  if (!d) return 'not decided (rejected at validation)';
+  const r = mainReason(d);
+  const by = r?.contractId ? ` by contract ${r.contractId}` : r?.rule ? ` by rule ${r.rule}` : '';
+  switch (d.action) {
+    case 'route': return `routed to ${d.addressee ?? '(nobody)'}${r?.contractId ? ` under contract ${r.contractId}` : ''}`;
+    case 'suppress': return `suppressed${by}`;
+    case 'refuse': return `refused${by}`;
+    default: return String(d.action);
+  }
+}
+
+export function compareDecisions(was: Decision | null, now: Decision): DecisionChange {
+  const changed = !was || was.action !== now.action || (now.action === 'route' && was.addressee !== now.addressee);
+  const transition = `${was?.action ?? 'none'}→${now.action}`;
+  const because = mainReason(now)?.text;
+  const text = changed
+    ? `was ${describeDecision(was)}, now ${describeDecision(now)}${because ? ` because ${because}` : ''}`
+    : `unchanged: ${describeDecision(now)}`;
+  return { changed, transition, text };
+}

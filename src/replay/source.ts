@@ -1,0 +1,233 @@
+/**
+ * Where replayed berichten come from: the journal (embedded mode, or whenever asked), or the inbound
+ * Kafka topic (when configured). Both yield the same `ReplayItem`, page by page, in order; the
+ * journaled decision is read from the journal in both cases (Kafka carries the raw bericht only).
+ */
+import { randomBytes } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
+import type { Db } from '../store/db.js';
+import type { Decision } from '../pipeline/types.js';
+import { headerString, KafkaHeader } from '../kafka/headers.js';
+import { berichtNumber } from '../kafka/events.js';
+import { SelectionError, SelectionErrorCode, type RangeBound, type ReplaySelection } from './selection.js';
+
+export interface ReplayItem {
+  readonly id: string;
+  readonly receivedAt: Date;
+  readonly standard: string;
+  /** Message number '301' … '325'. */
+  readonly bericht: string;
+  readonly berichtCode: string;
+  readonly afzender: string;
+  readonly ontvanger: string;
+  readonly sender: string;
+  readonly status: string;
+  /** The decision journaled for it (null: rejected at validation, no decision taken). */
+  readonly decision: Decision | null;
+  /** The journal's BSN-free summary. */
+  readonly summary: Record<string, unknown>;
+  /** The raw bericht; present when the source was asked for it (or always, from Kafka). */
+  readonly raw?: Uint8Array;
+  /** Kafka position when read from the topic. */
+  readonly position?: { readonly partition: number; readonly offset: string };
+}
+
+export interface ReplaySourceOptions {
+  /** Rows per page; default 1000. */
+  readonly pageSize?: number;
+  /** Read raw bytes too (only when the decider needs them: it costs I/O). */
+  readonly withRaw?: boolean;
+}
+
+interface JournalRow {
+  id: string;
+  received_at: Date | string;
+  standard: string;
+  bericht: string;
+  bericht_code: string;
+  afzender: string;
+  ontvanger: string;
+  sender: string;
+  status: string;
+  decision: Decision | null;
+  summary: Record<string, unknown> | null;
+  raw?: Uint8Array;
+}
+
+function toItem(r: JournalRow, raw?: Uint8Array, position?: ReplayItem['position']): ReplayItem {
+  return {
+    id: r.id,
+    receivedAt: r.received_at instanceof Date ? r.received_at : new Date(r.received_at),
+    standard: r.standard,
+    bericht: berichtNumber(r.bericht),
+    berichtCode: r.bericht_code,
+    afzender: r.afzender,
+    ontvanger: r.ontvanger,
+    sender: r.sender,
+    status: r.status,
+    decision: r.decision,
+    summary: r.summary ?? {},
+    ...(raw ?? r.raw ? { raw: raw ?? r.raw } : {}),
+    ...(position ? { position } : {}),
+  };
+}
+
+function filterSql(sel: ReplaySelection, params: unknown[]): string {
+  const where: string[] = ['duplicate_of IS NULL'];
+  const p = (v: unknown): string => { params.push(v); return `$${params.length}`; };
+  if (sel.standard) where.push(`standard = ${p(sel.standard)}`);
+  if (sel.bericht) where.push(`right(bericht, 3) = ${p(sel.bericht)}`);
+  if (sel.gemeente) { const x = p(sel.gemeente); where.push(`(afzender = ${x} OR ontvanger = ${x})`); }
+  if (sel.aanbieder) { const x = p(sel.aanbieder); where.push(`(afzender = ${x} OR ontvanger = ${x})`); }
+  if (sel.decision) where.push(`decision->>'action' = ${p(sel.decision)}`);
+  return where.join(' AND ');
+}
+
+/** How many berichten the journal selection holds (for the progress bar). */
+export async function countJournalSelection(db: Db, sel: ReplaySelection): Promise<number> {
+  const { from, to } = timeBounds(sel);
+  const params: unknown[] = [from, to];
+  const { rows } = await db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM journal WHERE received_at >= $1 AND received_at < $2 AND ${filterSql(sel, params)}`, params);
+  return Number(rows[0]?.n ?? 0);
+}
+
+function timeBounds(sel: ReplaySelection): { from: string; to: string } {
+  if (sel.from.kind !== 'time' || sel.to.kind !== 'time') {
+    throw new SelectionError(SelectionErrorCode.invalid, '--from', 'offsets select from the Kafka inbound topic; the journal is selected by time (configure KAFKA_BROKERS or give ISO times)');
+  }
+  return { from: sel.from.at, to: sel.to.at };
+}
+
+/** Journal rows in [from, to) by (received_at, id), keyset-paged. */
+export async function* journalSource(db: Db, sel: ReplaySelection, opts: ReplaySourceOptions = {}): AsyncGenerator<ReplayItem[]> {
+  const { from, to } = timeBounds(sel);
+  const page = opts.pageSize ?? 1000;
+  let afterAt: string | null = null;
+  let afterId = '';
+  for (;;) {
+    const params: unknown[] = [from, to];
+    const filters = filterSql(sel, params);
+    params.push(afterAt, afterId, page);
+    const n = params.length;
+    const { rows } = await db.query<JournalRow & { at_text: string }>(
+      `SELECT id, received_at, received_at::text AS at_text, standard, bericht, bericht_code, afzender, ontvanger, sender, status,
+              decision, summary${opts.withRaw ? ', raw' : ''}
+         FROM journal
+        WHERE received_at >= $1 AND received_at < $2 AND ${filters}
+          AND ($${n - 2}::timestamptz IS NULL OR (received_at, id) > ($${n - 2}::timestamptz, $${n - 1}))
+        ORDER BY received_at, id LIMIT $${n}`,
+      params,
+    );
+    if (rows.length === 0) return;
+    yield rows.map((r) => toItem(r));
+    if (rows.length < page) return;
+    const last = rows[rows.length - 1]!;
+    // The text form keeps PostgreSQL's microseconds (a JS Date would cut them to milliseconds and
+    // repeat or skip rows on the page boundary).
+    afterAt = last.at_text;
+    afterId = last.id;
+  }
+}
+
+function offsetOf(b: RangeBound, partition: number): number | undefined {
+  if (b.kind !== 'offset') return undefined;
+  return b.perPartition?.[partition] ?? b.all;
+}
+
+/**
+ * The inbound topic from `from` to `to`. Offsets select exactly; times filter on the message timestamp
+ * (the publisher sets it to the journal's received_at) while reading each partition up to the high
+ * watermark taken at the start — brokers' timestamp index is not relied on (the test broker has none).
+ */
+export async function* kafkaSource(kafka: Kafka, topic: string, db: Db, sel: ReplaySelection, opts: ReplaySourceOptions = {}): AsyncGenerator<ReplayItem[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const plan = new Map<number, { start: number; end: number }>();
+  for (const e of ends) {
+    const low = Number(e.low);
+    const high = Number(e.high);
+    const start = Math.max(low, offsetOf(sel.from, e.partition) ?? low);
+    const end = Math.min(high, offsetOf(sel.to, e.partition) ?? high);
+    if (end > start) plan.set(e.partition, { start, end });
+  }
+  if (plan.size === 0) return;
+  const fromMs = sel.from.kind === 'time' ? Date.parse(sel.from.at) : -Infinity;
+  const toMs = sel.to.kind === 'time' ? Date.parse(sel.to.at) : Infinity;
+
+  // A bounded hand-over between the consumer's eachBatch and this generator (backpressure: the
+  // consumer waits while 4 pages are unread).
+  const pages: ReplayItem[][] = [];
+  let wakeReader: (() => void) | undefined;
+  let wakeWriter: (() => void) | undefined;
+  let finished = false;
+  let failure: unknown;
+  const remaining = new Set(plan.keys());
+  const consumer = kafka.consumer({ groupId: `sluis-replay-${randomBytes(6).toString('hex')}`, sessionTimeout: 30_000, maxBytesPerPartition: 4 * 1024 * 1024 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  const page = opts.pageSize ?? 1000;
+  void consumer.run({
+    autoCommit: false,
+    eachBatch: async ({ batch, isRunning }) => {
+      const p = plan.get(batch.partition);
+      if (!p || !remaining.has(batch.partition)) return;
+      const picked: { m: (typeof batch.messages)[number]; id: string }[] = [];
+      for (const m of batch.messages) {
+        const off = Number(m.offset);
+        if (off < p.start) continue;
+        if (off >= p.end) { remaining.delete(batch.partition); break; }
+        if (off === p.end - 1) remaining.delete(batch.partition);
+        const ts = Number(m.timestamp);
+        if (ts < fromMs || ts >= toMs) continue;
+        const h = m.headers as Record<string, unknown> | undefined;
+        if (sel.standard && headerString(h, KafkaHeader.standard) !== sel.standard) continue;
+        if (sel.bericht && headerString(h, KafkaHeader.bericht) !== sel.bericht) continue;
+        const parties = [headerString(h, KafkaHeader.sender), headerString(h, KafkaHeader.addressee)];
+        if (sel.gemeente && !parties.includes(sel.gemeente)) continue;
+        if (sel.aanbieder && !parties.includes(sel.aanbieder)) continue;
+        const id = headerString(h, KafkaHeader.sluisId);
+        if (id) picked.push({ m, id });
+      }
+      for (let i = 0; i < picked.length && isRunning(); i += page) {
+        const part = picked.slice(i, i + page);
+        const { rows } = await db.query<JournalRow>(
+          `SELECT id, received_at, standard, bericht, bericht_code, afzender, ontvanger, sender, status, decision, summary
+             FROM journal WHERE id = ANY($1::text[])`, [part.map((x) => x.id)]);
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        const items: ReplayItem[] = [];
+        for (const { m, id } of part) {
+          const r = byId.get(id);
+          if (!r) continue; // not in this journal (another deployment's log, or purged): nothing to compare or re-deliver
+          if (sel.decision && r.decision?.action !== sel.decision) continue;
+          items.push(toItem(r, m.value ? new Uint8Array(m.value) : undefined, { partition: batch.partition, offset: m.offset }));
+        }
+        if (items.length > 0) {
+          while (pages.length >= 4 && isRunning()) await new Promise<void>((r) => { wakeWriter = r; });
+          pages.push(items);
+          wakeReader?.();
+        }
+      }
+      if (remaining.size === 0) { finished = true; wakeReader?.(); }
+    },
+  }).catch((err: unknown) => { failure = err; finished = true; wakeReader?.(); });
+  for (const [partition, p] of plan) consumer.seek({ topic, partition, offset: String(p.start) });
+  try {
+    for (;;) {
+      if (pages.length > 0) {
+        const next = pages.shift()!;
+        wakeWriter?.();
+        yield next;
+        continue;
+      }
+      if (failure) throw failure;
+      if (finished) return;
+      await new Promise<void>((r) => { wakeReader = r; });
+    }
+  } finally {
+    finished = true;
+    wakeWriter?.();
+    await consumer.disconnect().catch(() => undefined);
+  }
+}
