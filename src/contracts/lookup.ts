@@ -67,3 +67,20 @@ export function contractsFor(registry: Registry, q: ContractQuery & { readonly a
 export function contractsNaming(registry: Registry, party: string): Contract[] {
   return registry.contracten.filter((c) => c.gemeenten.includes(party) || partijen(c).has(party));
 }
+
+/**
+ * Which parties may submit a bericht between `gemeente` and `aanbieder` in direction `verzender`
+ * (for the gateway's sender check, PRODUCT §1). Normally only the party itself; a hoofdaannemer
+ * may also act for the gemeente towards a PxQ onderaannemer whose contract sends its berichten to the
+ * hoofdaannemer (it answers that onderaannemer's berichten: 302/306/308/316/318/319/325 …).
+ */
+export function toegestaneVerzenders(registry: Registry, q: { readonly wet: WetNaam; readonly gemeente: string; readonly aanbieder: string; readonly verzender: 'gemeente' | 'aanbieder' }): string[] {
+  if (q.verzender === 'aanbieder') return [q.aanbieder];
+  const out = new Set([q.gemeente]);
+  for (const c of registry.contracten) {
+    if (c.wet !== q.wet || !c.gemeenten.includes(q.gemeente)) continue;
+    const o = c.onderaannemers?.find((x) => x.agb === q.aanbieder);
+    if (o?.bekostiging === 'PxQ' && o.berichtenNaar === 'hoofdaannemer') out.add(hoofdaannemer(c));
+  }
+  return [...out].sort();
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatRegistryErrors, loadRegistryFile, parseRegistryText } from './load.js';
-import { contractsCovering, contractsFor, createRegistryChecker, gemeenteInstellingen, jsonPath, partijen } from './registry.js';
+import { contractsCovering, contractsFor, createRegistryChecker, gemeenteInstellingen, jsonPath, partijen, toegestaneVerzenders } from './registry.js';
 import type { RegistryDocument } from './types.js';
 
 const checker = createRegistryChecker();
@@ -136,6 +136,14 @@ describe('registry lookups', () => {
     });
     expect(contractsCovering(reg, { wet: 'Jeugdwet', gemeente: '0321', datum: '2026-05-01', categorie: '54' }).map((c) => c.id)).toEqual(['LEK-JW-INTEGRAAL-TG']);
     expect(contractsCovering(reg, { wet: 'Wmo', gemeente: '0321', datum: '2026-05-01' })).toEqual([]);
+  });
+
+  it('lets a hoofdaannemer act for the gemeente towards its PxQ onderaannemer that reports to it, and nobody else', () => {
+    const q = { wet: 'Jeugdwet' as const, gemeente: '0321', verzender: 'gemeente' as const };
+    expect(toegestaneVerzenders(reg, { ...q, aanbieder: '33330002' })).toEqual(['0321', '22220001']);
+    expect(toegestaneVerzenders(reg, { ...q, aanbieder: '33330001' })).toEqual(['0321']);
+    expect(toegestaneVerzenders(reg, { ...q, aanbieder: '33330002', verzender: 'aanbieder' })).toEqual(['33330002']);
+    expect(toegestaneVerzenders(reg, { ...q, aanbieder: '33330002', gemeente: '0344' })).toEqual(['0344']);
   });
 
   it('merges per-gemeente settings over the defaults', () => {

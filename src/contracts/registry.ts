@@ -9,7 +9,7 @@ import { ProductCategorieIjw, ProductCategorieIwmo } from '../standard/generated
 import { partijen } from './lookup.js';
 import type { Contract, ContractProduct, Registry, RegistryDocument, RegistryError, WetNaam } from './types.js';
 
-export { contractsCovering, contractsFor, contractsNaming, gemeenteInstellingen, hoofdaannemer, partijen, policyProfiel, type ContractQuery, type ContractRol } from './lookup.js';
+export { contractsCovering, contractsFor, contractsNaming, gemeenteInstellingen, hoofdaannemer, partijen, policyProfiel, toegestaneVerzenders, type ContractQuery, type ContractRol } from './lookup.js';
 
 export type RegistryCheck =
   | { readonly ok: true; readonly registry: Registry }

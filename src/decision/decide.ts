@@ -319,7 +319,9 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
   if (wpb) {
     tags.add(Tag.woonplaatscheck);
     outcomes = outcomes.map((o) => {
-      if (o.action === 'route' || (o.action === 'refuse' && o.rule !== RULE.GEEN_CONTRACT_WEIGEREN)) return o;
+      // Suppressions and no-contract refusals give way; structural refusals (mixed addressees) do not.
+      const noContractRefusal = o.action === 'refuse' && (o.rule === RULE.GEEN_CONTRACT_WEIGEREN || o.rule === RULE.CONTRACT_AMBIGU);
+      if (o.action === 'route' || (o.action === 'refuse' && !noContractRefusal)) return o;
       reasons.push({ rule: o.rule, severity: 'info', text: `${o.text} — overridden`, ...(o.contract ? { contractId: o.contract.id } : {}), ...(o.variant ? { variant: o.variant } : {}) });
       return { ...o, action: 'route' as const, rule: RULE.WOONPLAATS_NOOIT_ONDERDRUKT, severity: 'info' as const, addressee: defaultAddressee(input), text: 'woonplaatsbeginsel traffic is never suppressed: only the gemeente can check it (seed 002 §4.2)' };
     });
