@@ -639,7 +639,9 @@ function declaratieRules(): L2Rule[] {
     }),
     rule<WeakMap<object, Set<string>>>({
       id: 'TR416', messages: ['323'], klasse: 'Prestatie', element: 'IngediendBedrag/DebetCredit',
-      summary: 'At most one debet prestatie per client for the same ProductPeriode, ProductCategorie, ProductCode and ToewijzingNummer.',
+      summary:
+        'At most one debet prestatie per client for the same ProductPeriode, ProductCategorie, ProductCode and ToewijzingNummer (per client: the published JW323 sample repeats a ToewijzingNummer under two clients; that mismatch is TR304, an L3 rule).',
+      // One key Set per Client, held weakly: a detached Client's keys go with it.
       state: { create: () => new WeakMap() },
       check: (n, ctx, seen) => {
         if (str(n, 'IngediendBedrag/DebetCredit') !== 'D') return undefined;

@@ -44,6 +44,37 @@ interface Handler {
   readonly run: (node: Node, ctx: RuleContext, state: unknown) => Findings;
 }
 
+/** RuleContext over one event; path and ancestors are computed on first use only (most rules need neither). */
+class EventContext implements RuleContext {
+  private _path: string | undefined;
+  private _ancestors: readonly Ancestor[] | undefined;
+  readonly standard: MessageDef['standard'];
+
+  constructor(
+    readonly message: MessageDef,
+    readonly today: string,
+    readonly header: Node | undefined,
+    readonly dagtekening: string | undefined,
+    private readonly ev: L2Event,
+  ) {
+    this.standard = message.standard;
+  }
+
+  get path(): string {
+    return (this._path ??= this.ev.path);
+  }
+
+  get ancestors(): readonly Ancestor[] {
+    return (this._ancestors ??= this.ev.ancestors);
+  }
+
+  ancestor(name: string): Node | undefined {
+    const a = this.ancestors;
+    for (let i = a.length - 1; i >= 0; i--) if (a[i]!.name === name) return a[i]!.node;
+    return undefined;
+  }
+}
+
 export function createL2Runner(message: MessageDef, opts: L2Options): L2Runner {
   const maxIssues = opts.maxIssues ?? 1000;
   const byKlasse = new Map<string, Handler[]>();
@@ -67,33 +98,24 @@ export function createL2Runner(message: MessageDef, opts: L2Options): L2Runner {
 
   return {
     onComplete(ev) {
-      if (ev.name === 'Header' && ev.ancestors.length === 1) {
+      // The engine's event computes name/path/ancestors on every read: read each at most once.
+      const name = ev.name;
+      if (name === 'Header' && header === undefined) {
         header = ev.node;
         dagtekening = str(header, 'BerichtIdentificatie/Dagtekening');
       }
-      const handlers = byKlasse.get(ev.name);
+      const handlers = byKlasse.get(name);
       if (!handlers) return;
-      const ctx: RuleContext = {
-        message,
-        standard: message.standard,
-        today: opts.today,
-        header,
-        dagtekening,
-        path: ev.path,
-        ancestors: ev.ancestors as readonly Ancestor[],
-        ancestor(name) {
-          for (let i = ev.ancestors.length - 1; i >= 0; i--) if (ev.ancestors[i]!.name === name) return ev.ancestors[i]!.node;
-          return undefined;
-        },
-      };
+      const node = ev.node;
+      const ctx = new EventContext(message, opts.today, header, dagtekening, ev);
       for (const h of handlers) {
-        const found = h.run(ev.node, ctx, states.get(h.rule));
+        const found = h.run(node, ctx, states.get(h.rule));
         if (found === undefined) continue;
         for (const f of (Array.isArray(found) ? found : [found]) as readonly Finding[]) {
           if (issues.length >= maxIssues) return;
           issues.push({
             level: 'L2',
-            path: f.path ? `${ev.path}/${f.path}` : ev.path,
+            path: f.path ? `${ctx.path}/${f.path}` : ctx.path,
             code: h.rule.id,
             rule: h.rule.id,
             retourCode: h.rule.retourCode,
