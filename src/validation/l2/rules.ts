@@ -467,7 +467,7 @@ function dagtekeningRules(): L2Rule[] {
   const out: L2Rule[] = scope.map(([nummer, klasse, elements, sensitive]) =>
     notAfterDagtekening({
       id: 'TR134', messages: [nummer], klasse, element: elements.join(', '), elements, sensitive,
-      summary: `${elements.join(', ')} not after the bericht's Dagtekening (our reading of which dates: birth dates, Toewijzingsdatum, start dates, period begin dates).`,
+      summary: `${elements.join(', ')} not after the bericht's Dagtekening.`,
     }),
   );
   const periodes: [BerichtNummer, string, string][] = [
