@@ -312,7 +312,15 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
   }
 
   // 3. Per item.
-  let outcomes = items.map((it) => outcomeFor(ctx, it));
+  // Items with the same product, date and reference decide alike: a 323 of thousands of prestaties
+  // usually has a handful of (categorie, code, month) combinations.
+  const memo = new Map<string, Outcome>();
+  let outcomes = items.map((it) => {
+    const key = `${it.datum}|${it.categorie ?? ''}|${it.code ?? ''}|${it.referentieAanbieder ?? ''}|${it.toewijzingNummer !== undefined}`;
+    let o = memo.get(key);
+    if (!o) { o = outcomeFor(ctx, it); memo.set(key, o); }
+    return o;
+  });
 
   // 4. Woonplaatsbeginsel traffic keeps flowing in every variant (seed 002 §4.2).
   const wpb = woonplaatsVerkeer(ctx, items, antwoordVerzoek);
