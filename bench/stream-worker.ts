@@ -13,6 +13,8 @@ import { BerichtValidator } from '../src/validation/validate.js';
 
 export interface StreamWorkerResult {
   readonly seconds: number;
+  /** user + system CPU seconds of this process during the validation. */
+  readonly cpuSeconds: number;
   readonly maxRssBytes: number;
   readonly valid: boolean;
   readonly issues: number;
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
   if (file === undefined) throw new Error('usage: stream-worker <file> l1|l1l2 [today]');
   const detach = new Set(['Client']);
   const chunks = (): AsyncIterable<Uint8Array> => createReadStream(file, { highWaterMark: 64 * 1024 });
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   let result: { valid: boolean; issues: number; completedClients: number; firstIssue?: string };
   if (mode === 'l1') {
@@ -41,7 +44,8 @@ async function main(): Promise<void> {
     result = { valid: o.l1Valid, issues: o.issues.length, completedClients: -1, ...(!o.l1Valid && o.issues[0] ? { firstIssue: `${o.issues[0].code} ${o.issues[0].path}` } : {}) };
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const out: StreamWorkerResult = { seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024, ...result };
+  const c = process.cpuUsage(c0);
+  const out: StreamWorkerResult = { seconds, cpuSeconds: (c.user + c.system) / 1e6, maxRssBytes: process.resourceUsage().maxRSS * 1024, ...result };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 

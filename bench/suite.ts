@@ -60,3 +60,39 @@ export function median(xs: readonly number[]): number {
 export const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 export const mb = (bytes: number): string => `${fmt(bytes / 1e6, 1)} MB`;
+
+/**
+ * Run xmllint jobs one after another from one bash, which then prints the CPU time of its children
+ * (`times`, millisecond resolution): a load-independent comparison on a shared machine beside the
+ * wall time. Returns per-job verdicts as test/support/xmllint.ts reads them.
+ */
+export async function xmllintJobsTimed(
+  jobs: readonly { readonly xsd: string; readonly files: readonly string[] }[],
+): Promise<{ wallSeconds: number; cpuSeconds: number; valid: number; invalid: number }> {
+  const { spawn } = await import('node:child_process');
+  const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+  const script = [...jobs.map((j) => `xmllint --noout --schema ${q(j.xsd)} ${j.files.map(q).join(' ')}`), 'times >&3'].join('\n');
+  return new Promise((resolvePromise, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn('bash', ['-c', script], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    const err: Buffer[] = [];
+    const times: Buffer[] = [];
+    child.stderr!.on('data', (c: Buffer) => err.push(c));
+    (child.stdio[3] as NodeJS.ReadableStream).on('data', (c: Buffer) => times.push(c));
+    child.on('error', reject);
+    child.on('close', () => {
+      const wallSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      // `times`: line 1 = the shell's own user/sys, line 2 = its children's.
+      const lines = Buffer.concat(times).toString('utf8').trim().split('\n');
+      const secs = (s: string): number => {
+        const m = /(\d+)m([\d.]+)s/.exec(s);
+        return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+      };
+      const [cu, cs] = (lines[1] ?? '').trim().split(/\s+/);
+      const stderr = Buffer.concat(err).toString('utf8');
+      const valid = (stderr.match(/ validates$/gm) ?? []).length;
+      const invalid = (stderr.match(/ fails to validate$/gm) ?? []).length;
+      resolvePromise({ wallSeconds, cpuSeconds: secs(cu ?? '') + secs(cs ?? ''), valid, invalid });
+    });
+  });
+}

@@ -16,7 +16,7 @@ import { fmt, mb, median, type BenchContext, type BenchRow, type Suite } from '.
 const SEED = 323;
 const TIME = '/usr/bin/time';
 
-interface ProcessMeasure { seconds: number; maxRssBytes?: number; ok: boolean; detail: string }
+interface ProcessMeasure { seconds: number; cpuSeconds?: number; maxRssBytes?: number; ok: boolean; detail: string }
 
 function runCollect(cmd: string, args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string; seconds: number }> {
   return new Promise((resolvePromise, reject) => {
@@ -39,8 +39,14 @@ async function xmllintOnce(xsd: string, file: string, stream: boolean): Promise<
   const haveTime = existsSync(TIME);
   const r = haveTime ? await runCollect(TIME, ['-v', 'xmllint', ...args]) : await runCollect('xmllint', args);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr);
   const ok = r.stderr.includes(`${file} validates`);
-  return { seconds: r.seconds, ...(rss ? { maxRssBytes: Number(rss[1]) * 1024 } : {}), ok, detail: ok ? 'validates' : r.stderr.slice(0, 300) };
+  return {
+    seconds: r.seconds, ...(rss ? { maxRssBytes: Number(rss[1]) * 1024 } : {}),
+    ...(user && sys ? { cpuSeconds: Number(user[1]) + Number(sys[1]) } : {}),
+    ok, detail: ok ? 'validates' : r.stderr.slice(0, 300),
+  };
 }
 
 async function sluisOnce(file: string, mode: 'l1' | 'l1l2', today: string): Promise<ProcessMeasure & { clients: number }> {
@@ -50,7 +56,7 @@ async function sluisOnce(file: string, mode: 'l1' | 'l1l2', today: string): Prom
   const r = await runCollect(process.execPath, [...pre, '--expose-gc', worker, file, mode, today]);
   if (r.code !== 0) throw new Error(`stream worker failed: ${r.stderr.slice(0, 500)}`);
   const res = JSON.parse(r.stdout.trim().split('\n').pop()!) as StreamWorkerResult;
-  return { seconds: res.seconds, maxRssBytes: res.maxRssBytes, ok: res.valid, detail: res.firstIssue ?? 'valid', clients: res.completedClients };
+  return { seconds: res.seconds, cpuSeconds: res.cpuSeconds, maxRssBytes: res.maxRssBytes, ok: res.valid, detail: res.firstIssue ?? 'valid', clients: res.completedClients };
 }
 
 const medianOf = <T>(xs: readonly T[], f: (x: T) => number | undefined): number | undefined => {
@@ -85,6 +91,8 @@ export const bigDeclaratie: Suite = {
 
     const sT = medianOf(sl, (m) => m.seconds)!;
     const sR = medianOf(sl, (m) => m.maxRssBytes)!;
+    const sC = medianOf(sl, (m) => m.cpuSeconds)!;
+    const xC = medianOf(xl, (m) => m.cpuSeconds);
     const s2T = medianOf(sl2, (m) => m.seconds)!;
     const s2R = medianOf(sl2, (m) => m.maxRssBytes)!;
     const xT = medianOf(xl, (m) => m.seconds)!;
@@ -96,7 +104,7 @@ export const bigDeclaratie: Suite = {
       fileBytes: gen.bytes, clienten: gen.clienten, prestaties: gen.prestaties, runs,
       sluisSeconds: sT, sluisMaxRssBytes: sR, sluisL1L2Seconds: s2T, sluisL1L2MaxRssBytes: s2R,
       xmllintSeconds: xT, xmllintMaxRssBytes: xR ?? -1, xmllintStreamSeconds: xsT, xmllintStreamMaxRssBytes: xsR ?? -1,
-      sluisValid: sl[0]!.ok, xmllintValid: xl[0]!.ok,
+      sluisValid: sl[0]!.ok, xmllintValid: xl[0]!.ok, sluisCpuSeconds: sC, xmllintCpuSeconds: xC ?? -1,
     };
     return [
       {
@@ -104,6 +112,10 @@ export const bigDeclaratie: Suite = {
         sluis: `${fmt(sT, 2)} s`, baseline: `${fmt(xT, 2)} s`, ratioLabel: 'Sluis ÷ xmllint (s)', ratio: sT / xT,
         target: { op: '<=', value: 2.0 }, data,
       },
+      ...(xC === undefined ? [] : [{
+        suite: this.name, measure: 'same, CPU seconds (user+sys; load-independent)',
+        sluis: `${fmt(sC, 2)} CPU-s`, baseline: `${fmt(xC, 2)} CPU-s`, ratioLabel: 'Sluis ÷ xmllint (CPU-s)', ratio: sC / xC, data: {},
+      }]),
       {
         suite: this.name, measure: `peak RSS vs file size (xmllint RSS for reference)`,
         sluis: `${mb(sR)} RSS`, baseline: rss(xR), ratioLabel: 'Sluis RSS ÷ file size', ratio: sR / gen.bytes,

@@ -1,0 +1,189 @@
+/**
+ * Suite: end-to-end HTTP ingest. `sluis serve` runs as a child process (PGlite in a fresh data dir,
+ * then PostgreSQL in a fresh schema); 32 keep-alive clients POST distinct JW301 berichten (unique
+ * Identificatie, so nothing is an idempotent replay) and we report berichten/s and p50/p99 latency.
+ * Beside it, in the same run and with the same client, an express hello-world POST of the same
+ * bodies (express.raw + a 202): the ratio is Sluis ÷ hello-world. After each run the gateway is
+ * stopped and the journal counted: every 202 must be there (durable).
+ * Targets (issue 4): PostgreSQL ≥ 0.4× with p99 ≤ 50 ms; PGlite ≥ 0.25×.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { hashApiKey } from '../../src/config/parties.js';
+import { openDb } from '../../src/store/db.js';
+import { repoRoot, sharedDir } from '../../test/support/paths.js';
+import { fmt, type BenchContext, type BenchRow, type Suite } from '../suite.js';
+
+const CLIENTS = 32;
+const KEY = 'bench-key-gemeente-0384-0123456789abcdef';
+const PG_URL = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+interface LoadResult { ok: number; other: number; seconds: number; p50: number; p99: number; rate: number }
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+/** `count` requests from CLIENTS keep-alive clients; latency per request in ms. */
+async function load(port: number, bodies: readonly Buffer[], okStatus: number): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const lat: number[] = [];
+  let next = 0;
+  let ok = 0;
+  let other = 0;
+  const one = (body: Buffer): Promise<number> => new Promise((resolve, reject) => {
+    const req = request({
+      host: '127.0.0.1', port, path: '/api/v1/berichten', method: 'POST', agent,
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/xml', 'content-length': body.length },
+    }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); res.on('error', reject); });
+    req.on('error', reject);
+    req.end(body);
+  });
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++]!;
+      const s = performance.now();
+      const status = await one(body);
+      lat.push(performance.now() - s);
+      if (status === okStatus) ok++; else other++;
+    }
+  }));
+  const seconds = (performance.now() - t0) / 1000;
+  agent.destroy();
+  lat.sort((a, b) => a - b);
+  return { ok, other, seconds, p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), rate: bodies.length / seconds };
+}
+
+function startChild(args: string[], env: Record<string, string>): Promise<{ proc: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, args, { cwd: repoRoot(), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    proc.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /"port":(\d+)/.exec(out);
+      if (m) { proc.stdout!.removeAllListeners('data'); proc.stdout!.resume(); resolve({ proc, port: Number(m[1]) }); }
+    });
+    proc.stderr!.on('data', (c: Buffer) => { err += c.toString(); });
+    proc.on('exit', (code) => reject(new Error(`child exited ${code}: ${out.slice(-2000)}${err.slice(-2000)}`)));
+  });
+}
+
+function stop(proc: ChildProcess): Promise<void> {
+  return new Promise((resolve) => { proc.once('exit', () => resolve()); proc.kill('SIGTERM'); });
+}
+
+/** The CLI entry: compiled when the bench runs from dist/, through tsx when run from source. */
+function cliArgs(): string[] {
+  const here = fileURLToPath(import.meta.url);
+  return here.endsWith('.ts') ? ['--import', 'tsx', join(repoRoot(), 'src/cli/main.ts'), 'serve'] : [join(repoRoot(), 'dist/src/cli/main.js'), 'serve'];
+}
+
+const HELLO = `
+import express from 'express';
+const app = express();
+app.post('/api/v1/berichten', express.raw({ type: '*/*', limit: '25mb' }), (req, res) => { res.status(202).json({ ok: true, bytes: req.body.length }); });
+const s = app.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: s.address().port })));
+process.on('SIGTERM', () => s.close(() => process.exit(0)));
+`;
+
+export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
+  const log = ctx?.log ?? ((l: string) => process.stdout.write(`  ${l}\n`));
+  const count = Math.max(1000, ctx?.options.smallCount ?? 2000) * 2;
+  const warm = 500;
+  const work = mkdtempSync(join(ctx?.workDir ?? '/tmp', 'http-ingest-'));
+  const template = readFileSync(join(sharedDir(), 'istandaarden/samples/ijw/JW301.xml'), 'utf8');
+  let serial = 0;
+  const bodies = (n: number): Buffer[] => Array.from({ length: n }, () => {
+    const id = `B${(serial++).toString(36).toUpperCase()}`;
+    return Buffer.from(template.replace(/(<ijw:Identificatie>)[^<]*(<\/ijw:Identificatie>)/, `$1${id}$2`));
+  });
+  const parties = join(work, 'parties.json');
+  writeFileSync(parties, JSON.stringify({ parties: [
+    { role: 'gemeente', code: '0384', name: 'bench', apiKeys: [{ id: 'b', sha256: hashApiKey(KEY) }] },
+    { role: 'aanbieder', code: '42420001', name: 'bench', apiKeys: [{ id: 'b', sha256: hashApiKey(`${KEY}-a`) }] },
+  ] }));
+
+  const rows: BenchRow[] = [];
+  try {
+    // Baseline: express hello-world POST of the same bodies.
+    const hello = await startChild(['--input-type=module', '-e', HELLO], {});
+    await load(hello.port, bodies(warm), 202);
+    const base = await load(hello.port, bodies(count), 202);
+    await stop(hello.proc);
+    log(`express hello-world: ${fmt(base.rate)} req/s, p50 ${fmt(base.p50, 1)} ms, p99 ${fmt(base.p99, 1)} ms`);
+
+    for (const store of ['pglite', 'postgres'] as const) {
+      const schema = `bench_${randomBytes(5).toString('hex')}`;
+      const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SLUIS_PARTIES: parties };
+      if (store === 'pglite') env['SLUIS_DATA_DIR'] = join(work, 'data');
+      else {
+        const c = new pg.Client({ connectionString: PG_URL });
+        await c.connect();
+        await c.query(`CREATE SCHEMA ${schema}`);
+        await c.end();
+        env['DATABASE_URL'] = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      }
+      const gw = await startChild(cliArgs(), { ...env, LOG_LEVEL: 'info' });
+      try {
+        await load(gw.port, bodies(warm), 202);
+        const r = await load(gw.port, bodies(count), 202);
+        await stop(gw.proc);
+        // Durability: every 202 (warm-up included) is in the journal after the process is gone.
+        const opened = store === 'pglite' ? await openDb({ dataDir: env['SLUIS_DATA_DIR']! }) : await openDb({ databaseUrl: PG_URL, schema });
+        const n = Number((await opened.db.query<{ n: string }>('SELECT count(*)::text AS n FROM journal')).rows[0]!.n);
+        await opened.close();
+        const durable = n === r.ok + warm;
+        const label = store === 'pglite' ? 'PGlite' : 'PostgreSQL';
+        log(`${label}: ${fmt(r.rate)} berichten/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, ${r.ok} × 202, ${r.other} other; journal ${n} rows (${durable ? 'every 202 durable' : 'MISMATCH'})`);
+        rows.push({
+          suite: 'http-ingest', measure: `POST /api/v1/berichten, ${CLIENTS} clients, ${label}`,
+          sluis: `${fmt(r.rate)} berichten/s`, baseline: `${fmt(base.rate)} req/s (express hello-world)`,
+          ratioLabel: 'Sluis ÷ express hello-world', ratio: r.rate / base.rate,
+          target: { op: '>=', value: store === 'pglite' ? 0.25 : 0.4 },
+          data: { store, rate: r.rate, p50ms: r.p50, p99ms: r.p99, ok: r.ok, other: r.other, baselineRate: base.rate, baselineP99ms: base.p99, journalRows: n, durable },
+        });
+        rows.push({
+          suite: 'http-ingest', measure: `p99 latency, ${label}`, sluis: `${fmt(r.p99, 1)} ms (p50 ${fmt(r.p50, 1)} ms)`,
+          baseline: `${fmt(base.p99, 1)} ms`, ratioLabel: 'p99 ms', ratio: r.p99,
+          ...(store === 'postgres' ? { target: { op: '<=', value: 50 } as const } : {}),
+          data: { store, p50ms: r.p50, p99ms: r.p99 },
+        });
+        rows.push({
+          suite: 'http-ingest', measure: `every 202 durable, ${label}`, sluis: durable ? 'yes' : `no (${n} rows for ${r.ok + warm} × 202)`,
+          ratioLabel: 'journal rows ÷ 202s', ratio: n / (r.ok + warm), target: { op: '>=', value: 1 },
+          data: { store, journalRows: n, accepted: r.ok + warm },
+        });
+      } finally {
+        if (gw.proc.exitCode === null) await stop(gw.proc);
+        if (store === 'postgres') {
+          const c = new pg.Client({ connectionString: PG_URL });
+          await c.connect();
+          await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+          await c.end();
+        }
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+export const httpIngest: Suite = {
+  name: 'http-ingest',
+  description: 'end-to-end POST /api/v1/berichten (PGlite, PostgreSQL) beside an express hello-world POST of the same body, 32 clients',
+  run: (ctx) => run(ctx),
+};
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  run().then((rows) => { for (const r of rows) process.stdout.write(`${r.measure}: ${r.sluis} | ${r.baseline ?? ''} | ${r.ratio?.toFixed(2) ?? ''}\n`); },
+    (e: unknown) => { process.stderr.write(`${String(e)}\n`); process.exit(1); });
+}
