@@ -68,14 +68,20 @@ export function contractsNaming(registry: Registry, party: string): Contract[] {
   return registry.contracten.filter((c) => c.gemeenten.includes(party) || partijen(c).has(party));
 }
 
+/** Gemeente-sent berichten a hoofdaannemer may send for its PxQ onderaannemer: 301, 306, 308, 325. */
+const NAMENS_GEMEENTE: ReadonlySet<string> = new Set(['301', '306', '308', '325']);
+
 /**
  * Which parties may submit a bericht between `gemeente` and `aanbieder` in direction `verzender`
  * (for the gateway's sender check, PRODUCT §1). Normally only the party itself; a hoofdaannemer
  * may also act for the gemeente towards a PxQ onderaannemer whose contract sends its berichten to the
  * hoofdaannemer (it answers that onderaannemer's berichten: 302/306/308/316/318/319/325 …).
  */
-export function toegestaneVerzenders(registry: Registry, q: { readonly wet: WetNaam; readonly gemeente: string; readonly aanbieder: string; readonly verzender: 'gemeente' | 'aanbieder' }): string[] {
+export function toegestaneVerzenders(registry: Registry, q: { readonly wet: WetNaam; readonly gemeente: string; readonly aanbieder: string; readonly verzender: 'gemeente' | 'aanbieder'; readonly nummer?: string }): string[] {
   if (q.verzender === 'aanbieder') return [q.aanbieder];
+  // Only the berichten that answer what the onderaannemer sends to the hoofdaannemer (toewijzing,
+  // start/stop, declaratie); verzoeken and antwoorden stay with the gemeente (policy rows PXQ-VOT/VOW/ANTW).
+  if (q.nummer !== undefined && !NAMENS_GEMEENTE.has(q.nummer)) return [q.gemeente];
   const out = new Set([q.gemeente]);
   for (const c of registry.contracten) {
     if (c.wet !== q.wet || !c.gemeenten.includes(q.gemeente)) continue;

@@ -144,6 +144,8 @@ describe('registry lookups', () => {
     expect(toegestaneVerzenders(reg, { ...q, aanbieder: '33330001' })).toEqual(['0321']);
     expect(toegestaneVerzenders(reg, { ...q, aanbieder: '33330002', verzender: 'aanbieder' })).toEqual(['33330002']);
     expect(toegestaneVerzenders(reg, { ...q, aanbieder: '33330002', gemeente: '0344' })).toEqual(['0344']);
+    expect(toegestaneVerzenders(reg, { ...q, aanbieder: '33330002', nummer: '325' })).toEqual(['0321', '22220001']);
+    expect(toegestaneVerzenders(reg, { ...q, aanbieder: '33330002', nummer: '319' })).toEqual(['0321']);
   });
 
   it('merges per-gemeente settings over the defaults', () => {

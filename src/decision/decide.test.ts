@@ -82,7 +82,8 @@ describe('policy table (PRODUCT §3): every variant/profile × BerichtCode × se
         expected = { action: 'route', addressee: counterpart };
         break;
       case 'pxq→hoofdaannemer':
-        expected = { action: 'route', addressee: FROM_AANBIEDER.has(nummer) ? H : agb };
+        // Toewijzing, start/stop and declaratie go to the hoofdaannemer; verzoeken and antwoorden stay with the gemeente.
+        expected = { action: 'route', addressee: FROM_AANBIEDER.has(nummer) && !['315', '317', '320'].includes(nummer) ? H : counterpart };
         break;
       case 'overige aanbieder':
         expected = taak && isDecl

@@ -170,7 +170,7 @@ function outcomeUnder(ctx: Ctx, c: Contract, rol: ContractRol, item: ResolvedIte
   let out: Outcome;
   if (onder?.bekostiging === 'PxQ') {
     const row = policyRule('pxq-onderaannemer', ctx.groep);
-    const naarHoofd = input.verzender === 'aanbieder' && onder.berichtenNaar === 'hoofdaannemer';
+    const naarHoofd = row.adres === 'onderaannemer-partij' && input.verzender === 'aanbieder' && onder.berichtenNaar === 'hoofdaannemer';
     out = {
       action: row.actie, rule: row.id, severity: 'info', contract: c, variant: policyProfiel(c),
       addressee: naarHoofd ? hoofdaannemer(c) : defaultAddressee(input),

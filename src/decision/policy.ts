@@ -88,9 +88,11 @@ export const POLICY: readonly PolicyRule[] = [
   { id: 'TS-DECL', profiel: 'taakgericht-stelselindicatoren', groep: 'declaratie', actie: 'suppress', text: 'taakgericht-stelselindicatoren: all berichtenverkeer except declaratie (concept-SAP taakgericht, seed 002)' },
   { id: 'PXQ-TOEW', profiel: 'pxq-onderaannemer', groep: 'toewijzing', actie: 'route', adres: 'onderaannemer-partij', text: 'PxQ onderaannemer: toewijzing traffic goes to the party the contract names' },
   { id: 'PXQ-REGIE', profiel: 'pxq-onderaannemer', groep: 'regie', actie: 'route', adres: 'onderaannemer-partij', text: 'PxQ onderaannemer: start/stop go to the party the contract names' },
-  { id: 'PXQ-VOT', profiel: 'pxq-onderaannemer', groep: 'vot', actie: 'route', adres: 'onderaannemer-partij', text: 'PxQ onderaannemer: verzoek om toewijzing is delivered' },
-  { id: 'PXQ-VOW', profiel: 'pxq-onderaannemer', groep: 'vow', actie: 'route', adres: 'onderaannemer-partij', text: 'PxQ onderaannemer: verzoek om wijziging is delivered' },
-  { id: 'PXQ-ANTW', profiel: 'pxq-onderaannemer', groep: 'antwoord', actie: 'route', adres: 'onderaannemer-partij', text: 'PxQ onderaannemer: antwoordbericht is delivered' },
+  // Verzoeken and antwoorden stay between the onderaannemer and the gemeente (the card says "route",
+  // not "to the party the contract names"): only the gemeente can grant a toewijzing or check the woonplaats.
+  { id: 'PXQ-VOT', profiel: 'pxq-onderaannemer', groep: 'vot', actie: 'route', text: 'PxQ onderaannemer: verzoek om toewijzing is delivered' },
+  { id: 'PXQ-VOW', profiel: 'pxq-onderaannemer', groep: 'vow', actie: 'route', text: 'PxQ onderaannemer: verzoek om wijziging is delivered' },
+  { id: 'PXQ-ANTW', profiel: 'pxq-onderaannemer', groep: 'antwoord', actie: 'route', text: 'PxQ onderaannemer: antwoordbericht is delivered' },
   { id: 'PXQ-DECL', profiel: 'pxq-onderaannemer', groep: 'declaratie', actie: 'route', adres: 'onderaannemer-partij', text: 'PxQ onderaannemer: declaratie goes to the party the contract names (PxQ exception, seed 002 §4.2)' },
 ];
 
