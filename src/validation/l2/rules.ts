@@ -777,4 +777,4 @@ export const L2_RULES: readonly L2Rule[] = [
   ...declaratieRules(),
   ...declaratieAntwoordRules(),
   ...tr101Rules(),
-] as readonly L2Rule[];
+];

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../standard/generated/model.js';
 import type { MessageDef } from '../../standard/model.js';
-import { validateBericht } from '../validate.js';
+import { BerichtValidator, validateBericht } from '../validate.js';
 import { buildBericht } from '../../xml/build.js';
 import { BASE_NUMMERS, base, get, set, type Obj } from './fixtures.js';
 import { elfproef, rule } from './helpers.js';
@@ -85,6 +85,19 @@ describe('streaming with detached Clients (323)', () => {
     // No BSN in any message (the duplicated one least of all).
     const bsn = String(get(big.bericht, 'Declaratie/Clienten/Client/0/Bsn'));
     for (const i of out.issues) expect(i.message).not.toContain(bsn);
+  });
+
+  it('gives the same issues when the XML arrives in 997-byte chunks', () => {
+    const xml = big.xml((b) => {
+      const list = get(b, 'Declaratie/Clienten/Client') as Obj[];
+      list[N - 1]!['Bsn'] = list[0]!['Bsn'];
+    });
+    const whole = validateBericht(xml, { today: TODAY, detach });
+    const v = new BerichtValidator({ today: TODAY, detach });
+    for (let i = 0; i < xml.length; i += 997) v.write(xml.slice(i, i + 997));
+    const chunked = v.close();
+    expect(whole.issues.map((i) => i.code)).toEqual(['TR101']);
+    expect(chunked.issues).toEqual(whole.issues);
   });
 
   it('caps the number of issues (default 1,000; configurable)', () => {

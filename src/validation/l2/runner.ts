@@ -105,7 +105,8 @@ export function createL2Runner(message: MessageDef, opts: L2Options): L2Runner {
         dagtekening = str(header, 'BerichtIdentificatie/Dagtekening');
       }
       const handlers = byKlasse.get(name);
-      if (!handlers) return;
+      // Once the cap is reached the verdict (invalid) cannot change: skip the work.
+      if (!handlers || issues.length >= maxIssues) return;
       const node = ev.node;
       const ctx = new EventContext(message, opts.today, header, dagtekening, ev);
       for (const h of handlers) {
