@@ -236,6 +236,9 @@ describe('woonplaatsbeginsel', () => {
     const vot = decide(mk('ijw', '315', H, { categorie: '45' }), tight, EMPTY_STATE, NOW);
     expect(vot).toMatchObject({ action: 'route', addressee: GEM, tags: ['woonplaatscheck'] });
     expect(reasonRules(vot)).toEqual(expect.arrayContaining([RULE.AANSCHERPING, RULE.WOONPLAATS_NOOIT_ONDERDRUKT]));
+    const three = decide(mk('ijw', '315', H, { categorie: '45', items: [{}, {}, {}] }), tight, EMPTY_STATE, NOW);
+    expect(reasonRules(three).filter((r) => r === RULE.AANSCHERPING)).toHaveLength(1);
+    expect(three.reasons.find((r) => r.rule === RULE.WOONPLAATS_NOOIT_ONDERDRUKT)?.items).toHaveLength(3);
     const reden8 = decide(mk('ijw', '319', H, { antwoord: { referentieAanbieder: 'X', verzoekAntwoord: '1', redenAfwijzingVerzoek: '8', woonplaatsGemeente: '0344' } }), tight, EMPTY_STATE, NOW);
     expect(reden8).toMatchObject({ action: 'route', addressee: H, tags: ['woonplaatscheck'] });
     // An unrelated 319 does follow the tightening.

@@ -326,12 +326,16 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
   const wpb = woonplaatsVerkeer(ctx, items, antwoordVerzoek);
   if (wpb) {
     tags.add(Tag.woonplaatscheck);
+    const overridden = new Map<Outcome, Outcome>();
     outcomes = outcomes.map((o) => {
       // Suppressions and no-contract refusals give way; structural refusals (mixed addressees) do not.
       const noContractRefusal = o.action === 'refuse' && (o.rule === RULE.GEEN_CONTRACT_WEIGEREN || o.rule === RULE.CONTRACT_AMBIGU);
       if (o.action === 'route' || (o.action === 'refuse' && !noContractRefusal)) return o;
+      if (overridden.has(o)) return overridden.get(o)!;
       reasons.push({ rule: o.rule, severity: 'info', text: `${o.text} — overridden`, ...(o.contract ? { contractId: o.contract.id } : {}), ...(o.variant ? { variant: o.variant } : {}) });
-      return { ...o, action: 'route' as const, rule: RULE.WOONPLAATS_NOOIT_ONDERDRUKT, severity: 'info' as const, addressee: defaultAddressee(input), text: 'woonplaatsbeginsel traffic is never suppressed: only the gemeente can check it (seed 002 §4.2)' };
+      const routed: Outcome = { ...o, action: 'route', rule: RULE.WOONPLAATS_NOOIT_ONDERDRUKT, severity: 'info', addressee: defaultAddressee(input), text: 'woonplaatsbeginsel traffic is never suppressed: only the gemeente can check it (seed 002 §4.2)' };
+      overridden.set(o, routed);
+      return routed;
     });
   }
 
