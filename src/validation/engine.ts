@@ -124,16 +124,22 @@ interface Frame {
 
 /** A ClassEvent over a snapshot of the frame stack; path and ancestors are built only when read. */
 class CompletedClass implements ClassEvent {
+  private cachedPath: string | undefined;
+  private cachedAncestors: { name: string; node: Record<string, unknown> }[] | undefined;
   constructor(private readonly frames: Frame[]) {}
   get name(): string { return this.frames[this.frames.length - 1]!.el.name; }
   get node(): Record<string, unknown> { return this.frames[this.frames.length - 1]!.node!; }
   get path(): string {
-    let s = '';
-    for (const f of this.frames) s += '/' + f.el.name + (f.el.repeatable ? `[${f.index}]` : '');
-    return s;
+    if (this.cachedPath === undefined) {
+      let s = '';
+      for (const f of this.frames) s += '/' + f.el.name + (f.el.repeatable ? `[${f.index}]` : '');
+      this.cachedPath = s;
+    }
+    return this.cachedPath;
   }
   get ancestors(): { name: string; node: Record<string, unknown> }[] {
-    return this.frames.slice(0, -1).map((a) => ({ name: a.el.name, node: a.node! }));
+    this.cachedAncestors ??= this.frames.slice(0, -1).map((a) => ({ name: a.el.name, node: a.node! }));
+    return this.cachedAncestors;
   }
 }
 
