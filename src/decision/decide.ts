@@ -260,10 +260,12 @@ function itemLabel(it: ResolvedItem): string {
   return it.productReferentie !== undefined ? `${it.path} (ProductReferentie ${it.productReferentie})` : it.path;
 }
 
-function finish(action: ActionCode, addressee: string | undefined, reasons: Reason[], tags: Set<string>, contractIds: Set<string>, items: ItemDecision[], input: BerichtSummary): Decision {
+function finish(action: ActionCode, addressee: string | undefined, reasons: Reason[], tags: Set<string>, contractIds: Set<string>, items: ItemDecision[], input: BerichtSummary, variants: ReadonlySet<string> = new Set()): Decision {
+  const variant = variants.size === 1 ? [...variants][0] : variants.size > 1 ? 'gemengd' : undefined;
   return {
     action,
     ...(action === 'route' && addressee !== undefined ? { addressee } : {}),
+    ...(variant !== undefined ? { variant } : {}),
     reasons,
     tags: [...tags].sort(),
     contractIds: [...contractIds].sort(),
@@ -458,5 +460,6 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
     }
   }
 
-  return finish(action, addressee, reasons, tags, contractIds, itemDecisions, input);
+  const variants = new Set(outcomes.flatMap((o) => (o.variant !== undefined ? [o.variant] : [])));
+  return finish(action, addressee, reasons, tags, contractIds, itemDecisions, input, variants);
 }

@@ -35,7 +35,8 @@ export interface ItemDecision {
   readonly contractId?: string;
 }
 
-export interface Decision {
+/** A type alias (not an interface) so it is assignable to the pipeline's open `Decision` shape. */
+export type Decision = {
   readonly action: ActionCode;
   /** CBS code (gemeente) or AGB code (aanbieder); present when action is route. */
   readonly addressee?: string;
@@ -45,9 +46,11 @@ export interface Decision {
   /** Contracts that decided, sorted. */
   readonly contractIds: readonly string[];
   readonly items: readonly ItemDecision[];
+  /** The variant/profile behind the decision (metrics label); `gemengd` when items differ. */
+  readonly variant?: string;
   /** The woonplaats result attached for the gemeente, when a check ran. */
   readonly woonplaats?: WoonplaatsCheck;
-}
+};
 
 /** Tag values (stable; metrics and filters use them). */
 export const Tag = {

@@ -66,6 +66,13 @@ export const EMPTY_STATE: DecisionState = {
   toewijzing: () => undefined,
 };
 
+/** The asynchronous twin of EMPTY_STATE, until the store implements AsyncDecisionState. */
+export const EMPTY_ASYNC_STATE: AsyncDecisionState = {
+  heenbericht: async () => undefined,
+  verzoek: async () => undefined,
+  toewijzing: async () => undefined,
+};
+
 function heenKeyString(k: HeenKey): string {
   return `${k.standard}|${k.ref.nummer}|${k.ref.afzender}|${k.ref.identificatie}`;
 }

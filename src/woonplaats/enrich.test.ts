@@ -10,6 +10,7 @@ import { createGemeenteRegister, parseCbsCsv } from './gemeenten.js';
 import { HERINDELINGEN } from './herindelingen.js';
 import { cbsListPath, sharedDir } from './load.js';
 import type { WoonplaatsLookup } from './lookup.js';
+import type { DecideFn } from '../pipeline/types.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -30,5 +31,29 @@ describe('enrichAndDecide', () => {
     expect(summary.woonplaats).toMatchObject({ verwachteGemeente: '0344', afwijking: true });
     expect(decision).toMatchObject({ action: 'route', addressee: '0363', tags: ['woonplaats-afwijking', 'woonplaatscheck'] });
     expect(JSON.stringify({ summary, decision })).not.toMatch(/\b9999\d{5}\b/);
+  });
+});
+
+describe('createDecideFn', () => {
+  it('fits the pipeline DecideFn and takes a registry change at once', async () => {
+    const { createDecideFn } = await import('./enrich.js');
+    const { registryHolder } = await import('../contracts/handlers.js');
+    const { EMPTY_ASYNC_STATE } = await import('../decision/state.js');
+    const checker = createRegistryChecker();
+    const reg = await loadRegistryFile(join(ROOT, 'config/demo.registry.json'), checker);
+    if (!reg.ok) throw new Error('demo registry');
+    const holder = registryHolder(reg.registry);
+    const fn: DecideFn = createDecideFn({ registry: holder.current, state: EMPTY_ASYNC_STATE });
+    const p = parseBericht(readFileSync(join(ROOT, 'samples/ijw/JW323.xml')));
+    if (!p.success) throw new Error('sample');
+    const input = { message: p.message, bericht: p.bericht, today: '2026-11-20', header: { berichtCode: '490', afzender: '41410017', ontvanger: '0363', identificatie: 'x', dagtekening: '2026-11-20' }, sender: '41410017', counterparty: '0363' };
+    const first = await fn(input);
+    expect(first).toMatchObject({ action: 'route', addressee: '0363', variant: 'outputgericht' });
+    // The operator switches the contract to taakgericht-minimaal: the next 323 is suppressed.
+    const og = reg.registry.byId.get('DEMO-0363-JW-OG')!;
+    const next = checker.check({ ...reg.registry.document, contracten: reg.registry.contracten.map((c) => (c.id === og.id ? { ...c, uitvoeringsvariant: 'taakgericht', profiel: 'taakgericht-minimaal', bekostiging: 'lumpsum' } : c)) }, 'op');
+    if (!next.ok) throw new Error(JSON.stringify(next.errors));
+    await holder.replace(next.registry);
+    expect(await fn(input)).toMatchObject({ action: 'suppress', variant: 'taakgericht-minimaal' });
   });
 });

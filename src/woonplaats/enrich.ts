@@ -29,3 +29,32 @@ export async function enrichAndDecide(message: MessageDef, bericht: Record<strin
   const snapshot = await prefetchState(summary, deps.state);
   return { summary, decision: decide(summary, deps.registry, snapshot, deps.now) };
 }
+
+/** What the gateway's pipeline hands its DecideFn (src/pipeline/types.ts DecideInput has these and more). */
+export interface PipelineDecideInput {
+  readonly message: MessageDef;
+  readonly bericht: Record<string, unknown>;
+  /** YYYY-MM-DD, Europe/Amsterdam: the clock, passed in. */
+  readonly today: string;
+}
+
+export interface DecideFnDeps {
+  /** The registry in force (a holder's `current`, so a PUT on /api/v1/contracten takes effect at once). */
+  readonly registry: () => Registry;
+  readonly state: AsyncDecisionState;
+  readonly woonplaats?: WoonplaatsDeps;
+}
+
+/**
+ * The gateway's DecideFn: `createApp({ decide: createDecideFn({ registry: holder.current, state, woonplaats }) })`.
+ * The summary is returned inside the decision (`summary`), so the journal can keep it for replay and
+ * `GET /api/v1/berichten/{id}` can show it; it holds no BSN.
+ */
+export function createDecideFn(deps: DecideFnDeps): (input: PipelineDecideInput) => Promise<Decision & { readonly summary: BerichtSummary }> {
+  return async (input) => {
+    const { summary, decision } = await enrichAndDecide(input.message, input.bericht, {
+      registry: deps.registry(), state: deps.state, now: input.today, ...(deps.woonplaats ? { woonplaats: deps.woonplaats } : {}),
+    });
+    return { ...decision, summary };
+  };
+}
