@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDb } from '../../src/store/db.js';
-import type { Db, OpenedDb, StoreKind } from '../../src/store/db.js';
+import type { OpenedDb, StoreKind } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
 
 export const PG_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';

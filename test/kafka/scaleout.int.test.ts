@@ -100,7 +100,6 @@ describe('two instances, one killed with SIGKILL mid-run (postgres)', () => {
     const inbound = await readTopic(broker.kafka, broker.topics['inbound']!, { atLeast: TOTAL, timeoutMs: 60_000 });
     const ids = new Set(inbound.map((m) => m.headers['sluis-id']));
     expect(ids.size).toBe(TOTAL);
-    // eslint-disable-next-line no-console
     console.log(`scale-out: killed A at ${atKill}/${TOTAL} journaled; inbound log ${inbound.length} messages for ${ids.size} berichten`);
   }, 420_000);
 });
