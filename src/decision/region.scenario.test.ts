@@ -76,7 +76,7 @@ const steps: Step[] = [
     build: () => { const s = sample('JW323'); header(s.bericht, '22220002', G, 'S04'); prestaties(s.bericht, '54', ['2026-11-01']); return s; } },
   { nr: 5, what: 'penvoerder 22220001 → gemeente: 315 (woonplaatscheck)', expect: { action: 'route', addressee: G, rule: 'TM-VOT' },
     build: () => { const s = sample('JW315'); header(s.bericht, '22220001', G, 'S05'); products(s.bericht, 'AangevraagdeProducten', 'AangevraagdProduct', 'ToewijzingIngangsdatum', '54', '2027-02-01'); return s; } },
-  { nr: 6, what: 'gemeente → 22220001: 319 reden 8 with Woonplaatsbeginsel/Gemeente (the sample's)', expect: { action: 'route', addressee: '22220001', rule: 'TM-ANTW' },
+  { nr: 6, what: 'gemeente → 22220001: 319 reden 8 with Woonplaatsbeginsel/Gemeente (as in the sample)', expect: { action: 'route', addressee: '22220001', rule: 'TM-ANTW' },
     build: () => { const s = sample('JW319'); header(s.bericht, G, '22220001', 'S06'); return s; } },
   { nr: 7, what: 'gemeente → 22220001: 301 under taakgericht-minimaal (no open woonplaats-verzoek)', expect: { action: 'suppress', rule: 'TM-TOEW' },
     build: () => { const s = sample('JW301'); header(s.bericht, G, '22220001', 'S07'); products(s.bericht, 'ToegewezenProducten', 'ToegewezenProduct', 'Ingangsdatum', '54', '2027-01-01'); for (const p of asList(asNode(asNode(s.bericht.Client).ToegewezenProducten).ToegewezenProduct)) delete p.ReferentieAanbieder; return s; } },
