@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 const IMPURE_PACKAGES = ['express', 'pg', '@electric-sql/pglite', 'kafkajs', 'pino', 'fs', 'fs/promises', 'net', 'http', 'https', 'child_process', 'worker_threads', 'dgram', 'dns', 'tls'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'src/standard/generated/', 'coverage/', '.bench/'] },
+  { ignores: ['dist/', 'node_modules/', 'src/standard/generated/', 'coverage/', '.bench/', 'data/', '**/*.tmp.ts', '**/*.tmp.mts'] },
   ...tseslint.configs.recommended,
   {
     rules: {
