@@ -11,7 +11,7 @@ import type { ValidationIssue } from '../validation/issues.js';
 import type { Party, Principal } from '../config/parties.js';
 import type { Db } from '../store/db.js';
 import type { GroupCommitter } from '../store/group-commit.js';
-import { findByIdemKey, type JournalWrite, type OutboxWrite, type StoredBericht } from '../store/journal.js';
+import { type JournalWrite, type OutboxWrite, type StoredBericht } from '../store/journal.js';
 
 /** Destination is the party code (the URL is looked up at delivery time, so a changed URL applies to retries). */
 function webhookRow(id: string, party: string): OutboxWrite {
@@ -95,6 +95,7 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
   return async function ingest(raw, principal, receivedAt) {
     const today = deps.today();
     const outcome = deps.validate(raw, { today });
+    const validatedAt = new Date();
     if (!outcome.l1Valid || !outcome.message || !outcome.bericht) return { kind: 'l1-invalid', issues: outcome.issues };
     const message = outcome.message;
     const bericht = outcome.bericht;
@@ -130,7 +131,7 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
         issues, retourXml, duplicateOf,
         history: [
           { status: BerichtStatus.ONTVANGEN },
-          { status: BerichtStatus.AFGEKEURD, detail: { rules: [...new Set(issues.map((i) => i.rule ?? i.code))], retour: retourKind ?? null } },
+          { status: BerichtStatus.AFGEKEURD, at: validatedAt, detail: { rules: [...new Set(issues.map((i) => i.rule ?? i.code))], retour: retourKind ?? null } },
         ],
         postbus: retourXml ? [{ party: sender, kind: 'retour' }] : [],
         outbox: [],
@@ -145,9 +146,9 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
       return { kind: 'stored', receipt: receiptOfWrite(w), replay: false, header: h, sender };
     };
 
-    const first = await findByIdemKey(deps.db, idemKey);
-    if (first) return duplicate(first);
-
+    // No look-up before the write: the journal's unique idem_key decides inside the batch INSERT
+    // (ON CONFLICT DO NOTHING), which saves a round trip per bericht through PGlite's single
+    // connection; a duplicate only costs a wasted decision.
     let write: JournalWrite;
     if (!outcome.valid) {
       write = rejectWith(outcome.issues, null);
@@ -162,9 +163,9 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
         ...base, id, addressee, idemKey, status: finalStatus, decision, issues: outcome.issues, retourXml: null, duplicateOf: null,
         history: [
           { status: BerichtStatus.ONTVANGEN },
-          { status: BerichtStatus.GEVALIDEERD },
-          { status: BerichtStatus.BESLOTEN, detail: { action: decision.action, addressee: addressee, rules: decision.reasons.map((r) => r.rule) } },
-          { status: finalStatus, ...(routed ? { detail: { channels: webhook ? ['postbus', 'webhook'] : ['postbus'] } } : {}) },
+          { status: BerichtStatus.GEVALIDEERD, at: validatedAt },
+          { status: BerichtStatus.BESLOTEN, at: new Date(), detail: { action: decision.action, addressee: addressee, rules: decision.reasons.map((r) => r.rule) } },
+          { status: finalStatus, at: new Date(), ...(routed ? { detail: { channels: webhook ? ['postbus', 'webhook'] : ['postbus'] } } : {}) },
         ],
         postbus: addressee ? [{ party: addressee, kind: 'bericht' }] : [],
         // Kafka rows are enqueued by the Kafka migrations' triggers in this same transaction.
