@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, authenticate, hashApiKey, loadPartiesConfig, parsePartiesConfig } from './parties.js';
+
+const key = (k: string) => [{ id: 'k', sha256: hashApiKey(k) }];
+
+describe('parties config', () => {
+  it('loads the demo config and authenticates its published keys', () => {
+    const c = loadPartiesConfig(resolve(import.meta.dirname, '../../config/demo.parties.json'));
+    expect(authenticate(c, 'Bearer demo-gemeente-0384')).toMatchObject({ kind: 'party', party: { role: 'gemeente', code: '0384' } });
+    expect(authenticate(c, 'Bearer demo-aanbieder-42420001')).toMatchObject({ kind: 'party', party: { code: '42420001' } });
+    expect(authenticate(c, 'Bearer demo-operator')).toMatchObject({ kind: 'operator' });
+    expect(authenticate(c, 'Bearer nope')).toBeUndefined();
+    expect(authenticate(c, 'Basic ZGVtbw==')).toBeUndefined();
+    expect(authenticate(c, undefined)).toBeUndefined();
+    // keys are stored hashed: the clear key is not in the file
+    expect(readFileSync(resolve(import.meta.dirname, '../../config/demo.parties.json'), 'utf8')).not.toMatch(/"demo-gemeente-0384"/);
+  });
+
+  it('reports every problem with its path', () => {
+    let err: ConfigError | undefined;
+    try {
+      parsePartiesConfig({
+        parties: [
+          { role: 'gemeente', code: '384', name: 'x', apiKeys: key('a') },
+          { role: 'aanbieder', code: '1234', name: 'y', apiKeys: key('b') },
+          { role: 'zorgkantoor', code: '1', name: 'z', apiKeys: key('c') },
+          { role: 'gemeente', code: '0363', name: '', apiKeys: [{ id: 'k', sha256: 'plain-key' }], webhook: { url: 'ftp://x', secret: 'short' } },
+          { role: 'gemeente', code: '0518', name: 'ok', apiKeys: key('dup') },
+          { role: 'aanbieder', code: '12345678', name: 'ok', apiKeys: key('dup'), extra: 1 },
+        ],
+        bogus: true,
+      }, 'test.json');
+    } catch (e) { err = e as ConfigError; }
+    expect(err).toBeInstanceOf(ConfigError);
+    const text = err!.problems.join('\n');
+    expect(text).toContain('parties[0].code: a gemeente is identified by its 4-digit CBS gemeentecode');
+    expect(text).toContain('parties[1].code: a aanbieder is identified by its 8-digit AGB code');
+    expect(text).toContain('parties[2].role');
+    expect(text).toContain('parties[3].name');
+    expect(text).toContain('parties[3].apiKeys[0].sha256');
+    expect(text).toContain('parties[3].webhook.url');
+    expect(text).toContain('parties[3].webhook.secret');
+    expect(text).toContain('parties[5].apiKeys: the same API key is configured twice');
+    expect(text).toContain('parties[5].extra: unknown field');
+    expect(text).toContain('bogus: unknown field');
+    expect(err!.message).toContain('invalid parties config test.json');
+  });
+
+  it('refuses a file that is not JSON, naming it', () => {
+    expect(() => loadPartiesConfig('/nonexistent/parties.json')).toThrow(/cannot read/);
+  });
+});

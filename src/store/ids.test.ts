@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { ID_PATTERN, newId, retourIdGenerator } from './ids.js';
+
+describe('ids', () => {
+  it('journal ids are 26 Crockford chars and sort by time', () => {
+    const a = newId(1_700_000_000_000);
+    const b = newId(1_700_000_000_001);
+    expect(a).toMatch(ID_PATTERN);
+    expect(a < b).toBe(true);
+    expect(new Set(Array.from({ length: 1000 }, () => newId(1)).values()).size).toBe(1000);
+  });
+  it('IdentificatieRetour is 12 chars and unique within a millisecond', () => {
+    const gen = retourIdGenerator();
+    const ids = Array.from({ length: 5000 }, () => gen(1_763_900_000_000));
+    expect(new Set(ids).size).toBe(5000);
+    for (const id of ids) expect(id).toMatch(/^[0-9A-Z]{12}$/);
+  });
+});
