@@ -70,10 +70,13 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
     stats,
     async prepare(items) {
       cache.clear();
-      const ids = items.map((i) => i.id);
-      const { rows } = await o.db.query<{ bericht_id: string; summary: BerichtSummary }>(
-        'SELECT bericht_id, summary FROM replay_summaries WHERE bericht_id = ANY($1::text[])', [ids]);
-      for (const r of rows) cache.set(r.bericht_id, r.summary);
+      for (const i of items) if (i.cachedSummary) cache.set(i.id, i.cachedSummary as unknown as BerichtSummary);
+      const ask = items.filter((i) => !cache.has(i.id)).map((i) => i.id);
+      if (ask.length > 0) {
+        const { rows } = await o.db.query<{ bericht_id: string; summary: BerichtSummary }>(
+          'SELECT bericht_id, summary FROM replay_summaries WHERE bericht_id = ANY($1::text[])', [ask]);
+        for (const r of rows) cache.set(r.bericht_id, r.summary);
+      }
       const missing = items.filter((i) => !cache.has(i.id));
       stats.hits += items.length - missing.length;
       stats.misses += missing.length;

@@ -83,6 +83,8 @@ export interface ReplayOptions {
   readonly maxChanges?: number;
   readonly clock?: () => Date;
   readonly runId?: string;
+  /** Page transactions in flight at once; default 2 (use 1 on PGlite: one connection anyway). */
+  readonly writeConcurrency?: number;
 }
 
 const STATUS_OF: Readonly<Record<string, string>> = {
@@ -112,9 +114,18 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
     o.onProgress({ done: counts.selected, ...(o.total !== undefined ? { total: o.total } : {}), changed: counts.changed, redelivered: counts.redelivered, elapsedMs: now - t0 });
   };
   const keep = (c: ReplayChange): void => { if (changes.length < maxChanges) changes.push(c); };
+  // Page writes in flight while later pages are read and decided (CPU and database overlap). Pages
+  // hold disjoint berichten, so two may commit in either order; 2 keeps PostgreSQL's second core busy.
+  const inFlight = new Set<Promise<void>>();
+  const maxInFlight = o.writeConcurrency ?? 2;
+  let writeError: unknown;
+  const settle = async (max = 0): Promise<void> => {
+    while (inFlight.size > max) await Promise.race(inFlight);
+    if (writeError !== undefined) throw writeError;
+  };
 
   try {
-    for await (const page of o.pages) {
+    for await (const page of prefetch(o.pages)) {
       const apply: { item: ReplayItem; now: Decision; change: ReplayChange }[] = [];
       await decider.prepare?.(page.filter((i) => i.decision !== null));
       for (const item of page) {
@@ -140,19 +151,21 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
         if (o.dryRun) keep(change); else apply.push({ item, now, change });
       }
       if (apply.length > 0) {
-        const applied = await o.db.transaction(async (tx) => {
-          const out: ReplayChange[] = [];
-          for (const a of apply) out.push(await applyChange(tx, a.item, a.now, a.change, runId, o.webhookParties));
-          return out;
-        });
-        for (const c of applied) {
-          if (c.redelivered) counts.redelivered++;
-          if (c.text.startsWith('skipped:')) { counts.changed--; counts.skipped++; }
-          keep(c);
-        }
+        // One page's writes stay in flight while the next page is read and decided (CPU and the
+        // database overlap); at most one at a time, so pages are applied in order.
+        await settle(maxInFlight - 1);
+        const p: Promise<void> = o.db.transaction((tx) => applyChanges(tx, apply, runId, o.webhookParties)).then((applied) => {
+          for (const c of applied) {
+            if (c.redelivered) counts.redelivered++;
+            if (c.text.startsWith('skipped:')) { counts.changed--; counts.skipped++; }
+            keep(c);
+          }
+        }, (err: unknown) => { writeError = err ?? new Error('replay write failed'); }).finally(() => { inFlight.delete(p); });
+        inFlight.add(p);
       }
       progress(false);
     }
+    await settle();
     progress(true);
     const finishedAt = clock();
     await o.db.query(
@@ -164,6 +177,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
       startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), selection: o.selection, counts, changes,
     };
   } catch (err) {
+    await Promise.allSettled([...inFlight]);
     await o.db.query(`UPDATE replay_runs SET finished_at = now(), counts = $2, status = 'failed' WHERE id = $1`, [runId, JSON.stringify(counts)]).catch(() => undefined);
     throw err;
   }
@@ -173,37 +187,80 @@ function base(item: ReplayItem): Pick<ReplayChange, 'berichtId' | 'bericht' | 's
   return { berichtId: item.id, bericht: item.bericht, sender: item.sender, ontvanger: item.sender === item.afzender ? item.ontvanger : item.afzender, receivedAt: item.receivedAt.toISOString() };
 }
 
-async function applyChange(tx: Db, item: ReplayItem, now: Decision, change: ReplayChange, runId: string, webhooks?: ReadonlySet<string>): Promise<ReplayChange> {
-  const routed = now.action === 'route' && typeof now.addressee === 'string';
-  const status = STATUS_OF[now.action] ?? BerichtStatus.BESLOTEN;
-  // Compare-and-set on the decision: a concurrent replay (or a second instance) that already applied
-  // a change wins; this one reports it as skipped instead of applying twice.
+/**
+ * Applies one page of changes in set-based statements (4 round trips per page instead of 4 per
+ * bericht: 1,470/s → see the bench). Compare-and-set on the decision: a concurrent replay (or another
+ * instance) that already changed a bericht wins; this run reports it as skipped instead of applying twice.
+ */
+async function applyChanges(tx: Db, batch: readonly { item: ReplayItem; now: Decision; change: ReplayChange }[], runId: string, webhooks?: ReadonlySet<string>): Promise<ReplayChange[]> {
+  const routedTo = (d: Decision): string | null => (d.action === 'route' && typeof d.addressee === 'string' ? d.addressee : null);
   const upd = await tx.query<{ id: string }>(
-    `UPDATE journal SET decision = $2::jsonb, addressee = $3, status = $4
-      WHERE id = $1 AND decision = $5::jsonb RETURNING id`,
-    [item.id, JSON.stringify(now), routed ? now.addressee : null, status, JSON.stringify(item.decision)],
+    `UPDATE journal j SET decision = v.decision, addressee = v.addressee, status = v.status
+       FROM unnest($1::text[], $2::jsonb[], $3::text[], $4::text[], $5::jsonb[]) AS v(id, decision, addressee, status, old)
+      WHERE j.id = v.id AND j.decision = v.old
+      RETURNING j.id`,
+    [batch.map((b) => b.item.id), batch.map((b) => JSON.stringify(b.now)), batch.map((b) => routedTo(b.now)),
+      batch.map((b) => STATUS_OF[b.now.action] ?? BerichtStatus.BESLOTEN), batch.map((b) => JSON.stringify(b.item.decision))],
   );
-  if (upd.rows.length === 0) return { ...change, text: `skipped: the decision changed meanwhile (${change.text})` };
-  await tx.query(
-    `INSERT INTO journal_status (bericht_id, status, detail) VALUES ($1, $2, $3::jsonb), ($1, $4, $5::jsonb)`,
-    [item.id, BerichtStatus.BESLOTEN, JSON.stringify({ replayRun: runId, action: now.action, addressee: routed ? now.addressee : null, rules: now.reasons.map((r) => r.rule), was: item.decision?.action ?? null }),
-      status, JSON.stringify({ replayRun: runId })],
-  );
-  let redelivered = false;
-  if (routed) {
-    const party = now.addressee as string;
-    const pb = await tx.query<{ seq: string }>(
-      `INSERT INTO postbus (party, bericht_id, kind) VALUES ($1, $2, 'bericht') ON CONFLICT (party, bericht_id, kind) DO NOTHING RETURNING seq`,
-      [party, item.id],
+  const applied = new Set(upd.rows.map((r) => r.id));
+  const done = batch.filter((b) => applied.has(b.item.id));
+  if (done.length > 0) {
+    const ids: string[] = [];
+    const statuses: string[] = [];
+    const details: string[] = [];
+    for (const b of done) {
+      ids.push(b.item.id, b.item.id);
+      statuses.push(BerichtStatus.BESLOTEN, STATUS_OF[b.now.action] ?? BerichtStatus.BESLOTEN);
+      details.push(
+        JSON.stringify({ replayRun: runId, action: b.now.action, addressee: routedTo(b.now), rules: b.now.reasons.map((r) => r.rule), was: b.item.decision?.action ?? null }),
+        JSON.stringify({ replayRun: runId }),
+      );
+    }
+    await tx.query(
+      `INSERT INTO journal_status (bericht_id, status, detail) SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])`,
+      [ids, statuses, details],
     );
-    redelivered = pb.rows.length > 0;
-    if (webhooks?.has(party)) {
+  }
+  const routed = done.filter((b) => routedTo(b.now) !== null);
+  const redelivered = new Set<string>();
+  if (routed.length > 0) {
+    // Same (party, bericht, kind) as the first delivery: a bericht is never twice in one postbus.
+    const pb = await tx.query<{ bericht_id: string }>(
+      `INSERT INTO postbus (party, bericht_id, kind) SELECT p, b, 'bericht' FROM unnest($1::text[], $2::text[]) AS v(p, b)
+       ON CONFLICT (party, bericht_id, kind) DO NOTHING RETURNING bericht_id`,
+      [routed.map((b) => routedTo(b.now)), routed.map((b) => b.item.id)],
+    );
+    for (const r of pb.rows) redelivered.add(r.bericht_id);
+    const hooked = routed.filter((b) => webhooks?.has(routedTo(b.now)!));
+    if (hooked.length > 0) {
       await tx.query(
-        `INSERT INTO outbox (bericht_id, channel, destination, delivery_key, payload) VALUES ($1, 'webhook', $2, $3, $4::jsonb)
+        `INSERT INTO outbox (bericht_id, channel, destination, delivery_key, payload)
+         SELECT b, 'webhook', p, b || '.webhook.' || p, jsonb_build_object('berichtId', b, 'party', p)
+           FROM unnest($1::text[], $2::text[]) AS v(b, p)
          ON CONFLICT (delivery_key) DO NOTHING`,
-        [item.id, party, `${item.id}.webhook.${party}`, JSON.stringify({ berichtId: item.id, party })],
+        [hooked.map((b) => b.item.id), hooked.map((b) => routedTo(b.now))],
       );
     }
   }
-  return { ...change, redelivered };
+  return batch.map((b) => (applied.has(b.item.id)
+    ? { ...b.change, redelivered: redelivered.has(b.item.id) }
+    : { ...b.change, text: `skipped: the decision changed meanwhile (${b.change.text})` }));
+}
+
+/** Asks for the next page while the current one is processed (database read overlaps deciding). */
+async function* prefetch<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let next = it.next();
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) return;
+      next = it.next();
+      // A rejection of the prefetched page surfaces at the next await; keep it from being "unhandled" meanwhile.
+      next.catch(() => undefined);
+      yield r.value;
+    }
+  } finally {
+    await it.return?.();
+  }
 }

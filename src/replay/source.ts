@@ -28,6 +28,8 @@ export interface ReplayItem {
   readonly summary: Record<string, unknown>;
   /** The raw bericht; present when the source was asked for it (or always, from Kafka). */
   readonly raw?: Uint8Array;
+  /** The decision core's summary cached by an earlier replay (replay_summaries), when there is one. */
+  readonly cachedSummary?: Record<string, unknown>;
   /** Kafka position when read from the topic. */
   readonly position?: { readonly partition: number; readonly offset: string };
 }
@@ -52,6 +54,7 @@ interface JournalRow {
   decision: Decision | null;
   summary: Record<string, unknown> | null;
   raw?: Uint8Array;
+  cached_summary?: Record<string, unknown> | null;
 }
 
 function toItem(r: JournalRow, raw?: Uint8Array, position?: ReplayItem['position']): ReplayItem {
@@ -68,6 +71,7 @@ function toItem(r: JournalRow, raw?: Uint8Array, position?: ReplayItem['position
     decision: r.decision,
     summary: r.summary ?? {},
     ...(raw ?? r.raw ? { raw: raw ?? r.raw } : {}),
+    ...(r.cached_summary ? { cachedSummary: r.cached_summary } : {}),
     ...(position ? { position } : {}),
   };
 }
@@ -111,12 +115,12 @@ export async function* journalSource(db: Db, sel: ReplaySelection, opts: ReplayS
     params.push(afterAt, afterId, page);
     const n = params.length;
     const { rows } = await db.query<JournalRow & { at_text: string }>(
-      `SELECT id, received_at, received_at::text AS at_text, standard, bericht, bericht_code, afzender, ontvanger, sender, status,
-              decision, summary${opts.withRaw ? ', raw' : ''}
-         FROM journal
-        WHERE received_at >= $1 AND received_at < $2 AND ${filters}
-          AND ($${n - 2}::timestamptz IS NULL OR (received_at, id) > ($${n - 2}::timestamptz, $${n - 1}))
-        ORDER BY received_at, id LIMIT $${n}`,
+      `SELECT j.id, j.received_at, j.received_at::text AS at_text, j.standard, j.bericht, j.bericht_code, j.afzender, j.ontvanger,
+              j.sender, j.status, j.decision, j.summary, s.summary AS cached_summary${opts.withRaw ? ', j.raw' : ''}
+         FROM journal j LEFT JOIN replay_summaries s ON s.bericht_id = j.id
+        WHERE j.received_at >= $1 AND j.received_at < $2 AND ${filters}
+          AND ($${n - 2}::timestamptz IS NULL OR (j.received_at, j.id) > ($${n - 2}::timestamptz, $${n - 1}))
+        ORDER BY j.received_at, j.id LIMIT $${n}`,
       params,
     );
     if (rows.length === 0) return;
@@ -193,8 +197,9 @@ export async function* kafkaSource(kafka: Kafka, topic: string, db: Db, sel: Rep
       for (let i = 0; i < picked.length && isRunning(); i += page) {
         const part = picked.slice(i, i + page);
         const { rows } = await db.query<JournalRow>(
-          `SELECT id, received_at, standard, bericht, bericht_code, afzender, ontvanger, sender, status, decision, summary
-             FROM journal WHERE id = ANY($1::text[])`, [part.map((x) => x.id)]);
+          `SELECT j.id, j.received_at, j.standard, j.bericht, j.bericht_code, j.afzender, j.ontvanger, j.sender, j.status, j.decision,
+                  j.summary, s.summary AS cached_summary
+             FROM journal j LEFT JOIN replay_summaries s ON s.bericht_id = j.id WHERE j.id = ANY($1::text[])`, [part.map((x) => x.id)]);
         const byId = new Map(rows.map((r) => [r.id, r]));
         const items: ReplayItem[] = [];
         for (const { m, id } of part) {

@@ -16,18 +16,25 @@ export function sample(id: string): string {
   return s;
 }
 
-/** The n-th test BSN (n ≥ 0): walks the 8-digit prefixes from 99990000 and skips check digit 10. */
+let BSNS: string[] | undefined;
+/**
+ * The n-th test BSN (0 ≤ n < 9,091): the 8-digit prefixes 99990000…99999999 whose elfproef check
+ * digit is not 10, in order.
+ */
 export function testBsn(n: number): string {
-  let found = -1;
-  for (let prefix = 99_990_000; prefix <= 99_999_999; prefix++) {
-    const s = String(prefix);
-    let sum = 0;
-    for (let i = 0; i < 8; i++) sum += Number(s[i]) * (9 - i);
-    const d = sum % 11;
-    if (d === 10) continue;
-    if (++found === n) return `${s}${d}`;
+  if (!BSNS) {
+    BSNS = [];
+    for (let prefix = 99_990_000; prefix <= 99_999_999; prefix++) {
+      const s = String(prefix);
+      let sum = 0;
+      for (let i = 0; i < 8; i++) sum += Number(s[i]) * (9 - i);
+      const d = sum % 11;
+      if (d !== 10) BSNS.push(`${s}${d}`);
+    }
   }
-  throw new Error('test BSN range exhausted');
+  const b = BSNS[n];
+  if (b === undefined) throw new Error(`test BSN ${n} out of range (0…${BSNS.length - 1})`);
+  return b;
 }
 
 export interface BerichtSpec {
