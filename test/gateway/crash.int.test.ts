@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { hashApiKey } from '../../src/config/parties.js';
-import { KEYS, PG_URL, STORES, dropSchema, sample, withIdentificatie } from './harness.js';
+import { KEYS, PG_URL, STORES, dropSchema, sample, withIdentificatie, type Json } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TOTAL = 2000;
@@ -40,7 +40,7 @@ function startChild(env: Record<string, string>): Promise<Child> {
   });
 }
 
-async function api(url: string, method: string, path: string, key: string, body?: string): Promise<{ status: number; json: any }> {
+async function api(url: string, method: string, path: string, key: string, body?: string): Promise<{ status: number; json: Json }> {
   const r = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/xml' } : {}) }, ...(body ? { body } : {}) });
   const text = await r.text();
   return { status: r.status, json: text ? JSON.parse(text) : undefined };

@@ -124,7 +124,10 @@ export function testBsns(count: number, start = 999_900_000): string[] {
 
 // ---- HTTP -------------------------------------------------------------------------------------------
 
-export interface Res { status: number; headers: Headers; text: string; json: () => any }
+/** Parsed JSON of a response; tests assert its shape with expect(), so it is deliberately loose. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test-only: shapes are asserted by expect()
+export type Json = any;
+export interface Res { status: number; headers: Headers; text: string; json: () => Json }
 
 export async function call(gw: Pick<Gateway, 'url'>, method: string, path: string, opts: { key?: string; body?: string | Uint8Array; contentType?: string; accept?: string } = {}): Promise<Res> {
   const headers: Record<string, string> = {};

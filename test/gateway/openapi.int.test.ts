@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProblemType } from '../../src/http/problems.js';
-import { KEYS, call, post, sample, startGateway, withIdentificatie, type Gateway, type Res } from './harness.js';
+import { KEYS, call, sample, startGateway, withIdentificatie, type Gateway, type Res } from './harness.js';
 
 type Op = { responses: Record<string, { $ref?: string; content?: Record<string, unknown> }>; parameters?: { name: string; in: string }[] };
 type Doc = { openapi: string; paths: Record<string, Record<string, Op>>; components: { responses: Record<string, { content: Record<string, unknown> }>; schemas: { Problem: { properties: { type: { enum: string[] } } } } } };
