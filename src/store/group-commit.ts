@@ -22,6 +22,7 @@ export interface GroupCommitOptions {
 export class GroupCommitter {
   private readonly queue: Pending[] = [];
   private inFlight = 0;
+  private scheduled = false;
   private readonly maxBatch: number;
   private readonly concurrency: number;
 
@@ -38,6 +39,16 @@ export class GroupCommitter {
   }
 
   private pump(): void {
+    // Start a commit only after the current event-loop turn: requests whose bytes already arrived are
+    // validated and queued first, so they share the commit. Without this a commit started for the
+    // first request of a turn (measured over HTTP on PGlite: 1–2 rows per commit, ~300 berichten/s),
+    // and PGlite runs on this thread, so the others waited behind it. setImmediate adds no timer delay.
+    if (this.scheduled || this.inFlight >= this.concurrency || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => { this.scheduled = false; this.start(); });
+  }
+
+  private start(): void {
     while (this.inFlight < this.concurrency && this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
       this.inFlight++;
