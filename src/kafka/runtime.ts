@@ -24,6 +24,8 @@ export interface KafkaRuntimeDeps {
   /** Publisher tuning (tests use a short lease). */
   readonly publisher?: { readonly batchSize?: number; readonly leaseMs?: number; readonly idleMs?: number };
   readonly ingressChunk?: number;
+  /** Readiness probe interval; default 2000 ms. */
+  readonly probeMs?: number;
   /** Injected for tests; default createKafka(settings, log). */
   readonly kafka?: Kafka;
 }
@@ -38,6 +40,11 @@ export interface KafkaRuntime {
   readonly ingress: KafkaIngress | undefined;
   /** True when a broker answered a metadata request within `timeoutMs` (default 2 s). */
   ready(timeoutMs?: number): Promise<boolean>;
+  /**
+   * The last background probe's answer (every `probeMs`, default 2 s), for a synchronous readiness
+   * check such as the gateway's `isReady()`: false until the first probe succeeds.
+   */
+  reachable(): boolean;
   /** Consumer lag of the ingress group and Kafka outbox backlog, for /metrics. */
   gauges(): GaugeDefinition[];
   stop(): Promise<void>;
@@ -100,6 +107,12 @@ export async function startKafka(deps: KafkaRuntimeDeps): Promise<KafkaRuntime> 
     } catch { return false; }
   };
 
+  let reachable = false;
+  const probe = async (): Promise<void> => { reachable = await ready(); };
+  void probe();
+  const prober = setInterval(() => { void probe(); }, deps.probeMs ?? 2000);
+  prober.unref();
+
   const gauges = (): GaugeDefinition[] => [
     {
       name: 'sluis_kafka_up',
@@ -141,7 +154,9 @@ export async function startKafka(deps: KafkaRuntimeDeps): Promise<KafkaRuntime> 
 
   return {
     kafka, publisher, ingress, ready, gauges,
+    reachable: () => reachable,
     async stop() {
+      clearInterval(prober);
       await ingress?.stop().catch(() => undefined);
       await publisher.stop();
       await admin?.disconnect().catch(() => undefined);

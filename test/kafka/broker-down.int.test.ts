@@ -30,7 +30,7 @@ describe('broker down: accept, back up, catch up once (postgres)', () => {
     broker = await startTestBroker([{ role: 'inbound', partitions: 3 }, { role: 'events', partitions: 3 }], { ownBroker: true });
     store = await openTestDb('postgres', 'down');
     post = testPipeline(store.db, 'postgres').ingress;
-    rt = await startKafka({ db: store.db, settings: testSettings(broker), publisher: { leaseMs: 3000 } });
+    rt = await startKafka({ db: store.db, settings: testSettings(broker), publisher: { leaseMs: 3000 }, probeMs: 500 });
   });
   afterAll(async () => {
     broker?.resume();
@@ -44,10 +44,13 @@ describe('broker down: accept, back up, catch up once (postgres)', () => {
   it('keeps accepting while Kafka is down and delivers all 500 once afterwards', async () => {
     for (let i = 0; i < 10; i++) expect((await post(Buffer.from(bericht({ id: 'JW305', identificatie: `UP${i}`, bsn: testBsn(i) })), new Date())).kind).toBe('stored');
     await until('first 10 published', async () => (await pending()) === 0, 30_000);
+    await until('the readiness probe sees the broker', async () => rt.reachable(), 15_000);
     expect(await rt.ready()).toBe(true);
 
+    expect(rt.reachable()).toBe(true);
     broker.pause();
-    expect(await rt.ready(1500)).toBe(false);
+    await until('readiness to fail', async () => !(await rt.ready(1500)), 15_000);
+    await until('the readiness probe sees the broker gone', async () => !rt.reachable(), 15_000);
     const outcomes = await Promise.all(Array.from({ length: 500 }, (_, i) =>
       post(Buffer.from(bericht({ id: ['JW305', 'JW307'][i % 2]!, identificatie: `DOWN${i}`, bsn: testBsn(20 + (i % 90)) })), new Date())));
     expect(outcomes.every((o) => o.kind === 'stored')).toBe(true);
@@ -61,6 +64,7 @@ describe('broker down: accept, back up, catch up once (postgres)', () => {
     broker.resume();
     await until('the backlog drained', async () => (await pending()) === 0, 90_000);
     expect(await rt.ready()).toBe(true);
+    await until('the readiness probe sees the broker back', async () => rt.reachable(), 15_000);
     const inbound = await readTopic(broker.kafka, broker.topics['inbound']!, { atLeast: 510, timeoutMs: 30_000 });
     const ids = inbound.map((m) => m.headers['sluis-id']);
     expect(new Set(ids).size).toBe(510);

@@ -1,0 +1,34 @@
+/**
+ * One call for the gateway's composition root (src/cli/serve.ts): Kafka from the environment, or
+ * nothing. The gateway then adds `runtime.gauges()` to /metrics and `runtime.reachable()` to readiness.
+ */
+import type { Party } from '../config/parties.js';
+import type { Db } from '../store/db.js';
+import type { KafkaLogSink } from './client.js';
+import { kafkaSettingsFromEnv } from './config.js';
+import { pipelineIngress, type PipelineIngest } from './pipeline-adapter.js';
+import { startKafka, type KafkaRuntime } from './runtime.js';
+
+export interface KafkaFromEnvDeps {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly db: Db;
+  /** The gateway's ingest (createIngest), for the ingress consumer. */
+  readonly ingest: PipelineIngest;
+  readonly parties: ReadonlyMap<string, Party>;
+  readonly log?: KafkaLogSink;
+}
+
+/**
+ * Starts Kafka when KAFKA_BROKERS is set (throws KafkaConfigError on a bad setting, so `serve` can
+ * refuse to start with a clear message); otherwise returns undefined and leaves the shared switch
+ * alone: another instance of the same deployment may run with Kafka (docs/kafka.md says how to turn
+ * the inbound log off for good).
+ */
+export async function startKafkaFromEnv(deps: KafkaFromEnvDeps): Promise<KafkaRuntime | undefined> {
+  const settings = kafkaSettingsFromEnv(deps.env);
+  if (!settings) return undefined;
+  return startKafka({
+    db: deps.db, settings, ingest: pipelineIngress(deps.ingest, deps.parties),
+    ...(deps.log ? { log: deps.log } : {}),
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * The replay as an operator request, transport-free: the gateway mounts it (e.g. `POST
+ * /api/v1/replays`, operators only) and maps the result to HTTP; the CLI uses the same runReplay.
+ * Request body (JSON): { from, to, standard?, bericht?, gemeente?, aanbieder?, decision?, dryRun?, rate?,
+ * source? } — dryRun defaults to TRUE over HTTP: changing decisions must be asked for explicitly.
+ */
+import type { Kafka } from 'kafkajs';
+import type { Db } from '../store/db.js';
+import type { ReplayDecider } from './decider.js';
+import { runReplay, type ReplayReport } from './run.js';
+import { parseSelection, SelectionError, type ReplaySelection } from './selection.js';
+import { countJournalSelection, journalSource, kafkaSource } from './source.js';
+
+export interface ReplayRequestDeps {
+  readonly db: Db;
+  /** Today's rules (composition root: the decision core with the loaded registry). */
+  readonly decider: () => ReplayDecider;
+  /** Kafka and its inbound topic, when configured: the default source then. */
+  readonly kafka?: { readonly kafka: Kafka; readonly inboundTopic: string };
+  readonly webhookParties?: ReadonlySet<string>;
+}
+
+/** Problem details (RFC 9457 shape) with a stable `type` per error. */
+export interface ReplayProblem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly option?: string;
+}
+
+export const ReplayProblemType = {
+  /** The body is not a JSON object. */
+  badBody: 'https://sluis.example/problems/replay-bad-request',
+  /** A selection option is missing or wrong (`option` names it). */
+  badSelection: 'https://sluis.example/problems/replay-bad-selection',
+  /** Offsets or source kafka without Kafka configured. */
+  noKafka: 'https://sluis.example/problems/replay-needs-kafka',
+} as const;
+
+export type ReplayResult = { readonly status: 200; readonly body: ReplayReport } | { readonly status: 400; readonly body: ReplayProblem };
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+
+export async function handleReplayRequest(deps: ReplayRequestDeps, body: unknown, operator: string): Promise<ReplayResult> {
+  const problem = (type: string, title: string, detail: string, option?: string): ReplayResult =>
+    ({ status: 400, body: { type, title, status: 400, detail, ...(option ? { option } : {}) } });
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return problem(ReplayProblemType.badBody, 'Replay request must be a JSON object', 'expected {"from": …, "to": …, …}');
+  }
+  const b = body as Record<string, unknown>;
+  let selection: ReplaySelection;
+  try {
+    selection = parseSelection({
+      from: str(b['from']), to: str(b['to']), standard: str(b['standard']), bericht: str(b['bericht']),
+      gemeente: str(b['gemeente']), aanbieder: str(b['aanbieder']), decision: str(b['decision']),
+    });
+  } catch (err) {
+    if (err instanceof SelectionError) return problem(ReplayProblemType.badSelection, 'Invalid replay selection', err.message, err.option);
+    throw err;
+  }
+  const dryRun = b['dryRun'] === undefined ? true : b['dryRun'] === true;
+  if (b['dryRun'] !== undefined && typeof b['dryRun'] !== 'boolean') return problem(ReplayProblemType.badBody, 'dryRun must be a boolean', `got ${JSON.stringify(b['dryRun'])}`, 'dryRun');
+  const rate = b['rate'];
+  if (rate !== undefined && (typeof rate !== 'number' || !(rate > 0))) return problem(ReplayProblemType.badBody, 'rate must be a positive number (berichten per second)', `got ${JSON.stringify(rate)}`, 'rate');
+  const source = str(b['source']) ?? (deps.kafka ? 'kafka' : 'journal');
+  if (source !== 'kafka' && source !== 'journal') return problem(ReplayProblemType.badBody, 'source must be journal or kafka', `got '${source}'`, 'source');
+  if (source === 'kafka' && !deps.kafka) return problem(ReplayProblemType.noKafka, 'Kafka is not configured', 'source kafka needs KAFKA_BROKERS', 'source');
+  if (source === 'journal' && selection.from.kind === 'offset') return problem(ReplayProblemType.noKafka, 'Offsets select from Kafka', 'give ISO times to replay from the journal', 'from');
+
+  const pages = source === 'kafka' && deps.kafka
+    ? kafkaSource(deps.kafka.kafka, deps.kafka.inboundTopic, deps.db, selection)
+    : journalSource(deps.db, selection);
+  const total = source === 'journal' ? await countJournalSelection(deps.db, selection) : undefined;
+  const report = await runReplay({
+    db: deps.db, selection, dryRun, operator, source, pages, decide: deps.decider(),
+    ...(total !== undefined ? { total } : {}), ...(typeof rate === 'number' ? { rate } : {}),
+    ...(deps.webhookParties ? { webhookParties: deps.webhookParties } : {}),
+  });
+  return { status: 200, body: report };
+}
