@@ -28,7 +28,7 @@ function parseArgs(argv: readonly string[]): { names: string[]; options: BenchOp
     options: {
       smallCount: opt('small', 2000),
       bigBytes: opt('big-mb', 25) * 1e6,
-      runs: opt('runs', 3),
+      runs: opt('runs', 5),
       today: '2026-11-23',
     },
   };

@@ -9,7 +9,7 @@ import { runEngine } from '../../src/validation/engine.js';
 import { validateBericht } from '../../src/validation/validate.js';
 import { xsdPath } from '../../test/support/paths.js';
 import { writeSmallCorpus } from '../corpus.js';
-import { fmt, median, xmllintJobsTimed, type BenchContext, type BenchRow, type Suite } from '../suite.js';
+import { best, fmt, xmllintJobsTimed, type BenchContext, type BenchRow, type Suite } from '../suite.js';
 
 const SEED = 20_261_123;
 /**
@@ -33,32 +33,32 @@ export const smallBerichten: Suite = {
       const u = process.cpuUsage();
       return (u.user + u.system) / 1e6;
     };
+    const jobs = [...corpus.byMessage].map(([id, files]) => ({ xsd: xsdPath(id), files }));
     let l1Invalid = 0;
+    let xmllintInvalid = 0;
     const sluisSeconds: number[] = [];
     const sluisCpu: number[] = [];
-    for (let r = 0; r < runs; r++) {
-      l1Invalid = 0;
-      gc();
-      const c0 = cpuNow();
-      const t0 = process.hrtime.bigint();
-      for (const f of corpus.files) if (!validateBericht(readFileSync(f), { today }).l1Valid) l1Invalid++;
-      sluisSeconds.push(Number(process.hrtime.bigint() - t0) / 1e9);
-      sluisCpu.push(cpuNow() - c0);
-    }
     const l1OnlySeconds: number[] = [];
-    for (let r = 0; r < runs; r++) {
-      gc();
-      const t0 = process.hrtime.bigint();
-      for (const f of corpus.files) runEngine(readFileSync(f));
-      l1OnlySeconds.push(Number(process.hrtime.bigint() - t0) / 1e9);
-    }
-
-    // One xmllint process per message type over the same files, run one after another.
-    const jobs = [...corpus.byMessage].map(([id, files]) => ({ xsd: xsdPath(id), files }));
-    let xmllintInvalid = 0;
+    const l1OnlyCpu: number[] = [];
     const xmllintSeconds: number[] = [];
     const xmllintCpu: number[] = [];
     for (let r = 0; r < runs; r++) {
+      l1Invalid = 0;
+      gc();
+      let c0 = cpuNow();
+      let t0 = process.hrtime.bigint();
+      for (const f of corpus.files) if (!validateBericht(readFileSync(f), { today }).l1Valid) l1Invalid++;
+      sluisSeconds.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      sluisCpu.push(cpuNow() - c0);
+
+      gc();
+      c0 = cpuNow();
+      t0 = process.hrtime.bigint();
+      for (const f of corpus.files) runEngine(readFileSync(f));
+      l1OnlySeconds.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      l1OnlyCpu.push(cpuNow() - c0);
+
+      // One xmllint process per message type over the same files, one after another.
       const x = await xmllintJobsTimed(jobs);
       xmllintInvalid = corpus.files.length - x.valid;
       xmllintSeconds.push(x.wallSeconds);
@@ -66,11 +66,11 @@ export const smallBerichten: Suite = {
     }
 
     const n = corpus.files.length;
-    const sluisRate = n / median(sluisSeconds);
-    const l1Rate = n / median(l1OnlySeconds);
-    const xmllintRate = n / median(xmllintSeconds);
-    const sluisCpuRate = n / median(sluisCpu);
-    const xmllintCpuRate = n / median(xmllintCpu);
+    const sluisRate = n / best(sluisSeconds);
+    const l1Rate = n / best(l1OnlySeconds);
+    const xmllintRate = n / best(xmllintSeconds);
+    const sluisCpuRate = n / best(sluisCpu);
+    const xmllintCpuRate = n / best(xmllintCpu);
     if (l1Invalid > 0 || xmllintInvalid > 0) ctx.log(`WARNING: generated corpus not all valid (Sluis L1 invalid ${l1Invalid}, xmllint invalid ${xmllintInvalid})`);
     return [
       {
@@ -83,9 +83,9 @@ export const smallBerichten: Suite = {
         target: { op: '>=', value: 1.0 },
         data: {
           files: n, bytes: corpus.totalBytes, sluisMsgPerSec: sluisRate, xmllintMsgPerSec: xmllintRate,
-          sluisSeconds: median(sluisSeconds), xmllintSeconds: median(xmllintSeconds), runs,
+          sluisSeconds: best(sluisSeconds), xmllintSeconds: best(xmllintSeconds), runs,
           sluisL1Invalid: l1Invalid, xmllintInvalid, xmllintProcesses: corpus.byMessage.size,
-          sluisCpuSeconds: median(sluisCpu), xmllintCpuSeconds: median(xmllintCpu),
+          sluisCpuSeconds: best(sluisCpu), xmllintCpuSeconds: best(xmllintCpu),
         },
       },
       {
@@ -100,11 +100,11 @@ export const smallBerichten: Suite = {
       {
         suite: this.name,
         measure: 'of which L1 only (runEngine), for reference',
-        sluis: `${fmt(l1Rate)} msg/s`,
+        sluis: `${fmt(l1Rate)} msg/s (${fmt(n / best(l1OnlyCpu))} msg/CPU-s)`,
         baseline: `${fmt(xmllintRate)} msg/s`,
         ratioLabel: 'Sluis ÷ xmllint (msg/s)',
         ratio: l1Rate / xmllintRate,
-        data: { sluisL1MsgPerSec: l1Rate, sluisL1Seconds: median(l1OnlySeconds) },
+        data: { sluisL1MsgPerSec: l1Rate, sluisL1Seconds: best(l1OnlySeconds), sluisL1CpuSeconds: best(l1OnlyCpu) },
       },
     ];
   },
