@@ -126,6 +126,8 @@ export function valueCases(type: SimpleTypeDef, value: string): ValueCase[] {
   const cases: ValueCase[] = [
     { label: 'empty', text: '' },
     { label: 'empty-self-closing', text: '', selfClosing: true },
+    { generic: true, label: 'empty-cdata', text: '<![CDATA[]]>', raw: true },
+    { generic: true, label: 'only-comment', text: '<!-- leeg -->', raw: true },
     { label: 'space-around', text: ` ${v} ` },
     { label: 'newline-tab-around', text: `\n\t${v}\n` },
     { label: 'nbsp-prefix (U+00A0 is not XSD whitespace)', text: `\u00a0${v}` },
@@ -253,6 +255,11 @@ export function valueCases(type: SimpleTypeDef, value: string): ValueCase[] {
         case undefined:
           if (type.enumeration === undefined) {
             cases.push({ label: 'no-pattern-blank (valid: no pattern)', text: '   ' }, { label: 'no-pattern-newline', text: 'a\nb' });
+            if (max !== undefined && max >= 3) {
+              // A literal CR LF is one LF after XML end-of-line handling: max characters, not max + 1.
+              cases.push({ label: `crlf-literal-at-max-length (${max} after end-of-line handling)`, text: `${'a'.repeat(max - 2)}\r\nb` });
+              cases.push({ label: 'lone-cr-literal', text: `a\rb` });
+            }
           }
           break;
         case FREE_TEXT:
