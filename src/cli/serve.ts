@@ -45,7 +45,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const port = Number(env.PORT ?? '8080');
   const host = env.HOST ?? '0.0.0.0';
-  const opened = await openDb(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: resolve(io.cwd, env.SLUIS_DATA_DIR ?? './data') });
+  const opened = await openDb(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: resolve(io.cwd, env.SLUIS_DATA_DIR ?? './data'), worker: true });
   const applied = await migrate(opened.db);
   logger.info({ event: 'store', store: opened.kind, where: opened.describe, migrationsApplied: applied }, `store ${opened.describe}`);
 

@@ -8,6 +8,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import pg from 'pg';
+import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
 export interface QueryResult<T> { rows: T[] }
@@ -34,6 +35,11 @@ export interface OpenDbOptions {
   /** PGlite data directory; `undefined` with `memory: true` keeps it in memory (tests). */
   readonly dataDir?: string;
   readonly memory?: boolean;
+  /**
+   * PGlite only: run it in a worker thread (the server does; tests keep it in-thread, where vitest's
+   * TypeScript transform does not reach a worker).
+   */
+  readonly worker?: boolean;
   /** PostgreSQL only: schema to create and put first on the search_path (one schema per test file). */
   readonly schema?: string;
   /** PostgreSQL pool size; default 10. */
@@ -44,7 +50,8 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export async function openDb(opts: OpenDbOptions): Promise<OpenedDb> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.schema, opts.poolSize ?? 10);
-  return openPglite(opts.memory ? undefined : (opts.dataDir ?? './data'));
+  const dir = opts.memory ? undefined : (opts.dataDir ?? './data');
+  return opts.worker ? openPgliteWorker(dir) : openPglite(dir);
 }
 
 async function openPostgres(url: string, schema: string | undefined, max: number): Promise<OpenedDb> {
@@ -133,5 +140,71 @@ async function openPglite(dataDir: string | undefined): Promise<OpenedDb> {
     kind: 'pglite',
     describe: dataDir === undefined ? 'pglite (in memory)' : `pglite (${dataDir})`,
     close: () => queue.run(() => lite.close()),
+  };
+}
+
+/** The same Db over PGlite running in a worker thread (src/store/pglite-worker.ts). */
+async function openPgliteWorker(dataDir: string | undefined): Promise<OpenedDb> {
+  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
+  let worker: Worker;
+  if (import.meta.url.endsWith('.ts')) {
+    // Running from source under tsx: a worker does not inherit the tsx loader, so register it first.
+    const tsx = import.meta.resolve('tsx/esm/api');
+    const entry = new URL('./pglite-worker.ts', import.meta.url).href;
+    worker = new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData: { dataDir } });
+  } else {
+    worker = new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: { dataDir } });
+  }
+  type Reply = { id: number; rows?: unknown[]; error?: { message: string; code?: string }; ready?: boolean };
+  const pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  let failed: Error | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.on('message', (m: Reply) => {
+      if (m.ready) { resolve(); return; }
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      if (m.error) p.reject(Object.assign(new Error(m.error.message), m.error.code ? { code: m.error.code } : {}));
+      else p.resolve(m.rows ?? []);
+    });
+    worker.on('error', (e) => { failed = e; reject(e); for (const p of pending.values()) p.reject(e); pending.clear(); });
+    worker.on('exit', (code) => {
+      failed ??= new Error(`PGlite worker exited (${code})`);
+      reject(failed);
+      for (const p of pending.values()) p.reject(failed);
+      pending.clear();
+    });
+  });
+  await ready;
+  const send = (msg: { sql?: string; params?: readonly unknown[]; close?: boolean }): Promise<unknown[]> => {
+    if (failed) return Promise.reject(failed);
+    const id = nextId++;
+    return new Promise((resolve, reject) => { pending.set(id, { resolve, reject }); worker.postMessage({ id, ...msg }); });
+  };
+  const queue = new SerialQueue();
+  const direct: Db = {
+    query: async <T>(sql: string, params?: readonly unknown[]) => ({ rows: (await send({ sql, ...(params ? { params } : {}) })) as T[] }),
+    transaction: (fn) => fn(direct),
+  };
+  const db: Db = {
+    query: (sql, params) => queue.run(() => direct.query(sql, params)),
+    transaction: (fn) => queue.run(async () => {
+      await direct.query('BEGIN');
+      try {
+        const out = await fn(direct);
+        await direct.query('COMMIT');
+        return out;
+      } catch (err) {
+        await direct.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    }),
+  };
+  return {
+    db,
+    kind: 'pglite',
+    describe: dataDir === undefined ? 'pglite (in memory, worker thread)' : `pglite (${dataDir}, worker thread)`,
+    close: () => queue.run(async () => { await send({ close: true }); await worker.terminate(); }),
   };
 }

@@ -23,11 +23,13 @@ function write(i: number, extra: Partial<JournalWrite> = {}): JournalWrite {
   };
 }
 
-describe.each(STORES)('store on %s', (store) => {
+describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
   let opened: OpenedDb;
   const schema = `st_${randomBytes(5).toString('hex')}`;
   beforeAll(async () => {
-    opened = store === 'pglite' ? await openDb({ memory: true }) : await openDb({ databaseUrl: PG_URL, schema });
+    opened = store === 'pglite' ? await openDb({ memory: true })
+      : store === 'pglite-worker' ? await openDb({ memory: true, worker: true }) // what `serve` runs
+        : await openDb({ databaseUrl: PG_URL, schema });
     await migrate(opened.db);
   });
   afterAll(async () => { await opened?.close(); if (store === 'postgres') await dropSchema(schema); });
@@ -44,7 +46,7 @@ describe.each(STORES)('store on %s', (store) => {
 
   it('group commit: 300 concurrent writes land in few transactions, each with its rows', async () => {
     const sizes: number[] = [];
-    const gc = new GroupCommitter(opened.db, { concurrency: store === 'pglite' ? 1 : 4, onCommit: (n) => sizes.push(n) });
+    const gc = new GroupCommitter(opened.db, { concurrency: store === 'postgres' ? 4 : 1, onCommit: (n) => sizes.push(n) });
     const ws = Array.from({ length: 300 }, (_, i) => write(i));
     const rs = await Promise.all(ws.map((w) => gc.write(w)));
     expect(rs.every((r) => r.kind === 'inserted')).toBe(true);
