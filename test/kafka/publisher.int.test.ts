@@ -125,6 +125,8 @@ for (const kind of ['postgres', 'pglite'] as const) {
         expect(e.headers['sluis-event-type']).toBe(v.type);
       }
       const parsed = events.map((e) => JSON.parse(e.value!.toString('utf8')) as Record<string, unknown>);
+      const everything = events.map((e) => `${e.key} ${JSON.stringify(e.headers)} ${e.value!.toString('utf8')}`).join('\n');
+      for (let n = 0; n < 60; n++) expect(everything).not.toContain(testBsn(n)); // no BSN anywhere in the events
       const change = parsed.find((v) => v['type'] === 'sluis.decision' && v['berichtId'] === 'b-1-0' && v['previous'] !== null)!;
       expect(change['decision']).toMatchObject({ action: 'suppress' });
       expect(change['previous']).toMatchObject({ action: 'route' });
