@@ -3,6 +3,7 @@
  * - PORT (default 8080), HOST (default 0.0.0.0)
  * - DATABASE_URL: PostgreSQL; absent → embedded PGlite in SLUIS_DATA_DIR (default ./data)
  * - SLUIS_PARTIES: parties config file; absent → the demo config (said in the first log line)
+ * - SLUIS_REGISTRY: contract registry (JSON); absent → route to the header's other party (documented)
  * - LOG_LEVEL (default info)
  * Logs are pino JSON on stdout. SIGTERM/SIGINT: stop taking work, finish in-flight requests, close.
  */
@@ -16,7 +17,7 @@ import { migrate } from '../store/migrate.js';
 import { createLogger } from '../http/log.js';
 import { createApp } from '../http/app.js';
 import { closeServer, createExpressApp, listen } from '../http/server.js';
-import type { BuildRetourFn, ValidateFn } from '../pipeline/types.js';
+import type { BuildRetourFn, DecideFn, ValidateFn } from '../pipeline/types.js';
 
 /** The demo config shipped in the repo, found from src/cli (tsx) and from dist/src/cli (build). */
 export function demoConfigPath(): string {
@@ -27,7 +28,7 @@ export function demoConfigPath(): string {
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout('usage: sluis serve\n  env: PORT, HOST, DATABASE_URL, SLUIS_DATA_DIR, SLUIS_PARTIES, LOG_LEVEL\n  see docs/operations.md\n');
+    io.stdout('usage: sluis serve\n  env: PORT, HOST, DATABASE_URL, SLUIS_DATA_DIR, SLUIS_PARTIES, SLUIS_REGISTRY, LOG_LEVEL\n  see docs/operations.md\n');
     return 0;
   }
   const env = io.env;
@@ -43,6 +44,19 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (env.SLUIS_PARTIES) logger.info({ event: 'config', source: configPath, parties: parties.parties.size }, `parties config ${configPath}`);
   else logger.warn({ event: 'config', source: configPath, demo: true, parties: parties.parties.size }, `no SLUIS_PARTIES set: using the DEMO parties config ${configPath} (published demo keys, see docs/operations.md) — not for production`);
 
+  let decide: DecideFn | undefined;
+  if (env.SLUIS_REGISTRY) {
+    const { loadRegistryFile, formatRegistryErrors } = await import('../contracts/load.js');
+    const { createRegistryChecker } = await import('../contracts/registry.js');
+    const file = resolve(io.cwd, env.SLUIS_REGISTRY);
+    const check = await loadRegistryFile(file, createRegistryChecker());
+    if (!check.ok) { logger.fatal({ event: 'registry-invalid', source: file }, `invalid contract registry:\n${formatRegistryErrors(check)}`); return 2; }
+    decide = (await import('../pipeline/decide-registry.js')).registryDecide(check.registry);
+    logger.info({ event: 'registry', source: file }, `contract registry ${file}`);
+  } else {
+    logger.info({ event: 'registry', source: null }, 'no SLUIS_REGISTRY: no contract registry configured, valid berichten are routed to the other party in the header');
+  }
+
   const port = Number(env.PORT ?? '8080');
   const host = env.HOST ?? '0.0.0.0';
   const opened = await openDb(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: resolve(io.cwd, env.SLUIS_DATA_DIR ?? './data'), worker: true });
@@ -55,6 +69,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const app = createApp({
     db: opened.db, storeKind: opened.kind, parties, logger,
     validate: validateBericht as ValidateFn, buildRetour: buildRetour as BuildRetourFn,
+    ...(decide ? { decide } : {}),
   });
   const { server, port: bound } = await listen(createExpressApp(app.handle), port, host);
   app.start();
