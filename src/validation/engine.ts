@@ -49,6 +49,8 @@ export interface EngineResult {
 
 interface CElement {
   readonly name: string;
+  /** The declared named type as `{uri}local`, for xsi:type; undefined for anonymous (inline) types. */
+  readonly typeName: string | undefined;
   readonly nsUri: string;
   readonly min: number;
   readonly max: number;
@@ -84,7 +86,7 @@ export class CompiledModel {
       };
       const compileElement = (e: ElementDef): CElement => {
         const nsUri = e.ns === 'basis' ? def.basisNamespace : def.namespace;
-        const base = { name: e.name, nsUri, min: e.min, max: e.max, repeatable: e.max > 1 };
+        const base = { name: e.name, nsUri, min: e.min, max: e.max, repeatable: e.max > 1, typeName: typeName(def, e.type) };
         if (e.kind === 'complex') return { ...base, complex: compileComplex(e.type) };
         let s = this.simple.get(e.type);
         if (!s) {
@@ -95,10 +97,17 @@ export class CompiledModel {
         }
         return { ...base, simple: s };
       };
-      const root: CElement = { name: 'Bericht', nsUri: def.namespace, min: 1, max: 1, repeatable: false, complex: compileComplex(def.rootType) };
+      const root: CElement = { name: 'Bericht', nsUri: def.namespace, min: 1, max: 1, repeatable: false, typeName: typeName(def, def.rootType), complex: compileComplex(def.rootType) };
       this.byNamespace.set(def.namespace, { def, root });
     }
   }
+}
+
+/** Model keys are `ijw:LDT_Datum`, `jw301:Client`; inline types (`jw301:Header/BerichtCode`) have no name. */
+function typeName(def: MessageDef, key: string): string | undefined {
+  if (key.includes('/')) return undefined;
+  const [prefix, local] = key.split(':') as [string, string];
+  return `{${prefix === 'ijw' || prefix === 'iwmo' ? def.basisNamespace : def.namespace}}${local}`;
 }
 
 let defaultModel: CompiledModel | undefined;
@@ -276,7 +285,7 @@ export class StreamingEngine implements TokenHandler {
       }
       this.root = {};
       this.stack.push({ el: msg.root, index: 1, node: this.root, ci: 0, cnt: 0, text: '', bad: false });
-      if (attrs) this.checkAttributes(attrs);
+      if (attrs) this.checkAttributes(attrs, msg.root);
       return;
     }
     const parent = this.stack[this.stack.length - 1]!;
@@ -325,15 +334,24 @@ export class StreamingEngine implements TokenHandler {
     parent.ci = j;
     parent.cnt = index;
     this.stack.push({ el: matched, index, node: matched.complex ? {} : undefined, ci: 0, cnt: 0, text: '', bad: false });
-    if (attrs) this.checkAttributes(attrs);
+    if (attrs) this.checkAttributes(attrs, matched);
   }
 
-  private checkAttributes(attrs: readonly XmlAttribute[]): void {
+  private checkAttributes(attrs: readonly XmlAttribute[], el: CElement): void {
     for (const a of attrs) {
       if (a.uri === XMLNS) continue;
       if (a.uri === XSI && (a.local === 'schemaLocation' || a.local === 'noNamespaceSchemaLocation')) continue;
+      // xsi:type naming the element's own declared type is allowed (XSD 1.0 §3.3.4, and libxml2
+      // agrees); no type in these XSDs has a named derivation, so any other type is refused.
+      if (a.uri === XSI && a.local === 'type' && el.typeName !== undefined && this.resolveQName(a.value.trim()) === el.typeName) continue;
       this.add(L1Code.ATTRIBUTE_NOT_ALLOWED, this.pathOf(), `attribute ${a.name} is not allowed`);
     }
+  }
+
+  private resolveQName(q: string): string | undefined {
+    const i = q.indexOf(':');
+    const uri = this.tokenizer.resolvePrefix(i < 0 ? '' : q.slice(0, i));
+    return uri === undefined ? undefined : `{${uri}}${i < 0 ? q : q.slice(i + 1)}`;
   }
 
   text(t: string, cdata: boolean): void {

@@ -57,6 +57,11 @@ const CASES: Record<string, string> = {
   'prefix rebound to another namespace': x.replace('<jw305:Client>', '<jw305:Client xmlns:ijw="urn:other">'),
   'unclosed root': x.replace('</jw305:Bericht>', ''),
   'attribute without quotes': x.replace('<jw305:Client>', '<jw305:Client a=1>'),
+  'xsi:type naming the declared type': x.replace('<ijw:Dagtekening>', '<ijw:Dagtekening xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="ijw:LDT_Datum">'),
+  'xsi:type naming the declared complex type': x.replace('<jw305:Client>', '<jw305:Client xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="jw305:Client">'),
+  'xsi:type naming another type': x.replace('<ijw:Dagtekening>', '<ijw:Dagtekening xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="ijw:LDT_Tijd">'),
+  'xsi:type on an anonymous type': x.replace('<jw305:BerichtCode>', '<jw305:BerichtCode xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xs="http://www.w3.org/2001/XMLSchema" xsi:type="xs:string">'),
+  'xsi:nil': x.replace('<jw305:Client>', '<jw305:Client xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="false">'),
 };
 
 function xmllintAccepts(file: string): boolean {

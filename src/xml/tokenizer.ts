@@ -342,6 +342,16 @@ export class XmlTokenizer {
     if (this.stack.length === 0) this.rootClosed = true;
   }
 
+  /**
+   * The namespace a prefix is bound to at the current element ('' = the default namespace), for
+   * QName-valued content such as xsi:type; undefined when unbound.
+   */
+  resolvePrefix(prefix: string): string | undefined {
+    if (prefix === '') return this.defaultNs[this.defaultNs.length - 1] || undefined;
+    const b = this.bindings.get(prefix);
+    return b?.[b.length - 1];
+  }
+
   private lookup(prefix: string): string {
     const b = this.bindings.get(prefix);
     const uri = b?.[b.length - 1];
