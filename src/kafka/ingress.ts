@@ -82,7 +82,7 @@ export class KafkaIngress {
         for (let i = 0; i < batch.messages.length; i += chunk) {
           if (!isRunning() || isStale()) return;
           const part = batch.messages.slice(i, i + chunk);
-          await this.processChunk(part, batch.partition, heartbeat);
+          await this.processChunk(part, batch.partition, heartbeat, isRunning);
           // Only now: every message of the chunk is journaled or dead-lettered.
           resolveOffset(part[part.length - 1]!.offset);
           await commitOffsetsIfNecessary();
@@ -97,7 +97,7 @@ export class KafkaIngress {
     this.consumer = undefined;
   }
 
-  private async processChunk(messages: readonly KafkaMessage[], partition: number, heartbeat: () => Promise<void>): Promise<void> {
+  private async processChunk(messages: readonly KafkaMessage[], partition: number, heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
     const byKey = new Map<string, KafkaMessage[]>();
     for (const m of messages) {
       const k = m.key ? m.key.toString('hex') : `offset:${m.offset}`;
@@ -105,11 +105,11 @@ export class KafkaIngress {
       if (list) list.push(m); else byKey.set(k, [m]);
     }
     await Promise.all([...byKey.values()].map(async (list) => {
-      for (const m of list) await this.processOne(m, partition, heartbeat);
+      for (const m of list) await this.processOne(m, partition, heartbeat, isRunning);
     }));
   }
 
-  private async processOne(m: KafkaMessage, partition: number, heartbeat: () => Promise<void>): Promise<void> {
+  private async processOne(m: KafkaMessage, partition: number, heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
     const o = this.opts;
     if (!m.value || m.value.length === 0) {
       await this.deadLetter(m, partition, DeadLetterReason.empty, 'the message has no value');
@@ -130,6 +130,8 @@ export class KafkaIngress {
         }
         return;
       } catch (err) {
+        // Stopping: leave the offset unresolved (the next owner of the partition takes it again).
+        if (!isRunning()) throw err;
         const text = errorText(err);
         this.counters.retries++;
         o.onEvent?.({ type: 'retry', error: text, partition, offset: m.offset, attempt });

@@ -45,6 +45,8 @@ export interface KafkaRuntime {
    * check such as the gateway's `isReady()`: false until the first probe succeeds.
    */
   reachable(): boolean;
+  /** Resolves once the ingress consumer runs (immediately without ingress). */
+  started(): Promise<void>;
   /** Consumer lag of the ingress group and Kafka outbox backlog, for /metrics. */
   gauges(): GaugeDefinition[];
   stop(): Promise<void>;
@@ -79,10 +81,23 @@ export async function startKafka(deps: KafkaRuntimeDeps): Promise<KafkaRuntime> 
       storeHealthy: async () => { await deps.db.query('SELECT 1'); return true; },
       ...(deps.onIngressEvent ? { onEvent: deps.onIngressEvent } : {}),
     });
-    // The producer must be up before the first dead letter; the consumer joins its group meanwhile.
-    await ensureConnected().catch(() => undefined);
-    await ingress.start();
   }
+  // The broker may be down at start: the gateway must come up anyway (HTTP keeps journaling), so the
+  // consumer is started in the background and retried with backoff (1 s … 10 s) until it runs.
+  let stopping = false;
+  const ingressStarted = ingress ? (async () => {
+    for (let wait = 1000; !stopping; wait = Math.min(10_000, wait * 2)) {
+      try {
+        await ensureConnected();
+        await ingress.start();
+        return;
+      } catch (err) {
+        deps.log?.('warn', 'kafka ingress consumer could not start; retrying', { error: String((err as Error)?.message ?? err), retryMs: wait });
+        await ingress.stop().catch(() => undefined);
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  })() : Promise.resolve();
 
   let admin: Admin | undefined;
   const withAdmin = async <T>(fn: (a: Admin) => Promise<T>, timeoutMs: number): Promise<T> => {
@@ -155,7 +170,9 @@ export async function startKafka(deps: KafkaRuntimeDeps): Promise<KafkaRuntime> 
   return {
     kafka, publisher, ingress, ready, gauges,
     reachable: () => reachable,
+    started: () => ingressStarted,
     async stop() {
+      stopping = true;
       clearInterval(prober);
       await ingress?.stop().catch(() => undefined);
       await publisher.stop();

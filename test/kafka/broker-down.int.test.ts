@@ -71,3 +71,28 @@ describe('broker down: accept, back up, catch up once (postgres)', () => {
     expect(ids).toHaveLength(510); // once each: no duplicates from the retries
   }, 240_000);
 });
+
+describe('broker unreachable at start (pglite)', () => {
+  it('the runtime starts anyway, says not ready, and stops cleanly', async () => {
+    const store = await openTestDb('pglite', 'nobroker');
+    try {
+      const fake = { brokers: ['127.0.0.1:9'], topics: { inbound: 'i', events: 'e', ingress: 'g', deadletter: 'd' } } as unknown as TestBroker;
+      const t0 = performance.now();
+      const rt = await startKafka({
+        db: store.db, settings: testSettings(fake, { ingress: true }), ingest: testPipeline(store.db, 'pglite').ingress,
+        publisher: { leaseMs: 3000 }, probeMs: 200,
+      });
+      expect(performance.now() - t0).toBeLessThan(5000);
+      expect(await rt.ready(500)).toBe(false);
+      expect(rt.reachable()).toBe(false);
+      // The store keeps taking berichten; they wait in the outbox for Kafka.
+      const { ingress } = testPipeline(store.db, 'pglite');
+      expect((await ingress(Buffer.from(bericht({ id: 'JW305', identificatie: 'NB1', bsn: testBsn(7) })), new Date())).kind).toBe('stored');
+      const pendingRows = (await outboxBacklog(store.db)).find((b) => b.channel === 'kafka')?.pending;
+      expect(pendingRows).toBe(3); // inbound log + decision event + postbus delivery event
+      await rt.stop();
+    } finally {
+      await store.drop();
+    }
+  }, 60_000);
+});

@@ -25,6 +25,7 @@ const rt = await startKafka({
   db: opened.db, settings, ingest: ingress, publisher: { leaseMs: 3000 },
   onIngressEvent: (e) => { if (e.type === 'stored') stored++; else if (e.type === 'dead-letter') process.stdout.write(`DEADLETTER ${e.detail}\n`); },
 });
+await rt.started();
 process.stdout.write('READY\n');
 const tick = setInterval(() => process.stdout.write(`STORED ${stored}\n`), 500);
 process.once('SIGTERM', () => {
