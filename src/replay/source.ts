@@ -149,7 +149,11 @@ export async function* kafkaSource(kafka: Kafka, topic: string, db: Db, sel: Rep
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
   const plan = new Map<number, { start: number; end: number }>();
+  const named = (b: RangeBound): Readonly<Record<number, number>> | undefined => (b.kind === 'offset' ? b.perPartition : undefined);
   for (const e of ends) {
+    // Offsets given per partition select only the partitions named.
+    const listed = named(sel.from) ?? named(sel.to);
+    if (listed && listed[e.partition] === undefined) continue;
     const low = Number(e.low);
     const high = Number(e.high);
     const start = Math.max(low, offsetOf(sel.from, e.partition) ?? low);
