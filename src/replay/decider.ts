@@ -13,7 +13,7 @@ import { direction, headerFacts } from '../pipeline/identify.js';
 import type { Registry } from '../contracts/types.js';
 import { decide as coreDecide } from '../decision/decide.js';
 import { EMPTY_STATE, type DecisionState } from '../decision/state.js';
-import { summarize, type BerichtSummary } from '../decision/summary.js';
+import { SummaryError, summarize, type BerichtSummary } from '../decision/summary.js';
 import { parseBericht } from '../xml/parse.js';
 import type { ReplayItem } from './source.js';
 
@@ -65,11 +65,14 @@ export interface CoreDeciderOptions {
 /** The decision core on cached summaries; a miss parses the raw bericht once and fills the cache. */
 export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly stats: { hits: number; misses: number } } {
   const cache = new Map<string, BerichtSummary>();
+  /** Berichten the core cannot summarise: decided as the live pipeline does (registryDecide: refuse). */
+  const unsummarisable = new Map<string, Decision>();
   const stats = { hits: 0, misses: 0 };
   return {
     stats,
     async prepare(items) {
       cache.clear();
+      unsummarisable.clear();
       for (const i of items) if (i.cachedSummary) cache.set(i.id, i.cachedSummary as unknown as BerichtSummary);
       const ask = items.filter((i) => !cache.has(i.id)).map((i) => i.id);
       if (ask.length > 0) {
@@ -93,7 +96,14 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
         if (!raw) continue;
         const p = parseBericht(raw);
         if (!p.success) continue; // decide() reports it
-        const s = summarize(p.message, p.bericht);
+        let s: BerichtSummary;
+        try {
+          s = summarize(p.message, p.bericht);
+        } catch (err) {
+          if (!(err instanceof SummaryError)) throw err;
+          unsummarisable.set(item.id, { action: 'refuse', reasons: [{ rule: 'summary-error', text: `cannot summarise the bericht for a decision: ${err.message}` }] });
+          continue;
+        }
         cache.set(item.id, s);
         fresh.push([item.id, JSON.stringify(s)]);
       }
@@ -106,6 +116,8 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
       }
     },
     decide(item) {
+      const refused = unsummarisable.get(item.id);
+      if (refused) return refused;
       const s = cache.get(item.id);
       if (!s) throw new ReplayDecideError(item.id, 'the bericht could not be summarised (no longer L1-valid, or not in the journal)');
       return coreDecide(s, o.registry, o.state ?? EMPTY_STATE, o.today) as unknown as Decision;
