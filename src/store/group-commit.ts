@@ -1,9 +1,10 @@
 /**
  * Group commit: concurrent requests hand their journal writes to one committer, which writes
- * everything that is waiting in one transaction (multi-row INSERTs) and resolves each caller only
- * after COMMIT, so a 202 still means "durable". No timer: the first write after an idle period is
- * committed at once; writes that arrive while a commit is in flight form the next batch. Under load
- * batches grow by themselves, at rest latency is one commit.
+ * everything that is waiting in one statement (multi-row INSERTs in data-modifying CTEs) and
+ * resolves each caller only after that autocommit statement has committed, so a 202 still means
+ * "durable". No timer: the first write after an idle period is committed at once; writes that arrive
+ * while a commit is in flight form the next batch. Under load batches grow by themselves, at rest
+ * latency is one commit.
  */
 import type { Db } from './db.js';
 import { writeBatch, type JournalWrite, type WriteResult } from './journal.js';
@@ -59,7 +60,7 @@ export class GroupCommitter {
   private async commit(batch: Pending[]): Promise<void> {
     const t0 = performance.now();
     try {
-      const results = await this.db.transaction((tx) => writeBatch(tx, batch.map((p) => p.write)));
+      const results = await writeBatch(this.db, batch.map((p) => p.write));
       this.opts.onCommit?.(batch.length, performance.now() - t0);
       batch.forEach((p, i) => p.resolve(results[i]!));
     } catch (err) {
@@ -67,7 +68,7 @@ export class GroupCommitter {
       // One bad row must not fail its neighbours: retry each alone so only the culprit gets the error.
       for (const p of batch) {
         try {
-          const [r] = await this.db.transaction((tx) => writeBatch(tx, [p.write]));
+          const [r] = await writeBatch(this.db, [p.write]);
           p.resolve(r!);
         } catch (e) { p.reject(e); }
       }
