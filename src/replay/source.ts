@@ -24,8 +24,6 @@ export interface ReplayItem {
   readonly status: string;
   /** The decision journaled for it (null: rejected at validation, no decision taken). */
   readonly decision: Decision | null;
-  /** The journal's BSN-free summary. */
-  readonly summary: Record<string, unknown>;
   /** The raw bericht; present when the source was asked for it (or always, from Kafka). */
   readonly raw?: Uint8Array;
   /** The decision core's summary cached by an earlier replay (replay_summaries), when there is one. */
@@ -52,7 +50,6 @@ interface JournalRow {
   sender: string;
   status: string;
   decision: Decision | null;
-  summary: Record<string, unknown> | null;
   raw?: Uint8Array;
   cached_summary?: Record<string, unknown> | null;
 }
@@ -69,7 +66,6 @@ function toItem(r: JournalRow, raw?: Uint8Array, position?: ReplayItem['position
     sender: r.sender,
     status: r.status,
     decision: r.decision,
-    summary: r.summary ?? {},
     ...(raw ?? r.raw ? { raw: raw ?? r.raw } : {}),
     ...(r.cached_summary ? { cachedSummary: r.cached_summary } : {}),
     ...(position ? { position } : {}),
@@ -116,7 +112,7 @@ export async function* journalSource(db: Db, sel: ReplaySelection, opts: ReplayS
     const n = params.length;
     const { rows } = await db.query<JournalRow & { at_text: string }>(
       `SELECT j.id, j.received_at, j.received_at::text AS at_text, j.standard, j.bericht, j.bericht_code, j.afzender, j.ontvanger,
-              j.sender, j.status, j.decision, j.summary, s.summary AS cached_summary${opts.withRaw ? ', j.raw' : ''}
+              j.sender, j.status, j.decision, s.summary AS cached_summary${opts.withRaw ? ', j.raw' : ''}
          FROM journal j LEFT JOIN replay_summaries s ON s.bericht_id = j.id
         WHERE j.received_at >= $1 AND j.received_at < $2 AND ${filters}
           AND ($${n - 2}::timestamptz IS NULL OR (j.received_at, j.id) > ($${n - 2}::timestamptz, $${n - 1}))
@@ -202,7 +198,7 @@ export async function* kafkaSource(kafka: Kafka, topic: string, db: Db, sel: Rep
         const part = picked.slice(i, i + page);
         const { rows } = await db.query<JournalRow>(
           `SELECT j.id, j.received_at, j.standard, j.bericht, j.bericht_code, j.afzender, j.ontvanger, j.sender, j.status, j.decision,
-                  j.summary, s.summary AS cached_summary
+                  s.summary AS cached_summary
              FROM journal j LEFT JOIN replay_summaries s ON s.bericht_id = j.id WHERE j.id = ANY($1::text[])`, [part.map((x) => x.id)]);
         const byId = new Map(rows.map((r) => [r.id, r]));
         const items: ReplayItem[] = [];
