@@ -71,11 +71,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     validate: validateBericht as ValidateFn, buildRetour: buildRetour as BuildRetourFn,
     ...(decide ? { decide } : {}),
   });
-  const { server, port: bound } = await listen(createExpressApp(app.handle), port, host);
-  app.start();
-  logger.info({ event: 'listening', host, port: bound, store: opened.kind }, `listening on http://${host}:${bound}`);
-
-  await new Promise<void>((resolveStop) => {
+  // Handlers before the "listening" line: a supervisor may signal as soon as it reads it.
+  const stopped = new Promise<void>((resolveStop) => {
     const stop = (signal: string): void => {
       logger.info({ event: 'stopping', signal }, 'stopping');
       resolveStop();
@@ -83,6 +80,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+  const { server, port: bound } = await listen(createExpressApp(app.handle), port, host);
+  app.start();
+  logger.info({ event: 'listening', host, port: bound, store: opened.kind }, `listening on http://${host}:${bound}`);
+  await stopped;
   await app.stop();
   await closeServer(server);
   await opened.close();

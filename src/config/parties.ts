@@ -94,12 +94,11 @@ export function parsePartiesConfig(doc: unknown, source: string): PartiesConfig 
     for (const k of Object.keys(p)) if (!['role', 'code', 'name', 'apiKeys', 'webhook'].includes(k)) problems.push(`${path}.${k}: unknown field`);
     const role = p.role;
     if (role !== 'gemeente' && role !== 'aanbieder') { problems.push(`${path}.role: must be "gemeente" or "aanbieder"`); return; }
-    const code = p.code;
-    if (typeof code !== 'string' || !CODE_PATTERN[role].test(code)) {
-      problems.push(`${path}.code: a ${role} is identified by ${role === 'gemeente' ? 'its 4-digit CBS gemeentecode' : 'its 8-digit AGB code'} (a string), got ${JSON.stringify(code)}`);
-      return;
-    }
-    if (parties.has(code)) problems.push(`${path}.code: ${code} is configured twice`);
+    const code = typeof p.code === 'string' ? p.code : '';
+    // Keep checking the rest of this entry after a bad code, so one run reports every problem.
+    if (!CODE_PATTERN[role].test(code)) {
+      problems.push(`${path}.code: a ${role} is identified by ${role === 'gemeente' ? 'its 4-digit CBS gemeentecode' : 'its 8-digit AGB code'} (a string), got ${JSON.stringify(p.code)}`);
+    } else if (parties.has(code)) problems.push(`${path}.code: ${code} is configured twice`);
     if (typeof p.name !== 'string' || p.name.trim() === '') problems.push(`${path}.name: must be a non-empty string`);
     let webhook: Webhook | undefined;
     if (p.webhook !== undefined) {
