@@ -118,20 +118,24 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
       const id = newId(receivedAt.getTime());
       let retourXml: string | null = null;
       let retourKind: string | undefined;
+      let retourError: string | undefined;
       try {
         const r = deps.buildRetour({ message, bericht }, { issues }, { identificatieRetour: deps.retourId(), today });
         retourXml = r.xml;
         retourKind = r.kind;
       } catch (err) {
         // 323/325 and retours have no retourbericht (FACTS §8); the JSON answer lists the issues.
-        if ((err as { code?: string }).code !== 'no-retour') throw err;
+        // Any other failure of the retour builder must not lose the bericht: it is journaled as
+        // afgekeurd with the builder's error code in its history, and the issues still answer.
+        const code = (err as { code?: string }).code;
+        if (code !== 'no-retour') retourError = code ?? 'retour-build-failed';
       }
       return {
         ...base, id, addressee: null, idemKey: duplicateOf ? null : idemKey, status: BerichtStatus.AFGEKEURD, decision: null,
         issues, retourXml, duplicateOf,
         history: [
           { status: BerichtStatus.ONTVANGEN },
-          { status: BerichtStatus.AFGEKEURD, at: validatedAt, detail: { rules: [...new Set(issues.map((i) => i.rule ?? i.code))], retour: retourKind ?? null } },
+          { status: BerichtStatus.AFGEKEURD, at: validatedAt, detail: { rules: [...new Set(issues.map((i) => i.rule ?? i.code))], retour: retourKind ?? null, ...(retourError ? { retourError } : {}) } },
         ],
         postbus: retourXml ? [{ party: sender, kind: 'retour' }] : [],
         outbox: [],

@@ -53,7 +53,7 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export interface GatewayOptions extends Partial<Pick<AppDeps, 'decide' | 'webhook' | 'clock'>> {
+export interface GatewayOptions extends Partial<Pick<AppDeps, 'decide' | 'webhook' | 'clock' | 'buildRetour'>> {
   readonly parties?: PartiesConfig;
 }
 
@@ -65,7 +65,7 @@ export async function startGateway(store: StoreKind, opts: GatewayOptions = {}):
   const logger = createLogger({ level: 'debug', destination: new Writable({ write(chunk, _enc, cb) { logs.push(String(chunk)); cb(); } }) as never });
   const app = createApp({
     db: opened.db, storeKind: opened.kind, parties: opts.parties ?? testParties(), logger,
-    validate: validateBericht as ValidateFn, buildRetour: buildRetour as BuildRetourFn,
+    validate: validateBericht as ValidateFn, buildRetour: opts.buildRetour ?? (buildRetour as BuildRetourFn),
     ...(opts.decide ? { decide: opts.decide } : {}),
     ...(opts.webhook ? { webhook: opts.webhook } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),

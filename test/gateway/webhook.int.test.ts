@@ -131,3 +131,23 @@ describe.each(STORES)('injected decision on %s', (store) => {
     expect((await call(gw, 'GET', '/api/v1/postbus', { key: KEYS.aanbieder65656055 })).json().items).toHaveLength(1);
   });
 });
+
+describe('a failing retour builder does not lose the bericht', () => {
+  let gw: Gateway;
+  beforeAll(async () => {
+    gw = await startGateway('pglite', { buildRetour: () => { throw Object.assign(new Error('model mismatch'), { code: 'model-mismatch' }); } });
+  });
+  afterAll(async () => { await gw?.close(); });
+
+  it('journals the L2 failure as afgekeurd without retour, naming the builder error', async () => {
+    const bad = withIdentificatie(sample('JW301'), 'RB1').replace(/<jw301:Bsn>[0-9]{9}/, '<jw301:Bsn>999999999');
+    const r = await post(gw, bad, KEYS.gemeente0384);
+    expect(r.status).toBe(202);
+    const b = r.json();
+    expect(b.status).toBe('afgekeurd');
+    expect(b.retour).toBeUndefined();
+    expect(b.issues.length).toBeGreaterThan(0);
+    const h = (await call(gw, 'GET', `/api/v1/berichten/${b.id}`, { key: KEYS.gemeente0384 })).json();
+    expect(h.history.at(-1)).toMatchObject({ status: 'afgekeurd', detail: { retourError: 'model-mismatch' } });
+  });
+});
