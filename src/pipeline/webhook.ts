@@ -11,7 +11,7 @@ import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Party } from '../config/parties.js';
 import type { Db } from '../store/db.js';
-import { claimOutbox, completeOutbox, failOutbox, getRaw, markDelivered, type BackoffPolicy, type OutboxRow } from '../store/journal.js';
+import { claimOutbox, completeDelivered, failOutbox, getRaw, type BackoffPolicy, type OutboxRow } from '../store/journal.js';
 import { BerichtStatus } from './status.js';
 
 export function signWebhook(secret: string, timestamp: number, body: Uint8Array | string): string {
@@ -77,8 +77,9 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker {
         rows = await claimOutbox(o.db, { channel: 'webhook', limit: o.batch ?? 32, worker: o.worker, lockTimeoutSeconds: 120 });
         const results = await Promise.all(rows.map(async (r) => ({ row: r, error: await deliver(r) })));
         const ok = results.filter((x) => x.error === undefined);
-        for (const x of ok) await markDelivered(o.db, x.row.bericht_id, BerichtStatus.AFGELEVERD, { via: 'webhook', deliveryId: x.row.delivery_key });
-        await completeOutbox(o.db, o.worker, ok.map((x) => x.row.id));
+        await completeDelivered(o.db, o.worker,
+          ok.map((x) => ({ outboxId: x.row.id, berichtId: x.row.bericht_id, detail: { via: 'webhook', deliveryId: x.row.delivery_key } })),
+          BerichtStatus.AFGELEVERD);
         const failed = results.filter((x) => x.error !== undefined).map((x) => ({ id: x.row.id, error: x.error as string }));
         await failOutbox(o.db, o.worker, failed, backoff);
         for (const x of results) o.onResult?.(x.error === undefined);

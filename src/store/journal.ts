@@ -291,9 +291,18 @@ export async function outboxBacklog(db: Db): Promise<{ channel: string; pending:
   return r.rows.map((x) => ({ channel: x.channel, pending: Number(x.pending), failed: Number(x.failed) }));
 }
 
-export async function markDelivered(db: Db, berichtId: string, status: string, detail: unknown): Promise<void> {
+/**
+ * Completes delivered outbox rows and records the new status on their berichten, in one transaction
+ * for the whole batch (three statements, whatever the batch size).
+ */
+export async function completeDelivered(db: Db, worker: string, done: readonly { outboxId: string; berichtId: string; detail: unknown }[], status: string): Promise<void> {
+  if (!done.length) return;
   await db.transaction(async (tx) => {
-    await tx.query('UPDATE journal SET status = $2 WHERE id = $1', [berichtId, status]);
-    await tx.query('INSERT INTO journal_status (bericht_id, status, detail) VALUES ($1, $2, $3::jsonb)', [berichtId, status, JSON.stringify(detail)]);
+    await tx.query('UPDATE outbox SET done_at = now(), locked_at = NULL, locked_by = NULL WHERE id = ANY($1::bigint[]) AND locked_by = $2',
+      [done.map((d) => d.outboxId), worker]);
+    await tx.query('UPDATE journal SET status = $2 WHERE id = ANY($1::text[])', [done.map((d) => d.berichtId), status]);
+    await tx.query(
+      'INSERT INTO journal_status (bericht_id, status, detail) SELECT b, $2, d FROM unnest($1::text[], $3::jsonb[]) AS x(b, d)',
+      [done.map((d) => d.berichtId), status, done.map((d) => JSON.stringify(d.detail))]);
   });
 }
