@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import { authenticate, type PartiesConfig, type Principal } from '../config/parties.js';
 import type { Db } from '../store/db.js';
-import { confirmPostbus, getBericht, getHistory, getRaw, listPostbus, type StoredBericht } from '../store/journal.js';
+import { confirmPostbus, getBericht, getHistory, getRaw, listBerichten, listPostbus, type StoredBericht } from '../store/journal.js';
 import { ID_PATTERN } from '../store/ids.js';
 import { BerichtStatus } from '../pipeline/status.js';
 import type { IngestOutcome } from '../pipeline/ingest.js';
@@ -111,6 +111,45 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     }, headers);
   };
 
+  const search = async (req: HttpRequest): Promise<HttpResponse> => {
+    const principal = who(req);
+    if (!principal) return unauthorized(req);
+    const q = (name: string): string | undefined => { const v = req.query.get(name); return v === null || v === '' ? undefined : v; };
+    const bad = (why: string): HttpResponse => problemOf(ProblemType.BAD_REQUEST, why);
+    const limitText = q('limit');
+    const limit = limitText === undefined ? 100 : Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return bad('limit: an integer 1–1000');
+    const status = q('status');
+    if (status !== undefined && !(Object.values(BerichtStatus) as string[]).includes(status)) return bad(`status: one of ${Object.values(BerichtStatus).join(', ')}`);
+    const bericht = q('bericht');
+    if (bericht !== undefined && !/^(JW|WMO)3[0-9]{2}$/.test(bericht)) return bad('bericht: a message id such as JW301 or WMO305');
+    const after = q('after');
+    if (after !== undefined && !ID_PATTERN.test(after)) return bad('after: a bericht id');
+    const identificatie = q('identificatie');
+    if (identificatie !== undefined && identificatie.length > 12) return bad('identificatie: at most 12 characters');
+    const codes: Record<'afzender' | 'ontvanger', string | undefined> = { afzender: q('afzender'), ontvanger: q('ontvanger') };
+    for (const [k, v] of Object.entries(codes)) if (v !== undefined && !/^([0-9]{4}|[0-9]{8})$/.test(v)) return bad(`${k}: a CBS (4 digits) or AGB (8 digits) code`);
+    const range: Record<'from' | 'to', string | undefined> = { from: q('from'), to: q('to') };
+    for (const [k, v] of Object.entries(range)) if (v !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(Date.parse(v)))) return bad(`${k}: an ISO date or timestamp`);
+    const rows = await listBerichten(db, {
+      limit,
+      ...(principal.kind === 'party' ? { party: principal.party.code } : {}),
+      ...(status ? { status } : {}), ...(bericht ? { bericht } : {}), ...(identificatie ? { identificatie } : {}), ...(after ? { after } : {}),
+      ...(codes.afzender ? { afzender: codes.afzender } : {}), ...(codes.ontvanger ? { ontvanger: codes.ontvanger } : {}),
+      ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}),
+    });
+    const last = rows.at(-1);
+    return json(200, {
+      items: rows.map((row) => ({
+        id: row.id, receivedAt: iso(row.received_at), standard: row.standard, bericht: row.bericht, afzender: row.afzender, ontvanger: row.ontvanger,
+        sender: row.sender, addressee: row.addressee, identificatie: row.identificatie, status: row.status,
+        decision: row.decision ? { action: (row.decision as { action?: string }).action ?? null } : null,
+        links: { self: `/api/v1/berichten/${row.id}` },
+      })),
+      next: last && rows.length === limit ? last.id : null,
+    });
+  };
+
   const loadReadable = async (req: HttpRequest, id: string): Promise<{ row: StoredBericht } | { res: HttpResponse }> => {
     const principal = who(req);
     if (!principal) return { res: unauthorized(req) };
@@ -193,6 +232,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
 
   return [
     { method: 'POST', path: '/api/v1/berichten', handler: postBericht },
+    { method: 'GET', path: '/api/v1/berichten', handler: search },
     { method: 'GET', path: '/api/v1/berichten/{id}', handler: getOne },
     { method: 'GET', path: '/api/v1/berichten/{id}/xml', handler: getXml },
     { method: 'GET', path: '/api/v1/berichten/{id}/retour', handler: getRetour },

@@ -11,6 +11,18 @@ const auth = [{ bearer: [] }];
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' }, description: 'Journal id (ULID-like, sortable by arrival)' };
 const xmlBody = { content: { 'application/xml': { schema: { type: 'string' } } } };
 
+const POST_BERICHT = {
+  operationId: 'postBericht', summary: 'Send a bericht (validate, decide, journal, route)', security: auth,
+  requestBody: { required: true, ...xmlBody },
+  responses: {
+    202: {
+      description: 'Journaled. L2/L3 rejections are also 202, with status "afgekeurd" and the retourbericht (as XML when Accept prefers application/xml). A byte-identical re-post returns the first receipt with header Sluis-Idempotent-Replay.',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Receipt' } }, 'application/xml': { schema: { type: 'string' } } },
+    },
+    400: problemRef, 401: problemRef, 403: problemRef, 413: problemRef, 415: problemRef, 500: problemRef,
+  },
+};
+
 export function openApiDocument(): Record<string, unknown> {
   return {
     openapi: '3.1.0',
@@ -61,15 +73,23 @@ export function openApiDocument(): Record<string, unknown> {
     },
     paths: {
       '/api/v1/berichten': {
-        post: {
-          operationId: 'postBericht', summary: 'Send a bericht (validate, decide, journal, route)', security: auth,
-          requestBody: { required: true, ...xmlBody },
+        post: POST_BERICHT,
+        get: {
+          operationId: 'searchBerichten', summary: 'Search the journal in arrival order (operators: all; a party: what it sent or was routed to it)', security: auth,
+          parameters: [
+            { name: 'status', in: 'query', schema: { enum: ['ontvangen', 'gevalideerd', 'afgekeurd', 'besloten', 'klaargezet', 'onderdrukt', 'geweigerd', 'afgeleverd'] } },
+            { name: 'bericht', in: 'query', schema: { type: 'string', pattern: '^(JW|WMO)3[0-9]{2}$' } },
+            { name: 'identificatie', in: 'query', schema: { type: 'string', maxLength: 12 } },
+            { name: 'afzender', in: 'query', schema: { type: 'string', pattern: '^([0-9]{4}|[0-9]{8})$' } },
+            { name: 'ontvanger', in: 'query', schema: { type: 'string', pattern: '^([0-9]{4}|[0-9]{8})$' } },
+            { name: 'from', in: 'query', schema: { type: 'string', format: 'date-time' }, description: 'received at or after' },
+            { name: 'to', in: 'query', schema: { type: 'string', format: 'date-time' }, description: 'received before' },
+            { name: 'after', in: 'query', schema: { type: 'string' }, description: 'continue after this id (`next` of the previous page)' },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+          ],
           responses: {
-            202: {
-              description: 'Journaled. L2/L3 rejections are also 202, with status "afgekeurd" and the retourbericht (as XML when Accept prefers application/xml). A byte-identical re-post returns the first receipt with header Sluis-Idempotent-Replay.',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Receipt' } }, 'application/xml': { schema: { type: 'string' } } },
-            },
-            400: problemRef, 401: problemRef, 403: problemRef, 413: problemRef, 415: problemRef, 500: problemRef,
+            200: { description: 'A page', content: { 'application/json': { schema: { type: 'object', required: ['items', 'next'], properties: { items: { type: 'array' }, next: { type: ['string', 'null'] } } } } } },
+            400: problemRef, 401: problemRef,
           },
         },
       },

@@ -224,6 +224,31 @@ describe.each(STORES)('gateway API on %s', (store) => {
     });
   });
 
+  it('GET /berichten searches in arrival order: operators see all, a party only its own; filters and paging', async () => {
+    const all = (await call(gw, 'GET', '/api/v1/berichten?limit=1000', { key: KEYS.operator })).json();
+    const n = await gw.db.query<{ n: string | number }>('SELECT count(*) AS n FROM journal');
+    expect(all.items).toHaveLength(Number(n.rows[0]!.n));
+    const ids = all.items.map((i: { id: string }) => i.id);
+    expect([...ids].sort()).toEqual(ids);
+    const mine = (await call(gw, 'GET', '/api/v1/berichten?limit=1000', { key: KEYS.aanbieder42420001 })).json();
+    expect(mine.items.length).toBeGreaterThan(0);
+    for (const i of mine.items) expect([i.sender, i.addressee]).toContain('42420001');
+    expect((await call(gw, 'GET', '/api/v1/berichten?limit=1000', { key: KEYS.gemeente0363 })).json().items).toEqual([]);
+    const a1 = (await call(gw, 'GET', '/api/v1/berichten?identificatie=A1', { key: KEYS.operator })).json();
+    expect(a1.items.map((i: { id: string }) => i.id)).toEqual([firstId]);
+    const rejected = (await call(gw, 'GET', '/api/v1/berichten?status=afgekeurd&bericht=JW301', { key: KEYS.operator })).json();
+    expect(rejected.items.length).toBeGreaterThanOrEqual(2);
+    for (const i of rejected.items) expect(i).toMatchObject({ status: 'afgekeurd', bericht: 'JW301' });
+    const p1 = (await call(gw, 'GET', '/api/v1/berichten?limit=2', { key: KEYS.operator })).json();
+    const p2 = (await call(gw, 'GET', `/api/v1/berichten?limit=2&after=${p1.next}`, { key: KEYS.operator })).json();
+    expect([...p1.items, ...p2.items].map((i: { id: string }) => i.id)).toEqual(ids.slice(0, 4));
+    expect((await call(gw, 'GET', '/api/v1/berichten?from=2000-01-01&to=2000-01-02', { key: KEYS.operator })).json().items).toEqual([]);
+    for (const q of ['status=nope', 'bericht=X1', 'afzender=12', 'limit=0', 'after=zz', 'from=yesterday']) {
+      expect((await call(gw, 'GET', `/api/v1/berichten?${q}`, { key: KEYS.operator })).json().type, q).toBe(TYPE('bad-request'));
+    }
+    expect((await call(gw, 'GET', '/api/v1/berichten')).status).toBe(401);
+  });
+
   it('routing: unknown route 404, wrong method 405 (problem+json)', async () => {
     const a = await call(gw, 'GET', '/api/v1/nothing', { key: KEYS.operator });
     expect(a.status).toBe(404);

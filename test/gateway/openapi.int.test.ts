@@ -53,6 +53,9 @@ describe('OpenAPI 3.1 document', () => {
     await hit('POST', '/api/v1/berichten', '/api/v1/berichten', { key: KEYS.gemeente0363, body: xml });
     await hit('POST', '/api/v1/berichten', '/api/v1/berichten', { key: KEYS.gemeente0384, body: xml, contentType: 'text/plain' });
     await hit('POST', '/api/v1/berichten', '/api/v1/berichten', { key: KEYS.gemeente0384, body: withIdentificatie(xml, 'OA2').replace('<jw301:Bsn>999900006', '<jw301:Bsn>999999999'), accept: 'application/xml' });
+    await hit('GET', '/api/v1/berichten?limit=5', '/api/v1/berichten', { key: KEYS.operator });
+    await hit('GET', '/api/v1/berichten?status=x', '/api/v1/berichten', { key: KEYS.operator });
+    await hit('GET', '/api/v1/berichten', '/api/v1/berichten', {});
     for (const [sub, t] of [['', '/api/v1/berichten/{id}'], ['/xml', '/api/v1/berichten/{id}/xml'], ['/retour', '/api/v1/berichten/{id}/retour']] as const) {
       await hit('GET', `/api/v1/berichten/${id}${sub}`, t, { key: KEYS.gemeente0384 });
       await hit('GET', `/api/v1/berichten/${id}${sub}`, t, { key: KEYS.gemeente0363 });
