@@ -4,6 +4,7 @@
  * - DATABASE_URL: PostgreSQL; absent → embedded PGlite in SLUIS_DATA_DIR (default ./data)
  * - SLUIS_PARTIES: parties config file; absent → the demo config (said in the first log line)
  * - SLUIS_REGISTRY: contract registry (JSON); absent → route to the header's other party (documented)
+ * - KAFKA_BROKERS (+ KAFKA_*): Kafka inbound log, events and ingress (docs/kafka.md); absent → no Kafka
  * - LOG_LEVEL (default info)
  * Logs are pino JSON on stdout. SIGTERM/SIGINT: stop taking work, finish in-flight requests, close.
  */
@@ -16,6 +17,7 @@ import { openDb } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
 import { createLogger } from '../http/log.js';
 import { createApp } from '../http/app.js';
+import { CollectedGauge } from '../http/metrics.js';
 import { closeServer, createExpressApp, listen } from '../http/server.js';
 import type { BuildRetourFn, DecideFn, ValidateFn } from '../pipeline/types.js';
 
@@ -71,6 +73,27 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     validate: validateBericht as ValidateFn, buildRetour: buildRetour as BuildRetourFn,
     ...(decide ? { decide } : {}),
   });
+  // Kafka when KAFKA_BROKERS is set (src/kafka/wire.ts): inbound log, events, ingress consumer.
+  const { startKafkaFromEnv } = await import('../kafka/wire.js');
+  const { KafkaConfigError } = await import('../kafka/config.js');
+  try {
+    const kafka = await startKafkaFromEnv({
+      env, db: opened.db, ingest: app.ingest, parties: parties.parties,
+      log: (level, message, extra) => logger[level]({ event: 'kafka', ...extra }, message),
+    });
+    if (kafka) {
+      app.attach({
+        gauges: kafka.gauges().map((g) => new CollectedGauge(g.name, g.help, () => g.collect())),
+        isReady: () => kafka.reachable(),
+        stop: () => kafka.stop(),
+      });
+      logger.info({ event: 'kafka', enabled: true }, 'kafka enabled');
+    }
+  } catch (err) {
+    if (err instanceof KafkaConfigError) { logger.fatal({ event: 'kafka-config-invalid' }, err.message); await opened.close(); return 2; }
+    throw err;
+  }
+
   // Handlers before the "listening" line: a supervisor may signal as soon as it reads it.
   const stopped = new Promise<void>((resolveStop) => {
     const stop = (signal: string): void => {

@@ -242,7 +242,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     { method: 'GET', path: '/health/live', handler: async () => json(200, { status: 'up' }) },
     {
       method: 'GET', path: '/health/ready', handler: async () => {
-        if (!deps.isReady()) return json(503, { status: 'down', reason: 'starting or stopping' });
+        if (!deps.isReady()) return json(503, { status: 'down', reason: 'starting, stopping, or an attached component (Kafka) unreachable' });
         try { await db.query('SELECT 1'); } catch { return json(503, { status: 'down', reason: 'store unreachable' }); }
         return json(200, { status: 'up' });
       },

@@ -9,7 +9,8 @@ import type { Db, StoreKind } from '../store/db.js';
 import { GroupCommitter } from '../store/group-commit.js';
 import { outboxBacklog, type BackoffPolicy } from '../store/journal.js';
 import { retourIdGenerator } from '../store/ids.js';
-import { amsterdamToday, createIngest } from '../pipeline/ingest.js';
+import { amsterdamToday, createIngest, type IngestOutcome } from '../pipeline/ingest.js';
+import type { Principal } from '../config/parties.js';
 import { routeToCounterparty } from '../pipeline/decide-default.js';
 import type { BuildRetourFn, DecideFn, ValidateFn } from '../pipeline/types.js';
 import { startWebhookWorker, type Worker } from '../pipeline/webhook.js';
@@ -17,6 +18,8 @@ import { apiRoutes } from './api.js';
 import { CollectedGauge, createMetrics, type GatewayMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { createRouter, type HttpRequest, type HttpResponse, type Route } from './router.js';
+
+export type Ingest = (raw: Uint8Array, principal: Principal, receivedAt: Date) => Promise<IngestOutcome>;
 
 export interface AppDeps {
   readonly db: Db;
@@ -31,10 +34,23 @@ export interface AppDeps {
   readonly webhook?: { readonly enabled?: boolean; readonly fetch?: typeof globalThis.fetch; readonly idleMs?: number; readonly backoff?: BackoffPolicy };
 }
 
+/** A part started beside the gateway (e.g. the Kafka runtime) that reports metrics and readiness. */
+export interface AttachedComponent {
+  readonly gauges?: readonly CollectedGauge[];
+  /** Readiness turns red while this returns false. */
+  readonly isReady?: () => boolean;
+  /** Called by App.stop, after the webhook worker. */
+  readonly stop?: () => Promise<void>;
+}
+
 export interface App {
   readonly handle: (req: HttpRequest) => Promise<HttpResponse>;
+  /** The pipeline itself, for other ingress (the Kafka consumer). */
+  readonly ingest: Ingest;
   readonly routes: readonly Route[];
   readonly metrics: GatewayMetrics;
+  /** Adds a component's gauges to /metrics, its readiness to /health/ready, its stop to stop(). */
+  attach(component: AttachedComponent): void;
   /** Starts background delivery; readiness turns green. */
   start(): void;
   /** Stops taking work (readiness red), stops workers. The caller closes the server and the db. */
@@ -62,13 +78,16 @@ export function createApp(deps: AppDeps): App {
   });
   let ready = false;
   let worker: Worker | undefined;
+  const attached: AttachedComponent[] = [];
+  const gauges: CollectedGauge[] = [];
   const backlog = new CollectedGauge('sluis_outbox_backlog', 'Outbox rows by channel and state (pending, failed)', async () => {
     const rows = await outboxBacklog(deps.db);
     return rows.flatMap((r) => [{ labels: { channel: r.channel, state: 'pending' }, value: r.pending }, { labels: { channel: r.channel, state: 'failed' }, value: r.failed }]);
   });
+  gauges.push(backlog);
   const routes = apiRoutes({
-    db: deps.db, parties: deps.parties, ingest, metrics, gauges: [backlog], logger: deps.logger,
-    openapi: openApiDocument, isReady: () => ready,
+    db: deps.db, parties: deps.parties, ingest, metrics, gauges, logger: deps.logger,
+    openapi: openApiDocument, isReady: () => ready && attached.every((c) => c.isReady?.() ?? true),
   });
   const router = createRouter(routes, (err, req) => deps.logger.error({ event: 'internal-error', method: req.method, path: req.path, err }, 'request failed'));
   const handle = async (req: HttpRequest): Promise<HttpResponse> => {
@@ -78,7 +97,11 @@ export function createApp(deps: AppDeps): App {
     return res;
   };
   return {
-    handle, routes, metrics,
+    handle, routes, metrics, ingest,
+    attach(component) {
+      attached.push(component);
+      gauges.push(...(component.gauges ?? []));
+    },
     start() {
       ready = true;
       if (deps.webhook?.enabled !== false && [...deps.parties.parties.values()].some((p) => p.webhook)) {
@@ -94,6 +117,7 @@ export function createApp(deps: AppDeps): App {
     async stop() {
       ready = false;
       await worker?.stop();
+      for (const c of attached) await c.stop?.();
     },
   };
 }
