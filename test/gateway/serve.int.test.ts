@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sample } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'sluis-serve-'));
@@ -37,6 +38,32 @@ describe('sluis serve', () => {
     expect(code, out).toBe(0);
     expect(out).toContain('"event":"stopped"');
   }, 60_000);
+
+  it('with KAFKA_BROKERS set but no broker: accepts berichten, Kafka gauges on /metrics, readiness red', async () => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+      cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SLUIS_DATA_DIR: join(dir, 'kafka-data'), SLUIS_PARTIES: '', KAFKA_BROKERS: '127.0.0.1:1', SLUIS_KAFKA_KEY_SECRET: 'serve-test-kafka-secret-0123' },
+    });
+    const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
+    let out = '';
+    const url = await new Promise<string>((r) => proc.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /"event":"listening"[^\n]*"port":(\d+)/.exec(out);
+      if (m) r(`http://127.0.0.1:${m[1]}`);
+    }));
+    const ready = await fetch(`${url}/health/ready`);
+    expect(ready.status).toBe(503);
+    const posted = await fetch(`${url}/api/v1/berichten`, {
+      method: 'POST', headers: { authorization: 'Bearer demo-gemeente-0384', 'content-type': 'application/xml' },
+      body: sample('JW301'),
+    });
+    expect(posted.status).toBe(202);
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toMatch(/sluis_kafka_up 0/);
+    expect(metrics).toMatch(/sluis_outbox_backlog\{channel="kafka",state="pending"\} [1-9]/);
+    proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 90_000);
 
   it('refuses an invalid parties config with exit code 2, naming every problem', async () => {
     const file = join(dir, 'bad.json');
