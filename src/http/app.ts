@@ -90,9 +90,11 @@ export function createApp(deps: AppDeps): App {
     openapi: openApiDocument, isReady: () => ready && attached.every((c) => c.isReady?.() ?? true),
   });
   const router = createRouter(routes, (err, req) => deps.logger.error({ event: 'internal-error', method: req.method, path: req.path, err }, 'request failed'));
+  // Route templates as patterns, compiled once: the metrics label is the template, never the raw path (ids).
+  const routePatterns = routes.map((r) => ({ method: r.method as string, path: r.path, re: new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
   const handle = async (req: HttpRequest): Promise<HttpResponse> => {
     const res = await router(req);
-    const route = routes.find((r) => r.method === req.method && new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(req.path))?.path ?? 'unmatched';
+    const route = routePatterns.find((r) => r.method === req.method && r.re.test(req.path))?.path ?? 'unmatched';
     metrics.httpRequests.inc({ method: req.method, route, status: String(res.status) });
     return res;
   };

@@ -101,9 +101,7 @@ export function sample(name: string): string {
 
 /** The sample with another BerichtIdentificatie/Identificatie (1–12 chars). */
 export function withIdentificatie(xml: string, id: string): string {
-  let done = false;
-  return xml.replace(/(<[a-z0-9]+:Identificatie>)[^<]*(<\/)/, (_m, a: string, b: string) => { done = true; return `${a}${id}${b}`; })
-    + (done ? '' : '');
+  return xml.replace(/(<[a-z0-9]+:Identificatie>)[^<]*(<\/)/, `$1${id}$2`);
 }
 
 /** Replaces every Bsn in the sample. */
