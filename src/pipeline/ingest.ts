@@ -1,9 +1,9 @@
 /**
  * The ingest pipeline, transport-free:
  * parse/identify → validate (L1+L2) → authorise sender → idempotency (TR056) → decide →
- * journal + postbus + outbox in ONE transaction (group commit) → outcome.
+ * journal + postbus + outbox in ONE atomic statement (group commit) → outcome.
  * Nothing is written for an L1 failure or a refused caller, so "nothing half-stored" holds by
- * construction: the only write is the final transaction.
+ * construction: the only write is that final statement.
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { MessageDef } from '../standard/model.js';
@@ -172,7 +172,7 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
           { status: finalStatus, at: new Date(), ...(routed ? { detail: { channels: webhook ? ['postbus', 'webhook'] : ['postbus'] } } : {}) },
         ],
         postbus: addressee ? [{ party: addressee, kind: 'bericht' }] : [],
-        // Kafka rows are enqueued by the Kafka migrations' triggers in this same transaction.
+        // Kafka rows are enqueued by the Kafka migrations' triggers within this same statement.
         outbox: addressee && webhook ? [webhookRow(id, addressee)] : [],
       };
     }
