@@ -68,6 +68,8 @@ interface CMessage {
 
 export class CompiledModel {
   readonly byNamespace = new Map<string, CMessage>();
+  /** Every namespace URI of the model, mapped to the very string the compiled elements hold. */
+  readonly uris = new Map<string, string>();
   private readonly simple = new Map<string, CompiledSimpleType>();
 
   constructor(tables: ModelTables) {
@@ -99,6 +101,8 @@ export class CompiledModel {
       };
       const root: CElement = { name: 'Bericht', nsUri: def.namespace, min: 1, max: 1, repeatable: false, typeName: typeName(def, def.rootType), complex: compileComplex(def.rootType) };
       this.byNamespace.set(def.namespace, { def, root });
+      this.uris.set(def.namespace, def.namespace);
+      this.uris.set(def.basisNamespace, def.basisNamespace);
     }
   }
 }
@@ -207,6 +211,10 @@ export class StreamingEngine implements TokenHandler {
     this.add(L1Code.MALFORMED_XML, '/', `not well-formed XML: ${message}`);
   }
 
+  internUri(uri: string): string {
+    return this.model.uris.get(uri) ?? uri;
+  }
+
   doctype(): void {
     this.wellFormed = false;
     this.stopped = true;
@@ -301,7 +309,7 @@ export class StreamingEngine implements TokenHandler {
     let j = parent.ci;
     let c = parent.cnt;
     let matched: CElement | undefined;
-    const missing: string[] = [];
+    let missing: string[] | undefined;
     while (j < kids.length) {
       const k = kids[j]!;
       if (k.name === local) {
@@ -313,7 +321,7 @@ export class StreamingEngine implements TokenHandler {
         if (c < k.max) matched = k;
         break;
       }
-      if (c < k.min) missing.push(k.name);
+      if (c < k.min) (missing ??= []).push(k.name);
       j++;
       c = 0;
     }
@@ -327,7 +335,7 @@ export class StreamingEngine implements TokenHandler {
       this.skipDepth = 1;
       return;
     }
-    if (missing.length) {
+    if (missing) {
       for (const m of missing) this.add(L1Code.MISSING_ELEMENT, this.pathOf(m), `mandatory element ${m} is missing before ${local}`);
     }
     const index = j === parent.ci ? c + 1 : 1;

@@ -27,6 +27,11 @@ export interface TokenHandler {
   error(message: string): void;
   /** The encoding named in the XML declaration, if any. */
   declaration?(encoding: string | undefined): void;
+  /**
+   * Maps a declared namespace URI to the handler's own string object for it, once per xmlns
+   * declaration, so that the handler can compare URIs by identity on every element afterwards.
+   */
+  internUri?(uri: string): string;
 }
 
 export interface XmlAttribute {
@@ -46,6 +51,11 @@ const NCCHAR = `${NCSTART}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
 const NCNAME = `[${NCSTART}][${NCCHAR}]*`;
 /** QName at a position: prefix? local. */
 const QNAME_Y = new RegExp(`(${NCNAME})(?::(${NCNAME}))?`, 'uy');
+function qnameAt(s: string, at: number): RegExpExecArray | null {
+  QNAME_Y.lastIndex = at;
+  return QNAME_Y.exec(s);
+}
+
 const WS_Y = /[ \t\n\r]*/y;
 const ATTR_VALUE_Y = /"([^<"]*)"|'([^<']*)'/y;
 const XML_DECL = /^<\?xml[ \t\n\r]+version[ \t\n\r]*=[ \t\n\r]*(["'])1\.[0-9]+\1(?:[ \t\n\r]+encoding[ \t\n\r]*=[ \t\n\r]*(["'])([A-Za-z][A-Za-z0-9._-]*)\2)?(?:[ \t\n\r]+standalone[ \t\n\r]*=[ \t\n\r]*(["'])(?:yes|no)\4)?[ \t\n\r]*\?>$/;
@@ -118,8 +128,15 @@ export class XmlTokenizer {
         const end = lt < 0 ? n : lt;
         if (lt < 0 && !final) {
           // Keep a possibly incomplete entity or CR for the next chunk; emit the rest.
-          const amp = s.lastIndexOf('&', n - 1);
-          const cut = amp >= pos && s.indexOf(';', amp) < 0 ? amp : s.charCodeAt(n - 1) === 0x0d ? n - 1 : n;
+          // Only the tail can hold a cut entity (the longest, &#x10FFFF;, has 10 characters), so
+          // look back at most 10 characters rather than over the whole buffer.
+          let amp = -1;
+          for (let i = n - 1; i >= pos && i >= n - 10; i--) {
+            const c = s.charCodeAt(i);
+            if (c === 0x3b /* ; */) break;
+            if (c === 0x26 /* & */) { amp = i; break; }
+          }
+          const cut = amp >= 0 ? amp : s.charCodeAt(n - 1) === 0x0d ? n - 1 : n;
           if (cut > pos) this.chars(s.slice(pos, cut));
           pos = cut;
           break;
@@ -209,8 +226,7 @@ export class XmlTokenizer {
       this.h.declaration?.(m[3]);
       return;
     }
-    QNAME_Y.lastIndex = 2;
-    const m = QNAME_Y.exec(body);
+    const m = qnameAt(body, 2);
     if (!m || m[2] !== undefined) this.fail('malformed processing instruction');
     const rest = body.slice(2 + m[0].length, -2);
     if (rest.length && !/^[ \t\n\r]/.test(rest)) this.fail('malformed processing instruction');
@@ -240,8 +256,7 @@ export class XmlTokenizer {
   /** Returns the position after the tag, or -1 when the tag is not complete in the buffer yet. */
   private startTag(s: string, pos: number, final: boolean): number {
     if (this.rootClosed) this.fail('a second root element');
-    QNAME_Y.lastIndex = pos + 1;
-    const m = QNAME_Y.exec(s);
+    const m = qnameAt(s, pos + 1);
     if (!m) {
       if (!final && s.length - pos < 16) return -1;
       this.fail('malformed start tag');
@@ -269,8 +284,7 @@ export class XmlTokenizer {
       // A name cut after its prefix ("<jw301:" | "Bericht") continues in the next chunk.
       if (c === 0x3a && p + 1 >= s.length && !final) return -1;
       if (ws === 0) this.fail('attributes must be separated by whitespace');
-      QNAME_Y.lastIndex = p;
-      const a = QNAME_Y.exec(s);
+      const a = qnameAt(s, p);
       if (!a) this.fail('malformed attribute');
       p += a[0].length;
       WS_Y.lastIndex = p; WS_Y.exec(s); p = WS_Y.lastIndex;
@@ -302,7 +316,7 @@ export class XmlTokenizer {
         if (key === 'xml' ? value !== XML_URI : value === XML_URI || value === XMLNS_URI) this.fail('illegal namespace binding');
         if (key !== '' && value === '') this.fail(`empty namespace for prefix ${key}`);
         nsDecl ??= new Map();
-        nsDecl.set(key, value);
+        nsDecl.set(key, this.h.internUri ? this.h.internUri(value) : value);
       }
     }
     this.openElement(m[1]!, m[2], qname, raw, nsDecl);

@@ -39,11 +39,6 @@ export function rulesFor(message: MessageDef, rules: readonly L2Rule[] = L2_RULE
   return rules.filter((r) => r.messages.includes(message.nummer) && (!r.standards || r.standards.includes(message.standard)));
 }
 
-interface Handler {
-  readonly rule: L2Rule;
-  readonly run: (node: Node, ctx: RuleContext, state: unknown) => Findings;
-}
-
 /** RuleContext over one event; path and ancestors are computed on first use only (most rules need neither). */
 class EventContext implements RuleContext {
   private _path: string | undefined;
@@ -75,22 +70,50 @@ class EventContext implements RuleContext {
   }
 }
 
-export function createL2Runner(message: MessageDef, opts: L2Options): L2Runner {
-  const maxIssues = opts.maxIssues ?? 1000;
+interface Handler {
+  readonly rule: L2Rule;
+  readonly run: (node: Node, ctx: RuleContext, state: unknown) => Findings;
+}
+interface RuleIndex {
+  readonly byKlasse: ReadonlyMap<string, readonly Handler[]>;
+  readonly stateful: readonly L2Rule[];
+}
+
+/**
+ * The (message → class → handlers) index depends only on the rule table, so it is built once per
+ * rule table and message, not per bericht: rebuilding it was ~10 % of validating a 2.4 KB bericht.
+ */
+const INDEXES = new WeakMap<readonly L2Rule[], Map<string, RuleIndex>>();
+
+function indexFor(message: MessageDef, rules: readonly L2Rule[]): RuleIndex {
+  let perMessage = INDEXES.get(rules);
+  if (!perMessage) INDEXES.set(rules, (perMessage = new Map()));
+  let idx = perMessage.get(message.id);
+  if (idx) return idx;
   const byKlasse = new Map<string, Handler[]>();
-  const states = new Map<L2Rule, unknown>();
+  const stateful: L2Rule[] = [];
   const add = (klasse: string, h: Handler): void => {
     const list = byKlasse.get(klasse);
     if (list) list.push(h);
     else byKlasse.set(klasse, [h]);
   };
-  for (const r of rulesFor(message, opts.rules)) {
+  for (const r of rulesFor(message, rules)) {
     if (r.state) {
-      states.set(r, r.state.create());
-      for (const o of r.state.observe ?? []) add(o.klasse, { rule: r, run: (n, c, s) => o.collect(n, c, s) });
+      stateful.push(r);
+      for (const o of r.state.observe ?? []) add(o.klasse, { rule: r, run: (n, c, st) => o.collect(n, c, st) });
     }
-    add(r.klasse, { rule: r, run: (n, c, s) => r.check(n, c, s) });
+    add(r.klasse, { rule: r, run: (n, c, st) => r.check(n, c, st) });
   }
+  idx = { byKlasse, stateful };
+  perMessage.set(message.id, idx);
+  return idx;
+}
+
+export function createL2Runner(message: MessageDef, opts: L2Options): L2Runner {
+  const maxIssues = opts.maxIssues ?? 1000;
+  const { byKlasse, stateful } = indexFor(message, opts.rules ?? L2_RULES);
+  const states = new Map<L2Rule, unknown>();
+  for (const r of stateful) states.set(r, r.state!.create());
 
   const issues: ValidationIssue[] = [];
   let header: Node | undefined;
