@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { CliIO } from './main.js';
 import { ConfigError, loadPartiesConfig } from '../config/parties.js';
-import { openDb } from '../store/db.js';
+import { openDb, type Db } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
 import { createLogger } from '../http/log.js';
 import { createApp } from '../http/app.js';
@@ -46,14 +46,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (env.SLUIS_PARTIES) logger.info({ event: 'config', source: configPath, parties: parties.parties.size }, `parties config ${configPath}`);
   else logger.warn({ event: 'config', source: configPath, demo: true, parties: parties.parties.size }, `no SLUIS_PARTIES set: using the DEMO parties config ${configPath} (published demo keys, see docs/operations.md) — not for production`);
 
-  let decide: DecideFn | undefined;
+  // The registry is checked before the store opens (a bad file stops the start at once); the decide
+  // function needs the store for the journal state, so it is made below.
+  let makeDecide: ((db: Db) => DecideFn) | undefined;
   if (env.SLUIS_REGISTRY) {
     const { loadRegistryFile, formatRegistryErrors } = await import('../contracts/load.js');
     const { createRegistryChecker } = await import('../contracts/registry.js');
     const file = resolve(io.cwd, env.SLUIS_REGISTRY);
     const check = await loadRegistryFile(file, createRegistryChecker());
     if (!check.ok) { logger.fatal({ event: 'registry-invalid', source: file }, `invalid contract registry:\n${formatRegistryErrors(check)}`); return 2; }
-    decide = (await import('../pipeline/decide-registry.js')).registryDecide(check.registry);
+    const { registryDecide } = await import('../pipeline/decide-registry.js');
+    const { journalState } = await import('../pipeline/journal-state.js');
+    makeDecide = (db) => registryDecide(check.registry, journalState(db));
     logger.info({ event: 'registry', source: file }, `contract registry ${file}`);
   } else {
     logger.info({ event: 'registry', source: null }, 'no SLUIS_REGISTRY: no contract registry configured, valid berichten are routed to the other party in the header');
@@ -71,7 +75,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const app = createApp({
     db: opened.db, storeKind: opened.kind, parties, logger,
     validate: validateBericht as ValidateFn, buildRetour: buildRetour as BuildRetourFn,
-    ...(decide ? { decide } : {}),
+    ...(makeDecide ? { decide: makeDecide(opened.db) } : {}),
   });
   // Kafka when KAFKA_BROKERS is set (src/kafka/wire.ts): inbound log, events, ingress consumer.
   const { startKafkaFromEnv } = await import('../kafka/wire.js');
