@@ -46,7 +46,9 @@ export interface IngressOptions {
 export type IngressEvent =
   | { readonly type: 'stored'; readonly id: string; readonly replay: boolean; readonly partition: number; readonly offset: string }
   | { readonly type: 'dead-letter'; readonly reason: DeadLetterReasonCode; readonly detail: string; readonly partition: number; readonly offset: string }
-  | { readonly type: 'retry'; readonly error: string; readonly partition: number; readonly offset: string; readonly attempt: number };
+  | { readonly type: 'retry'; readonly error: string; readonly partition: number; readonly offset: string; readonly attempt: number }
+  /** Consumer group life: joined (with its partitions), rebalancing, crashed (kafkajs restarts it), stopped. */
+  | { readonly type: 'group'; readonly what: 'joined' | 'rebalancing' | 'crashed' | 'stopped'; readonly detail: string };
 
 export interface IngressCounters {
   stored: number;
@@ -57,12 +59,16 @@ export interface IngressCounters {
 
 export class KafkaIngress {
   private consumer: Consumer | undefined;
+  private stopping = false;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private restarts = 0;
   readonly counters: IngressCounters = { stored: 0, replayed: 0, deadLettered: 0, retries: 0 };
 
   constructor(private readonly opts: IngressOptions) {}
 
   async start(): Promise<void> {
     const o = this.opts;
+    this.stopping = false;
     const consumer = o.kafka.consumer({
       groupId: o.groupId,
       sessionTimeout: o.sessionTimeoutMs ?? 30_000,
@@ -70,6 +76,17 @@ export class KafkaIngress {
       heartbeatInterval: Math.min(3000, Math.floor((o.sessionTimeoutMs ?? 30_000) / 3)),
     });
     this.consumer = consumer;
+    const ev = (what: 'joined' | 'rebalancing' | 'crashed' | 'stopped', detail: string): void => o.onEvent?.({ type: 'group', what, detail });
+    consumer.on(consumer.events.GROUP_JOIN, (e) => { this.restarts = 0; ev('joined', JSON.stringify(e.payload.memberAssignment)); });
+    consumer.on(consumer.events.REBALANCING, () => ev('rebalancing', ''));
+    consumer.on(consumer.events.CRASH, (e) => {
+      ev('crashed', `${e.payload.error.message} (kafkajs restarts it: ${String(e.payload.restart)})`);
+      // kafkajs gives up on a non-retriable error (seen with the test broker: a SyncGroup answered
+      // INVALID_REQUEST when two members join at once) and the instance would silently stop
+      // consuming. Start a fresh consumer instead; offsets were committed only for finished work.
+      if (!e.payload.restart && !this.stopping) this.scheduleRestart();
+    });
+    consumer.on(consumer.events.STOP, () => ev('stopped', ''));
     await consumer.connect();
     await consumer.subscribe({ topic: o.topic, fromBeginning: true });
     const chunk = o.chunk ?? 200;
@@ -93,8 +110,31 @@ export class KafkaIngress {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
     await this.consumer?.disconnect();
     this.consumer = undefined;
+  }
+
+  /** Replaces a consumer kafkajs gave up on, after 1 s … 30 s (doubling per consecutive restart). */
+  private scheduleRestart(): void {
+    clearTimeout(this.restartTimer);
+    const wait = Math.min(30_000, 1000 * 2 ** Math.min(this.restarts, 5));
+    this.restarts++;
+    this.restartTimer = setTimeout(() => {
+      void (async () => {
+        const old = this.consumer;
+        this.consumer = undefined;
+        await old?.disconnect().catch(() => undefined);
+        if (this.stopping) return;
+        try {
+          await this.start();
+        } catch (err) {
+          this.opts.onEvent?.({ type: 'group', what: 'crashed', detail: `restart failed: ${errorText(err)}` });
+          if (!this.stopping) this.scheduleRestart();
+        }
+      })();
+    }, wait);
   }
 
   private async processChunk(messages: readonly KafkaMessage[], partition: number, heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {

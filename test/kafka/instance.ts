@@ -23,7 +23,11 @@ const settings: KafkaSettings = {
 let stored = 0;
 const rt = await startKafka({
   db: opened.db, settings, ingest: ingress, publisher: { leaseMs: 3000 },
-  onIngressEvent: (e) => { if (e.type === 'stored') stored++; else if (e.type === 'dead-letter') process.stdout.write(`DEADLETTER ${e.detail}\n`); },
+  onIngressEvent: (e) => {
+    if (e.type === 'stored') stored++;
+    else process.stdout.write(`${new Date().toISOString()} ${JSON.stringify(e)}\n`);
+  },
+  log: (level, message, extra) => { if (level !== 'info') process.stdout.write(`${new Date().toISOString()} ${level} ${message} ${JSON.stringify(extra)}\n`); },
 });
 await rt.started();
 process.stdout.write('READY\n');

@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Producer } from 'kafkajs';
 import { groupLag } from '../../src/kafka/runtime.js';
@@ -14,11 +16,12 @@ import { openTestDb, setKafkaEnabled, type TestDb } from './db.js';
 import { bericht, testBsn } from './fixtures.js';
 
 const TOTAL = 5000;
+let logHint = '';
 
 async function until(what: string, fn: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await fn())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${logHint}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -28,6 +31,10 @@ describe('two instances, one killed with SIGKILL mid-run (postgres)', () => {
   let store: TestDb;
   let producer: Producer;
   const children: ChildProcess[] = [];
+  /** Berichten each instance journaled (its STORED lines): both must be working when one is killed. */
+  const storedBy: Record<string, number> = {};
+  // Each instance's output (group events, retries, kafkajs warnings) goes to a file named in a failure.
+  const logDir = mkdtempSync(join(tmpdir(), 'sluis-scaleout-'));
   const group = `scaleout-${Date.now()}`;
 
   const startInstance = (id: string): Promise<ChildProcess> => new Promise((resolve, reject) => {
@@ -42,11 +49,17 @@ describe('two instances, one killed with SIGKILL mid-run (postgres)', () => {
     children.push(child);
     let err = '';
     child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
-    child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('READY')) resolve(child); });
+    child.stdout!.on('data', (d: Buffer) => {
+      appendFileSync(join(logDir, `${id}.log`), d);
+      for (const m of d.toString().matchAll(/^STORED (\d+)$/gm)) storedBy[id] = Number(m[1]);
+      if (d.toString().includes('READY')) resolve(child);
+    });
+    child.stderr!.on('data', (d: Buffer) => appendFileSync(join(logDir, `${id}.log`), d));
     child.once('exit', (code) => reject(new Error(`instance ${id} exited (${code}) before READY: ${err.slice(-2000)}`)));
   });
 
   beforeAll(async () => {
+    logHint = ` (instance logs in ${logDir})`;
     broker = await startTestBroker([
       { role: 'ingress', partitions: 6 }, { role: 'inbound', partitions: 6 }, { role: 'events', partitions: 6 }, { role: 'deadletter', partitions: 1 },
     ]);
@@ -74,8 +87,10 @@ describe('two instances, one killed with SIGKILL mid-run (postgres)', () => {
     for (let i = 0; i < TOTAL; i += 500) await producer.send({ topic: broker.topics['ingress']!, messages: messages.slice(i, i + 500) });
 
     const count = async (): Promise<number> => Number((await store.db.query<{ n: string }>('SELECT count(*) AS n FROM journal')).rows[0]!.n);
-    await until('a quarter of the berichten journaled', async () => (await count()) >= TOTAL / 4, 120_000);
+    await until('both instances journaling and a quarter of the berichten done', async () =>
+      (storedBy['A'] ?? 0) > 0 && (storedBy['B'] ?? 0) > 0 && (await count()) >= TOTAL / 4, 120_000);
     const atKill = await count();
+    const aBeforeKill = storedBy['A']!;
     a!.kill('SIGKILL');
     expect(atKill).toBeLessThan(TOTAL); // really mid-run
     await until('all berichten journaled and the group caught up', async () =>
@@ -92,6 +107,11 @@ describe('two instances, one killed with SIGKILL mid-run (postgres)', () => {
     const pb = await store.db.query<{ n: string; distinct_items: string }>(
       `SELECT count(*) AS n, count(DISTINCT (party, bericht_id)) AS distinct_items FROM postbus`);
     expect(pb.rows[0]).toEqual({ n: String(TOTAL), distinct_items: String(TOTAL) });
+    // One inbound-log row and one decision event per bericht were queued (by the triggers, in the
+    // journal transaction), however often a message was consumed.
+    const queued = await store.db.query<{ kind: string; n: string }>(
+      `SELECT coalesce(payload->>'kind', destination) AS kind, count(*) AS n FROM outbox WHERE channel = 'kafka' GROUP BY 1 ORDER BY 1`);
+    expect(queued.rows).toEqual([{ kind: 'decision', n: String(TOTAL) }, { kind: 'delivery', n: String(TOTAL) }, { kind: 'inbound', n: String(TOTAL) }]);
     const dead = await store.db.query(`SELECT 1 FROM journal WHERE status = 'afgekeurd'`);
     expect(dead.rows).toHaveLength(0);
 
@@ -100,6 +120,6 @@ describe('two instances, one killed with SIGKILL mid-run (postgres)', () => {
     const inbound = await readTopic(broker.kafka, broker.topics['inbound']!, { atLeast: TOTAL, timeoutMs: 60_000 });
     const ids = new Set(inbound.map((m) => m.headers['sluis-id']));
     expect(ids.size).toBe(TOTAL);
-    console.log(`scale-out: killed A at ${atKill}/${TOTAL} journaled; inbound log ${inbound.length} messages for ${ids.size} berichten`);
+    console.log(`scale-out: killed A at ${atKill}/${TOTAL} journaled (A had ${aBeforeKill}); B journaled ${storedBy['B']} in all; inbound log ${inbound.length} messages for ${ids.size} berichten`);
   }, 420_000);
 });
