@@ -59,7 +59,8 @@ export interface GatewayOptions extends Partial<Pick<AppDeps, 'decide' | 'webhoo
 
 export async function startGateway(store: StoreKind, opts: GatewayOptions = {}): Promise<Gateway> {
   const schema = `gw_${randomBytes(6).toString('hex')}`;
-  const opened = store === 'pglite' ? await openDb({ memory: true }) : await openDb({ databaseUrl: PG_URL, schema, poolSize: 8 });
+  // PGlite as `serve` runs it: in a worker thread.
+  const opened = store === 'pglite' ? await openDb({ memory: true, worker: true }) : await openDb({ databaseUrl: PG_URL, schema, poolSize: 8 });
   await migrate(opened.db);
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', destination: new Writable({ write(chunk, _enc, cb) { logs.push(String(chunk)); cb(); } }) as never });
