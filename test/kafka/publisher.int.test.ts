@@ -110,13 +110,18 @@ for (const kind of ['postgres', 'pglite'] as const) {
       // A decision change (what a replay does) publishes a second decision event with `previous`.
       await store.db.query(`UPDATE journal SET decision = $2 WHERE id = $1`, ['b-1-0', JSON.stringify({ action: 'suppress', reasons: [{ contract: 'K2', text: 'x' }] })]);
       await store.db.query(`UPDATE postbus SET confirmed_at = now() WHERE bericht_id = 'b-2-0'`);
+      // A webhook delivery (the gateway's worker marks outbox rows done / given up) is an event too.
+      await store.db.query(`INSERT INTO outbox (bericht_id, channel, destination, delivery_key, payload) VALUES
+        ('b-3-0', 'webhook', '42420001', 'b-3-0.webhook.42420001', '{}'), ('b-4-0', 'webhook', '42420001', 'b-4-0.webhook.42420001', '{}')`);
+      await store.db.query(`UPDATE outbox SET done_at = now(), attempts = 1 WHERE delivery_key = 'b-3-0.webhook.42420001'`);
+      await store.db.query(`UPDATE outbox SET failed_at = now(), attempts = 8, last_error = 'HTTP 500 for client 999999990' WHERE delivery_key = 'b-4-0.webhook.42420001'`);
       const p = publisher('i2');
       // i1 still holds the lease (TTL 10 s) — i2 must not publish meanwhile.
       expect((await p.publishOnce()).leased).toBe(false);
       await publisher('i1').release();
       while ((await p.publishOnce()).published > 0) { /* drain */ }
-      const events = await readTopic(broker.kafka, broker.topics['events']!, { atLeast: 44 });
-      expect(events).toHaveLength(22 + 20 + 2);
+      const events = await readTopic(broker.kafka, broker.topics['events']!, { atLeast: 46 });
+      expect(events).toHaveLength(22 + 20 + 2 + 2);
       for (const e of events) {
         const v = JSON.parse(e.value!.toString('utf8')) as { type: string; berichtId: string };
         const check = v.type === 'sluis.decision' ? decision : delivery;
@@ -132,6 +137,9 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(change['previous']).toMatchObject({ action: 'route' });
       expect(parsed.filter((v) => v['outcome'] === 'confirmed').map((v) => v['berichtId'])).toEqual(['b-2-0']);
       expect(new Set(parsed.map((v) => v['id'])).size).toBe(parsed.length);
+      const hooks = parsed.filter((v) => v['channel'] === 'webhook');
+      expect(hooks.map((v) => [v['berichtId'], v['outcome'], v['attempts']]).sort()).toEqual([['b-3-0', 'delivered', 1], ['b-4-0', 'failed', 8]]);
+      expect(hooks.find((v) => v['outcome'] === 'failed')!['error']).toBe('HTTP 500 for client *********');
     });
   });
 }
