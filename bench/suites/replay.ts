@@ -33,7 +33,7 @@ const CALLERS = 32;
 
 export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
   const log = ctx?.log ?? ((l: string) => { process.stdout.write(`  ${l}\n`); });
-  const count = Math.max(600, Math.min(6000, (ctx?.options.smallCount ?? 2000) * 2));
+  const count = Math.max(600, Math.min(20_000, (ctx?.options.smallCount ?? 2000) * 5));
   const today = ctx?.options.today ?? '2026-11-23';
   const schema = `bench_replay_${randomBytes(3).toString('hex')}`;
   const opened = await openDb({ databaseUrl: PG_URL, schema, poolSize: 10 });
