@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds with tsc, then `node --expose-gc dist/bench/run.js [suite …] [--small=N]
  * [--big-mb=N] [--runs=N]`. Runs the named suites (default: all), prints a table of Sluis beside
- * libxml2's xmllint with the ratio and PASS/MISS per target, and writes .bench/results.json.
+ * its baseline (libxml2's xmllint, an express hello-world) with the ratio and PASS/MISS per target,
+ * and writes .bench/results.json.
  * Performance targets live here only, never in timed unit tests.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,10 +13,11 @@ import { repoRoot } from '../test/support/paths.js';
 import { requireXmllint } from '../test/support/xmllint.js';
 import { bigDeclaratie } from './suites/big-declaratie.js';
 import { smallBerichten } from './suites/small-berichten.js';
+import { httpIngest } from './suites/http-ingest.js';
 import { fmt, passes, type BenchOptions, type BenchRow, type Suite } from './suite.js';
 
-/** Later issues add HTTP and Kafka suites here. */
-const SUITES: readonly Suite[] = [smallBerichten, bigDeclaratie];
+/** Each suite measures Sluis beside a reference run in the same process tree (xmllint, an express hello-world). */
+const SUITES: readonly Suite[] = [smallBerichten, bigDeclaratie, httpIngest];
 
 function parseArgs(argv: readonly string[]): { names: string[]; options: BenchOptions; keep: boolean } {
   const opt = (name: string, def: number): number => {
@@ -35,7 +37,7 @@ function parseArgs(argv: readonly string[]): { names: string[]; options: BenchOp
 }
 
 function table(rows: readonly BenchRow[]): string {
-  const head = ['suite', 'measure', 'Sluis', 'xmllint', 'ratio', 'target', 'result'];
+  const head = ['suite', 'measure', 'Sluis', 'baseline', 'ratio', 'target', 'result'];
   const body = rows.map((r) => {
     const p = passes(r);
     return [
