@@ -3,7 +3,10 @@
  * - PORT (default 8080), HOST (default 0.0.0.0)
  * - DATABASE_URL: PostgreSQL; absent → embedded PGlite in SLUIS_DATA_DIR (default ./data)
  * - SLUIS_PARTIES: parties config file; absent → the demo config (said in the first log line)
- * - SLUIS_REGISTRY: contract registry (JSON); absent → route to the header's other party (documented)
+ * - SLUIS_REGISTRY: contract registry (JSON); absent → route to the header's other party (documented).
+ *   With it: the decision core decides, /api/v1/contracten serves (and replaces, in memory) the registry,
+ *   and the woonplaats check runs when the CBS list is readable ($SLUIS_SHARED or <repo>/../shared),
+ *   with SLUIS_POSTCODES (postcode range table) and SLUIS_LOOKUP_URL (+ SLUIS_LOOKUP_TOKEN) when set.
  * - KAFKA_BROKERS (+ KAFKA_*): Kafka inbound log, events and ingress (docs/kafka.md); absent → no Kafka
  * - LOG_LEVEL (default info)
  * Logs are pino JSON on stdout. SIGTERM/SIGINT: stop taking work, finish in-flight requests, close.
@@ -12,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { CliIO } from './main.js';
+import type { WoonplaatsDeps } from '../woonplaats/check.js';
 import { ConfigError, loadPartiesConfig } from '../config/parties.js';
 import { openDb, type Db } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
@@ -20,6 +24,56 @@ import { createApp } from '../http/app.js';
 import { CollectedGauge } from '../http/metrics.js';
 import { closeServer, createExpressApp, listen } from '../http/server.js';
 import type { BuildRetourFn, DecideFn, ValidateFn } from '../pipeline/types.js';
+import type { Logger } from 'pino';
+import type { ContractenDeps } from '../contracts/handlers.js';
+
+class StartError extends Error {
+  constructor(readonly event: string, readonly source: string, message: string) { super(message); this.name = 'StartError'; }
+}
+
+/**
+ * SLUIS_REGISTRY wiring: the checked registry in a holder (PUT /api/v1/contracten swaps it in memory;
+ * the file is never rewritten — an operator changes the file for a lasting change), the decision
+ * core over that holder with the journal as state, and the woonplaats sources that are available.
+ */
+async function registryWiring(file: string, env: Readonly<Record<string, string | undefined>>, cwd: string, logger: Logger): Promise<{
+  decide: (db: Db) => DecideFn; contracten: ContractenDeps & { persisted: boolean };
+}> {
+  const { loadRegistryFile, formatRegistryErrors } = await import('../contracts/load.js');
+  const { createRegistryChecker } = await import('../contracts/registry.js');
+  const { registryHolder } = await import('../contracts/handlers.js');
+  const checker = createRegistryChecker();
+  const check = await loadRegistryFile(file, checker);
+  if (!check.ok) throw new StartError('registry-invalid', file, `invalid contract registry:\n${formatRegistryErrors(check)}`);
+  const holder = registryHolder(check.registry);
+  logger.info({ event: 'registry', source: file, contracten: check.registry.contracten.length }, `contract registry ${file}`);
+
+  const { cbsListPath, loadGemeenteRegister, loadPostcodeTabel, sharedDir } = await import('../woonplaats/load.js');
+  const { createHttpWoonplaatsLookup, LookupConfigError } = await import('../woonplaats/lookup.js');
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const repoRoot = [resolve(here, '../..'), resolve(here, '../../..')].find((p) => existsSync(resolve(p, 'package.json'))) ?? resolve(here, '../..');
+  const cbs = cbsListPath(sharedDir(env, repoRoot));
+  let woonplaats: WoonplaatsDeps | undefined;
+  try {
+    const register = await loadGemeenteRegister(cbs);
+    woonplaats = {
+      register,
+      ...(env.SLUIS_POSTCODES ? { postcodes: await loadPostcodeTabel(resolve(cwd, env.SLUIS_POSTCODES)) } : {}),
+      ...(env.SLUIS_LOOKUP_URL ? { lookup: createHttpWoonplaatsLookup({ baseUrl: env.SLUIS_LOOKUP_URL, ...(env.SLUIS_LOOKUP_TOKEN ? { token: env.SLUIS_LOOKUP_TOKEN } : {}) }) } : {}),
+    };
+    logger.info({ event: 'woonplaats', cbs, postcodes: env.SLUIS_POSTCODES ?? null, lookup: env.SLUIS_LOOKUP_URL ? true : false }, 'woonplaats check enabled');
+  } catch (err) {
+    if (err instanceof LookupConfigError) throw new StartError('woonplaats-config-invalid', 'SLUIS_LOOKUP_URL', err.message);
+    if (env.SLUIS_POSTCODES || env.SLUIS_LOOKUP_URL) throw new StartError('woonplaats-config-invalid', cbs, `woonplaats sources configured but not loadable: ${(err as Error).message}`);
+    logger.warn({ event: 'woonplaats', cbs, error: (err as NodeJS.ErrnoException).code ?? (err as Error).name }, 'woonplaats check disabled: CBS gemeente list not readable (set SLUIS_SHARED)');
+  }
+  const { registryDecide } = await import('../pipeline/decide-registry.js');
+  const { journalState } = await import('../pipeline/journal-state.js');
+  return {
+    decide: (db) => registryDecide({ registry: holder.current, state: journalState(db), ...(woonplaats ? { woonplaats } : {}) }),
+    contracten: { checker, ...holder, persisted: false },
+  };
+}
 
 /** The demo config shipped in the repo, found from src/cli (tsx) and from dist/src/cli (build). */
 export function demoConfigPath(): string {
@@ -30,7 +84,7 @@ export function demoConfigPath(): string {
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout('usage: sluis serve\n  env: PORT, HOST, DATABASE_URL, SLUIS_DATA_DIR, SLUIS_PARTIES, SLUIS_REGISTRY, LOG_LEVEL\n  see docs/operations.md\n');
+    io.stdout('usage: sluis serve\n  env: PORT, HOST, DATABASE_URL, SLUIS_DATA_DIR, SLUIS_PARTIES, SLUIS_REGISTRY, SLUIS_SHARED, SLUIS_POSTCODES, SLUIS_LOOKUP_URL, LOG_LEVEL\n  see docs/operations.md\n');
     return 0;
   }
   const env = io.env;
@@ -48,17 +102,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   // The registry is checked before the store opens (a bad file stops the start at once); the decide
   // function needs the store for the journal state, so it is made below.
-  let makeDecide: ((db: Db) => DecideFn) | undefined;
+  let wiring: Awaited<ReturnType<typeof registryWiring>> | undefined;
   if (env.SLUIS_REGISTRY) {
-    const { loadRegistryFile, formatRegistryErrors } = await import('../contracts/load.js');
-    const { createRegistryChecker } = await import('../contracts/registry.js');
-    const file = resolve(io.cwd, env.SLUIS_REGISTRY);
-    const check = await loadRegistryFile(file, createRegistryChecker());
-    if (!check.ok) { logger.fatal({ event: 'registry-invalid', source: file }, `invalid contract registry:\n${formatRegistryErrors(check)}`); return 2; }
-    const { registryDecide } = await import('../pipeline/decide-registry.js');
-    const { journalState } = await import('../pipeline/journal-state.js');
-    makeDecide = (db) => registryDecide(check.registry, journalState(db));
-    logger.info({ event: 'registry', source: file }, `contract registry ${file}`);
+    try {
+      wiring = await registryWiring(resolve(io.cwd, env.SLUIS_REGISTRY), env, io.cwd, logger);
+    } catch (err) {
+      if (err instanceof StartError) { logger.fatal({ event: err.event, source: err.source }, err.message); return 2; }
+      throw err;
+    }
   } else {
     logger.info({ event: 'registry', source: null }, 'no SLUIS_REGISTRY: no contract registry configured, valid berichten are routed to the other party in the header');
   }
@@ -75,7 +126,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const app = createApp({
     db: opened.db, storeKind: opened.kind, parties, logger,
     validate: validateBericht as ValidateFn, buildRetour: buildRetour as BuildRetourFn,
-    ...(makeDecide ? { decide: makeDecide(opened.db) } : {}),
+    ...(wiring ? { decide: wiring.decide(opened.db), contracten: wiring.contracten } : {}),
   });
   // Kafka when KAFKA_BROKERS is set (src/kafka/wire.ts): inbound log, events, ingress consumer.
   const { startKafkaFromEnv } = await import('../kafka/wire.js');

@@ -39,8 +39,9 @@ export function isXmlContentType(ct: string | undefined): boolean {
   return params.every((p) => !p.startsWith('charset=') || p === 'charset=utf-8' || p === 'charset="utf-8"');
 }
 
-function canRead(p: Principal, row: Pick<StoredBericht, 'sender' | 'addressee'>): boolean {
-  return p.kind === 'operator' || row.sender === p.party.code || row.addressee === p.party.code;
+/** Operators; the sender, the addressee, and a party that posted it for the sender (submitted_by). */
+function canRead(p: Principal, row: Pick<StoredBericht, 'sender' | 'addressee' | 'submitted_by'>): boolean {
+  return p.kind === 'operator' || row.sender === p.party.code || row.addressee === p.party.code || row.submitted_by === p.party.code;
 }
 
 function encodeCursor(seq: string): string { return Buffer.from(`s${seq}`).toString('base64url'); }
@@ -91,7 +92,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     const r = out.receipt;
     const seconds = (performance.now() - t0) / 1000;
     metrics.berichten.inc({ standard: r.standard, bericht: r.bericht, outcome: out.replay ? 'replay' : r.status });
-    if (r.decision && !out.replay) metrics.decisions.inc({ action: r.decision.action, bericht: r.bericht, variant: r.decision.variant ?? 'none' });
+    // Decision metrics are counted where the pipeline is composed (app.ts), for HTTP and Kafka ingress alike.
     metrics.ingestSeconds.observe(seconds, { outcome: r.status });
     logger.info({
       event: 'bericht', outcome: r.status, id: r.id, standard: r.standard, bericht: r.bericht, afzender: out.header.afzender,
@@ -167,7 +168,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     const history = await getHistory(db, row.id);
     return json(200, {
       id: row.id, standard: row.standard, bericht: row.bericht, berichtCode: row.bericht_code, afzender: row.afzender,
-      ontvanger: row.ontvanger, sender: row.sender, addressee: row.addressee, identificatie: row.identificatie,
+      ontvanger: row.ontvanger, sender: row.sender, ...(row.submitted_by ? { submittedBy: row.submitted_by } : {}), addressee: row.addressee, identificatie: row.identificatie,
       receivedAt: iso(row.received_at), sha256: row.sha256, status: row.status,
       history: history.map((h) => ({ status: h.status, at: iso(h.at), ...(h.detail ? { detail: h.detail } : {}) })),
       decision: row.decision ?? null, issues: row.issues ?? [], ...(row.duplicate_of ? { duplicateOf: row.duplicate_of } : {}),

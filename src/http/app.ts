@@ -14,8 +14,14 @@ import type { Principal } from '../config/parties.js';
 import { routeToCounterparty } from '../pipeline/decide-default.js';
 import type { BuildRetourFn, DecideFn, ValidateFn } from '../pipeline/types.js';
 import { startWebhookWorker, type Worker } from '../pipeline/webhook.js';
+import type { ContractenDeps } from '../contracts/handlers.js';
+import { toegestaneVerzenders } from '../contracts/lookup.js';
+import type { WetNaam } from '../contracts/types.js';
+import { VERZENDER } from '../decision/summary.js';
+import type { MessageDef } from '../standard/model.js';
 import { apiRoutes } from './api.js';
-import { CollectedGauge, createMetrics, type GatewayMetrics } from './metrics.js';
+import { contractenRoutes } from './contracten.js';
+import { CollectedGauge, countDecision, createMetrics, type GatewayMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { createRouter, type HttpRequest, type HttpResponse, type Route } from './router.js';
 
@@ -30,6 +36,12 @@ export interface AppDeps {
   readonly buildRetour: BuildRetourFn;
   /** The decision core; default: route to the header's other party (no contract registry). */
   readonly decide?: DecideFn;
+  /**
+   * The contract registry in force (a registryHolder) and its checker: mounts /api/v1/contracten and
+   * lets a hoofdaannemer post for the gemeente where a contract says so (toegestaneVerzenders).
+   * The `decide` function should read the same holder, so a PUT applies to the next bericht.
+   */
+  readonly contracten?: ContractenDeps & { readonly persisted: boolean };
   readonly clock?: () => Date;
   readonly webhook?: { readonly enabled?: boolean; readonly fetch?: typeof globalThis.fetch; readonly idleMs?: number; readonly backoff?: BackoffPolicy };
 }
@@ -65,17 +77,33 @@ export function createApp(deps: AppDeps): App {
     concurrency: deps.storeKind === 'pglite' ? 1 : 4,
     onCommit: (rows) => metrics.commitRows.observe(rows),
   });
-  const ingest = createIngest({
+  const contracten = deps.contracten;
+  const allowedSenders = contracten
+    ? ({ message, sender, counterparty }: { message: MessageDef; sender: string; counterparty: string }): readonly string[] => {
+      const verzender = VERZENDER[message.nummer];
+      const wet: WetNaam = message.standard === 'ijw' ? 'Jeugdwet' : 'Wmo';
+      const [gemeente, aanbieder] = verzender === 'gemeente' ? [sender, counterparty] : [counterparty, sender];
+      return toegestaneVerzenders(contracten.current(), { wet, gemeente, aanbieder, verzender, nummer: message.nummer });
+    }
+    : undefined;
+  const pipeline = createIngest({
     db: deps.db,
     committer,
     validate: deps.validate,
     buildRetour: deps.buildRetour,
     decide: deps.decide ?? routeToCounterparty,
+    ...(allowedSenders ? { allowedSenders } : {}),
     parties: deps.parties.parties,
     ...(deps.parties.clientKeySecret ? { clientKeySecret: deps.parties.clientKeySecret } : {}),
     retourId: retourIdGenerator(),
     today: () => amsterdamToday(clock()),
   });
+  // Decision metrics here, not in the HTTP handler: Kafka ingress goes through the same function.
+  const ingest: Ingest = async (raw, principal, receivedAt) => {
+    const out = await pipeline(raw, principal, receivedAt);
+    if (out.kind === 'stored' && !out.replay && out.receipt.decision) countDecision(metrics, out.receipt.bericht, out.receipt.decision);
+    return out;
+  };
   let ready = false;
   let worker: Worker | undefined;
   const attached: AttachedComponent[] = [];
@@ -88,7 +116,7 @@ export function createApp(deps: AppDeps): App {
   const routes = apiRoutes({
     db: deps.db, parties: deps.parties, ingest, metrics, gauges, logger: deps.logger,
     openapi: openApiDocument, isReady: () => ready && attached.every((c) => c.isReady?.() ?? true),
-  });
+  }).concat(contractenRoutes({ parties: deps.parties, logger: deps.logger, ...(contracten ? { registry: contracten } : {}) }));
   const router = createRouter(routes, (err, req) => deps.logger.error({ event: 'internal-error', method: req.method, path: req.path, err }, 'request failed'));
   // Route templates as patterns, compiled once: the metrics label is the template, never the raw path (ids).
   const routePatterns = routes.map((r) => ({ method: r.method as string, path: r.path, re: new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`) }));

@@ -70,6 +70,12 @@ export interface GatewayMetrics {
   readonly httpRequests: Counter;
   readonly commitRows: Histogram;
   readonly deliveries: Counter;
+  /** Suppressed berichten by the deciding rule, variant and contract (never delivered, PRODUCT §3). */
+  readonly suppressed: Counter;
+  /** Refused berichten by the deciding rule, variant and contract. */
+  readonly refused: Counter;
+  /** Woonplaats checks whose expected gemeente differs from the bericht's (tag woonplaats-afwijking). */
+  readonly woonplaatsMismatch: Counter;
   render(extra: readonly CollectedGauge[]): Promise<string>;
 }
 
@@ -80,12 +86,46 @@ export function createMetrics(): GatewayMetrics {
   const httpRequests = new Counter('sluis_http_requests_total', 'HTTP requests by route and status');
   const commitRows = new Histogram('sluis_journal_commit_rows', 'Berichten per journal transaction (group commit size)', [1, 2, 4, 8, 16, 32, 64, 128, 256, 512]);
   const deliveries = new Counter('sluis_deliveries_total', 'Delivery attempts by channel and result');
+  const suppressed = new Counter('sluis_suppressed_total', 'Suppressed berichten by bericht, deciding rule, uitvoeringsvariant/profile and contract');
+  const refused = new Counter('sluis_refused_total', 'Refused berichten by bericht, deciding rule, uitvoeringsvariant/profile and contract');
+  const woonplaatsMismatch = new Counter('sluis_woonplaats_mismatch_total', 'Woonplaats checks whose expected gemeente differs from the gemeente in the bericht, by bericht and certainty (zekerheid)');
   return {
-    berichten, decisions, ingestSeconds, httpRequests, commitRows, deliveries,
+    berichten, decisions, ingestSeconds, httpRequests, commitRows, deliveries, suppressed, refused, woonplaatsMismatch,
     async render(extra) {
-      const parts = [berichten.render(), decisions.render(), ingestSeconds.render(), httpRequests.render(), commitRows.render(), deliveries.render()];
+      const parts = [berichten.render(), decisions.render(), ingestSeconds.render(), httpRequests.render(), commitRows.render(), deliveries.render(),
+        suppressed.render(), refused.render(), woonplaatsMismatch.render()];
       for (const g of extra) parts.push(await g.render());
       return `${parts.join('\n')}\n`;
     },
   };
+}
+
+/** The decision fields the metrics read (the pipeline's open Decision shape). */
+export interface CountedDecision {
+  readonly action: string;
+  readonly variant?: string;
+  readonly tags?: readonly string[];
+  readonly reasons: readonly { readonly rule: string; readonly contractId?: string; readonly severity?: unknown }[];
+  readonly contractIds?: unknown;
+  readonly woonplaats?: unknown;
+}
+
+/**
+ * Counts one new decision: sluis_decisions_total always; suppress/refuse by their deciding reason
+ * (the first that is not informational — the policy row or rule that decided); a woonplaats
+ * mismatch by its certainty. Labels are codes only (rule ids, contract ids, variants), never a BSN.
+ */
+export function countDecision(m: GatewayMetrics, bericht: string, d: CountedDecision): void {
+  const variant = d.variant ?? 'none';
+  m.decisions.inc({ action: d.action, bericht, variant });
+  if (d.action === 'suppress' || d.action === 'refuse') {
+    const main = d.reasons.find((r) => r.severity !== undefined && r.severity !== 'info') ?? d.reasons[0];
+    const ids = Array.isArray(d.contractIds) ? (d.contractIds as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+    const contract = main?.contractId ?? ids[0] ?? 'none';
+    (d.action === 'suppress' ? m.suppressed : m.refused).inc({ bericht, rule: main?.rule ?? 'none', variant, contract });
+  }
+  if (d.tags?.includes('woonplaats-afwijking')) {
+    const w = d.woonplaats as { zekerheid?: unknown } | undefined;
+    m.woonplaatsMismatch.inc({ bericht, zekerheid: typeof w?.zekerheid === 'string' ? w.zekerheid : 'onbekend' });
+  }
 }

@@ -10,6 +10,11 @@ const problemRef = { $ref: '#/components/responses/Problem' };
 const auth = [{ bearer: [] }];
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' }, description: 'Journal id (ULID-like, sortable by arrival)' };
 const xmlBody = { content: { 'application/xml': { schema: { type: 'string' } } } };
+const contractIdParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Contract id from the registry' };
+const jsonOf = (description: string, schema: unknown = { type: 'object' }): Record<string, unknown> => ({ description, content: { 'application/json': { schema } } });
+const persistedHeader = {
+  'Sluis-Registry-Persisted': { description: '"false": the new registry is in force in this process only; the SLUIS_REGISTRY file is not rewritten and a restart loads the file again', schema: { enum: ['true', 'false'] } },
+};
 
 const POST_BERICHT = {
   operationId: 'postBericht', summary: 'Send a bericht (validate, decide, journal, route)', security: auth,
@@ -42,8 +47,10 @@ export function openApiDocument(): Record<string, unknown> {
             type: { type: 'string', enum: Object.values(ProblemType).map((p) => p.type) },
             title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' },
             issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' } },
+            errors: { type: 'array', description: 'registry-invalid: what is wrong, where', items: { type: 'object', required: ['path', 'reason'], properties: { path: { type: 'string', examples: ['$.contracten[1].periode.van'] }, reason: { type: 'string' } } } },
           },
         },
+        Contract: { type: 'object', description: 'A contract as in schemas/contract-registry.schema.json (docs/uitvoeringsvarianten.md)', required: ['id', 'wet', 'gemeenten', 'opdrachtnemer', 'periode', 'uitvoeringsvariant', 'bekostiging'] },
         Issue: {
           type: 'object', required: ['level', 'path', 'code', 'message'],
           properties: { level: { enum: ['L1', 'L2', 'L3'] }, path: { type: 'string' }, code: { type: 'string' }, rule: { type: 'string' }, retourCode: { type: 'string' }, message: { type: 'string' } },
@@ -53,7 +60,11 @@ export function openApiDocument(): Record<string, unknown> {
           properties: {
             action: { enum: ['route', 'suppress', 'refuse'] }, addressee: { type: 'string' }, variant: { type: 'string' },
             tags: { type: 'array', items: { type: 'string' } },
-            reasons: { type: 'array', items: { type: 'object', required: ['rule', 'text'], properties: { rule: { type: 'string' }, text: { type: 'string' }, contractId: { type: 'string' } } } },
+            contractIds: { type: 'array', items: { type: 'string' } },
+            reasons: { type: 'array', items: { type: 'object', required: ['rule', 'text'], properties: { rule: { type: 'string' }, text: { type: 'string' }, severity: { enum: ['info', 'warning', 'error'] }, contractId: { type: 'string' }, variant: { type: 'string' }, items: { type: 'array', items: { type: 'string' } } } } },
+            items: { type: 'array', description: 'Per product line / prestatie: what the policy table said', items: { type: 'object' } },
+            woonplaats: { type: 'object', description: 'The woonplaatsbeginsel check attached for the gemeente (expected gemeente, source, certainty); never a legal decision' },
+            summary: { type: 'object', description: 'The facts the decision core decided on (codes, dates, references; no BSN or name)' },
           },
         },
         Receipt: {
@@ -129,6 +140,37 @@ export function openApiDocument(): Record<string, unknown> {
         post: {
           operationId: 'confirmOntvangst', summary: 'Confirm receipt; the item leaves the postbus (idempotent)', security: auth, parameters: [idParam],
           responses: { 200: { description: 'Confirmed', content: { 'application/json': { schema: { type: 'object' } } } }, 401: problemRef, 403: problemRef, 404: problemRef },
+        },
+      },
+      '/api/v1/contracten': {
+        get: {
+          operationId: 'listContracten', summary: 'Contracts in the registry in force (operators: all; a gemeente or aanbieder: those naming it)', security: auth,
+          parameters: [
+            { name: 'wet', in: 'query', schema: { enum: ['Jeugdwet', 'Wmo'] } },
+            { name: 'gemeente', in: 'query', schema: { type: 'string', pattern: '^[0-9]{4}$' } },
+            { name: 'peildatum', in: 'query', schema: { type: 'string', format: 'date' }, description: 'only contracts in force on this date' },
+          ],
+          responses: { 200: jsonOf('The contracts', { type: 'object', required: ['contracten'], properties: { contracten: { type: 'array', items: { $ref: '#/components/schemas/Contract' } } } }), 400: problemRef, 401: problemRef, 404: problemRef },
+        },
+        put: {
+          operationId: 'putContracten', summary: 'Replace the whole registry document (operators). Checked as at start; in force for berichten taken in afterwards; not written to the file', security: auth,
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: 'A registry document (schemas/contract-registry.schema.json)' } } } },
+          responses: { 200: { ...jsonOf('In force', { type: 'object', properties: { contracten: { type: 'integer' } } }), headers: persistedHeader }, 400: problemRef, 401: problemRef, 403: problemRef, 404: problemRef, 413: problemRef, 415: problemRef, 422: problemRef },
+        },
+      },
+      '/api/v1/contracten/{id}': {
+        get: {
+          operationId: 'getContract', summary: 'One contract', security: auth, parameters: [contractIdParam],
+          responses: { 200: jsonOf('The contract', { $ref: '#/components/schemas/Contract' }), 401: problemRef, 404: problemRef },
+        },
+        put: {
+          operationId: 'putContract', summary: 'Create or replace one contract (operators); the whole registry is re-checked (overlaps). Not written to the file', security: auth, parameters: [contractIdParam],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Contract' } } } },
+          responses: {
+            200: { ...jsonOf('Replaced', { $ref: '#/components/schemas/Contract' }), headers: persistedHeader },
+            201: { ...jsonOf('Created', { $ref: '#/components/schemas/Contract' }), headers: persistedHeader },
+            400: problemRef, 401: problemRef, 403: problemRef, 404: problemRef, 413: problemRef, 415: problemRef, 422: problemRef,
+          },
         },
       },
       '/api/v1/openapi.json': {

@@ -20,8 +20,8 @@ export const ProblemType = {
   METHOD_NOT_ALLOWED: { type: `${P}method-not-allowed`, status: 405, title: 'Method not allowed' },
   /** Body larger than 25 MB (OP179). */
   PAYLOAD_TOO_LARGE: { type: `${P}payload-too-large`, status: 413, title: 'Bericht larger than 25 MB' },
-  /** Not `application/xml` / `text/xml` (with, at most, charset=utf-8). */
-  UNSUPPORTED_MEDIA_TYPE: { type: `${P}unsupported-media-type`, status: 415, title: 'Content-Type must be application/xml' },
+  /** Berichten: not `application/xml` / `text/xml`; contracten: not `application/json` (with, at most, charset=utf-8). */
+  UNSUPPORTED_MEDIA_TYPE: { type: `${P}unsupported-media-type`, status: 415, title: 'Unsupported Content-Type (berichten: application/xml; contracten: application/json)' },
   /** Not well-formed XML. */
   MALFORMED_XML: { type: `${P}malformed-xml`, status: 400, title: 'Not well-formed XML' },
   /** A DOCTYPE/entity declaration (XXE, billion laughs): refused before parsing. */
@@ -36,7 +36,9 @@ export const ProblemType = {
   WRONG_VERSION: { type: `${P}wrong-version`, status: 400, title: 'Unsupported BerichtVersie/BerichtSubversie (Sluis handles release 3.2)' },
   /** Any other XSD (L1) failure; `issues` lists every one. No retourbericht (FACTS §8). */
   SCHEMA_INVALID: { type: `${P}schema-invalid`, status: 400, title: 'Bericht does not conform to the XSD' },
-  /** A query parameter or path segment is malformed. */
+  /** A contract or registry document fails the schema or the checks (overlap …); `errors` lists path and reason. */
+  REGISTRY_INVALID: { type: `${P}registry-invalid`, status: 422, title: 'The contract registry would not be valid' },
+  /** A query parameter or path segment is malformed, or a JSON body does not parse. */
   BAD_REQUEST: { type: `${P}bad-request`, status: 400, title: 'Bad request' },
   /** The store is unavailable or another unexpected failure; nothing was accepted. */
   INTERNAL: { type: `${P}internal`, status: 500, title: 'Internal error; the bericht was not accepted' },

@@ -29,7 +29,7 @@ export class BodyTooLargeError extends Error {
 export type Handler = (req: HttpRequest, params: Readonly<Record<string, string>>) => Promise<HttpResponse>;
 
 export interface Route {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT';
   /** OpenAPI-style path template: `/api/v1/berichten/{id}`. */
   readonly path: string;
   readonly handler: Handler;

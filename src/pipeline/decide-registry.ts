@@ -1,25 +1,50 @@
 /**
- * The decision core (src/decision) over a contract registry, adapted to the pipeline's DecideFn.
- * State: with a `state` (journalState over the journal) the core's questions are prefetched before
- * the pure `decide` runs — a retour then follows its stored heenbericht; without one, EMPTY_STATE:
- * retours and antwoorden are decided on their own content, as `sluis explain` does offline.
+ * The decision core (src/decision) over a contract registry, adapted to the pipeline's DecideFn:
+ * summarize → woonplaats check (when its sources are configured) → prefetch the state the core asks
+ * for → pure `decide`. The summary travels inside the journaled decision (`decision.summary`: codes,
+ * dates and references, no BSN or name): journalState answers later verzoek/toewijzing questions
+ * from it, and `GET /api/v1/berichten/{id}` shows it.
+ * State: with a `state` (journalState) a retour follows its stored heenbericht and a 301 its open
+ * verzoek; without one, EMPTY_STATE: berichten are decided on their own content, as `sluis explain`
+ * does offline. A bericht the core cannot summarise is refused with a reason, never a crash.
  */
 import type { Registry } from '../contracts/types.js';
 import { decide } from '../decision/decide.js';
+import type { Decision as CoreDecision } from '../decision/decision.js';
 import { EMPTY_STATE, prefetchState, type AsyncDecisionState } from '../decision/state.js';
-import { SummaryError, summarize } from '../decision/summary.js';
+import { SummaryError, summarize, type BerichtSummary } from '../decision/summary.js';
+import { checkWoonplaats, type WoonplaatsDeps } from '../woonplaats/check.js';
 import type { DecideFn } from './types.js';
 
-export function registryDecide(registry: Registry, state?: AsyncDecisionState): DecideFn {
+/** Reason rule id when the core cannot read the facts it decides on. */
+export const SUMMARY_ERROR_RULE = 'summary-error';
+
+export interface RegistryDecideDeps {
+  /** The registry in force: a holder's `current`, so a PUT on /api/v1/contracten applies to the next bericht. */
+  readonly registry: () => Registry;
+  readonly state?: AsyncDecisionState;
+  /** Absent: no woonplaats check (the decision then has no `woonplaats` result). */
+  readonly woonplaats?: WoonplaatsDeps;
+}
+
+export type JournaledDecision = CoreDecision & { readonly summary: BerichtSummary };
+
+export function registryDecide(registry: Registry | RegistryDecideDeps, state?: AsyncDecisionState): DecideFn {
+  const deps: RegistryDecideDeps = 'contracten' in registry ? { registry: () => registry, ...(state ? { state } : {}) } : registry;
   return async (input) => {
-    let summary;
+    let summary: BerichtSummary;
     try {
       summary = summarize(input.message, input.bericht);
     } catch (err) {
       if (!(err instanceof SummaryError)) throw err;
-      return { action: 'refuse', reasons: [{ rule: 'summary-error', text: `cannot summarise the bericht for a decision: ${err.message}` }] };
+      return { action: 'refuse', reasons: [{ rule: SUMMARY_ERROR_RULE, text: `cannot summarise the bericht for a decision: ${err.message}` }] };
     }
-    const snapshot = state ? await prefetchState(summary, state) : EMPTY_STATE;
-    return decide(summary, registry, snapshot, input.today);
+    if (deps.woonplaats) {
+      const w = await checkWoonplaats(summary, input.bericht, deps.woonplaats);
+      if (w) summary = { ...summary, woonplaats: w };
+    }
+    const snapshot = deps.state ? await prefetchState(summary, deps.state) : EMPTY_STATE;
+    const decision: JournaledDecision = { ...decide(summary, deps.registry(), snapshot, input.today), summary };
+    return decision;
   };
 }

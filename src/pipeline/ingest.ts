@@ -28,6 +28,12 @@ export interface IngestDeps {
   readonly validate: ValidateFn;
   readonly buildRetour: BuildRetourFn;
   readonly decide: DecideFn;
+  /**
+   * Parties besides the sender (by message direction) that may post this bericht: a hoofdaannemer
+   * acting for the gemeente towards its PxQ onderaannemer where a contract says so
+   * (src/contracts toegestaneVerzenders). Absent: only the sender itself.
+   */
+  readonly allowedSenders?: (q: { readonly message: MessageDef; readonly sender: string; readonly counterparty: string }) => readonly string[];
   /** Party code → party, for webhook destinations. */
   readonly parties: ReadonlyMap<string, Party>;
   /** Keyed hash secret for client keys in summaries; absent → no client keys. */
@@ -104,14 +110,16 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
     if (principal.kind !== 'party') {
       return { kind: 'forbidden-sender', detail: 'operators read berichten; only a gemeente or aanbieder can send one' };
     }
-    if (principal.party.code !== sender) {
-      return { kind: 'forbidden-sender', detail: `the sender of this ${message.id} is ${sender} (by message direction), but the API key belongs to ${principal.party.code}` };
+    const submitter = principal.party.code;
+    if (submitter !== sender && !(deps.allowedSenders?.({ message, sender, counterparty }).includes(submitter) ?? false)) {
+      return { kind: 'forbidden-sender', detail: `the sender of this ${message.id} is ${sender} (by message direction), but the API key belongs to ${submitter}` };
     }
     const sha256 = createHash('sha256').update(raw).digest('hex');
     const idemKey = `${sender}|${h.berichtCode}|${h.identificatie}`;
     const base = {
       receivedAt, standard: message.standard, bericht: message.id, berichtCode: h.berichtCode, afzender: h.afzender,
       ontvanger: h.ontvanger, sender, identificatie: h.identificatie, sha256, raw, summary: summaryOf(message, bericht, h),
+      ...(submitter !== sender ? { submittedBy: submitter } : {}),
     };
 
     const rejectWith = (issues: readonly ValidationIssue[], duplicateOf: string | null): JournalWrite => {

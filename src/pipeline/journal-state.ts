@@ -1,38 +1,95 @@
 /**
- * The decision core's AsyncDecisionState over the journal. `heenbericht`: a retour/antwoord's
- * heenbericht is found by its idempotency key (sender = the heen's Afzender, its BerichtCode,
- * Identificatie — the journal's unique index), re-parsed from the raw bytes and summarised, so no
- * second copy with personal data is kept. A rejected (afgekeurd) heenbericht counts as not found.
- * `verzoek` and `toewijzing` need tables of open verzoeken and current toewijzingen that the journal
- * does not keep yet; they answer "unknown", which the core treats as "no stored state".
+ * The decision core's AsyncDecisionState over the journal. Every decision the core takes carries the
+ * bericht's summary (`decision.summary`: codes, dates, references — no BSN, no name), and the journal
+ * keeps it in its `decision` column; migration 0010 indexes `decision -> 'summary'` (GIN,
+ * jsonb_path_ops) so the three questions are containment queries on that one index, with no second
+ * table to keep in step with the journal write:
+ * - `heenbericht`: by the journal's idempotency key (sender = the heen's Afzender, BerichtCode,
+ *   Identificatie — its unique index); the stored summary, or for a row journaled without one the raw
+ *   bytes re-parsed and summarised.
+ * - `verzoek`: the latest 315 (per AangevraagdProduct) or 317 with that ReferentieAanbieder between
+ *   that gemeente and aanbieder; open until a later 301 carrying the same ReferentieAanbieder or a
+ *   319 with VerzoekAntwoord 1 (afgewezen) for it (TR374).
+ * - `toewijzing`: the latest 301 product line with that ToewijzingNummer.
+ * Rows Sluis rejected (afgekeurd: no decision) or refused (geweigerd) count as never sent: the
+ * receiver never saw them, so they neither create nor close anything.
  */
 import { MESSAGES } from '../standard/generated/model.js';
 import { berichtId } from '../standard/model.js';
-import type { AsyncDecisionState, StoredBericht } from '../decision/state.js';
+import type { AsyncDecisionState, StoredBericht, StoredToewijzing, StoredVerzoek, VerzoekKey } from '../decision/state.js';
 import type { Decision } from '../decision/decision.js';
-import { summarize } from '../decision/summary.js';
+import { summarize, type BerichtSummary } from '../decision/summary.js';
 import { parseBericht } from '../xml/parse.js';
 import type { Db } from '../store/db.js';
 import { BerichtStatus } from './status.js';
 
+/** VerzoekAntwoord 1: the verzoek is afgewezen (WJ760); it closes the verzoek like a 301 does. */
+const VERZOEK_AFGEWEZEN = '1';
+
+type DecisionWithSummary = Decision & { readonly summary?: BerichtSummary };
+
+function stored(decision: DecisionWithSummary): StoredBericht | undefined {
+  if (!decision.summary) return undefined;
+  const { summary, ...rest } = decision;
+  return { summary, decision: rest };
+}
+
+/** Rows that count as sent: not afgekeurd (decision null) and not refused. */
+const COUNTS = `decision IS NOT NULL AND decision ->> 'action' <> 'refuse' AND status <> '${BerichtStatus.AFGEKEURD}'`;
+
 export function journalState(db: Db): AsyncDecisionState {
+  const latest = async (contains: readonly object[]): Promise<{ id: string; received_at: Date | string; decision: DecisionWithSummary } | undefined> => {
+    // One statement per question; OR over containment keeps the GIN index usable (bitmap OR).
+    const where = contains.map((_, i) => `(decision -> 'summary') @> $${i + 1}::jsonb`).join(' OR ');
+    const r = await db.query<{ id: string; received_at: Date | string; decision: DecisionWithSummary }>(
+      `SELECT id, received_at, decision FROM journal WHERE (${where}) AND ${COUNTS} ORDER BY received_at DESC, id DESC LIMIT 1`,
+      contains.map((c) => JSON.stringify(c)));
+    return r.rows[0];
+  };
+
   return {
     async heenbericht(key): Promise<StoredBericht | undefined> {
       const message = MESSAGES[berichtId(key.standard, key.ref.nummer)];
       const idemKey = `${key.ref.afzender}|${message.berichtCode}|${key.ref.identificatie}`;
-      const r = await db.query<{ raw: Uint8Array; decision: unknown; status: string }>(
+      const r = await db.query<{ raw: Uint8Array; decision: DecisionWithSummary | null; status: string }>(
         'SELECT raw, decision, status FROM journal WHERE idem_key = $1', [idemKey]);
       const row = r.rows[0];
       if (!row || row.status === BerichtStatus.AFGEKEURD) return undefined;
+      const fromDecision = row.decision ? stored(row.decision) : undefined;
+      if (fromDecision) return fromDecision;
+      // Journaled without a summary (no registry then, or before summaries were journaled).
       const parsed = parseBericht(row.raw);
       if (!parsed.success) return undefined;
       try {
-        return { summary: summarize(parsed.message, parsed.bericht), ...(row.decision ? { decision: row.decision as Decision } : {}) };
+        return { summary: summarize(parsed.message, parsed.bericht), ...(row.decision ? { decision: row.decision } : {}) };
       } catch {
         return undefined; // a journaled bericht the core cannot summarise is no usable state
       }
     },
-    verzoek: async () => undefined,
-    toewijzing: async () => undefined,
+
+    async verzoek(key: VerzoekKey): Promise<StoredVerzoek | undefined> {
+      const base = { standard: key.standard, gemeente: key.gemeente, aanbieder: key.aanbieder };
+      const ref = key.referentieAanbieder;
+      const v = await latest([
+        { ...base, nummer: '315', items: [{ referentieAanbieder: ref }] },
+        { ...base, nummer: '317', verzoekReferentie: ref },
+      ]);
+      const bericht = v ? stored(v.decision) : undefined;
+      if (!v || !bericht) return undefined;
+      const closer = await db.query<{ id: string }>(
+        `SELECT id FROM journal WHERE ((decision -> 'summary') @> $1::jsonb OR (decision -> 'summary') @> $2::jsonb)
+           AND ${COUNTS} AND (received_at, id) > ($3::timestamptz, $4::text) LIMIT 1`,
+        [JSON.stringify({ ...base, nummer: '301', items: [{ referentieAanbieder: ref }] }),
+          JSON.stringify({ ...base, nummer: '319', antwoord: { referentieAanbieder: ref, verzoekAntwoord: VERZOEK_AFGEWEZEN } }),
+          v.received_at instanceof Date ? v.received_at.toISOString() : v.received_at, v.id]);
+      return { bericht, open: closer.rows.length === 0 };
+    },
+
+    async toewijzing(key): Promise<StoredToewijzing | undefined> {
+      const t = await latest([{ standard: key.standard, gemeente: key.gemeente, aanbieder: key.aanbieder, nummer: '301', items: [{ toewijzingNummer: key.toewijzingNummer }] }]);
+      const item = t?.decision.summary?.items.find((it) => it.toewijzingNummer === key.toewijzingNummer);
+      if (!item?.datum) return undefined;
+      return { ingangsdatum: item.datum, ...(item.categorie !== undefined ? { categorie: item.categorie } : {}), ...(item.code !== undefined ? { code: item.code } : {}) };
+    },
   };
 }

@@ -15,6 +15,8 @@ export interface JournalWrite {
   readonly ontvanger: string;
   /** The party that sent it (decided by message direction, not by the header's Afzender). */
   readonly sender: string;
+  /** The party that posted it when that is not `sender` (a hoofdaannemer acting for the gemeente); else null/absent. */
+  readonly submittedBy?: string | null;
   readonly addressee: string | null;
   readonly identificatie: string;
   /** `sender|BerichtCode|Identificatie` for TR056; null for a row that answers a duplicate. */
@@ -50,6 +52,7 @@ export interface StoredBericht {
   afzender: string;
   ontvanger: string;
   sender: string;
+  submitted_by: string | null;
   addressee: string | null;
   identificatie: string;
   idem_key: string | null;
@@ -62,7 +65,7 @@ export interface StoredBericht {
   duplicate_of: string | null;
 }
 
-const STORED_COLUMNS = 'id, received_at, standard, bericht, bericht_code, afzender, ontvanger, sender, addressee, identificatie, idem_key, sha256, summary, status, decision, issues, retour_xml, duplicate_of';
+const STORED_COLUMNS = 'id, received_at, standard, bericht, bericht_code, afzender, ontvanger, sender, submitted_by, addressee, identificatie, idem_key, sha256, summary, status, decision, issues, retour_xml, duplicate_of';
 
 /** PostgreSQL caps a statement at 65,535 parameters. */
 const MAX_PARAMS = 60_000;
@@ -70,8 +73,8 @@ const MAX_PARAMS = 60_000;
 export type WriteResult = { kind: 'inserted' } | { kind: 'conflict'; existing: StoredBericht };
 
 const JOURNAL_COLUMNS = ['id', 'received_at', 'standard', 'bericht', 'bericht_code', 'afzender', 'ontvanger', 'sender', 'addressee',
-  'identificatie', 'idem_key', 'sha256', 'raw', 'summary', 'status', 'decision', 'issues', 'retour_xml', 'duplicate_of', 'history'] as const;
-const JOURNAL_CASTS = ['text', 'timestamptz', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'hex', 'jsonb', 'text', 'jsonb', 'jsonb', 'text', 'text', 'jsonb'] as const;
+  'identificatie', 'idem_key', 'sha256', 'raw', 'summary', 'status', 'decision', 'issues', 'retour_xml', 'duplicate_of', 'history', 'submitted_by'] as const;
+const JOURNAL_CASTS = ['text', 'timestamptz', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'hex', 'jsonb', 'text', 'jsonb', 'jsonb', 'text', 'text', 'jsonb', 'text'] as const;
 
 function journalValues(w: JournalWrite): unknown[] {
   return [w.id, w.receivedAt.toISOString(), w.standard, w.bericht, w.berichtCode, w.afzender, w.ontvanger, w.sender,
@@ -81,7 +84,7 @@ function journalValues(w: JournalWrite): unknown[] {
     Buffer.from(w.raw.buffer, w.raw.byteOffset, w.raw.byteLength).toString('hex'),
     JSON.stringify(w.summary), w.status,
     w.decision === null || w.decision === undefined ? null : JSON.stringify(w.decision), JSON.stringify(w.issues ?? []), w.retourXml, w.duplicateOf,
-    JSON.stringify(w.history.map((h) => ({ status: h.status, at: (h.at ?? w.receivedAt).toISOString(), ...(h.detail === undefined ? {} : { detail: h.detail }) })))];
+    JSON.stringify(w.history.map((h) => ({ status: h.status, at: (h.at ?? w.receivedAt).toISOString(), ...(h.detail === undefined ? {} : { detail: h.detail }) }))), w.submittedBy ?? null];
 }
 
 function paramsOf(w: JournalWrite): number {
@@ -168,7 +171,7 @@ export async function listBerichten(db: Db, f: BerichtFilter): Promise<StoredBer
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown): string => { params.push(v); return `$${params.length}`; };
-  if (f.party !== undefined) { const x = p(f.party); where.push(`(sender = ${x} OR addressee = ${x})`); }
+  if (f.party !== undefined) { const x = p(f.party); where.push(`(sender = ${x} OR addressee = ${x} OR submitted_by = ${x})`); }
   if (f.status !== undefined) where.push(`status = ${p(f.status)}`);
   if (f.bericht !== undefined) where.push(`bericht = ${p(f.bericht)}`);
   if (f.identificatie !== undefined) where.push(`identificatie = ${p(f.identificatie)}`);

@@ -1,0 +1,101 @@
+/**
+ * Mounts the transport-free contract registry handlers (src/contracts/handlers.ts) on the router:
+ *   GET /api/v1/contracten (?wet, gemeente, peildatum), GET|PUT /api/v1/contracten/{id}, PUT /api/v1/contracten.
+ * This file only adapts: authentication → the handlers' Party, JSON body parsing (415 unless
+ * application/json, 400 on bad JSON, 413 beyond MAX_REGISTRY_BYTES), and the handlers' problem bodies
+ * → Sluis problem types (one vocabulary for clients), their `errors: [{path, reason}]` kept.
+ * Without a registry (no SLUIS_REGISTRY) every route answers 404 not-found saying so.
+ */
+import type { Logger } from 'pino';
+import { authenticate, type PartiesConfig, type Principal } from '../config/parties.js';
+import { createContractenHandlers, type ContractenDeps, type HandlerResponse, type Party } from '../contracts/handlers.js';
+import { ProblemType, problem, type ProblemKind } from './problems.js';
+import { BodyTooLargeError, json, problemOf, problemResponse, type HttpRequest, type HttpResponse, type Route } from './router.js';
+
+/** A registry document of a few hundred contracts is well under 1 MB; 5 MB leaves room without inviting abuse. */
+export const MAX_REGISTRY_BYTES = 5 * 1024 * 1024;
+
+export interface ContractenRouteDeps {
+  readonly parties: PartiesConfig;
+  readonly logger: Logger;
+  /** Absent: no contract registry configured. */
+  readonly registry?: ContractenDeps & {
+    /** Whether a PUT is written anywhere durable; false → in memory until restart (said in a response header). */
+    readonly persisted: boolean;
+  };
+}
+
+function partyOf(p: Principal): Party {
+  return p.kind === 'operator' ? { role: 'operator' } : { role: p.party.role, code: p.party.code };
+}
+
+export function isJsonContentType(ct: string | undefined): boolean {
+  if (!ct) return false;
+  const [type, ...params] = ct.split(';').map((s) => s.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((p) => !p.startsWith('charset=') || p === 'charset=utf-8' || p === 'charset="utf-8"');
+}
+
+const KIND_BY_STATUS: Readonly<Record<number, ProblemKind>> = {
+  400: ProblemType.BAD_REQUEST, 403: ProblemType.FORBIDDEN, 404: ProblemType.NOT_FOUND, 422: ProblemType.REGISTRY_INVALID,
+};
+
+/** A handler answer as an HTTP response; its problems in Sluis' vocabulary. */
+function toHttp(r: HandlerResponse, extraHeaders: Record<string, string>): HttpResponse {
+  if (r.status < 400) return json(r.status, r.body, extraHeaders);
+  const b = (r.body ?? {}) as { detail?: unknown; errors?: unknown };
+  const kind = KIND_BY_STATUS[r.status] ?? ProblemType.INTERNAL;
+  const body = { ...problem(kind, typeof b.detail === 'string' ? b.detail : undefined), ...(Array.isArray(b.errors) ? { errors: b.errors } : {}) };
+  return problemResponse(body);
+}
+
+export function contractenRoutes(deps: ContractenRouteDeps): Route[] {
+  const reg = deps.registry;
+  const handlers = reg ? createContractenHandlers(reg) : undefined;
+  const persistedHeader: Record<string, string> = { 'sluis-registry-persisted': reg?.persisted ? 'true' : 'false' };
+
+  const wrap = (pick: 'list' | 'get' | 'put' | 'putAll', withBody: boolean) => async (req: HttpRequest, params: Readonly<Record<string, string>>): Promise<HttpResponse> => {
+    const principal = authenticate(deps.parties, req.headers['authorization']);
+    if (!principal) {
+      return problemResponse(problem(ProblemType.UNAUTHORIZED, req.headers['authorization'] ? 'the API key is not known' : 'send Authorization: Bearer <api key>'),
+        { 'www-authenticate': 'Bearer realm="sluis"' });
+    }
+    if (!handlers) return problemOf(ProblemType.NOT_FOUND, 'no contract registry configured (SLUIS_REGISTRY is not set)');
+    const party = partyOf(principal);
+    let body: unknown;
+    if (withBody) {
+      // Operators only: checked before the body is read, so nobody else can make the server parse 5 MB.
+      if (party.role !== 'operator') return problemOf(ProblemType.FORBIDDEN, 'only operators may change contracts');
+      if (!isJsonContentType(req.headers['content-type'])) return problemOf(ProblemType.UNSUPPORTED_MEDIA_TYPE, `contracten take application/json; got '${req.headers['content-type'] ?? '(none)'}'`);
+      let raw: Uint8Array;
+      try {
+        raw = await req.readBody(MAX_REGISTRY_BYTES);
+      } catch (err) {
+        if (err instanceof BodyTooLargeError) return problemOf(ProblemType.PAYLOAD_TOO_LARGE, `more than ${MAX_REGISTRY_BYTES} bytes`);
+        throw err;
+      }
+      try {
+        body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+      } catch (e) {
+        return problemOf(ProblemType.BAD_REQUEST, `the body is not valid JSON (${(e as Error).message})`);
+      }
+    }
+    const query: Record<string, string | undefined> = {};
+    for (const k of ['wet', 'gemeente', 'peildatum']) { const v = req.query.get(k); if (v !== null && v !== '') query[k] = v; }
+    const res = await handlers[pick]({ method: req.method, params: { ...query, ...params }, ...(withBody ? { body } : {}), party });
+    if (withBody && res.status < 300) {
+      deps.logger.info({
+        event: 'contracten-replaced', operator: principal.kind === 'operator' ? principal.name : null, route: pick,
+        id: params.id ?? null, contracten: reg!.current().contracten.length, persisted: reg!.persisted,
+      }, reg!.persisted ? 'contract registry replaced' : 'contract registry replaced in memory only (the file is not rewritten; a restart loads the file again)');
+    }
+    return toHttp(res, withBody ? persistedHeader : {});
+  };
+
+  return [
+    { method: 'GET', path: '/api/v1/contracten', handler: wrap('list', false) },
+    { method: 'PUT', path: '/api/v1/contracten', handler: wrap('putAll', true) },
+    { method: 'GET', path: '/api/v1/contracten/{id}', handler: wrap('get', false) },
+    { method: 'PUT', path: '/api/v1/contracten/{id}', handler: wrap('put', true) },
+  ];
+}
