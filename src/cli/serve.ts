@@ -27,7 +27,7 @@ import type { BuildRetourFn, DecideFn, ValidateFn } from '../pipeline/types.js';
 import type { Logger } from 'pino';
 import type { ContractenDeps } from '../contracts/handlers.js';
 
-class StartError extends Error {
+export class StartError extends Error {
   constructor(readonly event: string, readonly source: string, message: string) { super(message); this.name = 'StartError'; }
 }
 
@@ -36,7 +36,7 @@ class StartError extends Error {
  * the file is never rewritten — an operator changes the file for a lasting change), the decision
  * core over that holder with the journal as state, and the woonplaats sources that are available.
  */
-async function registryWiring(file: string, env: Readonly<Record<string, string | undefined>>, cwd: string, logger: Logger): Promise<{
+export async function registryWiring(file: string, env: Readonly<Record<string, string | undefined>>, cwd: string, logger: Logger): Promise<{
   decide: (db: Db) => DecideFn; contracten: ContractenDeps & { persisted: boolean };
 }> {
   const { loadRegistryFile, formatRegistryErrors } = await import('../contracts/load.js');

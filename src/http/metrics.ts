@@ -3,6 +3,8 @@
  * counters, gauges computed at scrape time, and histograms. Labels never carry personal data —
  * only codes (standard, bericht, action, variant, channel, HTTP status).
  */
+import { Tag } from '../decision/decision.js';
+import { RULE } from '../decision/policy.js';
 
 type Labels = Readonly<Record<string, string>>;
 
@@ -110,21 +112,41 @@ export interface CountedDecision {
   readonly woonplaats?: unknown;
 }
 
+const SEVERITY_RANK: Readonly<Record<string, number>> = { info: 0, warning: 1, error: 2 };
+/** The woonplaats result and mismatch are attached for the gemeente; they never decide an action. */
+const ANNOTATION_RULES: ReadonlySet<string> = new Set([RULE.WOONPLAATS_RESULTAAT, RULE.WOONPLAATS_AFWIJKING]);
+
+/**
+ * The reason that carries a suppress/refuse: the most severe, and of equally severe ones the last —
+ * the core appends the combining rule after the item rules it combines (a mixed declaratie's
+ * DECL-GEMENGD after TS-DECL; a retour's RET-HEEN-NIET-BEZORGD after its heenbericht's rule).
+ */
+export function decidingReason<R extends { readonly rule: string; readonly severity?: unknown }>(reasons: readonly R[]): R | undefined {
+  let best: R | undefined;
+  let rank = -1;
+  for (const r of reasons) {
+    if (ANNOTATION_RULES.has(r.rule)) continue;
+    const k = typeof r.severity === 'string' ? (SEVERITY_RANK[r.severity] ?? 0) : 0;
+    if (k >= rank) { best = r; rank = k; }
+  }
+  return best ?? reasons[0];
+}
+
 /**
  * Counts one new decision: sluis_decisions_total always; suppress/refuse by their deciding reason
- * (the first that is not informational — the policy row or rule that decided); a woonplaats
+ * (contract: that reason's, else the decision's contracts joined with '+', else 'none'); a woonplaats
  * mismatch by its certainty. Labels are codes only (rule ids, contract ids, variants), never a BSN.
  */
 export function countDecision(m: GatewayMetrics, bericht: string, d: CountedDecision): void {
   const variant = d.variant ?? 'none';
   m.decisions.inc({ action: d.action, bericht, variant });
   if (d.action === 'suppress' || d.action === 'refuse') {
-    const main = d.reasons.find((r) => r.severity !== undefined && r.severity !== 'info') ?? d.reasons[0];
+    const main = decidingReason(d.reasons);
     const ids = Array.isArray(d.contractIds) ? (d.contractIds as unknown[]).filter((x): x is string => typeof x === 'string') : [];
-    const contract = main?.contractId ?? ids[0] ?? 'none';
+    const contract = main?.contractId ?? (ids.length > 0 ? ids.join('+') : 'none');
     (d.action === 'suppress' ? m.suppressed : m.refused).inc({ bericht, rule: main?.rule ?? 'none', variant, contract });
   }
-  if (d.tags?.includes('woonplaats-afwijking')) {
+  if (d.tags?.includes(Tag.woonplaatsAfwijking)) {
     const w = d.woonplaats as { zekerheid?: unknown } | undefined;
     m.woonplaatsMismatch.inc({ bericht, zekerheid: typeof w?.zekerheid === 'string' ? w.zekerheid : 'onbekend' });
   }
