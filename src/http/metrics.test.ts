@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CollectedGauge, Counter, Histogram } from './metrics.js';
+import { CollectedGauge, Counter, Histogram, countDecision, createMetrics, decidingReason } from './metrics.js';
 
 describe('prometheus text format', () => {
   it('renders counters with sorted, escaped labels', () => {
@@ -22,5 +22,29 @@ describe('prometheus text format', () => {
     const g = new CollectedGauge('backlog', 'help', async () => [{ labels: { channel: 'webhook' }, value: n++ }]);
     expect(await g.render()).toContain('backlog{channel="webhook"} 1');
     expect(await g.render()).toContain('backlog{channel="webhook"} 2');
+  });
+});
+
+describe('decision metrics', () => {
+  it('the deciding reason is the most severe, the last of equals, never the woonplaats annotation', () => {
+    expect(decidingReason([{ rule: 'OG-DECL', severity: 'info' }, { rule: 'TS-DECL', severity: 'warning' }, { rule: 'DECL-GEMENGD', severity: 'error' }])?.rule).toBe('DECL-GEMENGD');
+    expect(decidingReason([{ rule: 'TM-TOEW', severity: 'warning' }, { rule: 'RET-HEEN-NIET-BEZORGD', severity: 'warning' }])?.rule).toBe('RET-HEEN-NIET-BEZORGD');
+    expect(decidingReason([{ rule: 'TM-TOEW', severity: 'warning' }, { rule: 'WPB-RESULTAAT', severity: 'info' }, { rule: 'WPB-AFWIJKING', severity: 'warning' }])?.rule).toBe('TM-TOEW');
+    expect(decidingReason([{ rule: 'no-contract-registry' }])?.rule).toBe('no-contract-registry');
+    expect(decidingReason([])).toBeUndefined();
+  });
+
+  it('counts suppress and refuse by rule, variant and contract; woonplaats mismatch by certainty; route only in decisions', () => {
+    const m = createMetrics();
+    countDecision(m, 'JW323', { action: 'suppress', variant: 'taakgericht-minimaal', contractIds: ['K'], reasons: [{ rule: 'TM-DECL', severity: 'warning', contractId: 'K' }] });
+    countDecision(m, 'JW323', { action: 'refuse', variant: 'gemengd', contractIds: ['A', 'B'], reasons: [{ rule: 'OG-DECL', severity: 'info', contractId: 'A' }, { rule: 'DECL-GEMENGD', severity: 'error' }] });
+    countDecision(m, 'JW301', { action: 'route', variant: 'outputgericht', tags: ['woonplaats-afwijking'], woonplaats: { zekerheid: 'midden' }, reasons: [{ rule: 'OG-TOEW', severity: 'info' }] });
+    countDecision(m, 'JW305', { action: 'refuse', reasons: [{ rule: 'summary-error', contractId: undefined }] });
+    expect(m.suppressed.get({ bericht: 'JW323', rule: 'TM-DECL', variant: 'taakgericht-minimaal', contract: 'K' })).toBe(1);
+    expect(m.refused.get({ bericht: 'JW323', rule: 'DECL-GEMENGD', variant: 'gemengd', contract: 'A+B' })).toBe(1);
+    expect(m.refused.get({ bericht: 'JW305', rule: 'summary-error', variant: 'none', contract: 'none' })).toBe(1);
+    expect(m.woonplaatsMismatch.get({ bericht: 'JW301', zekerheid: 'midden' })).toBe(1);
+    expect(m.decisions.get({ action: 'route', bericht: 'JW301', variant: 'outputgericht' })).toBe(1);
+    expect(m.suppressed.render().split('\n')).toHaveLength(3);
   });
 });
