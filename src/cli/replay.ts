@@ -138,13 +138,13 @@ function safeUser(): string {
 
 /** The decision core with the registry when one is given, else the gateway's default decide. */
 async function buildDecider(registryFile: string | undefined, io: CliIO, today: string, db: import('../store/db.js').Db): Promise<import('../replay/decider.js').ReplayDecider | string> {
-  const { coreDecider, pipelineDecider } = await import('../replay/decider.js');
+  const { journalReplayDecider, pipelineDecider } = await import('../replay/decider.js');
   if (registryFile) {
     const { loadRegistryFile, formatRegistryErrors } = await import('../contracts/load.js');
     const { createRegistryChecker } = await import('../contracts/registry.js');
     const check = await loadRegistryFile(resolve(io.cwd, registryFile), createRegistryChecker());
     if (!check.ok) return formatRegistryErrors(check);
-    return coreDecider({ registry: check.registry, today, db });
+    return journalReplayDecider({ registry: check.registry, today, db });
   }
   const { routeToCounterparty } = await import('../pipeline/decide-default.js');
   const { validateBericht } = await import('../validation/validate.js');

@@ -12,10 +12,11 @@ import type { Decision, DecideFn, ValidateFn } from '../pipeline/types.js';
 import { direction, headerFacts } from '../pipeline/identify.js';
 import type { Registry } from '../contracts/types.js';
 import { decide as coreDecide } from '../decision/decide.js';
-import { EMPTY_STATE, type DecisionState } from '../decision/state.js';
+import { EMPTY_STATE, prefetchState, type AsyncDecisionState, type DecisionState } from '../decision/state.js';
 import { SummaryError, summarize, type BerichtSummary } from '../decision/summary.js';
 import { parseBericht } from '../xml/parse.js';
 import type { ReplayItem } from './source.js';
+import { journalStateAsOf } from './state.js';
 
 export interface ReplayDecider {
   /** Called once per page before `decide` (batch loading). */
@@ -54,8 +55,14 @@ export function pipelineDecider(o: { decide: DecideFn; validate: ValidateFn; tod
 
 export interface CoreDeciderOptions {
   readonly registry: Registry;
-  /** What the core may ask about earlier traffic; default: knows nothing. */
+  /** What the core may ask about earlier traffic, fixed; default: knows nothing. */
   readonly state?: DecisionState;
+  /**
+   * The state as it was when the bericht came in (journalStateAsOf in ./state.ts): the live pipeline
+   * decides with the journal state, so a faithful replay asks the same questions of the same past.
+   * Takes precedence over `state`.
+   */
+  readonly stateAsOf?: (item: ReplayItem) => AsyncDecisionState;
   /** YYYY-MM-DD: "today" for the rules. */
   readonly today: string;
   /** Journal store: summary cache and raw bytes on a cache miss. */
@@ -73,7 +80,13 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
     async prepare(items) {
       cache.clear();
       unsummarisable.clear();
-      for (const i of items) if (i.cachedSummary) cache.set(i.id, i.cachedSummary as unknown as BerichtSummary);
+      for (const i of items) {
+        // The live core journals its summary inside the decision (decision.summary, with the woonplaats
+        // result of that moment): the exact facts it decided on, no parse needed.
+        const journaled = (i.decision as { summary?: BerichtSummary } | null)?.summary;
+        if (journaled) cache.set(i.id, journaled);
+        else if (i.cachedSummary) cache.set(i.id, i.cachedSummary as unknown as BerichtSummary);
+      }
       const ask = items.filter((i) => !cache.has(i.id)).map((i) => i.id);
       if (ask.length > 0) {
         const { rows } = await o.db.query<{ bericht_id: string; summary: BerichtSummary }>(
@@ -115,12 +128,23 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
         );
       }
     },
-    decide(item) {
+    async decide(item) {
       const refused = unsummarisable.get(item.id);
       if (refused) return refused;
       const s = cache.get(item.id);
       if (!s) throw new ReplayDecideError(item.id, 'the bericht could not be summarised (no longer L1-valid, or not in the journal)');
-      return coreDecide(s, o.registry, o.state ?? EMPTY_STATE, o.today) as unknown as Decision;
+      const state = o.stateAsOf ? await prefetchState(s, o.stateAsOf(item)) : (o.state ?? EMPTY_STATE);
+      // The summary travels in the decision as the live core journals it: later state questions
+      // (journal state) read it from there.
+      return { ...coreDecide(s, o.registry, state, o.today), summary: s } as unknown as Decision;
     },
   };
+}
+
+/**
+ * The replay decider Sluis uses (CLI, operator endpoint): the decision core with today's registry,
+ * the journaled summaries, and the journal state as of each bericht's arrival.
+ */
+export function journalReplayDecider(o: { registry: Registry; today: string; db: Db }): ReplayDecider & { readonly stats: { hits: number; misses: number } } {
+  return coreDecider({ ...o, stateAsOf: (item) => journalStateAsOf(o.db, { receivedAt: item.receivedAt, id: item.id }) });
 }

@@ -83,6 +83,8 @@ export interface ReplayOptions {
   readonly maxChanges?: number;
   readonly clock?: () => Date;
   readonly runId?: string;
+  /** Berichten decided at once within a page (without --rate); default 16. */
+  readonly decideConcurrency?: number;
   /** Page transactions in flight at once; default 2 (use 1 on PGlite: one connection anyway). */
   readonly writeConcurrency?: number;
 }
@@ -128,21 +130,33 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
     for await (const page of prefetch(o.pages)) {
       const apply: { item: ReplayItem; now: Decision; change: ReplayChange }[] = [];
       await decider.prepare?.(page.filter((i) => i.decision !== null));
-      for (const item of page) {
-        counts.selected++;
-        if (o.rate && o.rate > 0) {
-          const ahead = (counts.selected / o.rate) * 1000 - (performance.now() - t0);
+      // Decide the page's berichten concurrently (the state questions are database round trips), results
+      // in page order. Within a page no bericht sees another's new decision anyway: writes follow the
+      // page. With --rate the pace is kept per bericht, one after the other.
+      const limited = o.rate !== undefined && o.rate > 0;
+      const outcomes = await mapLimit(page, limited ? 1 : (o.decideConcurrency ?? 16), async (item) => {
+        if (limited) {
+          const ahead = ((counts.selected + 1) / o.rate!) * 1000 - (performance.now() - t0);
           if (ahead > 20) await new Promise((r) => setTimeout(r, ahead));
+          counts.selected++;
         }
-        if (!item.decision) { counts.skipped++; continue; }
-        let now: Decision;
+        if (!item.decision) return { item, skipped: true as const };
         try {
-          now = await decider.decide(item);
+          return { item, now: await decider.decide(item) };
         } catch (err) {
+          return { item, error: String((err as Error)?.message ?? err).slice(0, 300) };
+        }
+      });
+      for (const out of outcomes) {
+        const item = out.item;
+        if (!limited) counts.selected++;
+        if ('skipped' in out) { counts.skipped++; continue; }
+        if ('error' in out) {
           counts.errors++;
-          keep({ ...base(item), was: item.decision, now: null, text: `error: ${String((err as Error)?.message ?? err).slice(0, 300)}` });
+          keep({ ...base(item), was: item.decision, now: null, text: `error: ${out.error}` });
           continue;
         }
+        const now = out.now;
         const cmp = compareDecisions(item.decision, now);
         if (!cmp.changed) { counts.unchanged++; continue; }
         counts.changed++;
@@ -263,4 +277,17 @@ async function* prefetch<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
   } finally {
     await it.return?.();
   }
+}
+
+/** Maps with at most `limit` calls in flight; results in input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  }));
+  return out;
 }
