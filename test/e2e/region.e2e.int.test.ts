@@ -239,6 +239,10 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
     expect(b.decision).toMatchObject({ action: 'route', addressee: '33330002' });
     const stored = (await call(gw, 'GET', `/api/v1/berichten/${b.id}`, { key: key('22220001') })).json();
     expect(stored).toMatchObject({ sender: G, submittedBy: '22220001', addressee: '33330002' });
+    const search = (await call(gw, 'GET', '/api/v1/berichten?bericht=JW325', { key: key('22220001') })).json().items.map((i: { id: string }) => i.id);
+    expect(search).toEqual([b.id]);
+    // Not the other consortium members: they neither sent, posted nor received it.
+    expect((await call(gw, 'GET', `/api/v1/berichten/${b.id}`, { key: key('22220002') })).status).toBe(403);
     const inbox = (await call(gw, 'GET', '/api/v1/postbus', { key: key('33330002') })).json().items.map((i: { id: string }) => i.id);
     expect(inbox).toEqual([b.id]);
     // Wrong senders keep their 403: a consortium lid that is not the penvoerder, an unrelated aanbieder,
