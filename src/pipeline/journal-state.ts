@@ -45,32 +45,54 @@ type Row = { id: string; received_at: Date | string; decision: DecisionWithSumma
 /**
  * Rows whose summary contains one of `probes` (selective: only the reference, e.g.
  * `{items: [{referentieAanbieder}]}`), then filtered on one of `full` (the same plus standard,
- * gemeente, aanbieder, nummer). Two steps because of how PostgreSQL plans it, measured on 100,000
- * journal rows: with ORDER BY … LIMIT 1 over the plain WHERE, the planner walked journal_received_at
- * backwards filtering every row (63 ms for a miss, growing with the journal); and a containment
- * probe that includes `standard`/`gemeente` makes the GIN index intersect posting lists as long as
- * the journal (4.5 ms). The MATERIALIZED CTE forces the bitmap scan on the selective probe only.
+ * gemeente, aanbieder, nummer) and on `extra`. Two steps because of how PostgreSQL plans it, measured
+ * on 100,000 journal rows: with ORDER BY … LIMIT 1 over the plain WHERE, the planner walked
+ * journal_received_at backwards filtering every row (63 ms for a miss, growing with the journal); and
+ * a containment probe that includes `standard`/`gemeente` makes the GIN index intersect posting lists
+ * as long as the journal (4.5 ms). The MATERIALIZED CTE forces the bitmap scan on the selective probe.
  */
-function probeSql(probes: number, full: number, extra = ''): string {
-  const p = Array.from({ length: probes }, (_, i) => `(decision -> 'summary') @> $${i + 1}::jsonb`).join(' OR ');
-  const f = Array.from({ length: full }, (_, i) => `(decision -> 'summary') @> $${probes + i + 1}::jsonb`).join(' OR ');
+function probeSql(probes: readonly object[], full: readonly object[], extra: readonly string[], params: unknown[]): string {
+  const ph = (v: unknown): string => { params.push(v); return `$${params.length}`; };
+  const p = probes.map((c) => `(decision -> 'summary') @> ${ph(JSON.stringify(c))}::jsonb`).join(' OR ');
+  const f = full.map((c) => `(decision -> 'summary') @> ${ph(JSON.stringify(c))}::jsonb`).join(' OR ');
   return `WITH m AS MATERIALIZED (SELECT id, received_at, decision, status FROM journal WHERE (${p}) AND ${INDEXED})
-    SELECT id, received_at, decision FROM m WHERE (${f}) AND ${COUNTS}${extra}`;
+    SELECT id, received_at, decision FROM m WHERE (${f}) AND ${COUNTS}${extra.map((e) => ` AND ${e}`).join('')}`;
 }
 
-export function journalState(db: Db): AsyncDecisionState {
+/** A journal position: (received_at, id), the order berichten were taken in. */
+export interface JournalPosition { readonly receivedAt: Date; readonly id: string }
+
+export interface JournalStateOptions {
+  /**
+   * Answer as the journal stood just before this bericht came in (rows strictly before it). For
+   * replay: re-deciding a 301 against today's journal would find the verzoek it closed itself.
+   * Absent: the whole journal (the live pipeline decides before it writes).
+   */
+  readonly before?: JournalPosition;
+}
+
+const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() : d);
+
+export function journalState(db: Db, opts: JournalStateOptions = {}): AsyncDecisionState {
+  const bound = opts.before;
+  /** The as-of condition, its parameters appended to `params`. */
+  const before = (params: unknown[]): string[] => {
+    if (!bound) return [];
+    params.push(bound.receivedAt.toISOString(), bound.id);
+    return [`(received_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::text)`];
+  };
   const latest = async (probes: readonly object[], full: readonly object[]): Promise<Row | undefined> => {
-    const r = await db.query<Row>(`${probeSql(probes.length, full.length)} ORDER BY received_at DESC, id DESC LIMIT 1`,
-      [...probes, ...full].map((c) => JSON.stringify(c)));
-    return r.rows[0];
+    const params: unknown[] = [];
+    const sql = probeSql(probes, full, before(params), params);
+    return (await db.query<Row>(`${sql} ORDER BY received_at DESC, id DESC LIMIT 1`, params)).rows[0];
   };
 
   return {
     async heenbericht(key): Promise<StoredBericht | undefined> {
       const message = MESSAGES[berichtId(key.standard, key.ref.nummer)];
-      const idemKey = `${key.ref.afzender}|${message.berichtCode}|${key.ref.identificatie}`;
+      const params: unknown[] = [`${key.ref.afzender}|${message.berichtCode}|${key.ref.identificatie}`];
       const r = await db.query<{ raw: Uint8Array; decision: DecisionWithSummary | null; status: string }>(
-        'SELECT raw, decision, status FROM journal WHERE idem_key = $1', [idemKey]);
+        `SELECT raw, decision, status FROM journal WHERE idem_key = $1${before(params).map((e) => ` AND ${e}`).join('')}`, params);
       const row = r.rows[0];
       if (!row || row.status === BerichtStatus.AFGEKEURD) return undefined;
       const fromDecision = row.decision ? stored(row.decision) : undefined;
@@ -94,12 +116,16 @@ export function journalState(db: Db): AsyncDecisionState {
       );
       const bericht = v ? stored(v.decision) : undefined;
       if (!v || !bericht) return undefined;
-      const closer = await db.query<{ id: string }>(
-        `${probeSql(2, 2, ' AND (received_at, id) > ($5::timestamptz, $6::text)')} LIMIT 1`,
-        [JSON.stringify({ items: [{ referentieAanbieder: ref }] }), JSON.stringify({ antwoord: { referentieAanbieder: ref } }),
-          JSON.stringify({ ...base, nummer: '301', items: [{ referentieAanbieder: ref }] }),
-          JSON.stringify({ ...base, nummer: '319', antwoord: { referentieAanbieder: ref, verzoekAntwoord: VERZOEK_AFGEWEZEN } }),
-          v.received_at instanceof Date ? v.received_at.toISOString() : v.received_at, v.id]);
+      const params: unknown[] = [];
+      const sql = probeSql(
+        [{ items: [{ referentieAanbieder: ref }] }, { antwoord: { referentieAanbieder: ref } }],
+        [{ ...base, nummer: '301', items: [{ referentieAanbieder: ref }] }, { ...base, nummer: '319', antwoord: { referentieAanbieder: ref, verzoekAntwoord: VERZOEK_AFGEWEZEN } }],
+        [],
+        params,
+      );
+      params.push(iso(v.received_at), v.id);
+      const after = `(received_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::text)`;
+      const closer = await db.query<{ id: string }>(`${sql} AND ${after}${before(params).map((e) => ` AND ${e}`).join('')} LIMIT 1`, params);
       return { bericht, open: closer.rows.length === 0 };
     },
 

@@ -214,6 +214,20 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
     expect(await state.toewijzing({ ...base, aanbieder: '11110001', toewijzingNummer: '26001234' })).toEqual({ ingangsdatum: '2026-11-01', categorie: '45' });
     expect(await state.toewijzing({ ...base, toewijzingNummer: '99999999' })).toBeUndefined();
 
+    // As the journal stood when a bericht came in (replay): before S20 the verzoek was open, before S21 closed.
+    const position = async (id: string): Promise<{ receivedAt: Date; id: string }> => {
+      const row = (await gw.db.query<{ received_at: Date | string }>('SELECT received_at FROM journal WHERE id = $1', [id])).rows[0]!;
+      return { receivedAt: new Date(row.received_at), id };
+    };
+    const asOf20 = journalState(gw.db, { before: await position(r20.id) });
+    expect(await asOf20.verzoek({ ...base, referentieAanbieder: 'WPB-19' })).toMatchObject({ open: true });
+    expect(await asOf20.toewijzing({ ...base, toewijzingNummer: '26001234' })).toEqual({ ingangsdatum: '2027-01-01', categorie: '54' }); // step 7's
+    expect(await journalState(gw.db, { before: await position(r21.id) }).verzoek({ ...base, referentieAanbieder: 'WPB-19' })).toMatchObject({ open: false });
+    expect(await journalState(gw.db, { before: await position(r19.id) }).verzoek({ ...base, referentieAanbieder: 'WPB-19' })).toBeUndefined();
+    const heen = { standard: 'ijw' as const, ref: { nummer: '301' as const, afzender: G, identificatie: 'S20', dagtekening: REGION_TODAY } };
+    expect(await state.heenbericht(heen)).toMatchObject({ summary: { identificatie: 'S20' }, decision: { action: 'route' } });
+    expect(await asOf20.heenbericht(heen)).toBeUndefined();
+
     // An open one: a new 315 nobody answered yet.
     const open = sample('JW315');
     header(open.bericht, '22220001', G, 'S22');
