@@ -16,7 +16,7 @@ import { EMPTY_STATE, prefetchState, type AsyncDecisionState, type DecisionState
 import { SummaryError, summarize, type BerichtSummary } from '../decision/summary.js';
 import { parseBericht } from '../xml/parse.js';
 import type { ReplayItem } from './source.js';
-import { journalStateAsOf } from './state.js';
+import { journalState } from '../pipeline/journal-state.js';
 
 export interface ReplayDecider {
   /** Called once per page before `decide` (batch loading). */
@@ -58,7 +58,7 @@ export interface CoreDeciderOptions {
   /** What the core may ask about earlier traffic, fixed; default: knows nothing. */
   readonly state?: DecisionState;
   /**
-   * The state as it was when the bericht came in (journalStateAsOf in ./state.ts): the live pipeline
+   * The state as it was when the bericht came in (journalState with `before`, src/pipeline/journal-state.ts): the live pipeline
    * decides with the journal state, so a faithful replay asks the same questions of the same past.
    * Takes precedence over `state`.
    */
@@ -146,5 +146,5 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
  * the journaled summaries, and the journal state as of each bericht's arrival.
  */
 export function journalReplayDecider(o: { registry: Registry; today: string; db: Db }): ReplayDecider & { readonly stats: { hits: number; misses: number } } {
-  return coreDecider({ ...o, stateAsOf: (item) => journalStateAsOf(o.db, { receivedAt: item.receivedAt, id: item.id }) });
+  return coreDecider({ ...o, stateAsOf: (item) => journalState(o.db, { before: { receivedAt: item.receivedAt, id: item.id } }) });
 }

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryDecide } from '../../src/pipeline/decide-registry.js';
 import { journalState } from '../../src/pipeline/journal-state.js';
 import { journalReplayDecider } from '../../src/replay/decider.js';
-import { journalStateAsOf } from '../../src/replay/state.js';
 import { journalSource } from '../../src/replay/source.js';
 import { parseSelection } from '../../src/replay/selection.js';
 import { runReplay } from '../../src/replay/run.js';
@@ -44,8 +43,8 @@ for (const kind of ['postgres', 'pglite'] as const) {
     it('asks the state as of each bericht: the answering 301 does not close its own verzoek', async () => {
       const key = { standard: 'ijw' as const, gemeente: '0384', aanbieder: '42420001', referentieAanbieder: REF };
       expect((await journalState(store.db).verzoek(key))?.open).toBe(false); // today: closed by the 301
-      expect((await journalStateAsOf(store.db, { receivedAt: ids['toew']!.at, id: ids['toew']!.id }).verzoek(key))?.open).toBe(true);
-      expect(await journalStateAsOf(store.db, { receivedAt: ids['vot']!.at, id: ids['vot']!.id }).verzoek(key)).toBeUndefined();
+      expect((await journalState(store.db, { before: { receivedAt: ids['toew']!.at, id: ids['toew']!.id } }).verzoek(key))?.open).toBe(true);
+      expect(await journalState(store.db, { before: { receivedAt: ids['vot']!.at, id: ids['vot']!.id } }).verzoek(key)).toBeUndefined();
     });
 
     it('the same registry reproduces every decision from the journaled summaries; a new one changes the 323', async () => {
