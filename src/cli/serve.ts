@@ -26,6 +26,7 @@ import { closeServer, createExpressApp, listen } from '../http/server.js';
 import type { BuildRetourFn, DecideFn, ValidateFn } from '../pipeline/types.js';
 import type { Logger } from 'pino';
 import type { ContractenDeps } from '../contracts/handlers.js';
+import type { ReplayDecider } from '../replay/decider.js';
 
 export class StartError extends Error {
   constructor(readonly event: string, readonly source: string, message: string) { super(message); this.name = 'StartError'; }
@@ -38,6 +39,7 @@ export class StartError extends Error {
  */
 export async function registryWiring(file: string, env: Readonly<Record<string, string | undefined>>, cwd: string, logger: Logger): Promise<{
   decide: (db: Db) => DecideFn; contracten: ContractenDeps & { persisted: boolean };
+  replayDecider: (db: Db, clock?: () => Date) => () => ReplayDecider;
 }> {
   const { loadRegistryFile, formatRegistryErrors } = await import('../contracts/load.js');
   const { createRegistryChecker } = await import('../contracts/registry.js');
@@ -69,9 +71,13 @@ export async function registryWiring(file: string, env: Readonly<Record<string, 
   }
   const { registryDecide } = await import('../pipeline/decide-registry.js');
   const { journalState } = await import('../pipeline/journal-state.js');
+  const { journalReplayDecider } = await import('../replay/decider.js');
   return {
     decide: (db) => registryDecide({ registry: holder.current, state: journalState(db), ...(woonplaats ? { woonplaats } : {}) }),
     contracten: { checker, ...holder, persisted: false },
+    // The registry in force when the replay starts (a PUT may have replaced the file's), and the
+    // day it starts on: the edge where the clock is read.
+    replayDecider: (db, clock = () => new Date()) => () => journalReplayDecider({ registry: holder.current(), today: clock().toISOString().slice(0, 10), db }),
   };
 }
 
@@ -126,7 +132,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const app = createApp({
     db: opened.db, storeKind: opened.kind, parties, logger,
     validate: validateBericht as ValidateFn, buildRetour: buildRetour as BuildRetourFn,
-    ...(wiring ? { decide: wiring.decide(opened.db), contracten: wiring.contracten } : {}),
+    ...(wiring ? { decide: wiring.decide(opened.db), contracten: wiring.contracten, replayDecider: wiring.replayDecider(opened.db) } : {}),
   });
   // Kafka when KAFKA_BROKERS is set (src/kafka/wire.ts): inbound log, events, ingress consumer.
   const { startKafkaFromEnv } = await import('../kafka/wire.js');

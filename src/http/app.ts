@@ -21,6 +21,8 @@ import { VERZENDER } from '../decision/summary.js';
 import type { MessageDef } from '../standard/model.js';
 import { apiRoutes } from './api.js';
 import { contractenRoutes } from './contracten.js';
+import { replaysRoutes } from './replays.js';
+import type { ReplayDecider } from '../replay/decider.js';
 import { CollectedGauge, countDecision, createMetrics, type GatewayMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { createRouter, type HttpRequest, type HttpResponse, type Route } from './router.js';
@@ -42,6 +44,11 @@ export interface AppDeps {
    * The `decide` function should read the same holder, so a PUT applies to the next bericht.
    */
   readonly contracten?: ContractenDeps & { readonly persisted: boolean };
+  /**
+   * Today's rules for operator replays (POST /api/v1/replays): a decider per replay, reading the
+   * registry in force when the replay starts. Absent: no registry, the route answers 404.
+   */
+  readonly replayDecider?: () => ReplayDecider;
   readonly clock?: () => Date;
   readonly webhook?: { readonly enabled?: boolean; readonly fetch?: typeof globalThis.fetch; readonly idleMs?: number; readonly backoff?: BackoffPolicy };
 }
@@ -116,7 +123,18 @@ export function createApp(deps: AppDeps): App {
   const routes = apiRoutes({
     db: deps.db, parties: deps.parties, ingest, metrics, gauges, logger: deps.logger,
     openapi: openApiDocument, isReady: () => ready && attached.every((c) => c.isReady?.() ?? true),
-  }).concat(contractenRoutes({ parties: deps.parties, logger: deps.logger, ...(contracten ? { registry: contracten } : {}) }));
+  }).concat(
+    contractenRoutes({ parties: deps.parties, logger: deps.logger, ...(contracten ? { registry: contracten } : {}) }),
+    replaysRoutes({
+      parties: deps.parties, logger: deps.logger,
+      ...(deps.replayDecider ? {
+        replay: {
+          db: deps.db, decider: deps.replayDecider,
+          webhookParties: new Set([...deps.parties.parties.values()].filter((p) => p.webhook).map((p) => p.code)),
+        },
+      } : {}),
+    }),
+  );
   const router = createRouter(routes, (err, req) => deps.logger.error({ event: 'internal-error', method: req.method, path: req.path, err }, 'request failed'));
   // Route templates as patterns, compiled once: the metrics label is the template, never the raw path (ids).
   const routePatterns = routes.map((r) => ({ method: r.method as string, path: r.path, re: new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`) }));

@@ -158,6 +158,33 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: { ...jsonOf('In force', { type: 'object', properties: { contracten: { type: 'integer' } } }), headers: persistedHeader }, 400: problemRef, 401: problemRef, 403: problemRef, 404: problemRef, 413: problemRef, 415: problemRef, 422: problemRef },
         },
       },
+      '/api/v1/replays': {
+        post: {
+          operationId: 'replay',
+          summary: 'Re-run a selection of journaled berichten through today\'s registry and rules (operators). A dry run unless "dryRun": false; a real run re-delivers only what changed, idempotently, and is journaled',
+          security: auth,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object', required: ['from', 'to'],
+                  properties: {
+                    from: { type: 'string', description: 'ISO time (journal receipt time)' }, to: { type: 'string' },
+                    standard: { enum: ['ijw', 'iwmo'] }, bericht: { type: 'string', examples: ['323'] },
+                    gemeente: { type: 'string', pattern: '^[0-9]{4}$' }, aanbieder: { type: 'string', pattern: '^[0-9]{8}$' },
+                    decision: { enum: ['route', 'suppress', 'refuse'] }, dryRun: { type: 'boolean', default: true }, rate: { type: 'number', description: 'berichten per second' },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            200: jsonOf('The replay report (schemas/events/replay-run.v1.schema.json)', { type: 'object', required: ['type', 'runId', 'dryRun', 'counts', 'changes'] }),
+            400: problemRef, 401: problemRef, 403: problemRef, 404: problemRef, 413: problemRef, 415: problemRef,
+          },
+        },
+      },
       '/api/v1/contracten/{id}': {
         get: {
           operationId: 'getContract', summary: 'One contract', security: auth, parameters: [contractIdParam],

@@ -38,6 +38,10 @@ export const ProblemType = {
   SCHEMA_INVALID: { type: `${P}schema-invalid`, status: 400, title: 'Bericht does not conform to the XSD' },
   /** A contract or registry document fails the schema or the checks (overlap …); `errors` lists path and reason. */
   REGISTRY_INVALID: { type: `${P}registry-invalid`, status: 422, title: 'The contract registry would not be valid' },
+  /** A replay selection option is missing or wrong; `option` names it. */
+  REPLAY_BAD_SELECTION: { type: `${P}replay-bad-selection`, status: 400, title: 'The replay selection is not valid' },
+  /** A replay by Kafka offsets or from the Kafka source: over HTTP Sluis replays from the journal only. */
+  REPLAY_NEEDS_KAFKA: { type: `${P}replay-needs-kafka`, status: 400, title: 'This replay needs the Kafka source (use the CLI)' },
   /** A query parameter or path segment is malformed, or a JSON body does not parse. */
   BAD_REQUEST: { type: `${P}bad-request`, status: 400, title: 'Bad request' },
   /** The store is unavailable or another unexpected failure; nothing was accepted. */

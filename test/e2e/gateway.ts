@@ -37,7 +37,7 @@ export async function startRegionGateway(store: StoreKind, o: { registryFile: st
   const app = createApp({
     db: opened.db, storeKind: opened.kind, parties, logger, clock: o.clock,
     validate: validateBericht as ValidateFn, buildRetour: buildRetour as BuildRetourFn,
-    decide: wiring.decide(opened.db), contracten: wiring.contracten,
+    decide: wiring.decide(opened.db), contracten: wiring.contracten, replayDecider: wiring.replayDecider(opened.db, o.clock),
   });
   const { server, port } = await listen(createExpressApp(app.handle), 0, '127.0.0.1');
   app.start();

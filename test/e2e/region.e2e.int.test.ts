@@ -274,6 +274,43 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
     expect((await postBuilt(gw, antwoord('33330001', 'S09', 'S31'))).status).toBe(202);
   });
 
+  it('POST /api/v1/replays: operators only; a dry run with the same registry reproduces every decision; problems are typed and declared in OpenAPI', async () => {
+    const doc = (await call(gw, 'GET', '/api/v1/openapi.json')).json();
+    const json = 'application/json';
+    const selection = JSON.stringify({ from: '2020-01-01T00:00:00Z', to: '2099-01-01T00:00:00Z' });
+    const answers: Res[] = [];
+    const hit = async (opts: Parameters<typeof call>[3]): Promise<Res> => {
+      const res = await call(gw, 'POST', '/api/v1/replays', opts);
+      answers.push(res);
+      return res;
+    };
+    expect((await hit({ body: selection, contentType: json })).status).toBe(401);
+    expect((await hit({ key: key(G), body: selection, contentType: json })).json().type).toBe('urn:sluis:problem:forbidden');
+    expect((await hit({ key: OPERATOR, body: selection, contentType: 'text/plain' })).status).toBe(415);
+    expect((await hit({ key: OPERATOR, body: '{"from":', contentType: json })).json().type).toBe('urn:sluis:problem:bad-request');
+    const bad = (await hit({ key: OPERATOR, body: JSON.stringify({ to: '2099-01-01T00:00:00Z' }), contentType: json })).json();
+    expect(bad).toMatchObject({ type: 'urn:sluis:problem:replay-bad-selection', status: 400 });
+    expect(typeof bad.option).toBe('string');
+
+    const res = await hit({ key: OPERATOR, body: selection, contentType: json });
+    expect(res.status).toBe(200);
+    const report = res.json();
+    expect(report).toMatchObject({ type: 'sluis.replay', dryRun: true, source: 'journal' });
+    expect(report.counts.selected).toBeGreaterThanOrEqual(STEPS.length);
+    // Same registry, state as it was when each bericht came in: nothing would change.
+    expect(report.counts.changed).toBe(0);
+    expect(report.counts.errors).toBe(0);
+
+    const op = doc.paths['/api/v1/replays']?.post;
+    expect(op).toBeDefined();
+    for (const r of answers) {
+      const declared = op.responses[String(r.status)];
+      expect(declared, `POST /api/v1/replays → ${r.status}`).toBeDefined();
+      const content = declared.$ref ? doc.components.responses.Problem.content : declared.content;
+      expect(Object.keys(content)).toContain((r.headers.get('content-type') ?? '').split(';')[0]!);
+    }
+  });
+
   it('GET/PUT /api/v1/contracten: visibility and filters, problems, a PUT in force for the next bericht, the file not rewritten; every answer declared in OpenAPI', async () => {
     const doc = (await call(gw, 'GET', '/api/v1/openapi.json')).json();
     const seen: { method: string; template: string; res: Res }[] = [];
