@@ -37,13 +37,16 @@ function parseArgs(argv: readonly string[]): { names: string[]; options: BenchOp
   };
 }
 
+const unit = (r: BenchRow): string => (r.ratioLabel?.endsWith(' ms') ? ' ms' : '×');
+
 function table(rows: readonly BenchRow[]): string {
   const head = ['suite', 'measure', 'Sluis', 'baseline', 'ratio', 'target', 'result'];
   const body = rows.map((r) => {
     const p = passes(r);
     return [
-      r.suite, r.measure, r.sluis, r.baseline ?? '', r.ratio === undefined ? '' : `${fmt(r.ratio, 2)}× (${r.ratioLabel ?? ''})`,
-      r.target === undefined ? '' : `${r.target.op} ${fmt(r.target.value, 1)}×`, p === undefined ? '' : p ? 'PASS' : 'MISS',
+      // Latency rows compare milliseconds, not a ratio: print them with their unit.
+      r.suite, r.measure, r.sluis, r.baseline ?? '', r.ratio === undefined ? '' : `${fmt(r.ratio, 2)}${unit(r)} (${r.ratioLabel ?? ''})`,
+      r.target === undefined ? '' : `${r.target.op} ${fmt(r.target.value, 2)}${unit(r)}`, p === undefined ? '' : p ? 'PASS' : 'MISS',
     ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));

@@ -175,7 +175,7 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
       });
       rows.push({
         suite: 'http-ingest', measure: `p99 latency, ${label}`, sluis: `${fmt(r.p99, 1)} ms (p50 ${fmt(r.p50, 1)} ms)`,
-        baseline: `${fmt(base.p99, 1)} ms`, ratioLabel: 'p99 ms', ratio: r.p99,
+        baseline: `${fmt(base.p99, 1)} ms`, ratioLabel: 'p99 in ms', ratio: r.p99,
         ...(store === 'postgres' ? { target: { op: '<=', value: 50 } as const } : {}),
         data: { store, p50ms: r.p50, p99ms: r.p99 },
       });
