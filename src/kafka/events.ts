@@ -32,18 +32,11 @@ export interface BerichtColumns {
   readonly status: string;
 }
 
-export interface DecisionEvent {
+export interface DecisionEvent extends BerichtColumns {
   readonly type: typeof EventType.decision;
   readonly version: 1;
   readonly id: string;
   readonly time: string;
-  readonly berichtId: string;
-  readonly standard: string;
-  readonly bericht: string;
-  readonly berichtCode: string;
-  readonly sender: string;
-  readonly ontvanger: string;
-  readonly status: string;
   readonly decision: DecisionLike;
   readonly previous: DecisionLike | null;
 }

@@ -2,21 +2,13 @@
  * What a replay re-runs: a range (timestamps, or Kafka offsets) and optional filters. Parsed from CLI
  * arguments or an operator request into one shape; every problem is a machine-readable error.
  */
+import { Action, type ActionCode } from '../decision/decision.js';
 
 export type RangeBound =
   | { readonly kind: 'time'; readonly at: string }
   /** A Kafka offset: one number for every partition, or per partition. Inclusive for --from, exclusive for --to. */
   | { readonly kind: 'offset'; readonly all?: number; readonly perPartition?: Readonly<Record<number, number>> };
 
-export const DecisionFilter = {
-  /** Berichten whose journaled decision was to route. */
-  route: 'route',
-  /** … to suppress. */
-  suppress: 'suppress',
-  /** … to refuse. */
-  refuse: 'refuse',
-} as const;
-export type DecisionFilterCode = keyof typeof DecisionFilter;
 
 export interface ReplaySelection {
   readonly from: RangeBound;
@@ -28,7 +20,8 @@ export interface ReplaySelection {
   readonly gemeente?: string;
   /** 8-digit AGB code: Afzender or Ontvanger. */
   readonly aanbieder?: string;
-  readonly decision?: DecisionFilterCode;
+  /** Only berichten whose journaled decision had this action (the decision core's Action codes). */
+  readonly decision?: ActionCode;
 }
 
 export const SelectionErrorCode = {
@@ -116,8 +109,8 @@ export function parseSelection(input: SelectionInput): ReplaySelection {
     sel.aanbieder = input.aanbieder;
   }
   if (input.decision !== undefined) {
-    if (!(input.decision in DecisionFilter)) throw new SelectionError(SelectionErrorCode.invalid, '--decision', `'${input.decision}': route, suppress or refuse`);
-    sel.decision = input.decision as DecisionFilterCode;
+    if (!(input.decision in Action)) throw new SelectionError(SelectionErrorCode.invalid, '--decision', `'${input.decision}': route, suppress or refuse`);
+    sel.decision = input.decision as ActionCode;
   }
   return sel;
 }
