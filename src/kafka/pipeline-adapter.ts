@@ -7,10 +7,11 @@
 import type { Party, Principal } from '../config/parties.js';
 import type { IngestOutcome } from '../pipeline/ingest.js';
 import type { IngressFn } from './ingress.js';
+import { RETOUR_NUMMERS } from '../pipeline/identify.js';
+import type { BerichtNummer } from '../standard/model.js';
 
 export type PipelineIngest = (raw: Uint8Array, principal: Principal, receivedAt: Date) => Promise<IngestOutcome>;
 
-const RETOUR = new Set(['302', '306', '308', '316', '318', '320']);
 const NS = /xmlns(?::[\w.-]+)?\s*=\s*["']http:\/\/www\.istandaarden\.nl\/i(?:jw|wmo)\/3_2\/(?:jw|wmo)(3[0-9]{2})\/schema["']/;
 
 /** The sender code by message direction, or undefined when the header cannot be sniffed. */
@@ -20,7 +21,7 @@ export function sniffSender(xml: string): string | undefined {
   const afz = /<(?:[\w.-]+:)?Afzender>\s*([0-9]{4}|[0-9]{8})\s*</.exec(head)?.[1];
   const ontv = /<(?:[\w.-]+:)?Ontvanger>\s*([0-9]{4}|[0-9]{8})\s*</.exec(head)?.[1];
   if (!nummer || !afz || !ontv) return undefined;
-  return RETOUR.has(nummer) ? ontv : afz;
+  return RETOUR_NUMMERS.has(nummer as BerichtNummer) ? ontv : afz;
 }
 
 export function pipelineIngress(ingest: PipelineIngest, parties: ReadonlyMap<string, Party>): IngressFn {
