@@ -126,4 +126,38 @@ describe('tokenizer streaming', () => {
     expect(r.issues).toEqual([]);
     expect(JSON.stringify(r.root)).toContain('Wëtéñ');
   });
+
+  it('reads element and attribute names exactly as the XML Name production says (ASCII fast path and Unicode path agree)', () => {
+    // Oracle: the XML 1.0 NCName production, written independently of the tokenizer.
+    const start = 'A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}';
+    const nc = `[${start}][${start}\\-.0-9\u00B7\u0300-\u036F\u203F-\u2040]*`;
+    const QNAME = new RegExp(`^(?:(${nc}):)?(${nc})$`, 'u');
+    const alphabet = ['a', 'Z', '_', '-', '.', '0', '9', ':', 'p', 'é', '·', '中', '\u0300', '\u{10400}', '×'];
+    const events = (doc: string): string[] => {
+      const out: string[] = [];
+      const t = new XmlTokenizer({
+        open: (local, uri, attrs) => out.push(`<${uri}|${local}${(attrs ?? []).filter((a) => a.uri !== 'http://www.w3.org/2000/xmlns/').map((a) => ` ${a.uri}|${a.local}`).join('')}`),
+        end: () => out.push('>'), text: () => undefined, doctype: () => out.push('DOCTYPE'), error: (m) => out.push(`ERR ${m}`),
+      });
+      t.write(doc);
+      t.close();
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 8 }).map((a) => a.join('')), (name) => {
+        const m = QNAME.exec(name);
+        // A prefixed name is only well-formed with a bound prefix: 'p' is bound, any other is not.
+        const ok = m !== null && (m[1] === undefined || m[1] === 'p');
+        const uri = m?.[1] === 'p' ? 'urn:p' : '';
+        const el = events(`<r xmlns:p="urn:p"><${name}/></r>`);
+        expect(el.some((e) => e.startsWith('ERR')), `element <${name}>`).toBe(!ok);
+        if (ok) expect(el[1]).toBe(`<${uri}|${m![2]}`);
+        const at = events(`<r xmlns:p="urn:p" ${name}="v"/>`);
+        const attrOk = ok;
+        expect(at.some((e) => e.startsWith('ERR')), `attribute ${name}`).toBe(!attrOk);
+        if (attrOk) expect(at[0]).toBe(`<|r ${uri}|${m![2]}`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
