@@ -9,6 +9,15 @@ describe('ids', () => {
     expect(a < b).toBe(true);
     expect(new Set(Array.from({ length: 1000 }, () => newId(1)).values()).size).toBe(1000);
   });
+  it('the 16 random characters use every Crockford symbol in every position (80 uniform bits, pooled)', () => {
+    const seen = Array.from({ length: 16 }, () => new Set<string>());
+    // 20,000 ids cross the 4 KiB random pool ~49 times; P(a symbol missing in a position) < 1e-270.
+    for (let i = 0; i < 20_000; i++) {
+      const r = newId(1_700_000_000_000).slice(10);
+      for (let p = 0; p < 16; p++) seen[p]!.add(r[p]!);
+    }
+    for (const s of seen) expect(s.size).toBe(32);
+  });
   it('IdentificatieRetour is 12 chars and unique within a millisecond', () => {
     const gen = retourIdGenerator();
     const ids = Array.from({ length: 5000 }, () => gen(1_763_900_000_000));
