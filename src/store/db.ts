@@ -17,6 +17,12 @@ export interface Db {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
   /** Runs `fn` in one transaction: COMMIT when it resolves, ROLLBACK when it throws. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * How a large bytea parameter travels best. 'binary': as a Buffer (node-postgres sends it in
+   * binary format: 7.6 KB on the wire for a 7.6 KB bericht). 'hex' (default): as hex text decoded by
+   * the server (PGlite's JS bytea encoder measured 3–4× slower than decode($n, 'hex')).
+   */
+  readonly bytea?: 'binary' | 'hex';
 }
 
 export type StoreKind = 'postgres' | 'pglite';
@@ -68,6 +74,7 @@ async function openPostgres(url: string, schema: string | undefined, max: number
   pool.on('error', () => undefined);
   await pool.query('SELECT 1');
   const viaClient = (client: pg.PoolClient): Db => ({
+    bytea: 'binary',
     query: async <T>(sql: string, params?: readonly unknown[]) => {
       const r = await client.query(sql, params as unknown[] | undefined);
       return { rows: r.rows as T[] };
@@ -75,6 +82,7 @@ async function openPostgres(url: string, schema: string | undefined, max: number
     transaction: (fn) => fn(viaClient(client)), // already inside one: flatten
   });
   const db: Db = {
+    bytea: 'binary',
     query: async <T>(sql: string, params?: readonly unknown[]) => {
       const r = await pool.query(sql, params as unknown[] | undefined);
       return { rows: r.rows as T[] };
