@@ -8,6 +8,7 @@
  *   and the woonplaats check runs when the CBS list is readable ($SLUIS_SHARED or <repo>/../shared),
  *   with SLUIS_POSTCODES (postcode range table) and SLUIS_LOOKUP_URL (+ SLUIS_LOOKUP_TOKEN) when set.
  * - KAFKA_BROKERS (+ KAFKA_*): Kafka inbound log, events and ingress (docs/kafka.md); absent → no Kafka
+ * - SLUIS_VALIDATE_THREADS: validation worker threads (default: cores − 1, 1 to 4); 0 validates on the main thread
  * - LOG_LEVEL (default info)
  * Logs are pino JSON on stdout. SIGTERM/SIGINT: stop taking work, finish in-flight requests, close.
  */
@@ -129,9 +130,22 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   // Loaded here, not imported at the top, so a `sluis --help` does not pay for the model tables.
   const { validateBericht } = await import('../validation/validate.js');
   const { buildRetour } = await import('../validation/retour.js');
+  const threadsText = env.SLUIS_VALIDATE_THREADS;
+  const threads = threadsText === undefined || threadsText === '' ? undefined : Number(threadsText);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0 && threads <= 64)) {
+    logger.fatal({ event: 'config-invalid', source: 'SLUIS_VALIDATE_THREADS' }, `SLUIS_VALIDATE_THREADS must be an integer 0–64, got '${threadsText}'`);
+    await opened.close();
+    return 2;
+  }
+  const { createValidatePool } = await import('../pipeline/validate-pool.js');
+  const pool = threads === 0 ? undefined : await createValidatePool({
+    ...(threads !== undefined ? { threads } : {}),
+    onWorkerExit: (code, held) => logger.error({ event: 'validate-thread-exit', code, held }, 'a validation thread exited; replaced'),
+  });
+  logger.info({ event: 'validation', threads: pool?.threads ?? 0 }, pool ? `validating on ${pool.threads} worker thread(s)` : 'validating on the main thread');
   const app = createApp({
     db: opened.db, storeKind: opened.kind, parties, logger,
-    validate: validateBericht as ValidateFn, buildRetour: buildRetour as BuildRetourFn,
+    validate: pool ? pool.validate : validateBericht as ValidateFn, buildRetour: buildRetour as BuildRetourFn,
     ...(wiring ? { decide: wiring.decide(opened.db), contracten: wiring.contracten, replayDecider: wiring.replayDecider(opened.db) } : {}),
   });
   // Kafka when KAFKA_BROKERS is set (src/kafka/wire.ts): inbound log, events, ingress consumer.
@@ -151,7 +165,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       logger.info({ event: 'kafka', enabled: true }, 'kafka enabled');
     }
   } catch (err) {
-    if (err instanceof KafkaConfigError) { logger.fatal({ event: 'kafka-config-invalid' }, err.message); await opened.close(); return 2; }
+    if (err instanceof KafkaConfigError) { logger.fatal({ event: 'kafka-config-invalid' }, err.message); await pool?.close(); await opened.close(); return 2; }
     throw err;
   }
 
@@ -170,6 +184,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   await stopped;
   await app.stop();
   await closeServer(server);
+  await pool?.close();
   await opened.close();
   logger.info({ event: 'stopped' }, 'stopped');
   return 0;

@@ -12,7 +12,7 @@ import { retourIdGenerator } from '../store/ids.js';
 import { amsterdamToday, createIngest, type IngestOutcome } from '../pipeline/ingest.js';
 import type { Principal } from '../config/parties.js';
 import { routeToCounterparty } from '../pipeline/decide-default.js';
-import type { BuildRetourFn, DecideFn, ValidateFn } from '../pipeline/types.js';
+import type { BuildRetourFn, DecideFn, IngestValidateFn } from '../pipeline/types.js';
 import { startWebhookWorker, type Worker } from '../pipeline/webhook.js';
 import type { ContractenDeps } from '../contracts/handlers.js';
 import { toegestaneVerzenders } from '../contracts/lookup.js';
@@ -34,7 +34,8 @@ export interface AppDeps {
   readonly storeKind: StoreKind;
   readonly parties: PartiesConfig;
   readonly logger: Logger;
-  readonly validate: ValidateFn;
+  /** validateBericht, or a validation thread pool (src/pipeline/validate-pool.ts). */
+  readonly validate: IngestValidateFn;
   readonly buildRetour: BuildRetourFn;
   /** The decision core; default: route to the header's other party (no contract registry). */
   readonly decide?: DecideFn;

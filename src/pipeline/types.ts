@@ -47,14 +47,25 @@ export interface DecideInput {
 
 export type DecideFn = (input: DecideInput) => Decision | Promise<Decision>;
 
-/** validateBericht's signature (src/validation/validate.ts), injected so the pipeline can be composed. */
-export type ValidateFn = (input: Uint8Array, opts: { today: string }) => {
+/** What the pipeline's validate step answers: validateBericht's outcome, plus digests when made elsewhere. */
+export interface ValidateResult {
   readonly message?: MessageDef;
   readonly valid: boolean;
   readonly l1Valid: boolean;
   readonly issues: readonly ValidationIssue[];
   readonly bericht?: Record<string, unknown>;
-};
+  /**
+   * Made where the bytes and the tree already were (a validation thread): sha256 of the bytes (hex)
+   * and every BSN in the tree. Absent: the pipeline computes them itself.
+   */
+  readonly digest?: { readonly sha256: string; readonly bsns: readonly string[] };
+}
+
+/** validateBericht's signature (src/validation/validate.ts), injected so the pipeline can be composed. */
+export type ValidateFn = (input: Uint8Array, opts: { today: string }) => ValidateResult;
+
+/** The ingest pipeline's validate step: validateBericht in-thread, or a validation thread pool (validate-pool.ts). */
+export type IngestValidateFn = (input: Uint8Array, opts: { today: string }) => ValidateResult | Promise<ValidateResult>;
 
 /** buildRetour's signature (src/validation/retour.ts). */
 export type BuildRetourFn = (

@@ -1,0 +1,37 @@
+/**
+ * A validation thread (src/pipeline/validate-pool.ts): validateBericht plus the two digests the
+ * pipeline needs from the whole bericht (sha256 of the bytes for TR056, the BSN set for client
+ * keys), so the main thread gets them without walking the bytes or the tree again.
+ */
+import { parentPort } from 'node:worker_threads';
+import { createHash } from 'node:crypto';
+import { validateBericht } from '../validation/validate.js';
+import { collectBsns } from './identify.js';
+import type { PoolBatch, PoolBatchReply, PoolReply, PoolRequest } from './validate-pool.js';
+
+const port = parentPort;
+if (!port) throw new Error('validate-worker must run as a worker thread');
+function validateOne(m: PoolRequest): PoolReply {
+  try {
+    const v = validateBericht(m.raw, { today: m.today });
+    return {
+      id: m.id,
+      ...(v.message ? { messageId: v.message.id } : {}),
+      valid: v.valid, l1Valid: v.l1Valid, issues: v.issues,
+      ...(v.bericht ? {
+        bericht: v.bericht,
+        digest: { sha256: createHash('sha256').update(m.raw).digest('hex'), bsns: [...collectBsns(v.bericht)] },
+      } : {}),
+    };
+  } catch (err) {
+    // A bug in the validator, not the client's fault: the main thread answers 500 and logs it.
+    return { id: m.id, failure: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+  }
+}
+
+// One reply per batch: each message wakes the other thread, which costs more than a small bericht's
+// structured clone on a loaded machine.
+port.on('message', (m: PoolBatch) => {
+  port.postMessage({ replies: m.requests.map(validateOne) } satisfies PoolBatchReply);
+});
+port.postMessage({ id: 0, ready: true });
