@@ -31,7 +31,8 @@ export type PoolReply =
 
 /** What crosses to a thread: the berichten queued during one event-loop turn. */
 export interface PoolBatch { readonly requests: readonly PoolRequest[] }
-export interface PoolBatchReply { readonly replies: readonly PoolReply[] }
+/** The replies as JSON text of `PoolReply[]` (cheaper than a structured clone of the trees). */
+export interface PoolBatchReply { readonly replies: string }
 
 export class ValidationThreadError extends Error {
   constructor(message: string) { super(message); this.name = 'ValidationThreadError'; }
@@ -114,7 +115,7 @@ export async function createValidatePool(opts: ValidatePoolOptions = {}): Promis
       ready: new Promise<void>((resolve, reject) => {
         worker.on('message', (m: PoolBatchReply & { ready?: boolean }) => {
           if (m.ready) { started = true; resolve(); return; }
-          for (const r of m.replies) settle(r);
+          for (const r of JSON.parse(m.replies) as PoolReply[]) settle(r);
         });
         worker.on('exit', (code) => { if (!started) reject(new ValidationThreadError(`a validation thread did not start (exit ${code}): ${String(lastError)}`)); });
       }),
