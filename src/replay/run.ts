@@ -203,36 +203,36 @@ function base(item: ReplayItem): Pick<ReplayChange, 'berichtId' | 'bericht' | 's
 
 /**
  * Applies one page of changes in set-based statements (4 round trips per page instead of 4 per
- * bericht: 1,470/s → see the bench). Compare-and-set on the decision: a concurrent replay (or another
- * instance) that already changed a bericht wins; this run reports it as skipped instead of applying twice.
+ * bericht: 1,470/s → see the bench). Compare-and-set on journal.decision_rev: a concurrent replay (or
+ * another instance) that already changed a bericht wins; this run reports it as skipped instead of
+ * applying twice. Each statement takes its rows as ONE jsonb array (jsonb_to_recordset): node-postgres
+ * turns a JS array parameter into an array literal by escaping every element, which measured ~30 µs
+ * per 2 KB decision on the replay's thread.
  */
 async function applyChanges(tx: Db, batch: readonly { item: ReplayItem; now: Decision; change: ReplayChange }[], runId: string, webhooks?: ReadonlySet<string>): Promise<ReplayChange[]> {
   const routedTo = (d: Decision): string | null => (d.action === 'route' && typeof d.addressee === 'string' ? d.addressee : null);
   const upd = await tx.query<{ id: string }>(
-    `UPDATE journal j SET decision = v.decision, addressee = v.addressee, status = v.status
-       FROM unnest($1::text[], $2::jsonb[], $3::text[], $4::text[], $5::jsonb[]) AS v(id, decision, addressee, status, old)
-      WHERE j.id = v.id AND j.decision = v.old
+    `UPDATE journal j SET decision = v.decision, addressee = v.addressee, status = v.status, decision_rev = j.decision_rev + 1
+       FROM jsonb_to_recordset($1::jsonb) AS v(id text, decision jsonb, addressee text, status text, rev integer)
+      WHERE j.id = v.id AND j.decision_rev = v.rev
       RETURNING j.id`,
-    [batch.map((b) => b.item.id), batch.map((b) => JSON.stringify(b.now)), batch.map((b) => routedTo(b.now)),
-      batch.map((b) => STATUS_OF[b.now.action] ?? BerichtStatus.BESLOTEN), batch.map((b) => JSON.stringify(b.item.decision))],
+    [JSON.stringify(batch.map((b) => ({
+      id: b.item.id, decision: b.now, addressee: routedTo(b.now), status: STATUS_OF[b.now.action] ?? BerichtStatus.BESLOTEN, rev: b.item.decisionRev,
+    })))],
   );
   const applied = new Set(upd.rows.map((r) => r.id));
   const done = batch.filter((b) => applied.has(b.item.id));
   if (done.length > 0) {
-    const ids: string[] = [];
-    const statuses: string[] = [];
-    const details: string[] = [];
+    const rows: { b: string; s: string; d: unknown }[] = [];
     for (const b of done) {
-      ids.push(b.item.id, b.item.id);
-      statuses.push(BerichtStatus.BESLOTEN, STATUS_OF[b.now.action] ?? BerichtStatus.BESLOTEN);
-      details.push(
-        JSON.stringify({ replayRun: runId, action: b.now.action, addressee: routedTo(b.now), rules: b.now.reasons.map((r) => r.rule), was: b.item.decision?.action ?? null }),
-        JSON.stringify({ replayRun: runId }),
+      rows.push(
+        { b: b.item.id, s: BerichtStatus.BESLOTEN, d: { replayRun: runId, action: b.now.action, addressee: routedTo(b.now), rules: b.now.reasons.map((r) => r.rule), was: b.item.decision?.action ?? null } },
+        { b: b.item.id, s: STATUS_OF[b.now.action] ?? BerichtStatus.BESLOTEN, d: { replayRun: runId } },
       );
     }
     await tx.query(
-      `INSERT INTO journal_status (bericht_id, status, detail) SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])`,
-      [ids, statuses, details],
+      `INSERT INTO journal_status (bericht_id, status, detail) SELECT v.b, v.s, v.d FROM jsonb_to_recordset($1::jsonb) AS v(b text, s text, d jsonb)`,
+      [JSON.stringify(rows)],
     );
   }
   const routed = done.filter((b) => routedTo(b.now) !== null);

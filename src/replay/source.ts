@@ -24,6 +24,8 @@ export interface ReplayItem {
   readonly status: string;
   /** The decision journaled for it (null: rejected at validation, no decision taken). */
   readonly decision: Decision | null;
+  /** journal.decision_rev when read: a replay applies its change only if it is still this (compare-and-set). */
+  readonly decisionRev: number;
   /** The raw bericht; present when the source was asked for it (or always, from Kafka). */
   readonly raw?: Uint8Array;
   /** The decision core's summary cached by an earlier replay (replay_summaries), when there is one. */
@@ -50,6 +52,7 @@ interface JournalRow {
   sender: string;
   status: string;
   decision: Decision | null;
+  decision_rev: number;
   raw?: Uint8Array;
   cached_summary?: Record<string, unknown> | null;
 }
@@ -66,6 +69,7 @@ function toItem(r: JournalRow, raw?: Uint8Array, position?: ReplayItem['position
     sender: r.sender,
     status: r.status,
     decision: r.decision,
+    decisionRev: r.decision_rev,
     ...(raw ?? r.raw ? { raw: raw ?? r.raw } : {}),
     ...(r.cached_summary ? { cachedSummary: r.cached_summary } : {}),
     ...(position ? { position } : {}),
@@ -110,15 +114,23 @@ export async function* journalSource(db: Db, sel: ReplaySelection, opts: ReplayS
     const filters = filterSql(sel, params);
     params.push(afterAt, afterId, page);
     const n = params.length;
-    const { rows } = await db.query<JournalRow & { at_text: string }>(
+    // The ordered index scan on journal_received_at, whatever the statistics say. Right after a bulk
+    // load (and always on PGlite, which has no autovacuum) the planner has no statistics, estimates a
+    // handful of rows and picks bitmap scan + sort of the WHOLE range for every page: measured 40 ms
+    // per 1,000-row page of a 10,000-row journal, against 3 ms for the index scan it takes once
+    // analyzed. Keyset paging wants the index order; sorting is never the better plan here.
+    const { rows } = await db.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_sort = off');
+      return tx.query<JournalRow & { at_text: string }>(
       `SELECT j.id, j.received_at, j.received_at::text AS at_text, j.standard, j.bericht, j.bericht_code, j.afzender, j.ontvanger,
-              j.sender, j.status, j.decision, s.summary AS cached_summary${opts.withRaw ? ', j.raw' : ''}
+              j.sender, j.status, j.decision, j.decision_rev, s.summary AS cached_summary${opts.withRaw ? ', j.raw' : ''}
          FROM journal j LEFT JOIN replay_summaries s ON s.bericht_id = j.id
         WHERE j.received_at >= $1 AND j.received_at < $2 AND ${filters}
           AND ($${n - 2}::timestamptz IS NULL OR (j.received_at, j.id) > ($${n - 2}::timestamptz, $${n - 1}))
         ORDER BY j.received_at, j.id LIMIT $${n}`,
       params,
-    );
+      );
+    });
     if (rows.length === 0) return;
     yield rows.map((r) => toItem(r));
     if (rows.length < page) return;
@@ -198,7 +210,7 @@ export async function* kafkaSource(kafka: Kafka, topic: string, db: Db, sel: Rep
         const part = picked.slice(i, i + page);
         const { rows } = await db.query<JournalRow>(
           `SELECT j.id, j.received_at, j.standard, j.bericht, j.bericht_code, j.afzender, j.ontvanger, j.sender, j.status, j.decision,
-                  s.summary AS cached_summary
+                  j.decision_rev, s.summary AS cached_summary
              FROM journal j LEFT JOIN replay_summaries s ON s.bericht_id = j.id WHERE j.id = ANY($1::text[])`, [part.map((x) => x.id)]);
         const byId = new Map(rows.map((r) => [r.id, r]));
         const items: ReplayItem[] = [];

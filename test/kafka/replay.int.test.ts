@@ -122,5 +122,36 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const cached = await store.db.query<{ n: string }>('SELECT count(*) AS n FROM replay_summaries');
       expect(Number(cached.rows[0]!.n)).toBe(DECL + TOEW);
     });
+
+    it('compare-and-set: a bericht whose decision changed after it was read is skipped, not overwritten', async () => {
+      // Back to THEN (route → suppress for the 323s); while this run decides, "another instance" changes
+      // one 323's decision. This run must leave that one alone and say so.
+      const selection = parseSelection({ from: '2026-11-01', to: '2026-12-01', bericht: '323' });
+      const inner = coreDecider({ registry: THEN, today: TODAY, db: store.db });
+      let victim: string | undefined;
+      const r = await runReplay({
+        db: store.db, selection, dryRun: false, operator: 'tester', source: 'journal',
+        pages: journalSource(store.db, selection, { pageSize: 50 }),
+        decide: {
+          prepare: (items) => inner.prepare!(items),
+          async decide(item) {
+            if (victim === undefined) {
+              victim = item.id;
+              await store.db.query(`UPDATE journal SET decision = decision || '{"by":"other"}'::jsonb, decision_rev = decision_rev + 1 WHERE id = $1`, [item.id]);
+            }
+            return inner.decide(item);
+          },
+        },
+      });
+      expect(r.counts).toMatchObject({ selected: DECL, changed: DECL - 1, skipped: 1, errors: 0 });
+      expect(r.changes.find((c) => c.berichtId === victim)?.text).toMatch(/^skipped: the decision changed meanwhile/);
+      const row = await store.db.query<{ decision: { action: string; by?: string }; decision_rev: number }>('SELECT decision, decision_rev FROM journal WHERE id = $1', [victim]);
+      expect(row.rows[0]!.decision).toMatchObject({ action: 'route', by: 'other' });
+      const others = await store.db.query<{ action: string; n: number }>(
+        `SELECT decision->>'action' AS action, count(*)::int AS n FROM journal WHERE bericht = 'JW323' AND identificatie <> 'LATE' AND id <> $1 GROUP BY 1`, [victim]);
+      expect(others.rows).toEqual([{ action: 'suppress', n: DECL - 1 }]);
+      const hist = await store.db.query(`SELECT 1 FROM journal_status WHERE detail->>'replayRun' = $1 AND bericht_id = $2`, [r.runId, victim]);
+      expect(hist.rows).toHaveLength(0);
+    });
   });
 }
