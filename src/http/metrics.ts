@@ -8,9 +8,22 @@ import { RULE } from '../decision/policy.js';
 
 type Labels = Readonly<Record<string, string>>;
 
+const NEEDS_ESCAPE = /[\\"\n]/;
+
+function escapeLabel(v: string): string {
+  return NEEDS_ESCAPE.test(v) ? v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n') : v;
+}
+
+/** `k1="v1",k2="v2"` in key order. Called a few times per request: label values are codes, so escaping is rarely needed. */
 function labelKey(labels: Labels): string {
-  const keys = Object.keys(labels).sort();
-  return keys.map((k) => `${k}="${String(labels[k]).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`).join(',');
+  const keys = Object.keys(labels);
+  if (keys.length > 1) keys.sort();
+  let out = '';
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    out += `${i ? ',' : ''}${k}="${escapeLabel(String(labels[k]))}"`;
+  }
+  return out;
 }
 
 export class Counter {
