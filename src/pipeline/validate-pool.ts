@@ -12,21 +12,13 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { MESSAGES } from '../standard/generated/model.js';
 import type { BerichtId } from '../standard/model.js';
-import type { ValidationIssue } from '../validation/issues.js';
 import type { ValidateResult } from './types.js';
 
 export interface PoolRequest { readonly id: number; readonly raw: Uint8Array; readonly today: string }
 
+/** A ValidateResult as it crosses back: the MessageDef by its id (the thread has its own copy). */
 export type PoolReply =
-  | {
-    readonly id: number;
-    readonly messageId?: BerichtId;
-    readonly valid: boolean;
-    readonly l1Valid: boolean;
-    readonly issues: readonly ValidationIssue[];
-    readonly bericht?: Record<string, unknown>;
-    readonly digest?: { readonly sha256: string; readonly bsns: readonly string[] };
-  }
+  | (Omit<ValidateResult, 'message'> & { readonly id: number; readonly messageId?: BerichtId })
   | { readonly id: number; readonly failure: string };
 
 /** What crosses to a thread: the berichten queued during one event-loop turn. */
