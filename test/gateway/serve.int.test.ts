@@ -74,4 +74,45 @@ describe('sluis serve', () => {
     expect(out).toContain('parties[0].apiKeys[0].sha256');
     expect(out).not.toContain('"event":"listening"');
   }, 60_000);
+
+  it('refuses a SLUIS_VALIDATE_THREADS that is not an integer 0–64 with exit code 2', async () => {
+    const { code, out } = await serve({ SLUIS_PARTIES: '', SLUIS_VALIDATE_THREADS: 'many' }, false);
+    expect(code).toBe(2);
+    expect(out).toMatch(/"event":"config-invalid"[^\n]*SLUIS_VALIDATE_THREADS/);
+    expect(out).not.toContain('"event":"listening"');
+  }, 60_000);
+
+  it('answers the same with validation on the main thread (0) and on 2 threads', async () => {
+    const bad = sample('JW301').replace(/<jw301:Geslacht>1</, '<jw301:Geslacht>7<');
+    const answers: unknown[] = [];
+    for (const threads of ['0', '2']) {
+      const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+        cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SLUIS_DATA_DIR: join(dir, `threads-${threads}`), SLUIS_PARTIES: '', SLUIS_VALIDATE_THREADS: threads },
+      });
+      const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
+      let out = '';
+      const url = await new Promise<string>((r) => proc.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /"event":"listening"[^\n]*"port":(\d+)/.exec(out);
+        if (m) r(`http://127.0.0.1:${m[1]}`);
+      }));
+      expect(out).toContain(`"event":"validation","threads":${threads}`);
+      const post = async (body: string): Promise<{ status: number; body: Record<string, unknown> }> => {
+        const res = await fetch(`${url}/api/v1/berichten`, { method: 'POST', headers: { authorization: 'Bearer demo-gemeente-0384', 'content-type': 'application/xml' }, body });
+        return { status: res.status, body: await res.json() as Record<string, unknown> };
+      };
+      const ok = await post(sample('JW301'));
+      const refused = await post(bad);
+      expect(ok.status).toBe(202);
+      expect(refused.status).toBe(400);
+      // Ids differ per run; everything else must not depend on where validation ran.
+      const { id: _id, links: _links, ...okRest } = ok.body;
+      answers.push({ ok: okRest, refused: refused.body });
+      proc.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+    expect(answers[1]).toEqual(answers[0]);
+  }, 120_000);
 });
+
