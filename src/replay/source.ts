@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import type { Db } from '../store/db.js';
+import type { StoredBericht } from '../store/journal.js';
 import type { Decision } from '../pipeline/types.js';
 import { headerString, KafkaHeader } from '../kafka/headers.js';
 import { berichtNumber } from '../kafka/events.js';
@@ -41,21 +42,13 @@ export interface ReplaySourceOptions {
   readonly withRaw?: boolean;
 }
 
-interface JournalRow {
-  id: string;
-  received_at: Date | string;
-  standard: string;
-  bericht: string;
-  bericht_code: string;
-  afzender: string;
-  ontvanger: string;
-  sender: string;
-  status: string;
+/** The journal columns a replay reads: the stored bericht's, with the decision typed and its rev. */
+type JournalRow = Pick<StoredBericht, 'id' | 'received_at' | 'standard' | 'bericht' | 'bericht_code' | 'afzender' | 'ontvanger' | 'sender' | 'status'> & {
   decision: Decision | null;
   decision_rev: number;
   raw?: Uint8Array;
   cached_summary?: Record<string, unknown> | null;
-}
+};
 
 function toItem(r: JournalRow, raw?: Uint8Array, position?: ReplayItem['position']): ReplayItem {
   return {
