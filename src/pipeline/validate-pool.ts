@@ -71,7 +71,7 @@ function spawn(entry: URL): Worker {
 export interface ValidatePoolOptions {
   /** Worker threads; default defaultValidateThreads(). */
   readonly threads?: number;
-  /** A thread ended (crash, out of memory) holding `pending` berichten; it has been replaced. */
+  /** A thread ended unexpectedly holding `pending` berichten; it has been replaced (unless it never started). */
   readonly onWorkerExit?: (code: number, pending: number) => void;
   /** The thread script (default: validate-worker); tests wrap it to make a thread die on cue. */
   readonly entry?: URL;
