@@ -12,6 +12,8 @@
  */
 import type { Message, Producer, TopicMessages } from 'kafkajs';
 import type { Db } from '../store/db.js';
+import type { StoredBericht } from '../store/journal.js';
+import { RETOUR_VAN } from '../standard/model.js';
 import type { KafkaTopics } from './config.js';
 import { KafkaHeader } from './headers.js';
 import { berichtKey } from './key.js';
@@ -46,26 +48,18 @@ export interface PublishRound {
   readonly more: boolean;
 }
 
-interface Row {
+/** An outbox row (`id` is the outbox id) with the journal columns the message is made of. */
+type Row = Pick<StoredBericht, 'standard' | 'bericht' | 'bericht_code' | 'afzender' | 'ontvanger' | 'sender' | 'identificatie' | 'status' | 'received_at'> & {
   id: string;
   bericht_id: string;
   destination: string;
   payload: Record<string, unknown>;
-  standard: string;
-  bericht: string;
-  bericht_code: string;
-  afzender: string;
-  ontvanger: string;
-  sender: string;
-  identificatie: string;
-  status: string;
-  received_at: Date | string;
   raw: Uint8Array | null;
-}
+};
 
 const LEASE = 'kafka-outbox';
 /** Retour → its heenbericht: a fully approved retour has no Client, so it takes the heenbericht's key. */
-const HEEN_OF_RETOUR: Readonly<Record<string, string>> = { '302': '301', '306': '305', '308': '307', '316': '315', '318': '317', '320': '319' };
+const HEEN_OF_RETOUR: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(RETOUR_VAN).map(([heen, retour]) => [retour, heen]));
 
 export class KafkaOutboxPublisher {
   private readonly batchSize: number;
