@@ -1,7 +1,8 @@
 /**
  * Numbered plain-SQL migrations (`NNNN_name.sql`, one statement per file), applied at start inside
  * one transaction under an advisory lock, so several instances starting at once on one PostgreSQL
- * database apply each file exactly once. 0001–0099: journal/outbox/postbus; 0100+: Kafka.
+ * database apply each file exactly once. 0001–0099: journal/outbox/postbus, plain DDL; 0100+: Kafka, replay,
+ * and anything that needs a PL/pgSQL body (the one-statement test cannot split those on semicolons).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -44,6 +44,19 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
     expect(r.rows.map((x) => x.version)).toEqual(ms.map((m) => m.version));
   });
 
+  it('a large decision is compressed with lz4 where the server has it (else pglz) and reads back intact', async () => {
+    const methods = await opened.db.query<{ enumvals: string[] }>(`SELECT enumvals FROM pg_settings WHERE name = 'default_toast_compression'`);
+    const lz4 = methods.rows[0]!.enumvals.includes('lz4');
+    // 0122 is conditional: Debian's PostgreSQL has lz4, PGlite only pglz; both must migrate.
+    if (store === 'postgres') expect(lz4).toBe(true);
+    const reasons = Array.from({ length: 60 }, (_, i) => ({ rule: 'OG-DECL', text: `outputgericht: declaratie per prestatie ${i}`, items: [`/Bericht/Declaratie/Clienten/Client[${i}]`] }));
+    const w = write(0, { identificatie: 'LZ1', idemKey: '0384|436|LZ1', postbus: [], outbox: [], decision: { action: 'route', addressee: '0384', reasons } });
+    expect((await new GroupCommitter(opened.db).write(w)).kind).toBe('inserted');
+    const r = await opened.db.query<{ c: string | null; decision: unknown }>('SELECT pg_column_compression(decision) AS c, decision FROM journal WHERE id = $1', [w.id]);
+    expect(r.rows[0]!.c).toBe(lz4 ? 'lz4' : 'pglz');
+    expect(r.rows[0]!.decision).toEqual(w.decision);
+  });
+
   it('group commit: 300 concurrent writes land in few transactions, each with its rows', async () => {
     const sizes: number[] = [];
     const gc = new GroupCommitter(opened.db, { concurrency: store === 'postgres' ? 4 : 1, onCommit: (n) => sizes.push(n) });
