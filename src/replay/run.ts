@@ -216,14 +216,24 @@ function base(item: ReplayItem): Pick<ReplayChange, 'berichtId' | 'bericht' | 's
  */
 async function applyChanges(tx: Db, batch: readonly { item: ReplayItem; now: Decision; change: ReplayChange }[], runId: string, webhooks?: ReadonlySet<string>): Promise<ReplayChange[]> {
   const routedTo = (d: Decision): string | null => (d.action === 'route' && typeof d.addressee === 'string' ? d.addressee : null);
+  // The new decision carries the summary it was taken on. When that is the very summary journaled in
+  // the old decision (the core decider reads it from there), it is not sent back: the row keeps its
+  // own, which the compare-and-set guarantees is the one read. That halves the JSON this thread builds
+  // and the server parses (a 323's summary is about half its 2.6 KB decision).
   const upd = await tx.query<{ id: string }>(
-    `UPDATE journal j SET decision = v.decision, addressee = v.addressee, status = v.status, decision_rev = j.decision_rev + 1
-       FROM jsonb_to_recordset($1::jsonb) AS v(id text, decision jsonb, addressee text, status text, rev integer)
+    `UPDATE journal j SET decision = CASE WHEN v.keep_summary THEN v.decision || jsonb_build_object('summary', j.decision -> 'summary') ELSE v.decision END,
+            addressee = v.addressee, status = v.status, decision_rev = j.decision_rev + 1
+       FROM jsonb_to_recordset($1::jsonb) AS v(id text, decision jsonb, keep_summary boolean, addressee text, status text, rev integer)
       WHERE j.id = v.id AND j.decision_rev = v.rev
       RETURNING j.id`,
-    [JSON.stringify(batch.map((b) => ({
-      id: b.item.id, decision: b.now, addressee: routedTo(b.now), status: STATUS_OF[b.now.action] ?? BerichtStatus.BESLOTEN, rev: b.item.decisionRev,
-    })))],
+    [JSON.stringify(batch.map((b) => {
+      const summary = (b.now as { summary?: unknown }).summary;
+      const keep = summary !== undefined && summary === (b.item.decision as { summary?: unknown } | null)?.summary;
+      return {
+        id: b.item.id, decision: keep ? withoutSummary(b.now) : b.now, keep_summary: keep, addressee: routedTo(b.now),
+        status: STATUS_OF[b.now.action] ?? BerichtStatus.BESLOTEN, rev: b.item.decisionRev,
+      };
+    }))],
   );
   const applied = new Set(upd.rows.map((r) => r.id));
   const done = batch.filter((b) => applied.has(b.item.id));
@@ -264,6 +274,11 @@ async function applyChanges(tx: Db, batch: readonly { item: ReplayItem; now: Dec
   return batch.map((b) => (applied.has(b.item.id)
     ? { ...b.change, redelivered: redelivered.has(b.item.id) }
     : { ...b.change, text: `skipped: the decision changed meanwhile (${b.change.text})` }));
+}
+
+function withoutSummary(d: Decision): Omit<Decision, 'summary'> {
+  const { summary: _summary, ...rest } = d as Decision & { summary?: unknown };
+  return rest;
 }
 
 /** Asks for the next page while the current one is processed (database read overlaps deciding). */
