@@ -92,6 +92,52 @@ function paramsOf(w: JournalWrite): number {
   return JOURNAL_COLUMNS.length + 3 * w.postbus.length + 5 * w.outbox.length;
 }
 
+/** Batches up to this many rows are padded to a canonical shape and run as prepared statements. */
+export const PADDED_MAX_ROWS = 32;
+
+/** 0, 1, 2, 4 … 32 (… 64 for the postbus/outbox of a full padded batch): the shape a part is padded to. */
+export function paddedSize(n: number): number {
+  return n === 0 ? 0 : 2 ** Math.ceil(Math.log2(n));
+}
+
+/**
+ * The group-commit statement for one chunk: berichten with their postbus and outbox rows in data-
+ * modifying CTEs. With `pad`, each part's VALUES list is filled with all-NULL rows up to
+ * `paddedSize`, which the statement drops (`WHERE … IS NOT NULL`): the text then depends only on
+ * the three padded sizes, so a few prepared statements serve every batch. Measured over HTTP on
+ * PostgreSQL (JW301, 32 clients, batches of 1–32): PostgreSQL CPU per bericht 0.17 → 0.13 ms,
+ * +5 % berichten/s; parse + plan of an unprepared 16-row statement is about half its cost.
+ */
+export function batchStatement(chunk: readonly JournalWrite[], bytea: 'binary' | 'hex', pad: boolean): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const ph = (v: unknown, cast: string): string => {
+    params.push(v);
+    if (cast === 'bytea') return bytea === 'hex' ? `decode($${params.length}::text, 'hex')` : `$${params.length}::bytea`;
+    return `$${params.length}::${cast}`;
+  };
+  const fill = <R>(rows: R[], make: () => R): R[] => {
+    if (pad) for (let n = paddedSize(rows.length); rows.length < n;) rows.push(make());
+    return rows;
+  };
+  const jv = fill(chunk.map((w) => `(${journalValues(w, bytea).map((v, i) => ph(v, JOURNAL_CASTS[i]!)).join(',')})`),
+    () => `(${JOURNAL_CASTS.map((c) => ph(null, c)).join(',')})`);
+  const pv = fill(chunk.flatMap((w) => w.postbus.map((p) => `(${ph(p.party, 'text')},${ph(w.id, 'text')},${ph(p.kind, 'text')})`)),
+    () => `(${ph(null, 'text')},${ph(null, 'text')},${ph(null, 'text')})`);
+  const ov = fill(chunk.flatMap((w) => w.outbox.map((o) => `(${ph(w.id, 'text')},${ph(o.channel, 'text')},${ph(o.destination, 'text')},${ph(o.deliveryKey, 'text')},${ph(JSON.stringify(o.payload), 'jsonb')})`)),
+    () => `(${ph(null, 'text')},${ph(null, 'text')},${ph(null, 'text')},${ph(null, 'text')},${ph(null, 'jsonb')})`);
+  const cols = JOURNAL_COLUMNS.join(', ');
+  let sql = `WITH j AS (INSERT INTO journal (${cols}) SELECT * FROM (VALUES ${jv.join(',')}) AS v(${cols}) WHERE v.id IS NOT NULL ON CONFLICT (idem_key) DO NOTHING RETURNING id)`;
+  if (pv.length) {
+    // Padding rows have a NULL bericht_id: the join on j drops them.
+    sql += `, p AS (INSERT INTO postbus (party, bericht_id, kind) SELECT v.party, v.bericht_id, v.kind FROM (VALUES ${pv.join(',')}) AS v(party, bericht_id, kind) JOIN j ON j.id = v.bericht_id ON CONFLICT DO NOTHING)`;
+  }
+  if (ov.length) {
+    sql += `, o AS (INSERT INTO outbox (bericht_id, channel, destination, delivery_key, payload) SELECT v.bericht_id, v.channel, v.destination, v.delivery_key, v.payload FROM (VALUES ${ov.join(',')}) AS v(bericht_id, channel, destination, delivery_key, payload) JOIN j ON j.id = v.bericht_id ON CONFLICT (delivery_key) DO NOTHING)`;
+  }
+  sql += ' SELECT id FROM j';
+  return { sql, params };
+}
+
 /**
  * Writes berichten with their postbus and outbox rows in ONE statement (data-modifying CTEs): one
  * round trip and atomic by itself, so a group commit needs no BEGIN/COMMIT (measured on PostgreSQL
@@ -108,25 +154,10 @@ export async function writeBatch(db: Db, writes: readonly JournalWrite[]): Promi
     while (end < writes.length && (end === start || count + paramsOf(writes[end]!) <= MAX_PARAMS)) count += paramsOf(writes[end++]!);
     const chunk = writes.slice(start, end);
     start = end;
-    const params: unknown[] = [];
-    const bytea = db.bytea ?? 'hex';
-    const ph = (v: unknown, cast: string): string => {
-      params.push(v);
-      if (cast === 'bytea') return bytea === 'hex' ? `decode($${params.length}::text, 'hex')` : `$${params.length}::bytea`;
-      return `$${params.length}::${cast}`;
-    };
-    const jv = chunk.map((w) => `(${journalValues(w, bytea).map((v, i) => ph(v, JOURNAL_CASTS[i]!)).join(',')})`);
-    const pv = chunk.flatMap((w) => w.postbus.map((p) => `(${ph(p.party, 'text')},${ph(w.id, 'text')},${ph(p.kind, 'text')})`));
-    const ov = chunk.flatMap((w) => w.outbox.map((o) => `(${ph(w.id, 'text')},${ph(o.channel, 'text')},${ph(o.destination, 'text')},${ph(o.deliveryKey, 'text')},${ph(JSON.stringify(o.payload), 'jsonb')})`));
-    let sql = `WITH j AS (INSERT INTO journal (${JOURNAL_COLUMNS.join(', ')}) VALUES ${jv.join(',')} ON CONFLICT (idem_key) DO NOTHING RETURNING id)`;
-    if (pv.length) {
-      sql += `, p AS (INSERT INTO postbus (party, bericht_id, kind) SELECT v.party, v.bericht_id, v.kind FROM (VALUES ${pv.join(',')}) AS v(party, bericht_id, kind) JOIN j ON j.id = v.bericht_id ON CONFLICT DO NOTHING)`;
-    }
-    if (ov.length) {
-      sql += `, o AS (INSERT INTO outbox (bericht_id, channel, destination, delivery_key, payload) SELECT v.bericht_id, v.channel, v.destination, v.delivery_key, v.payload FROM (VALUES ${ov.join(',')}) AS v(bericht_id, channel, destination, delivery_key, payload) JOIN j ON j.id = v.bericht_id ON CONFLICT (delivery_key) DO NOTHING)`;
-    }
-    sql += ' SELECT id FROM j';
-    for (const r of (await db.query<{ id: string }>(sql, params)).rows) inserted.add(r.id);
+    const prepared = db.queryPrepared !== undefined && chunk.length <= PADDED_MAX_ROWS;
+    const { sql, params } = batchStatement(chunk, db.bytea ?? 'hex', prepared);
+    const r = prepared ? await db.queryPrepared!<{ id: string }>(sql, params) : await db.query<{ id: string }>(sql, params);
+    for (const row of r.rows) inserted.add(row.id);
   }
 
   const missing = writes.filter((w) => !inserted.has(w.id) && w.idemKey !== null).map((w) => w.idemKey as string);

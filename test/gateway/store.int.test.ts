@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type OpenedDb } from '../../src/store/db.js';
 import { loadMigrations, migrate } from '../../src/store/migrate.js';
 import { GroupCommitter } from '../../src/store/group-commit.js';
-import { claimOutbox, completeOutbox, failOutbox, findByIdemKey, type JournalWrite } from '../../src/store/journal.js';
+import { claimOutbox, completeOutbox, failOutbox, findByIdemKey, writeBatch, type JournalWrite } from '../../src/store/journal.js';
 import { newId } from '../../src/store/ids.js';
 import { PG_URL, STORES, dropSchema } from './harness.js';
 
@@ -139,5 +139,36 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
     const [again] = await claimOutbox(opened.db, { channel: 'kafka', limit: 1, worker: 'B', lockTimeoutSeconds: 60 });
     expect(again?.id).toBe(first!.id);
     expect(again?.attempts).toBe(2);
+  });
+
+  it('batches of every size, padded or not: exactly their rows, a duplicate key answered with its holder', async () => {
+    const count = async (): Promise<{ j: number; p: number; o: number }> => {
+      const r = await opened.db.query<{ j: number; p: number; o: number }>(
+        "SELECT (SELECT count(*) FROM journal WHERE identificatie LIKE 'W%')::int AS j, (SELECT count(*) FROM postbus p JOIN journal j ON j.id = p.bericht_id WHERE j.identificatie LIKE 'W%')::int AS p, (SELECT count(*) FROM outbox o JOIN journal j ON j.id = o.bericht_id WHERE j.identificatie LIKE 'W%')::int AS o");
+      return r.rows[0]!;
+    };
+    let n = 0;
+    const expected = { j: 0, p: 0, o: 0 };
+    // 1–33 rows: every padded size on PostgreSQL, and one past the padded maximum (unpadded).
+    for (let size = 1; size <= 33; size++) {
+      const ws = Array.from({ length: size }, (_, k) => {
+        const i = n++;
+        const w = write(i, { identificatie: `W${i}`, idemKey: `0384|436|W${i}`, postbus: k % 3 === 0 ? [] : [{ party: '42420001', kind: 'bericht' }] });
+        // Its own outbox channel: the outbox tests above claim webhook rows.
+        return k % 4 === 0 ? { ...w, outbox: [] } : { ...w, outbox: w.outbox.map((o) => ({ ...o, channel: 'padding-test' })) };
+      });
+      const rs = await writeBatch(opened.db, ws);
+      expect(rs.every((r) => r.kind === 'inserted')).toBe(true);
+      expected.j += size;
+      expected.p += ws.reduce((a, w) => a + w.postbus.length, 0);
+      expected.o += ws.reduce((a, w) => a + w.outbox.length, 0);
+      expect(await count()).toEqual(expected);
+    }
+    // A key already taken, inside a padded batch: not written, no postbus/outbox rows, names the holder.
+    const twin = write(9999, { identificatie: 'W0', idemKey: '0384|436|W0' });
+    const rs = await writeBatch(opened.db, [write(n++, { identificatie: `W${n}`, idemKey: `0384|436|W${n}` }), twin]);
+    expect(rs[0]!.kind).toBe('inserted');
+    expect(rs[1]).toMatchObject({ kind: 'conflict', existing: { identificatie: 'W0' } });
+    expect(await count()).toEqual({ j: expected.j + 1, p: expected.p + 1, o: expected.o + 1 });
   });
 });
