@@ -91,14 +91,14 @@ async function openPostgres(url: string, schema: string | undefined, max: number
   // One name per text for this pool: node-postgres prepares a named statement on each connection the
   // first time that connection runs it, and refuses one name for two texts.
   const names = new Map<string, string>();
-  const asQuery = (sql: string, params: readonly unknown[]): string | pg.QueryConfig => {
+  const preparedOn = (target: pg.Pool | pg.PoolClient) => async <T>(sql: string, params: readonly unknown[]): Promise<QueryResult<T>> => {
     let name = names.get(sql);
-    if (name === undefined) {
-      if (names.size >= MAX_PREPARED_TEXTS) return sql;
+    if (name === undefined && names.size < MAX_PREPARED_TEXTS) {
       name = `sluis_${names.size}`;
       names.set(sql, name);
     }
-    return { name, text: sql, values: params as unknown[] };
+    const r = name === undefined ? await target.query(sql, params as unknown[]) : await target.query({ name, text: sql, values: params as unknown[] });
+    return { rows: r.rows as T[] };
   };
   const viaClient = (client: pg.PoolClient): Db => ({
     bytea: 'binary',
@@ -106,11 +106,7 @@ async function openPostgres(url: string, schema: string | undefined, max: number
       const r = await client.query(sql, params as unknown[] | undefined);
       return { rows: r.rows as T[] };
     },
-    queryPrepared: async <T>(sql: string, params: readonly unknown[]) => {
-      const q = asQuery(sql, params);
-      const r = typeof q === 'string' ? await client.query(q, params as unknown[]) : await client.query(q);
-      return { rows: r.rows as T[] };
-    },
+    queryPrepared: preparedOn(client),
     transaction: (fn) => fn(viaClient(client)), // already inside one: flatten
   });
   const db: Db = {
@@ -119,11 +115,7 @@ async function openPostgres(url: string, schema: string | undefined, max: number
       const r = await pool.query(sql, params as unknown[] | undefined);
       return { rows: r.rows as T[] };
     },
-    queryPrepared: async <T>(sql: string, params: readonly unknown[]) => {
-      const q = asQuery(sql, params);
-      const r = typeof q === 'string' ? await pool.query(q, params as unknown[]) : await pool.query(q);
-      return { rows: r.rows as T[] };
-    },
+    queryPrepared: preparedOn(pool),
     transaction: async (fn) => {
       const client = await pool.connect();
       try {
