@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { pglitePrepared } from './pglite-prepared.js';
 
 export interface QueryResult<T> { rows: T[] }
 
@@ -24,15 +25,15 @@ export interface Db {
    */
   readonly bytea?: 'binary' | 'hex';
   /**
-   * Runs a statement whose text recurs (the group commit's few padded shapes) as a server-side
-   * prepared statement, parsed and planned once per connection. Absent where it would not pay
-   * (PGlite: one in-process session). Callers fall back to `query`.
+   * Runs a statement whose text recurs (the group commit's few padded shapes) as a prepared
+   * statement, parsed and planned once per connection (PostgreSQL: each pool connection; PGlite: its
+   * one session). Absent: callers use `query`.
    */
   readonly queryPrepared?: <T = Record<string, unknown>>(sql: string, params: readonly unknown[]) => Promise<QueryResult<T>>;
 }
 
 /**
- * Distinct prepared texts per PostgreSQL store; later ones run unprepared, so server memory stays
+ * Distinct prepared texts per store; later ones run unprepared, so server memory stays
  * bounded: a prepared group-commit statement holds ~10 KB per row of its shape (measured: 16 rows
  * ~190 KB, 32 rows ~320 KB) on every pool connection that ran it. The group commit's padded shapes
  * (src/store/journal.ts batchStatement) are 6 journal sizes times the postbus and outbox sizes that
@@ -150,16 +151,19 @@ async function openPglite(dataDir: string | undefined): Promise<OpenedDb> {
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
   const lite = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
   const queue = new SerialQueue();
+  const prepared = pglitePrepared(lite, MAX_PREPARED_TEXTS);
   // Inside a transaction the queue is already held; statements go straight to PGlite.
   const direct: Db = {
     query: async <T>(sql: string, params?: readonly unknown[]) => {
       const r = await lite.query<T>(sql, params as unknown[] | undefined);
       return { rows: r.rows };
     },
+    queryPrepared: prepared,
     transaction: (fn) => fn(direct),
   };
   const db: Db = {
     query: (sql, params) => queue.run(() => direct.query(sql, params)),
+    queryPrepared: (sql, params) => queue.run(() => prepared(sql, params)),
     transaction: (fn) => queue.run(async () => {
       await lite.query('BEGIN');
       try {
@@ -214,7 +218,7 @@ async function openPgliteWorker(dataDir: string | undefined): Promise<OpenedDb> 
     });
   });
   await ready;
-  const send = (msg: { sql?: string; params?: readonly unknown[]; close?: boolean }): Promise<unknown[]> => {
+  const send = (msg: { sql?: string; params?: readonly unknown[]; prepared?: boolean; close?: boolean }): Promise<unknown[]> => {
     if (failed) return Promise.reject(failed);
     const id = nextId++;
     return new Promise((resolve, reject) => { pending.set(id, { resolve, reject }); worker.postMessage({ id, ...msg }); });
@@ -222,10 +226,12 @@ async function openPgliteWorker(dataDir: string | undefined): Promise<OpenedDb> 
   const queue = new SerialQueue();
   const direct: Db = {
     query: async <T>(sql: string, params?: readonly unknown[]) => ({ rows: (await send({ sql, ...(params ? { params } : {}) })) as T[] }),
+    queryPrepared: async <T>(sql: string, params: readonly unknown[]) => ({ rows: (await send({ sql, params, prepared: true })) as T[] }),
     transaction: (fn) => fn(direct),
   };
   const db: Db = {
     query: (sql, params) => queue.run(() => direct.query(sql, params)),
+    queryPrepared: (sql, params) => queue.run(() => direct.queryPrepared!(sql, params)),
     transaction: (fn) => queue.run(async () => {
       await direct.query('BEGIN');
       try {
