@@ -224,14 +224,15 @@ async function openPgliteWorker(dataDir: string | undefined): Promise<OpenedDb> 
     return new Promise((resolve, reject) => { pending.set(id, { resolve, reject }); worker.postMessage({ id, ...msg }); });
   };
   const queue = new SerialQueue();
+  const prepared = async <T>(sql: string, params: readonly unknown[]): Promise<QueryResult<T>> => ({ rows: (await send({ sql, params, prepared: true })) as T[] });
   const direct: Db = {
     query: async <T>(sql: string, params?: readonly unknown[]) => ({ rows: (await send({ sql, ...(params ? { params } : {}) })) as T[] }),
-    queryPrepared: async <T>(sql: string, params: readonly unknown[]) => ({ rows: (await send({ sql, params, prepared: true })) as T[] }),
+    queryPrepared: prepared,
     transaction: (fn) => fn(direct),
   };
   const db: Db = {
     query: (sql, params) => queue.run(() => direct.query(sql, params)),
-    queryPrepared: (sql, params) => queue.run(() => direct.queryPrepared!(sql, params)),
+    queryPrepared: (sql, params) => queue.run(() => prepared(sql, params)),
     transaction: (fn) => queue.run(async () => {
       await direct.query('BEGIN');
       try {
