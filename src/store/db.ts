@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import { pglitePrepared } from './pglite-prepared.js';
+import { MAX_PREPARED_TEXTS, pglitePrepared } from './pglite-prepared.js';
 
 export interface QueryResult<T> { rows: T[] }
 
@@ -32,14 +32,6 @@ export interface Db {
   readonly queryPrepared?: <T = Record<string, unknown>>(sql: string, params: readonly unknown[]) => Promise<QueryResult<T>>;
 }
 
-/**
- * Distinct prepared texts per store; later ones run unprepared, so server memory stays
- * bounded: a prepared group-commit statement holds ~10 KB per row of its shape (measured: 16 rows
- * ~190 KB, 32 rows ~320 KB) on every pool connection that ran it. The group commit's padded shapes
- * (src/store/journal.ts batchStatement) are 6 journal sizes times the postbus and outbox sizes that
- * occur; steady traffic uses a handful.
- */
-export const MAX_PREPARED_TEXTS = 64;
 
 export type StoreKind = 'postgres' | 'pglite';
 

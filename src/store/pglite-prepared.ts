@@ -10,6 +10,16 @@ import { randomBytes } from 'node:crypto';
 import { parse, protocol, types, type PGlite } from '@electric-sql/pglite';
 import type { QueryResult } from './db.js';
 
+/**
+ * Distinct prepared texts per store (PostgreSQL pool or PGlite session); later ones run unprepared,
+ * so server memory stays bounded: a prepared group-commit statement holds ~10 KB per row of its shape
+ * (measured: 16 rows ~190 KB, 32 rows ~320 KB) on every connection that ran it. The group commit's
+ * padded shapes (src/store/journal.ts batchStatement) are 6 journal sizes times the postbus and outbox
+ * sizes that occur; steady traffic uses a handful. Here, not in db.ts, so the PGlite worker thread
+ * need not load node-postgres for it.
+ */
+export const MAX_PREPARED_TEXTS = 64;
+
 /** The text form PostgreSQL's input functions read; null stays null. */
 function textValue(v: unknown): string | null {
   if (v === null || v === undefined) return null;
@@ -18,13 +28,6 @@ function textValue(v: unknown): string | null {
   if (v instanceof Date) return v.toISOString();
   if (v instanceof Uint8Array) return `\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}`;
   return JSON.stringify(v);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
-  return out;
 }
 
 /**
@@ -49,7 +52,7 @@ export function pglitePrepared(lite: PGlite, max: number): <T>(sql: string, para
       protocol.serialize.execute({}),
       protocol.serialize.sync(),
     );
-    const { messages } = await lite.execProtocol(concat(parts), { throwOnError: false });
+    const { messages } = await lite.execProtocol(Buffer.concat(parts), { throwOnError: false });
     // The name is known from the server's ParseComplete on: a Bind that fails after it (a constraint,
     // say) leaves the statement prepared, one whose Parse failed leaves nothing to remember.
     if (!names.has(sql) && messages.some((m) => m.name === 'parseComplete')) names.set(sql, name);

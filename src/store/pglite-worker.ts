@@ -6,8 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import { MAX_PREPARED_TEXTS } from './db.js';
-import { pglitePrepared } from './pglite-prepared.js';
+import { MAX_PREPARED_TEXTS, pglitePrepared } from './pglite-prepared.js';
 
 interface Request { readonly id: number; readonly sql?: string; readonly params?: unknown[]; readonly prepared?: boolean; readonly close?: boolean }
 
