@@ -29,6 +29,21 @@ function serve(env: Record<string, string>, untilListening: boolean): Promise<{ 
   });
 }
 
+/** A running `sluis serve` with its base URL, the stdout read so far, and its exit code once stopped. */
+async function listening(env: Record<string, string>): Promise<{ url: string; out: () => string; stop: () => Promise<number | null> }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+  });
+  const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
+  let out = '';
+  const url = await new Promise<string>((r) => proc.stdout.on('data', (c: Buffer) => {
+    out += c.toString();
+    const m = /"event":"listening"[^\n]*"port":(\d+)/.exec(out);
+    if (m) r(`http://127.0.0.1:${m[1]}`);
+  }));
+  return { url, out: () => out, stop: () => { proc.kill('SIGTERM'); return exited; } };
+}
+
 describe('sluis serve', () => {
   it('says in its first log line that it runs the demo config, and stops cleanly on SIGTERM', async () => {
     const { code, out } = await serve({ SLUIS_PARTIES: '' }, true);
@@ -40,17 +55,7 @@ describe('sluis serve', () => {
   }, 60_000);
 
   it('with KAFKA_BROKERS set but no broker: accepts berichten, Kafka gauges on /metrics, readiness red', async () => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-      cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SLUIS_DATA_DIR: join(dir, 'kafka-data'), SLUIS_PARTIES: '', KAFKA_BROKERS: '127.0.0.1:1', SLUIS_KAFKA_KEY_SECRET: 'serve-test-kafka-secret-0123' },
-    });
-    const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
-    let out = '';
-    const url = await new Promise<string>((r) => proc.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /"event":"listening"[^\n]*"port":(\d+)/.exec(out);
-      if (m) r(`http://127.0.0.1:${m[1]}`);
-    }));
+    const { url, stop } = await listening({ SLUIS_DATA_DIR: join(dir, 'kafka-data'), SLUIS_PARTIES: '', KAFKA_BROKERS: '127.0.0.1:1', SLUIS_KAFKA_KEY_SECRET: 'serve-test-kafka-secret-0123' });
     const ready = await fetch(`${url}/health/ready`);
     expect(ready.status).toBe(503);
     const posted = await fetch(`${url}/api/v1/berichten`, {
@@ -61,8 +66,7 @@ describe('sluis serve', () => {
     const metrics = await (await fetch(`${url}/metrics`)).text();
     expect(metrics).toMatch(/sluis_kafka_up 0/);
     expect(metrics).toMatch(/sluis_outbox_backlog\{channel="kafka",state="pending"\} [1-9]/);
-    proc.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await stop()).toBe(0);
   }, 90_000);
 
   it('refuses an invalid parties config with exit code 2, naming every problem', async () => {
@@ -86,18 +90,8 @@ describe('sluis serve', () => {
     const bad = sample('JW301').replace(/<jw301:Geslacht>1</, '<jw301:Geslacht>7<');
     const answers: unknown[] = [];
     for (const threads of ['0', '2']) {
-      const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-        cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SLUIS_DATA_DIR: join(dir, `threads-${threads}`), SLUIS_PARTIES: '', SLUIS_VALIDATE_THREADS: threads },
-      });
-      const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
-      let out = '';
-      const url = await new Promise<string>((r) => proc.stdout.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /"event":"listening"[^\n]*"port":(\d+)/.exec(out);
-        if (m) r(`http://127.0.0.1:${m[1]}`);
-      }));
-      expect(out).toContain(`"event":"validation","threads":${threads}`);
+      const { url, out, stop } = await listening({ SLUIS_DATA_DIR: join(dir, `threads-${threads}`), SLUIS_PARTIES: '', SLUIS_VALIDATE_THREADS: threads });
+      expect(out()).toContain(`"event":"validation","threads":${threads}`);
       const post = async (body: string): Promise<{ status: number; body: Record<string, unknown> }> => {
         const res = await fetch(`${url}/api/v1/berichten`, { method: 'POST', headers: { authorization: 'Bearer demo-gemeente-0384', 'content-type': 'application/xml' }, body });
         return { status: res.status, body: await res.json() as Record<string, unknown> };
@@ -109,8 +103,7 @@ describe('sluis serve', () => {
       // Ids differ per run; everything else must not depend on where validation ran.
       const { id: _id, links: _links, ...okRest } = ok.body;
       answers.push({ ok: okRest, refused: refused.body });
-      proc.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await stop()).toBe(0);
     }
     expect(answers[1]).toEqual(answers[0]);
   }, 120_000);
