@@ -179,9 +179,9 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
       }
     }
     const after = await helloRun();
-    const base: LoadResult = {
+    const base: Omit<LoadResult, 'lat'> = {
       ok: before.ok + after.ok, other: before.other + after.other, seconds: before.seconds + after.seconds,
-      p50: (before.p50 + after.p50) / 2, p99: (before.p99 + after.p99) / 2, rate: (before.rate + after.rate) / 2, lat: [],
+      p50: (before.p50 + after.p50) / 2, p99: (before.p99 + after.p99) / 2, rate: (before.rate + after.rate) / 2,
     };
     for (const { store, r, n, durable, label } of gatewayRows) {
       rows.push({
