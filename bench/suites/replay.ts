@@ -17,9 +17,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDb } from '../../src/store/db.js';
+import { openDb, type Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { setKafkaEnabled } from '../../src/kafka/store.js';
+import type { IngressFn } from '../../src/kafka/ingress.js';
 import { registryDecide } from '../../src/pipeline/decide-registry.js';
 import { journalState } from '../../src/pipeline/journal-state.js';
 import { journalReplayDecider } from '../../src/replay/decider.js';
@@ -36,42 +37,52 @@ const CALLERS = 32;
 /** Berichten ingested untimed before the live-ingest measurement. */
 const WARM = 2000;
 
-/** Runs `bodies` through a live pipeline over a throw-away schema: warms the JIT, measures nothing. */
-async function warmUp(bodies: readonly Buffer[]): Promise<void> {
-  const schema = `bench_warm_${randomBytes(3).toString('hex')}`;
+/**
+ * A fresh schema on PostgreSQL, migrated, with the Kafka triggers on (they enqueue rows as in a Kafka
+ * deployment; no publisher runs, so rows stay pending), and the live wiring over it (src/cli/serve.ts):
+ * the decision core over the THEN registry with the journal state; its decisions carry the summary
+ * they were taken on. `close` drops the schema.
+ */
+async function livePipeline(prefix: string): Promise<{ db: Db; ingress: IngressFn; close: () => Promise<void> }> {
+  const schema = `${prefix}_${randomBytes(3).toString('hex')}`;
   const opened = await openDb({ databaseUrl: PG_URL, schema, poolSize: 10 });
-  try {
-    await migrate(opened.db);
-    await setKafkaEnabled(opened.db, true);
-    const { ingress } = testPipeline(opened.db, 'postgres', registryDecide(registry(THEN_DOC), journalState(opened.db)));
-    const receivedAt = new Date(Date.UTC(2026, 10, 2, 8));
-    let next = 0;
-    await Promise.all(Array.from({ length: CALLERS }, async () => {
-      while (next < bodies.length) await ingress(bodies[next++]!, receivedAt);
-    }));
-  } finally {
+  const close = async (): Promise<void> => {
     await opened.close();
     const c = new pg.Client({ connectionString: PG_URL });
     await c.connect();
     try { await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`); } finally { await c.end(); }
+  };
+  try {
+    await migrate(opened.db);
+    await setKafkaEnabled(opened.db, true);
+    const { ingress } = testPipeline(opened.db, 'postgres', registryDecide(registry(THEN_DOC), journalState(opened.db)));
+    return { db: opened.db, ingress, close };
+  } catch (err) {
+    await close();
+    throw err;
   }
+}
+
+/** `bodies` through `ingress` from CALLERS concurrent callers; how many were stored. */
+async function ingestAll(ingress: IngressFn, bodies: readonly Buffer[], receivedAt: Date): Promise<number> {
+  let next = 0;
+  let stored = 0;
+  await Promise.all(Array.from({ length: CALLERS }, async () => {
+    while (next < bodies.length) {
+      if ((await ingress(bodies[next++]!, receivedAt)).kind === 'stored') stored++;
+    }
+  }));
+  return stored;
 }
 
 export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
   const log = ctx?.log ?? ((l: string) => { process.stdout.write(`  ${l}\n`); });
   const count = Math.max(600, Math.min(20_000, (ctx?.options.smallCount ?? 2000) * 5));
   const today = ctx?.options.today ?? '2026-11-23';
-  const schema = `bench_replay_${randomBytes(3).toString('hex')}`;
-  const opened = await openDb({ databaseUrl: PG_URL, schema, poolSize: 10 });
+  const live = await livePipeline('bench_replay');
+  const db = live.db;
   try {
-    await migrate(opened.db);
-    // The triggers enqueue Kafka rows as in a Kafka deployment (no publisher runs: rows stay pending).
-    await setKafkaEnabled(opened.db, true);
-    const THEN = registry(THEN_DOC);
     const NOW = registry(NOW_DOC);
-    // The live wiring (src/cli/serve.ts): the decision core over the registry with the journal state;
-    // its decisions carry the summary they were taken on.
-    const { ingress } = testPipeline(opened.db, 'postgres', registryDecide(THEN, journalState(opened.db)));
     const kinds = ['JW301', 'JW305', 'JW323'] as const;
     // 301/305 between 0384 and an aanbieder without contract (routed under both registries); 323s of
     // the K1 aanbieder (suppressed THEN, routed NOW): a third of the traffic changes.
@@ -86,18 +97,12 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
     // the pipeline's code paths through V8's tiers. Measured in one process on a 2-core VM, six
     // rounds of 2,000: the first ran at 1,405–1,748/s, the later ones at 1,765–2,373/s (3 of 3 runs);
     // a cold baseline flatters the ratio.
-    await warmUp(bodiesFor(WARM, 'W'));
+    const warmUp = await livePipeline('bench_warm');
+    try { await ingestAll(warmUp.ingress, bodiesFor(WARM, 'W'), receivedAt); } finally { await warmUp.close(); }
 
     // Live ingest.
-    let next = 0;
-    let stored = 0;
     const t0 = performance.now();
-    await Promise.all(Array.from({ length: CALLERS }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++]!;
-        if ((await ingress(body, receivedAt)).kind === 'stored') stored++;
-      }
-    }));
+    const stored = await ingestAll(live.ingress, bodies, receivedAt);
     const ingestSeconds = (performance.now() - t0) / 1000;
     const ingestRate = stored / ingestSeconds;
     log(`live ingest: ${fmt(stored)} berichten in ${fmt(ingestSeconds, 2)} s = ${fmt(ingestRate)} /s`);
@@ -106,9 +111,9 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
     const replay = async (dryRun: boolean): Promise<{ report: ReplayReport; rate: number; seconds: number }> => {
       const s = performance.now();
       const report = await runReplay({
-        db: opened.db, selection, dryRun, operator: 'bench', source: 'journal',
-        pages: journalSource(opened.db, selection, { pageSize: 1000 }),
-        decide: journalReplayDecider({ registry: NOW, today, db: opened.db }), maxChanges: 100,
+        db: db, selection, dryRun, operator: 'bench', source: 'journal',
+        pages: journalSource(db, selection, { pageSize: 1000 }),
+        decide: journalReplayDecider({ registry: NOW, today, db }), maxChanges: 100,
       });
       const seconds = (performance.now() - s) / 1000;
       return { report, rate: report.counts.selected / seconds, seconds };
@@ -124,13 +129,13 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
     log(`replay dry-run warm: ${warmRuns.map((r) => fmt(r.rate)).join(', ')} /s → median ${fmt(warm.rate)} /s`);
     // Real runs from the same starting point: the decisions, statuses and postbus as ingest left them
     // are restored between runs (outside the measurement).
-    await opened.db.query('CREATE TABLE bench_snapshot AS SELECT id, decision, status, addressee FROM journal');
+    await db.query('CREATE TABLE bench_snapshot AS SELECT id, decision, status, addressee FROM journal');
     const realRuns = [];
     for (let i = 0; i < runs; i++) {
       if (i > 0) {
-        await opened.db.query(`UPDATE journal j SET decision = s.decision, status = s.status, addressee = s.addressee
+        await db.query(`UPDATE journal j SET decision = s.decision, status = s.status, addressee = s.addressee
                                  FROM bench_snapshot s WHERE j.id = s.id AND j.decision IS DISTINCT FROM s.decision`);
-        await opened.db.query(`DELETE FROM postbus p USING bench_snapshot s WHERE p.bericht_id = s.id AND s.addressee IS NULL`);
+        await db.query(`DELETE FROM postbus p USING bench_snapshot s WHERE p.bericht_id = s.id AND s.addressee IS NULL`);
       }
       realRuns.push(await replay(false));
     }
@@ -153,10 +158,7 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
       row('replay real run again (nothing changes)', again, false),
     ];
   } finally {
-    await opened.close();
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    try { await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`); } finally { await c.end(); }
+    await live.close();
   }
 }
 
