@@ -35,7 +35,11 @@ export function direction(message: MessageDef, h: HeaderFacts): { sender: string
 export function collectBsns(v: unknown, out: Set<string> = new Set()): Set<string> {
   if (Array.isArray(v)) for (const x of v) collectBsns(x, out);
   else if (typeof v === 'object' && v !== null) {
-    for (const [k, x] of Object.entries(v)) {
+    // for…in over the tree's own plain-data keys: Object.entries allocated an array of pairs per
+    // node, ~14 KB of garbage per 7.6 KB JW301 (allocation sampling over HTTP).
+    const o = v as Record<string, unknown>;
+    for (const k in o) {
+      const x = o[k];
       if (k === 'Bsn' && typeof x === 'string') out.add(x);
       else if (typeof x === 'object') collectBsns(x, out);
     }
