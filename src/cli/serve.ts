@@ -9,6 +9,8 @@
  *   with SLUIS_POSTCODES (postcode range table) and SLUIS_LOOKUP_URL (+ SLUIS_LOOKUP_TOKEN) when set.
  * - KAFKA_BROKERS (+ KAFKA_*): Kafka inbound log, events and ingress (docs/kafka.md); absent → no Kafka
  * - SLUIS_VALIDATE_THREADS: validation worker threads (default: cores − 1, 1 to 4); 0 validates on the main thread
+ * - SLUIS_VALIDATE_INLINE_BYTES: berichten up to this size are validated on the main thread, larger ones
+ *   in the threads (default: 65536 with one thread, 0 with more; see validate-pool.ts)
  * - LOG_LEVEL (default info)
  * Logs are pino JSON on stdout. SIGTERM/SIGINT: stop taking work, finish in-flight requests, close.
  */
@@ -137,15 +139,26 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     await opened.close();
     return 2;
   }
-  const { createValidatePool } = await import('../pipeline/validate-pool.js');
+  const inlineText = env.SLUIS_VALIDATE_INLINE_BYTES;
+  const inlineBytes = inlineText === undefined || inlineText === '' ? undefined : Number(inlineText);
+  if (inlineBytes !== undefined && !(Number.isInteger(inlineBytes) && inlineBytes >= 0)) {
+    logger.fatal({ event: 'config-invalid', source: 'SLUIS_VALIDATE_INLINE_BYTES' }, `SLUIS_VALIDATE_INLINE_BYTES must be a whole number of bytes ≥ 0, got '${inlineText}'`);
+    await opened.close();
+    return 2;
+  }
+  const { createValidatePool, defaultInlineBytes, sizeRoutedValidate } = await import('../pipeline/validate-pool.js');
   const pool = threads === 0 ? undefined : await createValidatePool({
     ...(threads !== undefined ? { threads } : {}),
     onWorkerExit: (code, held) => logger.error({ event: 'validate-thread-exit', code, held }, 'a validation thread exited; replaced'),
   });
-  logger.info({ event: 'validation', threads: pool?.threads ?? 0 }, pool ? `validating on ${pool.threads} worker thread(s)` : 'validating on the main thread');
+  const inlineMax = pool ? inlineBytes ?? defaultInlineBytes(pool.threads) : 0;
+  logger.info({ event: 'validation', threads: pool?.threads ?? 0, inlineMaxBytes: pool ? inlineMax : null },
+    !pool ? 'validating on the main thread'
+      : inlineMax > 0 ? `validating berichten up to ${inlineMax} bytes on the main thread, larger ones on ${pool.threads} worker thread(s)`
+        : `validating on ${pool.threads} worker thread(s)`);
   const app = createApp({
     db: opened.db, storeKind: opened.kind, parties, logger,
-    validate: pool ? pool.validate : validateBericht as ValidateFn, buildRetour: buildRetour as BuildRetourFn,
+    validate: pool ? sizeRoutedValidate(pool, validateBericht as ValidateFn, inlineMax) : validateBericht as ValidateFn, buildRetour: buildRetour as BuildRetourFn,
     ...(wiring ? { decide: wiring.decide(opened.db), contracten: wiring.contracten, replayDecider: wiring.replayDecider(opened.db) } : {}),
   });
   // Kafka when KAFKA_BROKERS is set (src/kafka/wire.ts): inbound log, events, ingress consumer.

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplesDir } from '../../test/support/paths.js';
 import { validateBericht } from '../validation/validate.js';
 import { collectBsns } from './identify.js';
-import { createValidatePool, defaultValidateThreads, ValidationThreadError, type ValidatePool } from './validate-pool.js';
+import { createValidatePool, defaultInlineBytes, defaultValidateThreads, INLINE_BYTES_ONE_THREAD, sizeRoutedValidate, ValidationThreadError, type ValidatePool } from './validate-pool.js';
+import type { ValidateFn } from './types.js';
 
 const TODAY = '2026-11-23';
 const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
@@ -48,6 +49,30 @@ describe('validation thread pool', () => {
       const header = r.bericht?.['Header'] as { BerichtIdentificatie?: { Identificatie?: string } } | undefined;
       expect(header?.BerichtIdentificatie?.Identificatie).toBe(ids[i]);
     });
+  });
+
+  it('routes by size: bodies up to the limit to the inline validator, larger ones to the pool, with the same answers', async () => {
+    let inlineCalls = 0;
+    const inline: ValidateFn = (raw, opts) => { inlineCalls++; return validateBericht(raw, opts); };
+    const raw = withId(JW301, 'SIZED');
+    const a = await sizeRoutedValidate(pool, inline, raw.byteLength)(raw, { today: TODAY });
+    expect(inlineCalls).toBe(1);
+    expect(a.digest).toBeUndefined(); // inline: the pipeline makes the digests itself
+    // One byte under the body's size: the pool.
+    const b = await sizeRoutedValidate(pool, inline, raw.byteLength - 1)(raw, { today: TODAY });
+    expect(inlineCalls).toBe(1);
+    expect(b.digest?.sha256).toBe(createHash('sha256').update(raw).digest('hex')); // made in the thread
+    expect(a.valid).toBe(true);
+    expect({ valid: b.valid, issues: b.issues, bericht: b.bericht, message: b.message }).toEqual({ valid: a.valid, issues: a.issues, bericht: a.bericht, message: a.message });
+    // A limit of 0 sends everything to the pool.
+    await sizeRoutedValidate(pool, inline, 0)(raw, { today: TODAY });
+    expect(inlineCalls).toBe(1);
+  });
+
+  it('validates inline by default only where the pool has a single thread', () => {
+    expect(defaultInlineBytes(1)).toBe(INLINE_BYTES_ONE_THREAD);
+    expect(defaultInlineBytes(2)).toBe(0);
+    expect(defaultInlineBytes(4)).toBe(0);
   });
 
   it('leaves the caller\'s buffer intact (it is copied, then moved to the thread)', async () => {

@@ -86,12 +86,27 @@ describe('sluis serve', () => {
     expect(out).not.toContain('"event":"listening"');
   }, 60_000);
 
-  it('answers the same with validation on the main thread (0) and on 2 threads', async () => {
+  it('refuses a SLUIS_VALIDATE_INLINE_BYTES that is not a whole number with exit code 2', async () => {
+    const { code, out } = await serve({ SLUIS_PARTIES: '', SLUIS_VALIDATE_INLINE_BYTES: '64k' }, false);
+    expect(code).toBe(2);
+    expect(out).toMatch(/"event":"config-invalid"[^\n]*SLUIS_VALIDATE_INLINE_BYTES/);
+    expect(out).not.toContain('"event":"listening"');
+  }, 60_000);
+
+  it('answers the same with validation on the main thread (0), on 1 thread for large bodies only, on 1 thread for all, and on 2 threads', async () => {
     const bad = sample('JW301').replace(/<jw301:Geslacht>1</, '<jw301:Geslacht>7<');
     const answers: unknown[] = [];
-    for (const threads of ['0', '2']) {
-      const { url, out, stop } = await listening({ SLUIS_DATA_DIR: join(dir, `threads-${threads}`), SLUIS_PARTIES: '', SLUIS_VALIDATE_THREADS: threads });
-      expect(out()).toContain(`"event":"validation","threads":${threads}`);
+    const setups = [
+      { threads: '0', inline: undefined, logged: '"threads":0,"inlineMaxBytes":null' },
+      { threads: '1', inline: undefined, logged: '"threads":1,"inlineMaxBytes":65536' },
+      { threads: '1', inline: '0', logged: '"threads":1,"inlineMaxBytes":0' },
+      { threads: '2', inline: undefined, logged: '"threads":2,"inlineMaxBytes":0' },
+    ];
+    for (const [i, { threads, inline, logged }] of setups.entries()) {
+      const { url, out, stop } = await listening({
+        SLUIS_DATA_DIR: join(dir, `threads-${i}`), SLUIS_PARTIES: '', SLUIS_VALIDATE_THREADS: threads, ...(inline !== undefined ? { SLUIS_VALIDATE_INLINE_BYTES: inline } : {}),
+      });
+      expect(out()).toContain(`"event":"validation",${logged}`);
       const post = async (body: string): Promise<{ status: number; body: Record<string, unknown> }> => {
         const res = await fetch(`${url}/api/v1/berichten`, { method: 'POST', headers: { authorization: 'Bearer demo-gemeente-0384', 'content-type': 'application/xml' }, body });
         return { status: res.status, body: await res.json() as Record<string, unknown> };
@@ -105,7 +120,7 @@ describe('sluis serve', () => {
       answers.push({ ok: okRest, refused: refused.body });
       expect(await stop()).toBe(0);
     }
-    expect(answers[1]).toEqual(answers[0]);
-  }, 120_000);
+    for (const a of answers.slice(1)) expect(a).toEqual(answers[0]);
+  }, 180_000);
 });
 
