@@ -71,11 +71,11 @@ function spawn(entry: URL): Worker {
 /**
  * Bodies up to this size are validated on the main thread by default when the pool has one thread
  * (a 2-core machine), larger ones in the pool. On such a machine the hand-off costs more than it
- * moves: measured over HTTP on PostgreSQL (2-core VM, 32 clients, 7.6 KB JW301), the gateway used
- * 358–372 µs CPU per bericht with one validation thread and 320–330 µs validating on the main
- * thread, at the same or a slightly higher rate (structured clone, JSON of the tree both ways, a
- * wake-up per message and a second heap to collect). A 64 KiB bericht should take ~1–1.5 ms (scaled
- * from ~97 µs per JW301 and ~0.5 s per 25 MB), so the event loop never stalls much longer; a 25 MB declaratie (~0.5 s) still goes to the pool.
+ * moves (a copy, the tree back as JSON, a wake-up per message, a second heap to collect): over HTTP
+ * on PostgreSQL (2-core VM, 32 clients, 7.6 KB JW301) the gateway used 358–372 µs CPU per bericht
+ * with one validation thread and 284–330 µs validating on the main thread, at the same or a slightly
+ * higher rate. A 64 KiB bericht should take ~1–1.5 ms (scaled from ~97 µs per JW301 and ~0.5 s per
+ * 25 MB), so the event loop never stalls much longer; a 25 MB declaratie still goes to the pool.
  * With two or more threads the pool validates in parallel with the main thread and takes everything.
  */
 export const INLINE_BYTES_ONE_THREAD = 64 * 1024;

@@ -79,17 +79,13 @@ describe('sluis serve', () => {
     expect(out).not.toContain('"event":"listening"');
   }, 60_000);
 
-  it('refuses a SLUIS_VALIDATE_THREADS that is not an integer 0–64 with exit code 2', async () => {
-    const { code, out } = await serve({ SLUIS_PARTIES: '', SLUIS_VALIDATE_THREADS: 'many' }, false);
+  it.each([
+    ['SLUIS_VALIDATE_THREADS', 'many', 'not an integer 0–64'],
+    ['SLUIS_VALIDATE_INLINE_BYTES', '64k', 'not a whole number of bytes'],
+  ])('refuses a %s of %j (%s) with exit code 2', async (name, value) => {
+    const { code, out } = await serve({ SLUIS_PARTIES: '', [name]: value }, false);
     expect(code).toBe(2);
-    expect(out).toMatch(/"event":"config-invalid"[^\n]*SLUIS_VALIDATE_THREADS/);
-    expect(out).not.toContain('"event":"listening"');
-  }, 60_000);
-
-  it('refuses a SLUIS_VALIDATE_INLINE_BYTES that is not a whole number with exit code 2', async () => {
-    const { code, out } = await serve({ SLUIS_PARTIES: '', SLUIS_VALIDATE_INLINE_BYTES: '64k' }, false);
-    expect(code).toBe(2);
-    expect(out).toMatch(/"event":"config-invalid"[^\n]*SLUIS_VALIDATE_INLINE_BYTES/);
+    expect(out).toMatch(new RegExp(`"event":"config-invalid"[^\\n]*${name}`));
     expect(out).not.toContain('"event":"listening"');
   }, 60_000);
 
