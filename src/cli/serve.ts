@@ -31,6 +31,13 @@ import type { Logger } from 'pino';
 import type { ContractenDeps } from '../contracts/handlers.js';
 import type { ReplayDecider } from '../replay/decider.js';
 
+/** A whole-number setting: undefined when unset or empty, null when not an integer in 0…max. */
+function wholeNumberSetting(text: string | undefined, max = Number.MAX_SAFE_INTEGER): number | undefined | null {
+  if (text === undefined || text === '') return undefined;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 0 && n <= max ? n : null;
+}
+
 export class StartError extends Error {
   constructor(readonly event: string, readonly source: string, message: string) { super(message); this.name = 'StartError'; }
 }
@@ -132,17 +139,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   // Loaded here, not imported at the top, so a `sluis --help` does not pay for the model tables.
   const { validateBericht } = await import('../validation/validate.js');
   const { buildRetour } = await import('../validation/retour.js');
-  const threadsText = env.SLUIS_VALIDATE_THREADS;
-  const threads = threadsText === undefined || threadsText === '' ? undefined : Number(threadsText);
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0 && threads <= 64)) {
-    logger.fatal({ event: 'config-invalid', source: 'SLUIS_VALIDATE_THREADS' }, `SLUIS_VALIDATE_THREADS must be an integer 0–64, got '${threadsText}'`);
-    await opened.close();
-    return 2;
-  }
-  const inlineText = env.SLUIS_VALIDATE_INLINE_BYTES;
-  const inlineBytes = inlineText === undefined || inlineText === '' ? undefined : Number(inlineText);
-  if (inlineBytes !== undefined && !(Number.isInteger(inlineBytes) && inlineBytes >= 0)) {
-    logger.fatal({ event: 'config-invalid', source: 'SLUIS_VALIDATE_INLINE_BYTES' }, `SLUIS_VALIDATE_INLINE_BYTES must be a whole number of bytes ≥ 0, got '${inlineText}'`);
+  const threads = wholeNumberSetting(env.SLUIS_VALIDATE_THREADS, 64);
+  const inlineBytes = wholeNumberSetting(env.SLUIS_VALIDATE_INLINE_BYTES);
+  if (threads === null || inlineBytes === null) {
+    const [name, must] = threads === null ? ['SLUIS_VALIDATE_THREADS', 'an integer 0–64'] : ['SLUIS_VALIDATE_INLINE_BYTES', 'a whole number of bytes ≥ 0'];
+    logger.fatal({ event: 'config-invalid', source: name }, `${name} must be ${must}, got '${env[name]}'`);
     await opened.close();
     return 2;
   }
