@@ -2,10 +2,20 @@
  * Queries on a checked registry. Pure and dependency-free (no ajv), so the decision core can use
  * them without pulling in the schema checker.
  */
-import { DEFAULT_GEMEENTE_INSTELLINGEN, type Contract, type GemeenteInstellingen, type PolicyProfiel, type Registry, type WetNaam } from './types.js';
+import {
+  DEFAULT_GEMEENTE_INSTELLINGEN,
+  type Contract,
+  type ContractIndex,
+  type ContractRol,
+  type GemeenteInstellingen,
+  type IndexedContract,
+  type PolicyProfiel,
+  type Registry,
+  type RegistryDocument,
+  type WetNaam,
+} from './types.js';
 
-/** The AGB codes a contract knows, with their role. */
-export type ContractRol = 'hoofdaannemer' | 'consortium-lid' | 'onderaannemer';
+export type { ContractRol } from './types.js';
 
 export function partijen(c: Contract): ReadonlyMap<string, ContractRol> {
   const m = new Map<string, ContractRol>();
@@ -28,11 +38,32 @@ export function policyProfiel(c: Contract): PolicyProfiel {
 }
 
 export function gemeenteInstellingen(registry: Registry, gemeente: string): GemeenteInstellingen {
-  return {
-    ...DEFAULT_GEMEENTE_INSTELLINGEN,
-    ...registry.document.standaard,
-    ...registry.document.gemeenten?.[gemeente],
-  };
+  return registry.index.instellingen.get(gemeente) ?? registry.index.standaardInstellingen;
+}
+
+const byIdOrder = (a: IndexedContract, b: IndexedContract): number => a.contract.id.localeCompare(b.contract.id);
+
+/**
+ * The lookups' index over a checked document. The decision core used to filter every contract and
+ * sort the matches with localeCompare for each item of each bericht: 5.6–10.5 µs per decide for a
+ * 2-contract registry, most of it that sort and the `partijen` maps built per call; a region's
+ * registry holds tens of contracts, and the cost grew with each.
+ */
+export function indexContracts(doc: RegistryDocument): ContractIndex {
+  const byWetGemeente = new Map<string, IndexedContract[]>();
+  for (const contract of doc.contracten) {
+    const entry: IndexedContract = { contract, partijen: partijen(contract) };
+    for (const g of new Set(contract.gemeenten)) {
+      const key = `${contract.wet}|${g}`;
+      const list = byWetGemeente.get(key);
+      if (list) list.push(entry); else byWetGemeente.set(key, [entry]);
+    }
+  }
+  for (const list of byWetGemeente.values()) list.sort(byIdOrder);
+  const standaardInstellingen: GemeenteInstellingen = Object.freeze({ ...DEFAULT_GEMEENTE_INSTELLINGEN, ...doc.standaard });
+  const instellingen = new Map<string, GemeenteInstellingen>();
+  for (const [g, own] of Object.entries(doc.gemeenten ?? {})) instellingen.set(g, Object.freeze({ ...standaardInstellingen, ...own }));
+  return { byWetGemeente, instellingen, standaardInstellingen };
 }
 
 export interface ContractQuery {
@@ -52,15 +83,26 @@ function inPeriod(c: Contract, datum: string): boolean {
   return c.periode.van <= datum && (c.periode.totEnMet === undefined || datum <= c.periode.totEnMet);
 }
 
-/** Contracts in force on `datum` for the wet, gemeente and (when known) product, whoever the parties are. */
+/**
+ * Contracts in force on `datum` for the wet, gemeente and (when known) product, whoever the parties
+ * are; in id order, with each contract's parties.
+ */
+export function indexedCovering(registry: Registry, q: ContractQuery): IndexedContract[] {
+  const list = registry.index.byWetGemeente.get(`${q.wet}|${q.gemeente}`);
+  if (!list) return [];
+  const out: IndexedContract[] = [];
+  for (const e of list) if (inPeriod(e.contract, q.datum) && coversProduct(e.contract, q.categorie, q.code)) out.push(e);
+  return out;
+}
+
+/** Contracts in force on `datum` for the wet, gemeente and (when known) product, whoever the parties are; in id order. */
 export function contractsCovering(registry: Registry, q: ContractQuery): Contract[] {
-  return registry.contracten.filter((c) =>
-    c.wet === q.wet && c.gemeenten.includes(q.gemeente) && inPeriod(c, q.datum) && coversProduct(c, q.categorie, q.code));
+  return indexedCovering(registry, q).map((e) => e.contract);
 }
 
 /** As `contractsCovering`, restricted to contracts in which `agb` is a party (opdrachtnemer, lid or onderaannemer). */
 export function contractsFor(registry: Registry, q: ContractQuery & { readonly agb: string }): Contract[] {
-  return contractsCovering(registry, q).filter((c) => partijen(c).has(q.agb));
+  return indexedCovering(registry, q).flatMap((e) => (e.partijen.has(q.agb) ? [e.contract] : []));
 }
 
 /** Contracts that name `party` (a CBS code or an AGB code) — what a party may read. */

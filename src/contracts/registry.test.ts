@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatRegistryErrors, loadRegistryFile, parseRegistryText } from './load.js';
 import { contractsCovering, contractsFor, createRegistryChecker, gemeenteInstellingen, jsonPath, partijen, toegestaneVerzenders } from './registry.js';
-import type { RegistryDocument } from './types.js';
+import { DEFAULT_GEMEENTE_INSTELLINGEN, type RegistryDocument } from './types.js';
 
 const checker = createRegistryChecker();
 const FIXTURE = join(import.meta.dirname, '../../test/fixtures/region.registry.json');
@@ -148,8 +148,28 @@ describe('registry lookups', () => {
     expect(toegestaneVerzenders(reg, { ...q, aanbieder: '33330002', nummer: '319' })).toEqual(['0321']);
   });
 
+  it('lists covering contracts in id order whatever order the document has them in (the decision names the first)', () => {
+    const base = { wet: 'Jeugdwet', gemeenten: ['0321', '0331'], periode: { van: '2026-01-01' }, uitvoeringsvariant: 'inspanningsgericht', bekostiging: 'PxQ' };
+    const doc = { versie: 1, contracten: [
+      { ...base, id: 'b-2', opdrachtnemer: { agb: '20000002' } },
+      { ...base, id: 'B-1', opdrachtnemer: { agb: '20000001' }, gemeenten: ['0331'] },
+      { ...base, id: 'a-3', opdrachtnemer: { agb: '20000003' }, wet: 'Wmo' },
+      { ...base, id: 'a-9', opdrachtnemer: { agb: '20000004' }, periode: { van: '2027-01-01' } },
+    ] };
+    const c = checker.check(doc, 'order');
+    if (!c.ok) throw new Error(formatRegistryErrors(c));
+    const ids = (gemeente: string, datum: string, wet: 'Jeugdwet' | 'Wmo' = 'Jeugdwet'): string[] => contractsCovering(c.registry, { wet, gemeente, datum }).map((k) => k.id);
+    expect(ids('0331', '2027-02-01')).toEqual(['a-9', 'B-1', 'b-2']);
+    expect(ids('0321', '2027-02-01')).toEqual(['a-9', 'b-2']);
+    expect(ids('0321', '2026-02-01')).toEqual(['b-2']);
+    expect(ids('0321', '2026-02-01', 'Wmo')).toEqual(['a-3']);
+    expect(ids('0999', '2026-02-01')).toEqual([]);
+    expect(contractsFor(c.registry, { wet: 'Jeugdwet', gemeente: '0331', datum: '2027-02-01', agb: '20000001' }).map((k) => k.id)).toEqual(['B-1']);
+  });
+
   it('merges per-gemeente settings over the defaults', () => {
     expect(gemeenteInstellingen(reg, '0331')).toEqual({ geenContract: 'refuse', rechtszekerheidBlokkerend: false, gemengdeDeclaratie: 'weigeren' });
     expect(gemeenteInstellingen(reg, '0321').geenContract).toBe('route-with-warning');
+    expect(gemeenteInstellingen(reg, '9999')).toEqual({ ...DEFAULT_GEMEENTE_INSTELLINGEN, ...reg.document.standaard });
   });
 });

@@ -6,7 +6,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../schemas/contract-registry.schema.json' with { type: 'json' };
 import { ProductCategorieIjw, ProductCategorieIwmo } from '../standard/generated/codelists.js';
-import { partijen } from './lookup.js';
+import { indexContracts, partijen } from './lookup.js';
 import type { Contract, ContractProduct, Registry, RegistryDocument, RegistryError, WetNaam } from './types.js';
 
 export { contractsCovering, contractsFor, contractsNaming, gemeenteInstellingen, hoofdaannemer, partijen, policyProfiel, toegestaneVerzenders, type ContractQuery, type ContractRol } from './lookup.js';
@@ -140,5 +140,5 @@ function semanticErrors(doc: RegistryDocument, source: string): RegistryError[] 
 }
 
 function buildRegistry(doc: RegistryDocument): Registry {
-  return { document: doc, contracten: doc.contracten, byId: new Map(doc.contracten.map((c) => [c.id, c])) };
+  return { document: doc, contracten: doc.contracten, byId: new Map(doc.contracten.map((c) => [c.id, c])), index: indexContracts(doc) };
 }

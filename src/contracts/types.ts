@@ -176,11 +176,36 @@ export interface RegistryDocument {
   readonly contracten: readonly Contract[];
 }
 
+/** The role an AGB code has in a contract. */
+export type ContractRol = 'hoofdaannemer' | 'consortium-lid' | 'onderaannemer';
+
+/** One contract with its parties, as the index keeps it. */
+export interface IndexedContract {
+  readonly contract: Contract;
+  /** AGB code → role (opdrachtnemer, consortium leden, onderaannemers). */
+  readonly partijen: ReadonlyMap<string, ContractRol>;
+}
+
+/**
+ * What the decision core asks per item, prepared once per registry (src/contracts/lookup.ts,
+ * `indexContracts`): the contracts of one wet and gemeente in id order, each with its parties, and
+ * every gemeente's settings merged with the defaults.
+ */
+export interface ContractIndex {
+  /** Key `${wet}|${gemeente}`; each list in id order (localeCompare), the order decisions name contracts in. */
+  readonly byWetGemeente: ReadonlyMap<string, readonly IndexedContract[]>;
+  /** Merged settings for the gemeenten the document lists. */
+  readonly instellingen: ReadonlyMap<string, GemeenteInstellingen>;
+  /** Merged settings for every other gemeente (defaults, then `standaard`). */
+  readonly standaardInstellingen: GemeenteInstellingen;
+}
+
 /** A checked registry: the document plus what lookups need. Immutable; replace it as a whole. */
 export interface Registry {
   readonly document: RegistryDocument;
   readonly contracten: readonly Contract[];
   readonly byId: ReadonlyMap<string, Contract>;
+  readonly index: ContractIndex;
 }
 
 /** One thing wrong with a registry document: where (file, JSON path) and why. */

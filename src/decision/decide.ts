@@ -15,11 +15,9 @@
  *  8. the woonplaats result and mismatch.
  */
 import {
-  contractsCovering,
-  contractsFor,
   gemeenteInstellingen,
   hoofdaannemer,
-  partijen,
+  indexedCovering,
   policyProfiel,
   type ContractRol,
 } from '../contracts/lookup.js';
@@ -228,9 +226,12 @@ function outcomeFor(ctx: Ctx, item: ResolvedItem): Outcome {
     ...(item.categorie !== undefined ? { categorie: item.categorie } : {}),
     ...(item.code !== undefined ? { code: item.code } : {}),
   };
-  const mine = contractsFor(registry, { ...q, agb: input.aanbieder }).sort((a, b) => a.id.localeCompare(b.id));
+  // In id order (the index keeps them so): the first contract is the one a decision names.
+  const covering = indexedCovering(registry, q);
+  const own = covering.filter((e) => e.partijen.has(input.aanbieder));
+  const mine = own.map((e) => e.contract);
   if (mine.length > 0) {
-    const outs = mine.map((c) => outcomeUnder(ctx, c, partijen(c).get(input.aanbieder) ?? 'onderaannemer', item));
+    const outs = own.map((e) => outcomeUnder(ctx, e.contract, e.partijen.get(input.aanbieder) ?? 'onderaannemer', item));
     const first = outs[0]!;
     if (outs.length === 1) return first;
     if (outs.every((o) => sameOutcome(o, first))) {
@@ -242,8 +243,7 @@ function outcomeFor(ctx: Ctx, item: ResolvedItem): Outcome {
     }
     return geenContract(ctx, RULE.CONTRACT_AMBIGU, `contracts ${mine.map((c) => c.id).join(', ')} all match on ${item.datum} and disagree; the product is not known`);
   }
-  const taak = contractsCovering(registry, q).filter((c) => c.uitvoeringsvariant === 'taakgericht').sort((a, b) => a.id.localeCompare(b.id));
-  const tc = taak[0];
+  const tc = covering.find((e) => e.contract.uitvoeringsvariant === 'taakgericht')?.contract;
   if (tc && ctx.groep === 'declaratie') {
     return {
       action: 'suppress', rule: RULE.TAAKGERICHT_OVERIGE_AANBIEDER, severity: 'warning', contract: tc, variant: policyProfiel(tc), tags: [],
@@ -342,15 +342,22 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
   }
 
   // Reasons per (rule, contract, action), with the items they concern.
+  // Items share Outcome objects (the memo above), so the key — long: it ends in the reason text — is
+  // built once per distinct outcome, not per item.
   const groups = new Map<string, { o: Outcome; items: string[] }>();
+  const groupOf = new Map<Outcome, { o: Outcome; items: string[] }>();
   outcomes.forEach((o, i) => {
-    const key = `${o.rule}|${o.contract?.id ?? ''}|${o.action}|${o.addressee ?? ''}|${o.text}`;
-    const g = groups.get(key) ?? { o, items: [] };
+    let g = groupOf.get(o);
+    if (!g) {
+      const key = `${o.rule}|${o.contract?.id ?? ''}|${o.action}|${o.addressee ?? ''}|${o.text}`;
+      g = groups.get(key);
+      if (!g) { g = { o, items: [] }; groups.set(key, g); }
+      groupOf.set(o, g);
+      for (const t of o.tags) tags.add(t);
+      if (o.contract) contractIds.add(o.contract.id);
+      for (const id of o.alsoContracts ?? []) contractIds.add(id);
+    }
     g.items.push(itemLabel(items[i]!));
-    groups.set(key, g);
-    for (const t of o.tags) tags.add(t);
-    if (o.contract) contractIds.add(o.contract.id);
-    for (const id of o.alsoContracts ?? []) contractIds.add(id);
   });
   for (const { o, items: its } of groups.values()) {
     reasons.push({

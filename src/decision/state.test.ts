@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BERICHT_NUMMERS } from '../standard/model.js';
 import { createRegistryChecker } from '../contracts/registry.js';
 import type { Contract } from '../contracts/types.js';
 import { decide } from './decide.js';
-import { MemoryState, prefetchState, type AsyncDecisionState, type DecisionState } from './state.js';
+import { EMPTY_STATE, MemoryState, needsState, prefetchState, type AsyncDecisionState, type DecisionState } from './state.js';
 import { mk, registryOf } from './testkit.js';
 
 /** The store's async interface, over a MemoryState, counting the questions asked. */
@@ -47,5 +49,24 @@ describe('prefetchState', () => {
     const snap = await prefetchState(s, store);
     expect(store.asked).toEqual(['verzoek VOW-1', 'toewijzing 5']);
     expect(snap.toewijzing({ standard: 'ijw', gemeente: '0321', aanbieder: '10000001', toewijzingNummer: '5' })?.ingangsdatum).toBe('2027-03-01');
+  });
+
+  it('asks nothing, and answers EMPTY_STATE, exactly when needsState says the summary needs nothing', async () => {
+    const item = fc.record({
+      toewijzingNummer: fc.option(fc.constant('5'), { nil: undefined }),
+      referentieAanbieder: fc.option(fc.constant('R1'), { nil: undefined }),
+      datum: fc.option(fc.constant('2026-03-01'), { nil: undefined }),
+      categorie: fc.option(fc.constant('45'), { nil: undefined }),
+    }, { requiredKeys: [] });
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...BERICHT_NUMMERS), fc.array(item, { maxLength: 3 }), async (nummer, items) => {
+      const s = mk('ijw', nummer, '10000001', { items: items.map((it) => ({ ...it })) });
+      const store = asyncOver(new MemoryState());
+      const snap = await prefetchState(s, store);
+      expect(store.asked.length > 0).toBe(needsState(s));
+      if (!needsState(s)) expect(snap).toBe(EMPTY_STATE);
+    }), { numRuns: 500 });
+    expect(needsState(mk('ijw', '301', '10000001'))).toBe(false);
+    expect(needsState(mk('ijw', '302', '10000001'))).toBe(true);
+    expect(needsState(mk('ijw', '305', '10000001', { items: [{ toewijzingNummer: '5', datum: undefined }] }))).toBe(true);
   });
 });
