@@ -12,7 +12,7 @@ import type { Decision, DecideFn, ValidateFn } from '../pipeline/types.js';
 import { direction, headerFacts } from '../pipeline/identify.js';
 import type { Registry } from '../contracts/types.js';
 import { decide as coreDecide } from '../decision/decide.js';
-import { EMPTY_STATE, prefetchState, type AsyncDecisionState, type DecisionState } from '../decision/state.js';
+import { EMPTY_STATE, needsState, prefetchState, type AsyncDecisionState, type DecisionState } from '../decision/state.js';
 import { SummaryError, summarize, type BerichtSummary } from '../decision/summary.js';
 import { parseBericht } from '../xml/parse.js';
 import type { ReplayItem } from './source.js';
@@ -133,7 +133,8 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
       if (refused) return refused;
       const s = cache.get(item.id);
       if (!s) throw new ReplayDecideError(item.id, 'the bericht could not be summarised (no longer L1-valid, or not in the journal)');
-      const state = o.stateAsOf ? await prefetchState(s, o.stateAsOf(item)) : (o.state ?? EMPTY_STATE);
+      // Most summaries ask the state nothing (needsState): no as-of store is built for them, no await.
+      const state = !o.stateAsOf ? (o.state ?? EMPTY_STATE) : needsState(s) ? await prefetchState(s, o.stateAsOf(item)) : EMPTY_STATE;
       // The summary travels in the decision as the live core journals it: later state questions
       // (journal state) read it from there.
       return { ...coreDecide(s, o.registry, state, o.today), summary: s } as unknown as Decision;

@@ -14,6 +14,7 @@ describe('decision diff', () => {
     expect(compareDecisions(routedK2, { ...routedK2, addressee: '0599' }).changed).toBe(true);
     expect(compareDecisions(routedK2, { ...routedK2, reasons: [{ rule: 'Y', text: 'y' }] }).changed).toBe(false);
     expect(compareDecisions(suppressedK1, { action: 'suppress', reasons: [] }).changed).toBe(false);
+    expect(compareDecisions(routedK2, { ...routedK2 }).text).toBe('unchanged: routed to 0363 under contract K2');
   });
   it('describes decisions without a contract by rule', () => {
     expect(describeDecision({ action: 'refuse', reasons: [{ rule: 'DECL-GEMENGD', text: 'mixed' }] })).toBe('refused by rule DECL-GEMENGD');

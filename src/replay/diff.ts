@@ -32,9 +32,7 @@ export function describeDecision(d: Decision | null): string {
 export function compareDecisions(was: Decision | null, now: Decision): DecisionChange {
   const changed = !was || was.action !== now.action || (now.action === 'route' && was.addressee !== now.addressee);
   const transition = `${was?.action ?? 'none'}→${now.action}`;
+  if (!changed) return { changed, transition, get text() { return `unchanged: ${describeDecision(now)}`; } };
   const because = mainReason(now)?.text;
-  const text = changed
-    ? `was ${describeDecision(was)}, now ${describeDecision(now)}${because ? ` because ${because}` : ''}`
-    : `unchanged: ${describeDecision(now)}`;
-  return { changed, transition, text };
+  return { changed, transition, text: `was ${describeDecision(was)}, now ${describeDecision(now)}${because ? ` because ${because}` : ''}` };
 }
