@@ -98,9 +98,23 @@ export function demoConfigPath(): string {
   return candidates.find((p) => existsSync(p)) ?? candidates[0]!;
 }
 
+/**
+ * The settings `sluis serve --help` names; docs/operations.md explains each, and serve.test.ts keeps
+ * this list and that table equal.
+ */
+export const SERVE_SETTINGS = [
+  'PORT', 'HOST', 'DATABASE_URL', 'SLUIS_DATA_DIR', 'SLUIS_PARTIES', 'SLUIS_REGISTRY', 'SLUIS_SHARED', 'SLUIS_POSTCODES',
+  'SLUIS_LOOKUP_URL', 'SLUIS_LOOKUP_TOKEN', 'KAFKA_BROKERS', 'SLUIS_KAFKA_KEY_SECRET', 'SLUIS_VALIDATE_THREADS',
+  'SLUIS_VALIDATE_INLINE_BYTES', 'LOG_LEVEL',
+] as const;
+
+export function serveUsage(): string {
+  return `usage: sluis serve\n  env: ${SERVE_SETTINGS.join(', ')} (+ KAFKA_*: docs/kafka.md)\n  see docs/operations.md\n`;
+}
+
 export async function run(args: string[], io: CliIO): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout('usage: sluis serve\n  env: PORT, HOST, DATABASE_URL, SLUIS_DATA_DIR, SLUIS_PARTIES, SLUIS_REGISTRY, SLUIS_SHARED, SLUIS_POSTCODES, SLUIS_LOOKUP_URL, LOG_LEVEL\n  see docs/operations.md\n');
+    io.stdout(serveUsage());
     return 0;
   }
   const env = io.env;
