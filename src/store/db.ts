@@ -139,13 +139,38 @@ export class SerialQueue {
   }
 }
 
+/** A PGlite session's statements without the queue; always with prepared statements. */
+type PgliteDirect = Db & Required<Pick<Db, 'queryPrepared'>>;
+
+/**
+ * A PGlite session's Db: every statement and transaction takes its turn in `queue`; `direct` runs
+ * statements without it (inside a transaction, which already holds the queue).
+ */
+function serialised(queue: SerialQueue, direct: PgliteDirect): Db {
+  return {
+    query: (sql, params) => queue.run(() => direct.query(sql, params)),
+    queryPrepared: (sql, params) => queue.run(() => direct.queryPrepared(sql, params)),
+    transaction: (fn) => queue.run(async () => {
+      await direct.query('BEGIN');
+      try {
+        const out = await fn(direct);
+        await direct.query('COMMIT');
+        return out;
+      } catch (err) {
+        await direct.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    }),
+  };
+}
+
 async function openPglite(dataDir: string | undefined): Promise<OpenedDb> {
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
   const lite = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
   const queue = new SerialQueue();
   const prepared = pglitePrepared(lite, MAX_PREPARED_TEXTS);
   // Inside a transaction the queue is already held; statements go straight to PGlite.
-  const direct: Db = {
+  const direct: PgliteDirect = {
     query: async <T>(sql: string, params?: readonly unknown[]) => {
       const r = await lite.query<T>(sql, params as unknown[] | undefined);
       return { rows: r.rows };
@@ -153,21 +178,7 @@ async function openPglite(dataDir: string | undefined): Promise<OpenedDb> {
     queryPrepared: prepared,
     transaction: (fn) => fn(direct),
   };
-  const db: Db = {
-    query: (sql, params) => queue.run(() => direct.query(sql, params)),
-    queryPrepared: (sql, params) => queue.run(() => prepared(sql, params)),
-    transaction: (fn) => queue.run(async () => {
-      await lite.query('BEGIN');
-      try {
-        const out = await fn(direct);
-        await lite.query('COMMIT');
-        return out;
-      } catch (err) {
-        await lite.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
-    }),
-  };
+  const db = serialised(queue, direct);
   return {
     db,
     kind: 'pglite',
@@ -217,26 +228,12 @@ async function openPgliteWorker(dataDir: string | undefined): Promise<OpenedDb> 
   };
   const queue = new SerialQueue();
   const prepared = async <T>(sql: string, params: readonly unknown[]): Promise<QueryResult<T>> => ({ rows: (await send({ sql, params, prepared: true })) as T[] });
-  const direct: Db = {
+  const direct: PgliteDirect = {
     query: async <T>(sql: string, params?: readonly unknown[]) => ({ rows: (await send({ sql, ...(params ? { params } : {}) })) as T[] }),
     queryPrepared: prepared,
     transaction: (fn) => fn(direct),
   };
-  const db: Db = {
-    query: (sql, params) => queue.run(() => direct.query(sql, params)),
-    queryPrepared: (sql, params) => queue.run(() => prepared(sql, params)),
-    transaction: (fn) => queue.run(async () => {
-      await direct.query('BEGIN');
-      try {
-        const out = await fn(direct);
-        await direct.query('COMMIT');
-        return out;
-      } catch (err) {
-        await direct.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
-    }),
-  };
+  const db = serialised(queue, direct);
   return {
     db,
     kind: 'pglite',
