@@ -47,16 +47,26 @@ export interface EngineResult {
 // ---------------------------------------------------------------------------------------------
 // Compiled model: elements resolved to objects once, shared by every run.
 
-interface CElement {
-  readonly name: string;
-  /** The declared named type as `{uri}local`, for xsi:type; undefined for anonymous (inline) types. */
-  readonly typeName: string | undefined;
-  readonly nsUri: string;
-  readonly min: number;
-  readonly max: number;
+/**
+ * One element declaration, compiled. A class rather than object literals so that every CElement has
+ * one hidden class: built by spreading, simple and complex elements had several shapes and the
+ * property reads in `open`/`end` (name, min, max, complex …) went megamorphic.
+ */
+class CElement {
+  constructor(
+    readonly name: string,
+    /** The declared named type as `{uri}local`, for xsi:type; undefined for anonymous (inline) types. */
+    readonly typeName: string | undefined,
+    readonly nsUri: string,
+    readonly min: number,
+    readonly max: number,
+    readonly complex: CComplex | undefined,
+    readonly simple: CompiledSimpleType | undefined,
+  ) {
+    this.repeatable = max > 1;
+  }
+
   readonly repeatable: boolean;
-  readonly complex?: CComplex;
-  readonly simple?: CompiledSimpleType;
 }
 interface CComplex {
   readonly children: CElement[];
@@ -88,8 +98,7 @@ export class CompiledModel {
       };
       const compileElement = (e: ElementDef): CElement => {
         const nsUri = e.ns === 'basis' ? def.basisNamespace : def.namespace;
-        const base = { name: e.name, nsUri, min: e.min, max: e.max, repeatable: e.max > 1, typeName: typeName(def, e.type) };
-        if (e.kind === 'complex') return { ...base, complex: compileComplex(e.type) };
+        if (e.kind === 'complex') return new CElement(e.name, typeName(def, e.type), nsUri, e.min, e.max, compileComplex(e.type), undefined);
         let s = this.simple.get(e.type);
         if (!s) {
           const sd = tables.simpleTypes[e.type];
@@ -97,9 +106,9 @@ export class CompiledModel {
           s = compileSimpleType(sd);
           this.simple.set(e.type, s);
         }
-        return { ...base, simple: s };
+        return new CElement(e.name, typeName(def, e.type), nsUri, e.min, e.max, undefined, s);
       };
-      const root: CElement = { name: 'Bericht', nsUri: def.namespace, min: 1, max: 1, repeatable: false, typeName: typeName(def, def.rootType), complex: compileComplex(def.rootType) };
+      const root = new CElement('Bericht', typeName(def, def.rootType), def.namespace, 1, 1, compileComplex(def.rootType), undefined);
       this.byNamespace.set(def.namespace, { def, root });
       this.uris.set(def.namespace, def.namespace);
       this.uris.set(def.basisNamespace, def.basisNamespace);
@@ -260,9 +269,10 @@ export class StreamingEngine implements TokenHandler {
       }
     }
     const ok = this.wellFormed && this.message !== undefined;
+    // All four fields always, in one order: one hidden class for every result (see CElement).
     return {
-      ...(this.message ? { message: this.message.def } : {}),
-      ...(ok && this.root ? { root: this.root } : {}),
+      message: this.message?.def,
+      root: ok ? this.root : undefined,
       issues: this.issues,
       wellFormed: this.wellFormed,
     };
@@ -405,7 +415,7 @@ export class StreamingEngine implements TokenHandler {
           this.add(r.code, this.pathOf(), describe(r.code, el.name, r.detail));
         }
       }
-      value = el.simple!.def.valueKind === 'cents' && !r.code ? Number(r.value) : r.value;
+      value = el.simple!.valueKind === 'cents' && !r.code ? Number(r.value) : r.value;
     }
     this.stack.pop();
     const parent = this.stack[this.stack.length - 1];

@@ -8,25 +8,49 @@ import type { SimpleTypeDef } from '../standard/model.js';
 import { compileXsdPattern } from '../standard/xsd-regex.js';
 import { L1Code, type L1CodeValue } from './issues.js';
 
-export interface CompiledSimpleType {
-  readonly def: SimpleTypeDef;
+/**
+ * A simple type ready for checking: the facets copied onto one class, so every instance has the
+ * same hidden class. The model's `SimpleTypeDef` literals have a dozen different shapes (optional
+ * facets present or not), which made every facet read a megamorphic load: measured with callgrind
+ * on a JW301, megamorphic property loads were ~12 % of validation's instructions.
+ */
+export class CompiledSimpleType {
+  readonly base: SimpleTypeDef['base'];
+  readonly valueKind: SimpleTypeDef['valueKind'];
+  readonly minLength: number | undefined;
+  readonly maxLength: number | undefined;
+  readonly minInclusive: number | undefined;
+  readonly maxInclusive: number | undefined;
   readonly patterns: readonly (readonly RegExp[])[];
-  readonly enumeration?: ReadonlySet<string>;
+  readonly enumeration: ReadonlySet<string> | undefined;
+
+  constructor(readonly def: SimpleTypeDef) {
+    this.base = def.base;
+    this.valueKind = def.valueKind;
+    this.minLength = def.minLength;
+    this.maxLength = def.maxLength;
+    this.minInclusive = def.minInclusive;
+    this.maxInclusive = def.maxInclusive;
+    this.patterns = def.patterns.map((step) => step.map(compileXsdPattern));
+    this.enumeration = def.enumeration ? new Set(def.enumeration) : undefined;
+  }
 }
 
 export function compileSimpleType(def: SimpleTypeDef): CompiledSimpleType {
-  return {
-    def,
-    patterns: def.patterns.map((step) => step.map(compileXsdPattern)),
-    ...(def.enumeration ? { enumeration: new Set(def.enumeration) } : {}),
-  };
+  return new CompiledSimpleType(def);
 }
 
 export interface SimpleCheck {
   /** The lexical value after whitespace processing (what the typed object carries). */
   readonly value: string;
-  readonly code?: L1CodeValue;
-  readonly detail?: string;
+  /** Undefined when the value is valid. */
+  readonly code: L1CodeValue | undefined;
+  readonly detail: string | undefined;
+}
+
+/** Every result has the same three fields, in the same order: one hidden class at the caller. */
+function result(value: string, code?: L1CodeValue, detail?: string): SimpleCheck {
+  return { value, code, detail };
 }
 
 const XML_WS = /^[ \t\n\r]+|[ \t\n\r]+$/g;
@@ -102,37 +126,36 @@ function compareInteger(a: string, b: number): number {
 }
 
 export function checkSimple(t: CompiledSimpleType, raw: string): SimpleCheck {
-  const def = t.def;
-  const value = def.base === 'string' ? raw : collapse(raw);
-  switch (def.base) {
+  const value = t.base === 'string' ? raw : collapse(raw);
+  switch (t.base) {
     case 'integer':
-      if (!INTEGER.test(value)) return { value, code: L1Code.INVALID_INTEGER };
-      if (def.minInclusive !== undefined && compareInteger(value, def.minInclusive) < 0) return { value, code: L1Code.MIN_INCLUSIVE, detail: `minimum ${def.minInclusive}` };
-      if (def.maxInclusive !== undefined && compareInteger(value, def.maxInclusive) > 0) return { value, code: L1Code.MAX_INCLUSIVE, detail: `maximum ${def.maxInclusive}` };
+      if (!INTEGER.test(value)) return result(value, L1Code.INVALID_INTEGER);
+      if (t.minInclusive !== undefined && compareInteger(value, t.minInclusive) < 0) return result(value, L1Code.MIN_INCLUSIVE, `minimum ${t.minInclusive}`);
+      if (t.maxInclusive !== undefined && compareInteger(value, t.maxInclusive) > 0) return result(value, L1Code.MAX_INCLUSIVE, `maximum ${t.maxInclusive}`);
       break;
     case 'date':
-      if (!isValidDate(value)) return { value, code: L1Code.INVALID_DATE };
+      if (!isValidDate(value)) return result(value, L1Code.INVALID_DATE);
       break;
     case 'time':
-      if (!isValidTime(value)) return { value, code: L1Code.INVALID_TIME };
+      if (!isValidTime(value)) return result(value, L1Code.INVALID_TIME);
       break;
     case 'string': {
-      const { minLength, maxLength } = def;
+      const { minLength, maxLength } = t;
       if (minLength !== undefined || maxLength !== undefined) {
         const len = value.length;
         // Code points ≤ UTF-16 units, so only count when the unit count is inconclusive.
         const cp = (minLength !== undefined && len < minLength) || (maxLength !== undefined && len > maxLength) ? codePointLength(value) : len;
-        if (minLength !== undefined && cp < minLength) return { value, code: L1Code.MIN_LENGTH, detail: `at least ${minLength} characters` };
-        if (maxLength !== undefined && cp > maxLength) return { value, code: L1Code.MAX_LENGTH, detail: `at most ${maxLength} characters` };
+        if (minLength !== undefined && cp < minLength) return result(value, L1Code.MIN_LENGTH, `at least ${minLength} characters`);
+        if (maxLength !== undefined && cp > maxLength) return result(value, L1Code.MAX_LENGTH, `at most ${maxLength} characters`);
       }
       break;
     }
   }
-  if (t.enumeration && !t.enumeration.has(value)) return { value, code: L1Code.ENUMERATION };
+  if (t.enumeration && !t.enumeration.has(value)) return result(value, L1Code.ENUMERATION);
   for (const step of t.patterns) {
     let ok = false;
     for (const re of step) if (re.test(value)) { ok = true; break; }
-    if (!ok) return { value, code: L1Code.PATTERN, detail: `pattern ${def.patterns.map((s) => s.join('|')).join(' and ')}` };
+    if (!ok) return result(value, L1Code.PATTERN, `pattern ${t.def.patterns.map((s) => s.join('|')).join(' and ')}`);
   }
-  return { value };
+  return result(value);
 }

@@ -51,12 +51,13 @@ export class BerichtValidator {
 function finish(r: EngineResult, l2: L2Runner | undefined): ValidationOutcome {
   const l1Valid = r.issues.length === 0 && r.wellFormed && r.message !== undefined;
   const l2Issues = l1Valid && l2 ? l2.finish() : [];
+  // Every field always, in one order: one hidden class for every outcome (spreads made several).
   return {
-    ...(r.message ? { message: r.message } : {}),
+    message: r.message,
     valid: l1Valid && l2Issues.length === 0,
     l1Valid,
     issues: l1Valid ? l2Issues : r.issues,
-    ...(l1Valid && r.root ? { bericht: r.root } : {}),
+    bericht: l1Valid ? r.root : undefined,
   };
 }
 
