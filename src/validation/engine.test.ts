@@ -78,6 +78,28 @@ describe('L1 engine', () => {
     expect(a.root).toEqual(b.root);
   });
 
+  it('keeps a value that is only whitespace as the value, in one piece and in chunks', async () => {
+    // Indentation between elements takes a fast path without strings; inside a value the same
+    // characters are the value (string types keep whitespace) and must reach the facet checks.
+    const xml = sample('JW305.xml').replace('<ijw:Voornamen>Tom<', '<ijw:Voornamen> \t\n <');
+    const whole = runEngine(xml);
+    expect(whole.issues).toMatchObject([{ code: L1Code.PATTERN, path: '/Bericht/Client/Naam/Voornamen' }]);
+    expect((whole.root!.Client as { Naam: { Voornamen: string } }).Naam.Voornamen).toBe(' \t\n ');
+    const bytes = Buffer.from(xml);
+    async function* chunks() { for (let i = 0; i < bytes.length; i += 3) yield bytes.subarray(i, i + 3); }
+    const chunked = await runEngineOnChunks(chunks());
+    expect(chunked.issues).toEqual(whole.issues);
+    expect(chunked.root).toEqual(whole.root);
+  });
+
+  it('names the open element when an end tag does not match, also when its start tag was in an earlier chunk', async () => {
+    const bytes = Buffer.from(sample('JW305.xml').replace('</jw305:Geslacht>', '</jw305:Geslachtt>'));
+    const expected = 'not well-formed XML: end tag </jw305:Geslachtt> does not match <jw305:Geslacht>';
+    expect(runEngine(bytes).issues.map((i) => i.message)).toEqual([expected]);
+    async function* chunks() { for (let i = 0; i < bytes.length; i += 5) yield bytes.subarray(i, i + 5); }
+    expect((await runEngineOnChunks(chunks())).issues.map((i) => i.message)).toEqual([expected]);
+  });
+
   it('never echoes a value (a BSN) in an issue message', () => {
     const r = runEngine(sample('JW305.xml').replace('<jw305:Bsn>999900006', '<jw305:Bsn>99990000X'));
     expect(JSON.stringify(r.issues)).not.toContain('99990000X');

@@ -387,6 +387,13 @@ export class StreamingEngine implements TokenHandler {
     f.text += t;
   }
 
+  space(s: string, from: number, to: number): void {
+    if (this.stopped || this.skipDepth > 0 || this.stack.length === 0) return;
+    const f = this.stack[this.stack.length - 1]!;
+    // Whitespace is allowed in element-only content; in a value it is part of the value.
+    if (!f.el.complex) f.text += s.slice(from, to);
+  }
+
   end(): void {
     if (this.stopped) return;
     if (this.skipDepth > 0) { this.skipDepth--; return; }

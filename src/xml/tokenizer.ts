@@ -21,6 +21,12 @@ export interface TokenHandler {
   end(): void;
   /** Character data (entities decoded, line ends normalised); `cdata` for CDATA sections. */
   text(data: string, cdata: boolean): void;
+  /**
+   * Optional: a run of spaces, tabs and line feeds inside an element, given as `s[from, to)` so no
+   * string is made for it. Indentation is about a third of a bericht's tokens, and nearly always
+   * ignored (element-only content). Without this method such runs arrive through `text`.
+   */
+  space?(s: string, from: number, to: number): void;
   /** A DOCTYPE declaration was found; the tokenizer stops after this. */
   doctype(): void;
   /** A well-formedness error; the tokenizer stops after this. */
@@ -107,6 +113,15 @@ function skipWs(s: string, p: number): number {
   return p;
 }
 
+/** True when `s[from, to)` holds only spaces, tabs and line feeds (no CR: that needs normalising). */
+function isIndent(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09) return false;
+  }
+  return true;
+}
+
 const ATTR_VALUE_Y = /"([^<"]*)"|'([^<']*)'/y;
 const XML_DECL = /^<\?xml[ \t\n\r]+version[ \t\n\r]*=[ \t\n\r]*(["'])1\.[0-9]+\1(?:[ \t\n\r]+encoding[ \t\n\r]*=[ \t\n\r]*(["'])([A-Za-z][A-Za-z0-9._-]*)\2)?(?:[ \t\n\r]+standalone[ \t\n\r]*=[ \t\n\r]*(["'])(?:yes|no)\4)?[ \t\n\r]*\?>$/;
 /** Characters XML 1.0 does not allow anywhere (§2.2), including unpaired surrogates. */
@@ -121,8 +136,15 @@ function legalCodePoint(cp: number): boolean {
 
 class Stop extends Error {}
 
+/**
+ * An open element. Its qualified name is `src[at, at + len)`: while the element's start tag is in
+ * the current buffer that is the buffer itself, so no string is made for the name; `rebase` copies
+ * the name out before the buffer is dropped (chunked input).
+ */
 interface Scope {
-  readonly qname: string;
+  src: string;
+  at: number;
+  readonly len: number;
   /** Prefix → URI bindings declared on this element (undefined: none, the common case). */
   readonly ns: Map<string, string> | undefined;
 }
@@ -187,11 +209,12 @@ export class XmlTokenizer {
             if (c === 0x26 /* & */) { amp = i; break; }
           }
           const cut = amp >= 0 ? amp : s.charCodeAt(n - 1) === 0x0d ? n - 1 : n;
-          if (cut > pos) this.chars(s.slice(pos, cut));
+          if (cut > pos) this.chars(s, pos, cut);
           pos = cut;
           break;
         }
-        this.chars(s.slice(pos, end));
+        if (this.h.space !== undefined && this.stack.length > 0 && isIndent(s, pos, end)) this.h.space(s, pos, end);
+        else this.chars(s, pos, end);
         pos = end;
         continue;
       }
@@ -238,16 +261,72 @@ export class XmlTokenizer {
         pos = next;
       }
     }
+    this.rebase(s);
     this.buf = pos >= n ? '' : s.slice(pos);
   }
 
-  private chars(t: string): void {
+  /** Open elements whose names still point into `s` get their own copy: `s` is about to go. */
+  private rebase(s: string): void {
+    for (const sc of this.stack) {
+      if (sc.src === s) {
+        sc.src = s.slice(sc.at, sc.at + sc.len);
+        sc.at = 0;
+      }
+    }
+  }
+
+  /** The element name found by `scanName`: it ends here, and its ':' is here (-1: no prefix). */
+  private nameEnd = 0;
+  private nameColon = -1;
+
+  /**
+   * Finds the element QName at `at` (as `qnameAt`, but into `nameEnd`/`nameColon` instead of three
+   * new strings: start tags are a third of a bericht's tokens). False when there is no name.
+   */
+  private scanName(s: string, at: number): boolean {
+    const n = s.length;
+    let i = at;
+    if (i >= n) return false;
+    let c = s.charCodeAt(i);
+    if (!asciiStart(c)) return c >= 0x80 ? this.scanNameSlow(s, at) : false;
+    for (i++; i < n; i++) { c = s.charCodeAt(i); if (!asciiChar(c)) break; }
+    if (i < n && c >= 0x80) return this.scanNameSlow(s, at);
+    if (i + 1 < n && c === 0x3a /* : */) {
+      const c2 = s.charCodeAt(i + 1);
+      if (asciiStart(c2)) {
+        let j = i + 2;
+        for (; j < n; j++) { c = s.charCodeAt(j); if (!asciiChar(c)) break; }
+        if (j < n && c >= 0x80) return this.scanNameSlow(s, at);
+        this.nameEnd = j;
+        this.nameColon = i;
+        return true;
+      }
+      if (c2 >= 0x80) return this.scanNameSlow(s, at);
+    }
+    this.nameEnd = i;
+    this.nameColon = -1;
+    return true;
+  }
+
+  private scanNameSlow(s: string, at: number): boolean {
+    const m = qnameSlow(s, at);
+    if (!m) return false;
+    this.nameEnd = at + m[0].length;
+    this.nameColon = m[2] !== undefined ? at + m[1].length : -1;
+    return true;
+  }
+
+  /** The character data `s[from, to)`. */
+  private chars(s: string, from: number, to: number): void {
     // One pass over the characters decides what (if anything) needs the slower paths: most text
-    // is either indentation between tags or a short value without markup characters.
+    // is either indentation between tags or a short value without markup characters. The scan
+    // reads the buffer itself: a slice's `length` is a megamorphic load (a slice can be any of 5+
+    // string representations), and it was read once per character (perf: ~3 % of validating the
+    // 28-message corpus).
     let ws = true;
     let special = false;
-    for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i);
       if (c === 0x20 || c === 0x0a || c === 0x09) continue;
       if (c === 0x0d || c === 0x26 /* & */ || c === 0x5d /* ] */ || c < 0x20 || c >= 0xd800) special = true;
       if (c !== 0x0d) ws = false;
@@ -256,6 +335,7 @@ export class XmlTokenizer {
       if (!ws) this.fail(this.rootClosed ? 'text after the root element' : 'text before the root element');
       return;
     }
+    let t = s.slice(from, to);
     if (ws) { this.h.text(t, false); return; }
     if (special) {
       if (ILLEGAL_CHAR.test(t)) this.fail('illegal character in text');
@@ -288,17 +368,21 @@ export class XmlTokenizer {
 
   private endTag(s: string, from: number, gt: number): void {
     const top = this.stack.pop();
-    const q = top?.qname;
     // A char-by-char compare: `startsWith(q, from)` was the single hottest line of tokenizing (~25 %).
-    let ok = q !== undefined && gt - from >= q.length;
-    for (let i = 0; ok && i < q!.length; i++) ok = s.charCodeAt(from + i) === q!.charCodeAt(i);
-    for (let i = from + (q?.length ?? 0); ok && i < gt; i++) {
+    const len = top?.len ?? 0;
+    let ok = top !== undefined && gt - from >= len;
+    if (ok) {
+      const src = top!.src;
+      const at = top!.at;
+      for (let i = 0; ok && i < len; i++) ok = s.charCodeAt(from + i) === src.charCodeAt(at + i);
+    }
+    for (let i = from + len; ok && i < gt; i++) {
       const c = s.charCodeAt(i);
       ok = c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
     }
     if (!ok) {
       const name = s.slice(from, gt);
-      this.fail(top ? `end tag </${name}> does not match <${top.qname}>` : `end tag </${name}> without a start tag`);
+      this.fail(top ? `end tag </${name}> does not match <${top.src.slice(top.at, top.at + len)}>` : `end tag </${name}> without a start tag`);
     }
     if (top!.ns) this.unbind(top!.ns);
     this.h.end();
@@ -308,13 +392,13 @@ export class XmlTokenizer {
   /** Returns the position after the tag, or -1 when the tag is not complete in the buffer yet. */
   private startTag(s: string, pos: number, final: boolean): number {
     if (this.rootClosed) this.fail('a second root element');
-    const m = qnameAt(s, pos + 1);
-    if (!m) {
+    if (!this.scanName(s, pos + 1)) {
       if (!final && s.length - pos < 16) return -1;
       this.fail('malformed start tag');
     }
-    const qname = m[0];
-    let p = pos + 1 + qname.length;
+    const nameEnd = this.nameEnd;
+    const colon = this.nameColon;
+    let p = nameEnd;
     let raw: { name: string; prefix: string; local: string; value: string }[] | undefined;
     let nsDecl: Map<string, string> | undefined;
     for (;;) {
@@ -328,7 +412,7 @@ export class XmlTokenizer {
         if (p + 1 >= s.length) { if (final) this.fail('unexpected end inside a start tag'); return -1; }
         if (s.charCodeAt(p + 1) !== 0x3e) this.fail('malformed start tag');
         p += 2;
-        this.openElement(m[1]!, m[2], qname, raw, nsDecl);
+        this.openElement(s, pos + 1, nameEnd, colon, raw, nsDecl);
         this.closeEmpty();
         return p;
       }
@@ -370,21 +454,21 @@ export class XmlTokenizer {
         nsDecl.set(key, this.h.internUri ? this.h.internUri(value) : value);
       }
     }
-    this.openElement(m[1]!, m[2], qname, raw, nsDecl);
+    this.openElement(s, pos + 1, nameEnd, colon, raw, nsDecl);
     return p;
   }
 
+  /** The element whose QName is `s[at, end)`, with its prefix before `colon` (-1: none). */
   private openElement(
-    first: string, second: string | undefined, qname: string,
+    s: string, at: number, end: number, colon: number,
     raw: { name: string; prefix: string; local: string; value: string }[] | undefined,
     nsDecl: Map<string, string> | undefined,
   ): void {
     this.started = true;
     if (nsDecl) this.bind(nsDecl);
-    this.stack.push({ qname, ns: nsDecl });
-    const prefix = second !== undefined ? first : '';
-    const local = second ?? first;
-    const uri = prefix === '' ? this.defaultNs[this.defaultNs.length - 1]! : this.lookup(prefix);
+    this.stack.push({ src: s, at, len: end - at, ns: nsDecl });
+    const local = s.slice(colon < 0 ? at : colon + 1, end);
+    const uri = colon < 0 ? this.defaultNs[this.defaultNs.length - 1]! : this.lookupAt(s, at, colon);
     let attrs: XmlAttribute[] | undefined;
     if (raw) {
       attrs = [];
@@ -424,6 +508,20 @@ export class XmlTokenizer {
    */
   private readonly seenPrefixes: string[] = [];
   private readonly seenUris: string[] = [];
+
+  /** `lookup` for the prefix `s[at, end)`, compared in place against the last few seen. */
+  private lookupAt(s: string, at: number, end: number): string {
+    const seen = this.seenPrefixes;
+    const len = end - at;
+    for (let i = 0; i < seen.length; i++) {
+      const p = seen[i]!;
+      if (p.length !== len) continue;
+      let same = true;
+      for (let k = 0; same && k < len; k++) same = p.charCodeAt(k) === s.charCodeAt(at + k);
+      if (same) return this.seenUris[i]!;
+    }
+    return this.lookup(s.slice(at, end));
+  }
 
   private lookup(prefix: string): string {
     const seen = this.seenPrefixes;
