@@ -85,7 +85,8 @@ function journalValues(w: JournalWrite, bytea: 'binary' | 'hex'): unknown[] {
     bytea === 'binary' ? raw : raw.toString('hex'),
     JSON.stringify(w.summary), w.status,
     w.decision === null || w.decision === undefined ? null : JSON.stringify(w.decision), JSON.stringify(w.issues ?? []), w.retourXml, w.duplicateOf,
-    JSON.stringify(w.history.map((h) => ({ status: h.status, at: (h.at ?? w.receivedAt).toISOString(), ...(h.detail === undefined ? {} : { detail: h.detail }) }))), w.submittedBy ?? null];
+    // `detail: undefined` is left out by JSON.stringify, so no spread is needed (one shape per entry).
+    JSON.stringify(w.history.map((h) => ({ status: h.status, at: (h.at ?? w.receivedAt).toISOString(), detail: h.detail }))), w.submittedBy ?? null];
 }
 
 function paramsOf(w: JournalWrite): number {
