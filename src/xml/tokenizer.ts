@@ -69,37 +69,58 @@ function asciiChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c === 0x2e;
 }
 
+/** Where a QName found by `scanQName` ends, and where its ':' is (-1: no prefix). */
+interface NameSpan {
+  nameEnd: number;
+  nameColon: number;
+}
+
 /**
- * The QName at `at`, or null. Element names in berichten are ASCII, so they are scanned by
- * character code; a name that meets a non-ASCII character goes to the Unicode regular expression
- * (measured on a 7.6 KB JW301: the `u`-flag regex was ~20 % of tokenizing).
+ * Finds the QName at `at` and records its end and colon in `out`; false when there is none. Element
+ * names in berichten are ASCII, so they are scanned by character code; a name that meets a non-ASCII
+ * character goes to the Unicode regular expression (measured on a 7.6 KB JW301: the `u`-flag regex
+ * was ~20 % of tokenizing). Positions, not strings: start tags are a third of a bericht's tokens.
  */
-function qnameAt(s: string, at: number): QName | null {
+function scanQName(s: string, at: number, out: NameSpan): boolean {
   const n = s.length;
   let i = at;
-  if (i >= n) return null;
+  if (i >= n) return false;
   let c = s.charCodeAt(i);
-  if (!asciiStart(c)) return c >= 0x80 ? qnameSlow(s, at) : null;
+  if (!asciiStart(c)) return c >= 0x80 ? scanQNameSlow(s, at, out) : false;
   for (i++; i < n; i++) { c = s.charCodeAt(i); if (!asciiChar(c)) break; }
-  if (i < n && c >= 0x80) return qnameSlow(s, at);
+  if (i < n && c >= 0x80) return scanQNameSlow(s, at, out);
   if (i + 1 < n && c === 0x3a /* : */) {
     const c2 = s.charCodeAt(i + 1);
     if (asciiStart(c2)) {
       let j = i + 2;
       for (; j < n; j++) { c = s.charCodeAt(j); if (!asciiChar(c)) break; }
-      if (j < n && c >= 0x80) return qnameSlow(s, at);
-      return [s.slice(at, j), s.slice(at, i), s.slice(i + 1, j)];
+      if (j < n && c >= 0x80) return scanQNameSlow(s, at, out);
+      out.nameEnd = j;
+      out.nameColon = i;
+      return true;
     }
-    if (c2 >= 0x80) return qnameSlow(s, at);
+    if (c2 >= 0x80) return scanQNameSlow(s, at, out);
   }
-  const name = s.slice(at, i);
-  return [name, name, undefined];
+  out.nameEnd = i;
+  out.nameColon = -1;
+  return true;
 }
 
-function qnameSlow(s: string, at: number): QName | null {
+function scanQNameSlow(s: string, at: number, out: NameSpan): boolean {
   QNAME_Y.lastIndex = at;
   const m = QNAME_Y.exec(s);
-  return m ? [m[0], m[1]!, m[2]] : null;
+  if (!m) return false;
+  out.nameEnd = at + m[0].length;
+  out.nameColon = m[2] !== undefined ? at + m[1]!.length : -1;
+  return true;
+}
+
+/** The QName at `at` as strings (attributes, processing instructions), or null. */
+function qnameAt(s: string, at: number): QName | null {
+  const span: NameSpan = { nameEnd: 0, nameColon: -1 };
+  if (!scanQName(s, at, span)) return null;
+  const q = s.slice(at, span.nameEnd);
+  return span.nameColon < 0 ? [q, q, undefined] : [q, s.slice(at, span.nameColon), s.slice(span.nameColon + 1, span.nameEnd)];
 }
 
 /** The position after the XML whitespace (space, tab, LF, CR) starting at `p`. */
@@ -275,46 +296,8 @@ export class XmlTokenizer {
     }
   }
 
-  /** The element name found by `scanName`: it ends here, and its ':' is here (-1: no prefix). */
-  private nameEnd = 0;
-  private nameColon = -1;
-
-  /**
-   * Finds the element QName at `at` (as `qnameAt`, but into `nameEnd`/`nameColon` instead of three
-   * new strings: start tags are a third of a bericht's tokens). False when there is no name.
-   */
-  private scanName(s: string, at: number): boolean {
-    const n = s.length;
-    let i = at;
-    if (i >= n) return false;
-    let c = s.charCodeAt(i);
-    if (!asciiStart(c)) return c >= 0x80 ? this.scanNameSlow(s, at) : false;
-    for (i++; i < n; i++) { c = s.charCodeAt(i); if (!asciiChar(c)) break; }
-    if (i < n && c >= 0x80) return this.scanNameSlow(s, at);
-    if (i + 1 < n && c === 0x3a /* : */) {
-      const c2 = s.charCodeAt(i + 1);
-      if (asciiStart(c2)) {
-        let j = i + 2;
-        for (; j < n; j++) { c = s.charCodeAt(j); if (!asciiChar(c)) break; }
-        if (j < n && c >= 0x80) return this.scanNameSlow(s, at);
-        this.nameEnd = j;
-        this.nameColon = i;
-        return true;
-      }
-      if (c2 >= 0x80) return this.scanNameSlow(s, at);
-    }
-    this.nameEnd = i;
-    this.nameColon = -1;
-    return true;
-  }
-
-  private scanNameSlow(s: string, at: number): boolean {
-    const m = qnameSlow(s, at);
-    if (!m) return false;
-    this.nameEnd = at + m[0].length;
-    this.nameColon = m[2] !== undefined ? at + m[1].length : -1;
-    return true;
-  }
+  /** Where the element name `startTag` last found ends, and its ':' (reused: no object per tag). */
+  private readonly name: NameSpan = { nameEnd: 0, nameColon: -1 };
 
   /** The character data `s[from, to)`. */
   private chars(s: string, from: number, to: number): void {
@@ -392,12 +375,12 @@ export class XmlTokenizer {
   /** Returns the position after the tag, or -1 when the tag is not complete in the buffer yet. */
   private startTag(s: string, pos: number, final: boolean): number {
     if (this.rootClosed) this.fail('a second root element');
-    if (!this.scanName(s, pos + 1)) {
+    if (!scanQName(s, pos + 1, this.name)) {
       if (!final && s.length - pos < 16) return -1;
       this.fail('malformed start tag');
     }
-    const nameEnd = this.nameEnd;
-    const colon = this.nameColon;
+    const nameEnd = this.name.nameEnd;
+    const colon = this.name.nameColon;
     let p = nameEnd;
     let raw: { name: string; prefix: string; local: string; value: string }[] | undefined;
     let nsDecl: Map<string, string> | undefined;
