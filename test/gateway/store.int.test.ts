@@ -57,6 +57,21 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
     expect(r.rows[0]!.decision).toEqual(w.decision);
   });
 
+  it('raw bytes: lz4-compressed out of line where the server has lz4 (0124), else uncompressed (0008); byte-identical back', async () => {
+    const methods = await opened.db.query<{ enumvals: string[] }>(`SELECT enumvals FROM pg_settings WHERE name = 'default_toast_compression'`);
+    const lz4 = methods.rows[0]!.enumvals.includes('lz4');
+    // 7.6 KB of XML-like text, as a JW301: over the ~2 KB at which PostgreSQL moves values out of line.
+    const raw = Buffer.from(`<Bericht>${Array.from({ length: 200 }, (_, i) => `<Regel nr="${i}">ToegewezenProduct</Regel>`).join('')}</Bericht>`);
+    const w = write(0, { identificatie: 'RAW1', idemKey: '0384|436|RAW1', postbus: [], outbox: [], raw });
+    expect((await new GroupCommitter(opened.db).write(w)).kind).toBe('inserted');
+    const r = await opened.db.query<{ c: string | null; stored: number; raw: Uint8Array }>(
+      'SELECT pg_column_compression(raw) AS c, pg_column_size(raw) AS stored, raw FROM journal WHERE id = $1', [w.id]);
+    expect(r.rows[0]!.c).toBe(lz4 ? 'lz4' : null);
+    if (lz4) expect(r.rows[0]!.stored).toBeLessThan(raw.length / 2);
+    else expect(r.rows[0]!.stored).toBeGreaterThanOrEqual(raw.length);
+    expect(Buffer.from(r.rows[0]!.raw).equals(raw)).toBe(true);
+  });
+
   it('group commit: 300 concurrent writes land in few transactions, each with its rows', async () => {
     const sizes: number[] = [];
     const gc = new GroupCommitter(opened.db, { concurrency: store === 'postgres' ? 4 : 1, onCommit: (n) => sizes.push(n) });
