@@ -23,6 +23,12 @@ function write(i: number, extra: Partial<JournalWrite> = {}): JournalWrite {
   };
 }
 
+/** Whether the server can compress with lz4 (Debian's PostgreSQL can; PGlite has only pglz). */
+async function hasLz4(opened: OpenedDb): Promise<boolean> {
+  const r = await opened.db.query<{ enumvals: string[] }>(`SELECT enumvals FROM pg_settings WHERE name = 'default_toast_compression'`);
+  return r.rows[0]!.enumvals.includes('lz4');
+}
+
 describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
   let opened: OpenedDb;
   const schema = `st_${randomBytes(5).toString('hex')}`;
@@ -45,8 +51,7 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
   });
 
   it('a large decision is compressed with lz4 where the server has it (else pglz) and reads back intact', async () => {
-    const methods = await opened.db.query<{ enumvals: string[] }>(`SELECT enumvals FROM pg_settings WHERE name = 'default_toast_compression'`);
-    const lz4 = methods.rows[0]!.enumvals.includes('lz4');
+    const lz4 = await hasLz4(opened);
     // 0122 is conditional: Debian's PostgreSQL has lz4, PGlite only pglz; both must migrate.
     if (store === 'postgres') expect(lz4).toBe(true);
     const reasons = Array.from({ length: 60 }, (_, i) => ({ rule: 'OG-DECL', text: `outputgericht: declaratie per prestatie ${i}`, items: [`/Bericht/Declaratie/Clienten/Client[${i}]`] }));
@@ -58,8 +63,7 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
   });
 
   it('raw bytes: lz4-compressed out of line where the server has lz4 (0124), else uncompressed (0008); byte-identical back', async () => {
-    const methods = await opened.db.query<{ enumvals: string[] }>(`SELECT enumvals FROM pg_settings WHERE name = 'default_toast_compression'`);
-    const lz4 = methods.rows[0]!.enumvals.includes('lz4');
+    const lz4 = await hasLz4(opened);
     // 7.6 KB of XML-like text, as a JW301: over the ~2 KB at which PostgreSQL moves values out of line.
     const raw = Buffer.from(`<Bericht>${Array.from({ length: 200 }, (_, i) => `<Regel nr="${i}">ToegewezenProduct</Regel>`).join('')}</Bericht>`);
     const w = write(0, { identificatie: 'RAW1', idemKey: '0384|436|RAW1', postbus: [], outbox: [], raw });
