@@ -134,10 +134,6 @@ export function verzoekKeyFor(summary: BerichtSummary, referentieAanbieder: stri
 }
 
 /**
- * Ask the asynchronous store everything `decide` may need for this summary and return a snapshot.
- * Follows one level of indirection: a 320's heenbericht is a 319, whose verzoek is looked up too.
- */
-/**
  * Whether `decide` can ask the state anything about this summary: a heenbericht, a verzoek (by
  * ReferentieAanbieder or VerzoekReferentie), or a toewijzing for an item that has a ToewijzingNummer
  * but lacks its date or category. The questions `prefetchState` asks are exactly these.
@@ -151,6 +147,10 @@ export function needsState(summary: BerichtSummary): boolean {
   return false;
 }
 
+/**
+ * Ask the asynchronous store everything `decide` may need for this summary and return a snapshot.
+ * Follows one level of indirection: a 320's heenbericht is a 319, whose verzoek is looked up too.
+ */
 export async function prefetchState(summary: BerichtSummary, store: AsyncDecisionState): Promise<DecisionState> {
   if (!needsState(summary)) return EMPTY_STATE;
   // Most berichten ask nothing (a 301, 305 or 323 without a heen, verzoek or bare ToewijzingNummer):
