@@ -5,10 +5,16 @@
  * Beside it, in the same run and with the same client, an express hello-world POST of the same
  * bodies (express.raw + a 202): the ratio is Sluis ÷ hello-world. After each run the gateway is
  * stopped and the journal counted: every 202 must be there (durable).
- * Steady state, for both servers alike: WARM untimed requests, then ROUNDS timed rounds; the rate is
- * the median round, p50/p99 are over every timed request. Measured on a 2-core VM: after 500 warm-up
- * requests the next 4,000 ran ~1.35× slower than the 4,000 after them (9 of 9 pairs; the gateway's
- * GC threads spent 3–5× more CPU per bericht in the first pass), and single passes moved ±25 %.
+ * Steady state, for both servers alike: WARM untimed requests each, then timed rounds that alternate
+ * hello-world and gateway (H G H G H G H, both processes up, the one not measured idle). Each gateway
+ * round is divided by the mean of the hello-world rounds on either side of it, and the ratio reported
+ * is the median of those ROUNDS ratios; rates are median rounds, p50/p99 over every timed request.
+ * Why paired rounds: on the 2-core VMs this runs on the machine's speed drifts within minutes (the
+ * hello-world read 4,472–7,306 req/s within one run, and a replay-only run an hour apart differed
+ * ~1.5×), so a baseline measured minutes before or after the gateway decided PASS or MISS as often as
+ * the gateway did. Why warm-up: after 500 warm-up requests the next 4,000 ran ~1.35× slower than the
+ * 4,000 after them (9 of 9 pairs; the gateway's GC threads spent 3–5× more CPU per bericht in the first
+ * pass).
  * Targets (issue 4): PostgreSQL ≥ 0.4× with p99 ≤ 50 ms; PGlite ≥ 0.25×.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -21,7 +27,7 @@ import pg from 'pg';
 import { hashApiKey } from '../../src/config/parties.js';
 import { openDb } from '../../src/store/db.js';
 import { repoRoot, sharedDir } from '../../test/support/paths.js';
-import { fmt, type BenchContext, type BenchRow, type Suite } from '../suite.js';
+import { fmt, median, type BenchContext, type BenchRow, type Suite } from '../suite.js';
 
 const CLIENTS = 32;
 /** Untimed requests before the timed rounds (JIT, V8's young generation, PostgreSQL's plan caches). */
@@ -69,17 +75,35 @@ async function load(port: number, bodies: readonly Buffer[], okStatus: number): 
   return { ok, other, seconds, p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), rate: bodies.length / seconds, lat };
 }
 
-/** WARM untimed requests, then ROUNDS timed rounds of `count`: the median round's rate, latency over all rounds. */
-async function measure(port: number, bodies: (n: number) => Buffer[], count: number): Promise<LoadResult & { rounds: number[] }> {
-  await load(port, bodies(WARM), 202);
-  const runs: LoadResult[] = [];
-  for (let i = 0; i < ROUNDS; i++) runs.push(await load(port, bodies(count), 202));
+interface Interleaved {
+  /** The gateway's rounds: median rate, latency over all rounds. */
+  readonly gateway: LoadResult & { rounds: number[] };
+  /** The hello-world's rounds around them (ROUNDS + 1). */
+  readonly hello: LoadResult & { rounds: number[] };
+  /** Per gateway round: its rate ÷ the mean of the hello-world rounds before and after it. */
+  readonly ratios: number[];
+}
+
+function combine(runs: readonly LoadResult[]): LoadResult & { rounds: number[] } {
   const lat = runs.flatMap((r) => r.lat).sort((a, b) => a - b);
   const rates = runs.map((r) => r.rate);
   return {
     ok: runs.reduce((n, r) => n + r.ok, 0), other: runs.reduce((n, r) => n + r.other, 0), seconds: runs.reduce((n, r) => n + r.seconds, 0),
-    p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), rate: [...rates].sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]!, lat, rounds: rates,
+    p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), rate: median(rates), lat, rounds: rates,
   };
+}
+
+/** Timed rounds of `count`, hello-world and gateway alternating: H G H … G H (both already warm). */
+async function interleave(helloPort: number, gatewayPort: number, bodies: (n: number) => Buffer[], count: number): Promise<Interleaved> {
+  const hello: LoadResult[] = [await load(helloPort, bodies(count), 202)];
+  const gateway: LoadResult[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    gateway.push(await load(gatewayPort, bodies(count), 202));
+    hello.push(await load(helloPort, bodies(count), 202));
+    ratios.push(gateway[i]!.rate / ((hello[i]!.rate + hello[i + 1]!.rate) / 2));
+  }
+  return { gateway: combine(gateway), hello: combine(hello), ratios };
 }
 
 function startChild(args: string[], env: Record<string, string>): Promise<{ proc: ChildProcess; port: number }> {
@@ -132,19 +156,11 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
   ] }));
 
   const rows: BenchRow[] = [];
+  // Baseline: an express hello-world POST of the same bodies, up for the whole suite and measured in
+  // rounds alternating with the gateway's (see the header).
+  const hello = await startChild(['--input-type=module', '-e', HELLO], {});
   try {
-    // Baseline: express hello-world POST of the same bodies, measured before and after the gateway
-    // runs and averaged, so a machine whose load drifts during the run does not skew the ratio.
-    const helloRun = async (): Promise<LoadResult> => {
-      const hello = await startChild(['--input-type=module', '-e', HELLO], {});
-      const r = await measure(hello.port, bodies, count);
-      await stop(hello.proc);
-      log(`express hello-world: ${fmt(r.rate)} req/s (rounds ${r.rounds.map((x) => fmt(x)).join(', ')}), p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms`);
-      return r;
-    };
-    const before = await helloRun();
-    const gatewayRows: { store: 'pglite' | 'postgres'; r: LoadResult & { rounds: number[] }; n: number; durable: boolean; label: string }[] = [];
-
+    await load(hello.port, bodies(WARM), 202);
     for (const store of ['pglite', 'postgres'] as const) {
       const schema = `bench_${randomBytes(5).toString('hex')}`;
       const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SLUIS_PARTIES: parties };
@@ -158,7 +174,8 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
       }
       const gw = await startChild(cliArgs(), { ...env, LOG_LEVEL: 'info' });
       try {
-        const r = await measure(gw.port, bodies, count);
+        await load(gw.port, bodies(WARM), 202);
+        const { gateway: r, hello: h, ratios } = await interleave(hello.port, gw.port, bodies, count);
         await stop(gw.proc);
         // Durability: every 202 (warm-up included) is in the journal after the process is gone.
         const opened = store === 'pglite' ? await openDb({ dataDir: env['SLUIS_DATA_DIR']! }) : await openDb({ databaseUrl: PG_URL, schema });
@@ -166,8 +183,31 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
         await opened.close();
         const durable = n === r.ok + WARM;
         const label = store === 'pglite' ? 'PGlite' : 'PostgreSQL';
+        const ratio = median(ratios);
         log(`${label}: ${fmt(r.rate)} berichten/s (rounds ${r.rounds.map((x) => fmt(x)).join(', ')}), p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, ${r.ok} × 202, ${r.other} other; journal ${n} rows (${durable ? 'every 202 durable' : 'MISMATCH'})`);
-        gatewayRows.push({ store, r, n, durable, label });
+        log(`  express hello-world around it: ${fmt(h.rate)} req/s (rounds ${h.rounds.map((x) => fmt(x)).join(', ')}), p50 ${fmt(h.p50, 1)} ms, p99 ${fmt(h.p99, 1)} ms; ratio per round ${ratios.map((x) => fmt(x, 3)).join(', ')} → median ${fmt(ratio, 3)}`);
+        rows.push({
+          suite: 'http-ingest', measure: `POST /api/v1/berichten, ${CLIENTS} clients, ${label}`,
+          sluis: `${fmt(r.rate)} berichten/s`, baseline: `${fmt(h.rate)} req/s (express hello-world, rounds alternating)`,
+          ratioLabel: 'Sluis ÷ express hello-world, median of paired rounds', ratio,
+          target: { op: '>=', value: store === 'pglite' ? 0.25 : 0.4 },
+          data: {
+            store, rate: r.rate, p50ms: r.p50, p99ms: r.p99, ok: r.ok, other: r.other, rounds: r.rounds.map((x) => Math.round(x)).join(' '),
+            baselineRate: h.rate, baselineRounds: h.rounds.map((x) => Math.round(x)).join(' '), ratios: ratios.map((x) => x.toFixed(3)).join(' '),
+            baselineP99ms: h.p99, journalRows: n, durable,
+          },
+        });
+        rows.push({
+          suite: 'http-ingest', measure: `p99 latency, ${label}`, sluis: `${fmt(r.p99, 1)} ms (p50 ${fmt(r.p50, 1)} ms)`,
+          baseline: `${fmt(h.p99, 1)} ms`, ratioLabel: 'p99 in ms', ratio: r.p99,
+          ...(store === 'postgres' ? { target: { op: '<=', value: 50 } as const } : {}),
+          data: { store, p50ms: r.p50, p99ms: r.p99 },
+        });
+        rows.push({
+          suite: 'http-ingest', measure: `every 202 durable, ${label}`, sluis: durable ? 'yes' : `no (${n} rows for ${r.ok + WARM} × 202)`,
+          ratioLabel: 'journal rows ÷ 202s', ratio: n / (r.ok + WARM), target: { op: '>=', value: 1 },
+          data: { store, journalRows: n, accepted: r.ok + WARM },
+        });
       } finally {
         if (gw.proc.exitCode === null) await stop(gw.proc);
         if (store === 'postgres') {
@@ -178,32 +218,8 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
         }
       }
     }
-    const after = await helloRun();
-    const base: Omit<LoadResult, 'lat'> = {
-      ok: before.ok + after.ok, other: before.other + after.other, seconds: before.seconds + after.seconds,
-      p50: (before.p50 + after.p50) / 2, p99: (before.p99 + after.p99) / 2, rate: (before.rate + after.rate) / 2,
-    };
-    for (const { store, r, n, durable, label } of gatewayRows) {
-      rows.push({
-        suite: 'http-ingest', measure: `POST /api/v1/berichten, ${CLIENTS} clients, ${label}`,
-        sluis: `${fmt(r.rate)} berichten/s`, baseline: `${fmt(base.rate)} req/s (express hello-world, mean of before/after)`,
-        ratioLabel: 'Sluis ÷ express hello-world', ratio: r.rate / base.rate,
-        target: { op: '>=', value: store === 'pglite' ? 0.25 : 0.4 },
-        data: { store, rate: r.rate, p50ms: r.p50, p99ms: r.p99, ok: r.ok, other: r.other, rounds: r.rounds.map((x) => Math.round(x)).join(' '), baselineRate: base.rate, baselineRateBefore: before.rate, baselineRateAfter: after.rate, baselineP99ms: base.p99, journalRows: n, durable },
-      });
-      rows.push({
-        suite: 'http-ingest', measure: `p99 latency, ${label}`, sluis: `${fmt(r.p99, 1)} ms (p50 ${fmt(r.p50, 1)} ms)`,
-        baseline: `${fmt(base.p99, 1)} ms`, ratioLabel: 'p99 in ms', ratio: r.p99,
-        ...(store === 'postgres' ? { target: { op: '<=', value: 50 } as const } : {}),
-        data: { store, p50ms: r.p50, p99ms: r.p99 },
-      });
-      rows.push({
-        suite: 'http-ingest', measure: `every 202 durable, ${label}`, sluis: durable ? 'yes' : `no (${n} rows for ${r.ok + WARM} × 202)`,
-        ratioLabel: 'journal rows ÷ 202s', ratio: n / (r.ok + WARM), target: { op: '>=', value: 1 },
-        data: { store, journalRows: n, accepted: r.ok + WARM },
-      });
-    }
   } finally {
+    if (hello.proc.exitCode === null) await stop(hello.proc);
     rmSync(work, { recursive: true, force: true });
   }
   return rows;
