@@ -16,9 +16,9 @@
  * The baseline is measured in rounds paired with the replay runs: before each replay run (and once
  * after the last) ROUND distinct berichten go through the same live pipeline over a schema of its own,
  * and each replay run is divided by the mean of the rounds on either side of it; the ratio reported is
- * the median of those. On the 2-core VMs this runs on the machine's speed drifts within minutes: with
- * one live-ingest pass before all replay runs, the dry run read 8.3× to 11.4× on the same code in one
- * session, and what decided PASS or MISS was mostly when the baseline had been measured.
+ * the median of those. On the 2-core VMs this runs on the machine's speed drifts within minutes, and
+ * live ingest and replay do not speed up together when it does: with one live-ingest pass before all
+ * replay runs, the dry run read 8.3× to 11.4× on the same code in one session.
  * Target (issue 6): replay ≥ 10× the live ingest rate (warm dry-run and real run).
  */
 import { randomBytes } from 'node:crypto';
