@@ -1,9 +1,9 @@
 /**
  * The decision core's AsyncDecisionState over the journal. Every decision the core takes carries the
  * bericht's summary (`decision.summary`: codes, dates, references — no BSN, no name), and the journal
- * keeps it in its `decision` column; a GIN index (jsonb_path_ops) on `decision -> 'summary'`, partial
- * to 301/315/317/319 (migration 0013), makes the verzoek and toewijzing questions containment queries,
- * with no second table to keep in step with the journal write:
+ * keeps it in its `decision_summary` column (migration 0125); a GIN index (jsonb_path_ops) on it,
+ * partial to 301/315/317/319 (migration 0131), makes the verzoek and toewijzing questions containment
+ * queries, with no second table to keep in step with the journal write:
  * - `heenbericht`: by the journal's idempotency key (sender = the heen's Afzender, BerichtCode,
  *   Identificatie — its unique index); the stored summary, or for a row journaled without one the raw
  *   bytes re-parsed and summarised.
@@ -26,21 +26,17 @@ import { BerichtStatus } from './status.js';
 /** VerzoekAntwoord 1: the verzoek is afgewezen (WJ760); it closes the verzoek like a 301 does. */
 const VERZOEK_AFGEWEZEN = '1';
 
-type DecisionWithSummary = Decision & { readonly summary?: BerichtSummary };
-
-function stored(decision: DecisionWithSummary): StoredBericht | undefined {
-  if (!decision.summary) return undefined;
-  const { summary, ...rest } = decision;
-  return { summary, decision: rest };
+function stored(decision: Decision, summary: BerichtSummary | null): StoredBericht | undefined {
+  return summary ? { summary, decision } : undefined;
 }
 
 /** Rows that count as sent: not afgekeurd (decision null) and not refused. */
 const COUNTS = `decision IS NOT NULL AND decision ->> 'action' <> 'refuse' AND status <> '${BerichtStatus.AFGEKEURD}'`;
 
-/** The predicate of the partial index journal_decision_state (migration 0013); every probe repeats it so the planner can use it. */
-const INDEXED = `(decision -> 'summary' ->> 'nummer') IN ('301', '315', '317', '319')`;
+/** The predicate of the partial index journal_decision_summary_state (migration 0131); every probe repeats it so the planner can use it. */
+const INDEXED = `(decision_summary ->> 'nummer') IN ('301', '315', '317', '319')`;
 
-type Row = { id: string; received_at: Date | string; decision: DecisionWithSummary };
+type Row = { id: string; received_at: Date | string; decision: Decision; decision_summary: BerichtSummary };
 
 /**
  * Rows whose summary contains one of `probes` (selective: only the reference, e.g.
@@ -53,10 +49,10 @@ type Row = { id: string; received_at: Date | string; decision: DecisionWithSumma
  */
 function probeSql(probes: readonly object[], full: readonly object[], extra: readonly string[], params: unknown[]): string {
   const ph = (v: unknown): string => { params.push(v); return `$${params.length}`; };
-  const p = probes.map((c) => `(decision -> 'summary') @> ${ph(JSON.stringify(c))}::jsonb`).join(' OR ');
-  const f = full.map((c) => `(decision -> 'summary') @> ${ph(JSON.stringify(c))}::jsonb`).join(' OR ');
-  return `WITH m AS MATERIALIZED (SELECT id, received_at, decision, status FROM journal WHERE (${p}) AND ${INDEXED})
-    SELECT id, received_at, decision FROM m WHERE (${f}) AND ${COUNTS}${extra.map((e) => ` AND ${e}`).join('')}`;
+  const p = probes.map((c) => `decision_summary @> ${ph(JSON.stringify(c))}::jsonb`).join(' OR ');
+  const f = full.map((c) => `decision_summary @> ${ph(JSON.stringify(c))}::jsonb`).join(' OR ');
+  return `WITH m AS MATERIALIZED (SELECT id, received_at, decision, decision_summary, status FROM journal WHERE (${p}) AND ${INDEXED})
+    SELECT id, received_at, decision, decision_summary FROM m WHERE (${f}) AND ${COUNTS}${extra.map((e) => ` AND ${e}`).join('')}`;
 }
 
 /** A journal position: (received_at, id), the order berichten were taken in. */
@@ -91,13 +87,16 @@ export function journalState(db: Db, opts: JournalStateOptions = {}): AsyncDecis
     async heenbericht(key): Promise<StoredBericht | undefined> {
       const message = MESSAGES[berichtId(key.standard, key.ref.nummer)];
       const params: unknown[] = [`${key.ref.afzender}|${message.berichtCode}|${key.ref.identificatie}`];
-      const r = await db.query<{ raw: Uint8Array; decision: DecisionWithSummary | null; status: string }>(
-        `SELECT raw, decision, status FROM journal WHERE idem_key = $1${before(params).map((e) => ` AND ${e}`).join('')}`, params);
+      // The raw bytes only when there is no summary to answer from (a 7.6 KB JW301 is read from TOAST).
+      const r = await db.query<{ raw: Uint8Array | null; decision: Decision | null; decision_summary: BerichtSummary | null; status: string }>(
+        `SELECT CASE WHEN decision_summary IS NULL THEN raw END AS raw, decision, decision_summary, status
+           FROM journal WHERE idem_key = $1${before(params).map((e) => ` AND ${e}`).join('')}`, params);
       const row = r.rows[0];
       if (!row || row.status === BerichtStatus.AFGEKEURD) return undefined;
-      const fromDecision = row.decision ? stored(row.decision) : undefined;
+      const fromDecision = row.decision ? stored(row.decision, row.decision_summary) : undefined;
       if (fromDecision) return fromDecision;
       // Journaled without a summary (no registry then, or before summaries were journaled).
+      if (!row.raw) return undefined;
       const parsed = parseBericht(row.raw);
       if (!parsed.success) return undefined;
       try {
@@ -114,7 +113,7 @@ export function journalState(db: Db, opts: JournalStateOptions = {}): AsyncDecis
         [{ items: [{ referentieAanbieder: ref }] }, { verzoekReferentie: ref }],
         [{ ...base, nummer: '315', items: [{ referentieAanbieder: ref }] }, { ...base, nummer: '317', verzoekReferentie: ref }],
       );
-      const bericht = v ? stored(v.decision) : undefined;
+      const bericht = v ? stored(v.decision, v.decision_summary) : undefined;
       if (!v || !bericht) return undefined;
       const params: unknown[] = [];
       const sql = probeSql(
@@ -132,7 +131,7 @@ export function journalState(db: Db, opts: JournalStateOptions = {}): AsyncDecis
     async toewijzing(key): Promise<StoredToewijzing | undefined> {
       const t = await latest([{ items: [{ toewijzingNummer: key.toewijzingNummer }] }],
         [{ standard: key.standard, gemeente: key.gemeente, aanbieder: key.aanbieder, nummer: '301', items: [{ toewijzingNummer: key.toewijzingNummer }] }]);
-      const item = t?.decision.summary?.items.find((it) => it.toewijzingNummer === key.toewijzingNummer);
+      const item = t?.decision_summary.items.find((it) => it.toewijzingNummer === key.toewijzingNummer);
       if (!item?.datum) return undefined;
       return { ingangsdatum: item.datum, ...(item.categorie !== undefined ? { categorie: item.categorie } : {}), ...(item.code !== undefined ? { code: item.code } : {}) };
     },

@@ -81,10 +81,9 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
       cache.clear();
       unsummarisable.clear();
       for (const i of items) {
-        // The live core journals its summary inside the decision (decision.summary, with the woonplaats
-        // result of that moment): the exact facts it decided on, no parse needed.
-        const journaled = (i.decision as { summary?: BerichtSummary } | null)?.summary;
-        if (journaled) cache.set(i.id, journaled);
+        // The live core journals its summary with the decision (journal.decision_summary, with the
+        // woonplaats result of that moment): the exact facts it decided on, no parse needed.
+        if (i.summary) cache.set(i.id, i.summary as unknown as BerichtSummary);
         else if (i.cachedSummary) cache.set(i.id, i.cachedSummary as unknown as BerichtSummary);
       }
       const ask = items.filter((i) => !cache.has(i.id)).map((i) => i.id);
@@ -135,8 +134,8 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
       if (!s) throw new ReplayDecideError(item.id, 'the bericht could not be summarised (no longer L1-valid, or not in the journal)');
       // Most summaries ask the state nothing (needsState): no as-of store is built for them, no await.
       const state = !o.stateAsOf ? (o.state ?? EMPTY_STATE) : needsState(s) ? await prefetchState(s, o.stateAsOf(item)) : EMPTY_STATE;
-      // The summary travels in the decision as the live core journals it: later state questions
-      // (journal state) read it from there.
+      // The decision carries the summary as the live core's does; a real run journals it in
+      // decision_summary when it is not the one already there (later state questions read it).
       return { ...coreDecide(s, o.registry, state, o.today), summary: s } as unknown as Decision;
     },
   };

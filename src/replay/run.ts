@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/db.js';
+import { splitDecision } from '../store/journal.js';
 import type { Decision } from '../pipeline/types.js';
 import { BerichtStatus } from '../pipeline/status.js';
 import { compareDecisions } from './diff.js';
@@ -120,7 +121,8 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
     lastProgress = now;
     o.onProgress({ done: counts.selected, ...(o.total !== undefined ? { total: o.total } : {}), changed: counts.changed, redelivered: counts.redelivered, elapsedMs: now - t0 });
   };
-  const keep = (c: ReplayChange): void => { if (changes.length < maxChanges) changes.push(c); };
+  // Changes are reported with decisions as journaled (`was` has no summary; `now` drops the one it carries).
+  const keep = (c: ReplayChange): void => { if (changes.length < maxChanges) changes.push(c.now ? { ...c, now: splitDecision(c.now).decision as Decision } : c); };
   // Page writes in flight while later pages are read and decided (CPU and database overlap). Pages
   // hold disjoint berichten, so they may commit in any order.
   const inFlight = new Set<Promise<void>>();
@@ -216,21 +218,20 @@ function base(item: ReplayItem): Pick<ReplayChange, 'berichtId' | 'bericht' | 's
  */
 async function applyChanges(tx: Db, batch: readonly { item: ReplayItem; now: Decision; change: ReplayChange }[], runId: string, webhooks?: ReadonlySet<string>): Promise<ReplayChange[]> {
   const routedTo = (d: Decision): string | null => (d.action === 'route' && typeof d.addressee === 'string' ? d.addressee : null);
-  // The new decision carries the summary it was taken on. When that is the very summary journaled in
-  // the old decision (the core decider reads it from there), it is not sent back: the row keeps its
-  // own, which the compare-and-set guarantees is the one read. That halves the JSON this thread builds
-  // and the server parses (a 323's summary is about half its 2.6 KB decision).
+  // The new decision carries the summary it was taken on. When that is the very summary journaled
+  // with the old decision (the core decider reads it from there), it is not sent back: the row keeps
+  // its decision_summary, which the compare-and-set guarantees is the one read. That halves the JSON
+  // this thread builds and the server parses (a 323's summary is about half its 2.6 KB decision).
   const upd = await tx.query<{ id: string }>(
-    `UPDATE journal j SET decision = CASE WHEN v.keep_summary THEN v.decision || jsonb_build_object('summary', j.decision -> 'summary') ELSE v.decision END,
+    `UPDATE journal j SET decision = v.decision, decision_summary = COALESCE(v.summary, j.decision_summary),
             addressee = v.addressee, status = v.status, decision_rev = j.decision_rev + 1
-       FROM jsonb_to_recordset($1::jsonb) AS v(id text, decision jsonb, keep_summary boolean, addressee text, status text, rev integer)
+       FROM jsonb_to_recordset($1::jsonb) AS v(id text, decision jsonb, summary jsonb, addressee text, status text, rev integer)
       WHERE j.id = v.id AND j.decision_rev = v.rev
       RETURNING j.id`,
     [JSON.stringify(batch.map((b) => {
-      const summary = (b.now as { summary?: unknown }).summary;
-      const keep = summary !== undefined && summary === (b.item.decision as { summary?: unknown } | null)?.summary;
+      const { decision, summary } = splitDecision(b.now);
       return {
-        id: b.item.id, decision: keep ? withoutSummary(b.now) : b.now, keep_summary: keep, addressee: routedTo(b.now),
+        id: b.item.id, decision, summary: summary === undefined || summary === b.item.summary ? null : summary, addressee: routedTo(b.now),
         status: STATUS_OF[b.now.action] ?? BerichtStatus.BESLOTEN, rev: b.item.decisionRev,
       };
     }))],
@@ -274,11 +275,6 @@ async function applyChanges(tx: Db, batch: readonly { item: ReplayItem; now: Dec
   return batch.map((b) => (applied.has(b.item.id)
     ? { ...b.change, redelivered: redelivered.has(b.item.id) }
     : { ...b.change, text: `skipped: the decision changed meanwhile (${b.change.text})` }));
-}
-
-function withoutSummary(d: Decision): Omit<Decision, 'summary'> {
-  const { summary: _summary, ...rest } = d as Decision & { summary?: unknown };
-  return rest;
 }
 
 /** Asks for the next page while the current one is processed (database read overlaps deciding). */

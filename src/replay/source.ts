@@ -23,8 +23,10 @@ export interface ReplayItem {
   readonly ontvanger: string;
   readonly sender: string;
   readonly status: string;
-  /** The decision journaled for it (null: rejected at validation, no decision taken). */
+  /** The decision journaled for it (null: rejected at validation, no decision taken); without the summary. */
   readonly decision: Decision | null;
+  /** The decision core's summary journaled with that decision (journal.decision_summary), when there is one. */
+  readonly summary?: Record<string, unknown>;
   /** journal.decision_rev when read: a replay applies its change only if it is still this (compare-and-set). */
   readonly decisionRev: number;
   /** The raw bericht; present when the source was asked for it (or always, from Kafka). */
@@ -45,6 +47,7 @@ export interface ReplaySourceOptions {
 /** The journal columns a replay reads: the stored bericht's, with the decision typed and its rev. */
 type JournalRow = Pick<StoredBericht, 'id' | 'received_at' | 'standard' | 'bericht' | 'bericht_code' | 'afzender' | 'ontvanger' | 'sender' | 'status'> & {
   decision: Decision | null;
+  decision_summary: Record<string, unknown> | null;
   decision_rev: number;
   raw?: Uint8Array;
   cached_summary?: Record<string, unknown> | null;
@@ -62,6 +65,7 @@ function toItem(r: JournalRow, raw?: Uint8Array, position?: ReplayItem['position
     sender: r.sender,
     status: r.status,
     decision: r.decision,
+    ...(r.decision_summary ? { summary: r.decision_summary } : {}),
     decisionRev: r.decision_rev,
     ...(raw ?? r.raw ? { raw: raw ?? r.raw } : {}),
     ...(r.cached_summary ? { cachedSummary: r.cached_summary } : {}),
@@ -116,7 +120,7 @@ export async function* journalSource(db: Db, sel: ReplaySelection, opts: ReplayS
       await tx.query('SET LOCAL enable_sort = off');
       return tx.query<JournalRow & { at_text: string }>(
       `SELECT j.id, j.received_at, j.received_at::text AS at_text, j.standard, j.bericht, j.bericht_code, j.afzender, j.ontvanger,
-              j.sender, j.status, j.decision, j.decision_rev, s.summary AS cached_summary${opts.withRaw ? ', j.raw' : ''}
+              j.sender, j.status, j.decision, j.decision_summary, j.decision_rev, s.summary AS cached_summary${opts.withRaw ? ', j.raw' : ''}
          FROM journal j LEFT JOIN replay_summaries s ON s.bericht_id = j.id
         WHERE j.received_at >= $1 AND j.received_at < $2 AND ${filters}
           AND ($${n - 2}::timestamptz IS NULL OR (j.received_at, j.id) > ($${n - 2}::timestamptz, $${n - 1}))
@@ -203,7 +207,7 @@ export async function* kafkaSource(kafka: Kafka, topic: string, db: Db, sel: Rep
         const part = picked.slice(i, i + page);
         const { rows } = await db.query<JournalRow>(
           `SELECT j.id, j.received_at, j.standard, j.bericht, j.bericht_code, j.afzender, j.ontvanger, j.sender, j.status, j.decision,
-                  j.decision_rev, s.summary AS cached_summary
+                  j.decision_summary, j.decision_rev, s.summary AS cached_summary
              FROM journal j LEFT JOIN replay_summaries s ON s.bericht_id = j.id WHERE j.id = ANY($1::text[])`, [part.map((x) => x.id)]);
         const byId = new Map(rows.map((r) => [r.id, r]));
         const items: ReplayItem[] = [];

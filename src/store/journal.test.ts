@@ -30,8 +30,8 @@ describe('group-commit statement', () => {
       const shape = `${paddedSize(chunk.length)}|${paddedSize(p)}|${paddedSize(o)}`;
       byShape.set(shape, (byShape.get(shape) ?? new Set()).add(sql));
       // Real values first in each part, then NULL padding: every row has its columns, nothing else.
-      expect(params).toHaveLength(21 * paddedSize(chunk.length) + 3 * paddedSize(p) + 5 * paddedSize(o));
-      expect(params.filter((v) => v === null).length).toBeGreaterThanOrEqual(21 * (paddedSize(chunk.length) - chunk.length));
+      expect(params).toHaveLength(22 * paddedSize(chunk.length) + 3 * paddedSize(p) + 5 * paddedSize(o));
+      expect(params.filter((v) => v === null).length).toBeGreaterThanOrEqual(22 * (paddedSize(chunk.length) - chunk.length));
     }), { numRuns: 300 });
     for (const texts of byShape.values()) expect(texts.size).toBe(1);
     expect(byShape.size).toBeGreaterThan(5);
@@ -40,6 +40,6 @@ describe('group-commit statement', () => {
   it('unpadded, nothing is added', () => {
     const chunk = [write(0, 1, 0), write(1, 1, 1), write(2, 0, 0)];
     const { params } = batchStatement(chunk, 'hex', false);
-    expect(params).toHaveLength(21 * 3 + 3 * 2 + 5 * 1);
+    expect(params).toHaveLength(22 * 3 + 3 * 2 + 5 * 1);
   });
 });

@@ -65,7 +65,13 @@ export interface StoredBericht {
   duplicate_of: string | null;
 }
 
-const STORED_COLUMNS = 'id, received_at, standard, bericht, bericht_code, afzender, ontvanger, sender, submitted_by, addressee, identificatie, idem_key, sha256, summary, status, decision, issues, retour_xml, duplicate_of';
+/**
+ * The decision as the API shows it: the core's summary (its own column since migration 0125, so a
+ * replay rewrites the decision without it) is put back as decision.summary.
+ */
+const DECISION_WITH_SUMMARY = `CASE WHEN decision_summary IS NULL THEN decision ELSE decision || jsonb_build_object('summary', decision_summary) END AS decision`;
+
+const STORED_COLUMNS = `id, received_at, standard, bericht, bericht_code, afzender, ontvanger, sender, submitted_by, addressee, identificatie, idem_key, sha256, summary, status, ${DECISION_WITH_SUMMARY}, issues, retour_xml, duplicate_of`;
 
 /** PostgreSQL caps a statement at 65,535 parameters. */
 const MAX_PARAMS = 60_000;
@@ -73,20 +79,32 @@ const MAX_PARAMS = 60_000;
 export type WriteResult = { kind: 'inserted' } | { kind: 'conflict'; existing: StoredBericht };
 
 const JOURNAL_COLUMNS = ['id', 'received_at', 'standard', 'bericht', 'bericht_code', 'afzender', 'ontvanger', 'sender', 'addressee',
-  'identificatie', 'idem_key', 'sha256', 'raw', 'summary', 'status', 'decision', 'issues', 'retour_xml', 'duplicate_of', 'history', 'submitted_by'] as const;
-const JOURNAL_CASTS = ['text', 'timestamptz', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bytea', 'jsonb', 'text', 'jsonb', 'jsonb', 'text', 'text', 'jsonb', 'text'] as const;
+  'identificatie', 'idem_key', 'sha256', 'raw', 'summary', 'status', 'decision', 'issues', 'retour_xml', 'duplicate_of', 'history', 'submitted_by', 'decision_summary'] as const;
+const JOURNAL_CASTS = ['text', 'timestamptz', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bytea', 'jsonb', 'text', 'jsonb', 'jsonb', 'text', 'text', 'jsonb', 'text', 'jsonb'] as const;
+
+/**
+ * A decision of the core carries the summary it was taken on (`decision.summary`); the journal keeps
+ * that in `decision_summary` and the rest in `decision`. Other decisions (no summary) go in whole.
+ */
+export function splitDecision(decision: unknown): { decision: unknown; summary: unknown } {
+  if (decision === null || typeof decision !== 'object' || !('summary' in decision)) return { decision, summary: undefined };
+  const { summary, ...rest } = decision as { summary: unknown };
+  return { decision: rest, summary };
+}
 
 function journalValues(w: JournalWrite, bytea: 'binary' | 'hex'): unknown[] {
   const raw = Buffer.from(w.raw.buffer, w.raw.byteOffset, w.raw.byteLength);
+  const d = splitDecision(w.decision);
   return [w.id, w.receivedAt.toISOString(), w.standard, w.bericht, w.berichtCode, w.afzender, w.ontvanger, w.sender,
     w.addressee, w.identificatie, w.idemKey, w.sha256,
     // PostgreSQL: the Buffer itself, sent in binary format. PGlite: hex text decoded by the server
     // (its JS bytea parameter encoder measured 3–4× slower per 7.6 KB row than decode($n, 'hex')).
     bytea === 'binary' ? raw : raw.toString('hex'),
     JSON.stringify(w.summary), w.status,
-    w.decision === null || w.decision === undefined ? null : JSON.stringify(w.decision), JSON.stringify(w.issues ?? []), w.retourXml, w.duplicateOf,
+    d.decision === null || d.decision === undefined ? null : JSON.stringify(d.decision), JSON.stringify(w.issues ?? []), w.retourXml, w.duplicateOf,
     // `detail: undefined` is left out by JSON.stringify, so no spread is needed (one shape per entry).
-    JSON.stringify(w.history.map((h) => ({ status: h.status, at: (h.at ?? w.receivedAt).toISOString(), detail: h.detail }))), w.submittedBy ?? null];
+    JSON.stringify(w.history.map((h) => ({ status: h.status, at: (h.at ?? w.receivedAt).toISOString(), detail: h.detail }))), w.submittedBy ?? null,
+    d.summary === undefined ? null : JSON.stringify(d.summary)];
 }
 
 function paramsOf(w: JournalWrite): number {

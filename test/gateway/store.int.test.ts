@@ -9,6 +9,7 @@ import { loadMigrations, migrate } from '../../src/store/migrate.js';
 import { GroupCommitter } from '../../src/store/group-commit.js';
 import { claimOutbox, completeOutbox, failOutbox, findByIdemKey, writeBatch, type JournalWrite } from '../../src/store/journal.js';
 import { newId } from '../../src/store/ids.js';
+import { setKafkaEnabled } from '../../src/kafka/store.js';
 import { PG_URL, STORES, dropSchema } from './harness.js';
 
 function write(i: number, extra: Partial<JournalWrite> = {}): JournalWrite {
@@ -74,6 +75,62 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
     if (lz4) expect(r.rows[0]!.stored).toBeLessThan(raw.length / 2);
     else expect(r.rows[0]!.stored).toBeGreaterThanOrEqual(raw.length);
     expect(Buffer.from(r.rows[0]!.raw).equals(raw)).toBe(true);
+  });
+
+  it('the core summary of a decision is journaled in decision_summary and read back as decision.summary', async () => {
+    const summary = { id: 'JW301', nummer: '301', items: [{ toewijzingNummer: 'T1' }] };
+    const w = write(0, { identificatie: 'DS1', idemKey: '0384|436|DS1', postbus: [], outbox: [], decision: { action: 'route', addressee: '42420001', reasons: [], summary } });
+    const plain = write(0, { identificatie: 'DS2', idemKey: '0384|436|DS2', postbus: [], outbox: [], decision: { action: 'route', addressee: '42420001', reasons: [] } });
+    expect(await writeBatch(opened.db, [w, plain])).toEqual([{ kind: 'inserted' }, { kind: 'inserted' }]);
+    const r = await opened.db.query<{ identificatie: string; decision: Record<string, unknown>; decision_summary: unknown }>(
+      `SELECT identificatie, decision, decision_summary FROM journal WHERE identificatie IN ('DS1', 'DS2') ORDER BY identificatie`);
+    expect(r.rows).toEqual([
+      { identificatie: 'DS1', decision: { action: 'route', addressee: '42420001', reasons: [] }, decision_summary: summary },
+      { identificatie: 'DS2', decision: { action: 'route', addressee: '42420001', reasons: [] }, decision_summary: null },
+    ]);
+    // What the API and a TR056 duplicate answer with: the decision as taken, summary included.
+    expect((await findByIdemKey(opened.db, '0384|436|DS1'))!.decision).toEqual(w.decision);
+    expect((await findByIdemKey(opened.db, '0384|436|DS2'))!.decision).toEqual(plain.decision);
+    expect(await writeBatch(opened.db, [write(0, { identificatie: 'DS1', idemKey: '0384|436|DS1' })])).toMatchObject([{ kind: 'conflict', existing: { decision: w.decision } }]);
+  });
+
+  it('migrations 0125–0133 move summaries journaled inside decisions to decision_summary, publishing no decision event', async () => {
+    const own = `${schema}_mv`;
+    const fresh = store === 'postgres' ? await openDb({ databaseUrl: PG_URL, schema: own }) : await openDb({ memory: true });
+    try {
+      const all = loadMigrations();
+      await migrate(fresh.db, all.filter((m) => Number(m.version) <= 124));
+      await setKafkaEnabled(fresh.db, true);
+      const summary = { id: 'JW301', nummer: '301', items: [{ toewijzingNummer: 'T9' }] };
+      await fresh.db.query(
+        `INSERT INTO journal (id, standard, bericht, bericht_code, afzender, ontvanger, sender, identificatie, idem_key, sha256, raw, summary, status, decision)
+         VALUES ('old-1', 'ijw', 'JW301', '436', '0384', '42420001', '0384', 'M1', '0384|436|M1', 'x', '\\x00', '{}', 'klaargezet', $1),
+                ('old-2', 'ijw', 'JW301', '436', '0384', '42420001', '0384', 'M2', '0384|436|M2', 'x', '\\x00', '{}', 'klaargezet', '{"action":"route"}')`,
+        [JSON.stringify({ action: 'route', addressee: '42420001', summary })]);
+      const events = async (): Promise<number> => Number((await fresh.db.query<{ n: string | number }>(
+        `SELECT count(*) AS n FROM outbox WHERE payload->>'kind' = 'decision'`)).rows[0]!.n);
+      expect(await events()).toBe(2); // the insert trigger's two
+      await migrate(fresh.db, all);
+      const r = await fresh.db.query<{ id: string; decision: unknown; decision_summary: unknown }>('SELECT id, decision, decision_summary FROM journal ORDER BY id');
+      expect(r.rows).toEqual([
+        { id: 'old-1', decision: { action: 'route', addressee: '42420001' }, decision_summary: summary },
+        { id: 'old-2', decision: { action: 'route' }, decision_summary: null },
+      ]);
+      expect(await events()).toBe(2);
+      // The trigger is on again: a decision change publishes, with neither decision carrying a summary.
+      await fresh.db.query(`UPDATE journal SET decision = '{"action":"suppress"}', decision_rev = decision_rev + 1 WHERE id = 'old-1'`);
+      expect(await events()).toBe(3);
+      const ev = await fresh.db.query<{ payload: { decision: unknown; previous: unknown } }>(
+        `SELECT payload FROM outbox WHERE payload->>'kind' = 'decision' AND payload->'previous' <> 'null'::jsonb`);
+      expect(ev.rows.map((x) => [x.payload.decision, x.payload.previous])).toEqual([[{ action: 'suppress' }, { action: 'route', addressee: '42420001' }]]);
+      // The state index serves the moved summaries (containment on the new column).
+      const hit = await fresh.db.query<{ id: string }>(
+        `SELECT id FROM journal WHERE decision_summary @> '{"items":[{"toewijzingNummer":"T9"}]}' AND (decision_summary ->> 'nummer') IN ('301', '315', '317', '319')`);
+      expect(hit.rows).toEqual([{ id: 'old-1' }]);
+    } finally {
+      await fresh.close();
+      if (store === 'postgres') await dropSchema(own);
+    }
   });
 
   it('group commit: 300 concurrent writes land in few transactions, each with its rows', async () => {

@@ -61,8 +61,10 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(real.counts).toMatchObject({ changed: 1, redelivered: 1 });
       expect(real.changes[0]!.berichtId).toBe(ids['decl']!.id);
       // The applied decision keeps its summary: the journal state can still answer from it.
-      const row = await store.db.query<{ decision: { action: string; summary?: { nummer: string } } }>('SELECT decision FROM journal WHERE id = $1', [ids['decl']!.id]);
-      expect(row.rows[0]!.decision).toMatchObject({ action: 'route', summary: { nummer: '323' } });
+      const row = await store.db.query<{ decision: { action: string }; decision_summary: { nummer: string } | null }>(
+        'SELECT decision, decision_summary FROM journal WHERE id = $1', [ids['decl']!.id]);
+      expect(row.rows[0]!.decision).toMatchObject({ action: 'route' });
+      expect(row.rows[0]!.decision_summary).toMatchObject({ nummer: '323' });
     });
   });
 }

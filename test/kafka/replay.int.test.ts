@@ -156,30 +156,38 @@ for (const kind of ['postgres', 'pglite'] as const) {
     });
 
     it('real run over decisions journaled with their summary: the new decision keeps that summary', async () => {
-      // The live core (registryDecide) journals decision.summary; a real replay does not send it back
-      // but keeps the row's own. January 2027: outside the other tests' selection.
+      // The live core (registryDecide) journals its summary (journal.decision_summary); a real replay
+      // does not send it back but keeps the row's own. January 2027: outside the other tests' selection.
       const { ingress } = testPipeline(store.db, kind, registryDecide(THEN));
       for (let i = 0; i < 3; i++) {
         const r = await ingress(Buffer.from(bericht({ id: 'JW323', identificatie: `KS${i}`, bsn: testBsn(500 + i), moreBsns: [testBsn(600 + i)] })), new Date(Date.UTC(2027, 0, 5, 9, i)));
         expect(r.kind).toBe('stored');
       }
-      const before = await store.db.query<{ id: string; decision: { action: string; summary?: unknown } }>(
-        `SELECT id, decision FROM journal WHERE identificatie LIKE 'KS%' ORDER BY id`);
+      type Journaled = { id: string; decision: { action: string; addressee?: string; summary?: unknown }; decision_summary: { nummer: string } | null };
+      const before = await store.db.query<Journaled>(`SELECT id, decision, decision_summary FROM journal WHERE identificatie LIKE 'KS%' ORDER BY id`);
       expect(before.rows.map((x) => x.decision.action)).toEqual(['suppress', 'suppress', 'suppress']);
-      expect(before.rows.every((x) => x.decision.summary !== undefined)).toBe(true);
+      for (const row of before.rows) {
+        expect(row.decision_summary).toMatchObject({ nummer: '323' });
+        expect(row.decision.summary).toBeUndefined();
+      }
       const selection = parseSelection({ from: '2027-01-01', to: '2027-02-01' });
       const r = await runReplay({
         db: store.db, selection, dryRun: false, operator: 'tester', source: 'journal',
         pages: journalSource(store.db, selection, { pageSize: 2 }), decide: coreDecider({ registry: NOW, today: TODAY, db: store.db }),
       });
       expect(r.counts).toMatchObject({ selected: 3, changed: 3, errors: 0, skipped: 0 });
-      const after = await store.db.query<{ id: string; decision: { action: string; addressee: string; summary?: unknown } }>(
-        `SELECT id, decision FROM journal WHERE identificatie LIKE 'KS%' ORDER BY id`);
+      // Reported as journaled: neither decision of a change carries the summary.
+      for (const c of r.changes) {
+        expect((c.was as { summary?: unknown } | null)?.summary).toBeUndefined();
+        expect((c.now as { summary?: unknown } | null)?.summary).toBeUndefined();
+      }
+      const after = await store.db.query<Journaled>(`SELECT id, decision, decision_summary FROM journal WHERE identificatie LIKE 'KS%' ORDER BY id`);
       after.rows.forEach((row, i) => {
         expect(row.decision).toMatchObject({ action: 'route', addressee: '0384' });
-        expect(row.decision.summary).toEqual(before.rows[i]!.decision.summary);
+        expect(row.decision.summary).toBeUndefined();
+        expect(row.decision_summary).toEqual(before.rows[i]!.decision_summary);
       });
-      // The decision event carries neither summary (migration 0121) but the previous decision.
+      // The decision event carries the previous decision, and neither carries the summary.
       const ev = await store.db.query<{ payload: { previous: Record<string, unknown>; decision: Record<string, unknown> } }>(
         `SELECT payload FROM outbox WHERE channel = 'kafka' AND payload->>'kind' = 'decision' AND payload->'previous' <> 'null'::jsonb AND bericht_id = ANY($1::text[])`,
         [after.rows.map((x) => x.id)]);

@@ -1,0 +1,1 @@
+ALTER TABLE journal ENABLE TRIGGER sluis_kafka_journal_updated
