@@ -127,16 +127,17 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
         );
       }
     },
-    async decide(item) {
+    decide(item) {
       const refused = unsummarisable.get(item.id);
       if (refused) return refused;
       const s = cache.get(item.id);
       if (!s) throw new ReplayDecideError(item.id, 'the bericht could not be summarised (no longer L1-valid, or not in the journal)');
-      // Most summaries ask the state nothing (needsState): no as-of store is built for them, no await.
-      const state = !o.stateAsOf ? (o.state ?? EMPTY_STATE) : needsState(s) ? await prefetchState(s, o.stateAsOf(item)) : EMPTY_STATE;
       // The decision carries the summary as the live core's does; a real run journals it in
       // decision_summary when it is not the one already there (later state questions read it).
-      return { ...coreDecide(s, o.registry, state, o.today), summary: s } as unknown as Decision;
+      const decideOn = (state: DecisionState): Decision => ({ ...coreDecide(s, o.registry, state, o.today), summary: s }) as unknown as Decision;
+      // Most summaries ask the state nothing (needsState): decided synchronously, no as-of store built.
+      if (!o.stateAsOf) return decideOn(o.state ?? EMPTY_STATE);
+      return needsState(s) ? prefetchState(s, o.stateAsOf(item)).then(decideOn) : decideOn(EMPTY_STATE);
     },
   };
 }

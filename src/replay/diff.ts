@@ -29,8 +29,16 @@ export function describeDecision(d: Decision | null): string {
   }
 }
 
+/**
+ * Whether today's decision delivers differently from the journaled one: another action, or routed
+ * to another addressee. Needs only the action and addressee of the journaled decision.
+ */
+export function decisionChanged(was: { readonly action: string; readonly addressee?: string | null } | null, now: Decision): boolean {
+  return !was || was.action !== now.action || (now.action === 'route' && (was.addressee ?? undefined) !== now.addressee);
+}
+
 export function compareDecisions(was: Decision | null, now: Decision): DecisionChange {
-  const changed = !was || was.action !== now.action || (now.action === 'route' && was.addressee !== now.addressee);
+  const changed = decisionChanged(was, now);
   const transition = `${was?.action ?? 'none'}→${now.action}`;
   if (!changed) return { changed, transition, get text() { return `unchanged: ${describeDecision(now)}`; } };
   const because = mainReason(now)?.text;

@@ -74,6 +74,45 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(run.rows[0]).toMatchObject({ operator: 'tester', dry_run: true, status: 'done', counts: { changed: DECL } });
     });
 
+    it('dry-run: the report keeps maxChanges changes, the counts stay exact', async () => {
+      const selection = parseSelection({ from: '2026-11-01', to: '2026-12-01' });
+      const r = await runReplay({
+        db: store.db, selection, dryRun: true, operator: 'tester-report', source: 'journal', maxChanges: 3,
+        pages: journalSource(store.db, selection, { pageSize: 7 }), decide: coreDecider({ registry: NOW, today: TODAY, db: store.db }),
+      });
+      expect(r.counts).toMatchObject({ selected: DECL + TOEW, changed: DECL, unchanged: TOEW });
+      expect(r.counts.byTransition).toEqual({ 'suppress→route': DECL });
+      expect(r.changes).toHaveLength(3);
+      for (const c of r.changes) expect(c).toMatchObject({ was: { action: 'suppress' }, now: { action: 'route', addressee: '0384' } });
+    });
+
+    it('deciders answering now, later, or throwing (either way): every bericht counted, changes in journal order', async () => {
+      const selection = parseSelection({ from: '2026-11-01', to: '2026-12-01' });
+      const core = coreDecider({ registry: NOW, today: TODAY, db: store.db });
+      let n = 0;
+      const r = await runReplay({
+        db: store.db, selection, dryRun: true, operator: 'tester-report', source: 'journal', decideConcurrency: 3,
+        pages: journalSource(store.db, selection, { pageSize: 7 }),
+        decide: {
+          prepare: async (items) => { await core.prepare?.(items); },
+          decide: (item) => {
+            const k = n++;
+            if (k === 4) throw new Error('thrown at once');
+            if (k === 5) return Promise.reject(new Error('rejected later'));
+            const d = core.decide(item);
+            // Every third answer later, after a varying delay, so later answers overtake earlier ones.
+            return k % 3 === 0 ? new Promise<Decision>((res) => setTimeout(() => res(d), 10 - (k % 7))) : d;
+          },
+        },
+      });
+      expect(r.counts).toMatchObject({ selected: DECL + TOEW, errors: 2, changed: DECL - 2, unchanged: TOEW });
+      expect(r.changes.filter((c) => c.text.startsWith('error:')).map((c) => c.text)).toEqual(['error: thrown at once', 'error: rejected later']);
+      const order = (await store.db.query<{ id: string }>(
+        `SELECT id FROM journal WHERE received_at >= '2026-11-01' AND received_at < '2026-12-01' ORDER BY received_at, id`)).rows.map((x) => x.id);
+      const reported = r.changes.map((c) => order.indexOf(c.berichtId));
+      expect(reported).toEqual([...reported].sort((a, b) => a - b));
+    });
+
     it('filters: bericht, decision, gemeente, aanbieder', async () => {
       const sel = (s: Record<string, string>): ReturnType<typeof parseSelection> => parseSelection({ from: '2026-11-01', to: '2026-12-01', ...s });
       expect(await countJournalSelection(store.db, sel({ bericht: '301' }))).toBe(TOEW);
@@ -117,7 +156,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(again.counts).toMatchObject({ selected: DECL + TOEW, changed: 0, unchanged: DECL + TOEW, redelivered: 0 });
       const pb2 = await store.db.query<{ n: string }>(`SELECT count(*) AS n FROM postbus WHERE party = '0384'`);
       expect(Number(pb2.rows[0]!.n)).toBe(DECL);
-      const runs = await store.db.query<{ dry_run: boolean }>('SELECT dry_run FROM replay_runs ORDER BY started_at');
+      const runs = await store.db.query<{ dry_run: boolean }>(`SELECT dry_run FROM replay_runs WHERE operator = 'tester' ORDER BY started_at`);
       expect(runs.rows.map((x) => x.dry_run)).toEqual([true, true, false, false]);
       // Summaries were cached by the first run: later runs parse nothing.
       const cached = await store.db.query<{ n: string }>('SELECT count(*) AS n FROM replay_summaries');
