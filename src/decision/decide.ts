@@ -127,14 +127,11 @@ function resolveItems(ctx: Ctx, heen: StoredBericht | undefined, antwoordVerzoek
       }
     }
     if (datum === undefined) { datum = fallback; fellBack = true; }
+    // Every key present (absent ones undefined): one object shape, no temporary object per
+    // conditional spread. ResolvedItem never leaves this module.
     return {
-      path: it.path, datum,
-      ...(it.productReferentie !== undefined ? { productReferentie: it.productReferentie } : {}),
-      ...(categorie !== undefined ? { categorie } : {}),
-      ...(code !== undefined ? { code } : {}),
-      ...(it.toewijzingNummer !== undefined ? { toewijzingNummer: it.toewijzingNummer } : {}),
-      ...(it.referentieAanbieder !== undefined ? { referentieAanbieder: it.referentieAanbieder } : {}),
-      ...(it.omvang !== undefined ? { omvang: it.omvang } : {}),
+      path: it.path, datum, productReferentie: it.productReferentie, categorie, code,
+      toewijzingNummer: it.toewijzingNummer, referentieAanbieder: it.referentieAanbieder, omvang: it.omvang,
     };
   });
   if (items.length === 0) {
@@ -221,11 +218,7 @@ function sameOutcome(a: Outcome, b: Outcome): boolean {
 
 function outcomeFor(ctx: Ctx, item: ResolvedItem): Outcome {
   const { input, registry } = ctx;
-  const q = {
-    wet: ctx.wet, gemeente: input.gemeente, datum: item.datum,
-    ...(item.categorie !== undefined ? { categorie: item.categorie } : {}),
-    ...(item.code !== undefined ? { code: item.code } : {}),
-  };
+  const q = { wet: ctx.wet, gemeente: input.gemeente, datum: item.datum, categorie: item.categorie, code: item.code };
   // In id order (the index keeps them so): the first contract is the one a decision names.
   const covering = indexedCovering(registry, q);
   const own = covering.filter((e) => e.partijen.has(input.aanbieder));
@@ -261,7 +254,7 @@ function itemLabel(it: ResolvedItem): string {
 }
 
 function finish(action: ActionCode, addressee: string | undefined, reasons: Reason[], tags: Set<string>, contractIds: Set<string>, items: ItemDecision[], input: BerichtSummary, variants: ReadonlySet<string> = new Set()): Decision {
-  const variant = variants.size === 1 ? [...variants][0] : variants.size > 1 ? 'gemengd' : undefined;
+  const variant = variants.size === 1 ? variants.values().next().value : variants.size > 1 ? 'gemengd' : undefined;
   return {
     action,
     ...(action === 'route' && addressee !== undefined ? { addressee } : {}),
@@ -316,13 +309,19 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
   // 3. Per item.
   // Items with the same product, date and reference decide alike: a 323 of thousands of prestaties
   // usually has a handful of (categorie, code, month) combinations.
-  const memo = new Map<string, Outcome>();
-  let outcomes = items.map((it) => {
-    const key = `${it.datum}|${it.categorie ?? ''}|${it.code ?? ''}|${it.referentieAanbieder ?? ''}|${it.toewijzingNummer !== undefined}`;
-    let o = memo.get(key);
-    if (!o) { o = outcomeFor(ctx, it); memo.set(key, o); }
-    return o;
-  });
+  // (One item, the common case outside declaraties, needs no memo.)
+  let outcomes: Outcome[];
+  if (items.length === 1) {
+    outcomes = [outcomeFor(ctx, items[0]!)];
+  } else {
+    const memo = new Map<string, Outcome>();
+    outcomes = items.map((it) => {
+      const key = `${it.datum}|${it.categorie ?? ''}|${it.code ?? ''}|${it.referentieAanbieder ?? ''}|${it.toewijzingNummer !== undefined}`;
+      let o = memo.get(key);
+      if (!o) { o = outcomeFor(ctx, it); memo.set(key, o); }
+      return o;
+    });
+  }
 
   // 4. Woonplaatsbeginsel traffic keeps flowing in every variant (seed 002 §4.2).
   const wpb = woonplaatsVerkeer(ctx, items, antwoordVerzoek);
@@ -344,21 +343,32 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
   // Reasons per (rule, contract, action), with the items they concern.
   // Items share Outcome objects (the memo above), so the key — long: it ends in the reason text — is
   // built once per distinct outcome, not per item.
+  // The first outcome needs no key: a second distinct one is compared by key only when it comes
+  // (most berichten have one; the key ends in the reason text, ~100–200 characters to hash).
   const groups = new Map<string, { o: Outcome; items: string[] }>();
   const groupOf = new Map<Outcome, { o: Outcome; items: string[] }>();
+  const groupKey = (o: Outcome): string => `${o.rule}|${o.contract?.id ?? ''}|${o.action}|${o.addressee ?? ''}|${o.text}`;
+  let firstO: Outcome | undefined;
+  let firstG: { o: Outcome; items: string[] } | undefined;
   outcomes.forEach((o, i) => {
-    let g = groupOf.get(o);
+    let g = o === firstO ? firstG : groupOf.get(o);
     if (!g) {
-      const key = `${o.rule}|${o.contract?.id ?? ''}|${o.action}|${o.addressee ?? ''}|${o.text}`;
-      g = groups.get(key);
-      if (!g) { g = { o, items: [] }; groups.set(key, g); }
-      groupOf.set(o, g);
+      if (!firstG) {
+        g = { o, items: [] };
+      } else {
+        if (groups.size === 0) groups.set(groupKey(firstG.o), firstG);
+        const key = groupKey(o);
+        g = groups.get(key);
+        if (!g) { g = { o, items: [] }; groups.set(key, g); }
+      }
+      if (!firstG) { firstO = o; firstG = g; } else groupOf.set(o, g);
       for (const t of o.tags) tags.add(t);
       if (o.contract) contractIds.add(o.contract.id);
       for (const id of o.alsoContracts ?? []) contractIds.add(id);
     }
     g.items.push(itemLabel(items[i]!));
   });
+  if (firstG && groups.size === 0) groups.set('', firstG);
   for (const { o, items: its } of groups.values()) {
     reasons.push({
       rule: o.rule, text: o.text, severity: o.severity,
@@ -373,11 +383,15 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
   }));
   reasons.push(...extras.values());
 
-  const itemDecisions: ItemDecision[] = outcomes.map((o, i) => ({
-    path: items[i]!.path,
-    ...(items[i]!.productReferentie !== undefined ? { productReferentie: items[i]!.productReferentie } : {}),
-    action: o.action, rule: o.rule, ...(o.contract ? { contractId: o.contract.id } : {}),
-  }));
+  // Literals rather than conditional spreads (a temporary object each): same keys, same order.
+  const itemDecisions: ItemDecision[] = outcomes.map((o, i): ItemDecision => {
+    const { path, productReferentie } = items[i]!;
+    const { action: a, rule } = o;
+    if (productReferentie !== undefined) {
+      return o.contract ? { path, productReferentie, action: a, rule, contractId: o.contract.id } : { path, productReferentie, action: a, rule };
+    }
+    return o.contract ? { path, action: a, rule, contractId: o.contract.id } : { path, action: a, rule };
+  });
 
   // 5. A retour (or 325) follows its heenbericht's fate.
   let action: ActionCode;
@@ -394,7 +408,8 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
     // 6. Combine.
     const refused = outcomes.some((o) => o.action === 'refuse');
     const routed = outcomes.filter((o) => o.action === 'route');
-    const suppressedIdx = outcomes.flatMap((o, i) => (o.action === 'suppress' ? [i] : []));
+    const suppressedIdx: number[] = [];
+    outcomes.forEach((o, i) => { if (o.action === 'suppress') suppressedIdx.push(i); });
     if (refused) action = 'refuse';
     else if (suppressedIdx.length === 0) action = 'route';
     else if (routed.length === 0) action = 'suppress';
@@ -467,6 +482,7 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
     }
   }
 
-  const variants = new Set(outcomes.flatMap((o) => (o.variant !== undefined ? [o.variant] : [])));
+  const variants = new Set<string>();
+  for (const o of outcomes) if (o.variant !== undefined) variants.add(o.variant);
   return finish(action, addressee, reasons, tags, contractIds, itemDecisions, input, variants);
 }
