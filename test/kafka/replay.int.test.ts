@@ -10,7 +10,7 @@ import { decide, EMPTY_STATE, summarize } from '../../src/decision/index.js';
 import type { Decision, DecideFn } from '../../src/pipeline/types.js';
 import { coreDecider } from '../../src/replay/decider.js';
 import { registryDecide } from '../../src/pipeline/decide-registry.js';
-import { journalSource, countJournalSelection } from '../../src/replay/source.js';
+import { journalSource, countJournalSelection, type ReplayItem } from '../../src/replay/source.js';
 import { parseSelection } from '../../src/replay/selection.js';
 import { runReplay, type ReplayReport } from '../../src/replay/run.js';
 import { formatReport } from '../../src/replay/format.js';
@@ -84,6 +84,22 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(r.counts.byTransition).toEqual({ 'suppress→route': DECL });
       expect(r.changes).toHaveLength(3);
       for (const c of r.changes) expect(c).toMatchObject({ was: { action: 'suppress' }, now: { action: 'route', addressee: '0384' } });
+    });
+
+    it('source: a journaled decision is read as its action and addressee, the whole of it on demand', async () => {
+      const selection = parseSelection({ from: '2026-11-01', to: '2026-12-01' });
+      const first = await journalSource(store.db, selection, { pageSize: 7 })[Symbol.asyncIterator]().next();
+      const items = (first.value ?? []) as ReplayItem[];
+      expect(items).toHaveLength(7);
+      const journaled = await store.db.query<{ id: string; decision: Decision }>('SELECT id, decision FROM journal WHERE id = ANY($1::text[])', [items.map((i) => i.id)]);
+      const byId = new Map(journaled.rows.map((r) => [r.id, r.decision]));
+      for (const item of items) {
+        const d = byId.get(item.id)!;
+        expect(item.outcome).toEqual({ action: d.action, addressee: d.addressee ?? null });
+        expect(item.decision).toEqual(d);
+        // Serialised (a log line, a report), the item carries the decision as plain data.
+        expect(JSON.parse(JSON.stringify(item))).toMatchObject({ id: item.id, decision: JSON.parse(JSON.stringify(d)) });
+      }
     });
 
     it('deciders answering now, later, or throwing (either way): every bericht counted, changes in journal order', async () => {
