@@ -1,9 +1,9 @@
 /**
  * The decision core (src/decision) over a contract registry, adapted to the pipeline's DecideFn:
  * summarize → woonplaats check (when its sources are configured) → prefetch the state the core asks
- * for → pure `decide`. The summary travels inside the journaled decision (`decision.summary`: codes,
- * dates and references, no BSN or name): journalState answers later verzoek/toewijzing questions
- * from it, and `GET /api/v1/berichten/{id}` shows it.
+ * for → pure `decide`. The decision carries the summary it was taken on (`decision.summary`: codes,
+ * dates and references, no BSN or name); the journal keeps it in `decision_summary`, journalState
+ * answers later verzoek/toewijzing questions from it, and `GET /api/v1/berichten/{id}` shows it.
  * State: with a `state` (journalState) a retour follows its stored heenbericht and a 301 its open
  * verzoek; without one, EMPTY_STATE: berichten are decided on their own content, as `sluis explain`
  * does offline. A bericht the core cannot summarise is refused with a reason, never a crash.

@@ -37,9 +37,14 @@ export function decisionChanged(was: { readonly action: string; readonly address
   return !was || was.action !== now.action || (now.action === 'route' && (was.addressee ?? undefined) !== now.addressee);
 }
 
+/** The report's transition key, e.g. 'suppress→route' ('none→…' when nothing was decided before). */
+export function transitionOf(was: { readonly action: string } | null, now: Decision): string {
+  return `${was?.action ?? 'none'}→${now.action}`;
+}
+
 export function compareDecisions(was: Decision | null, now: Decision): DecisionChange {
   const changed = decisionChanged(was, now);
-  const transition = `${was?.action ?? 'none'}→${now.action}`;
+  const transition = transitionOf(was, now);
   if (!changed) return { changed, transition, get text() { return `unchanged: ${describeDecision(now)}`; } };
   const because = mainReason(now)?.text;
   return { changed, transition, text: `was ${describeDecision(was)}, now ${describeDecision(now)}${because ? ` because ${because}` : ''}` };

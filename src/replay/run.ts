@@ -11,7 +11,7 @@ import type { Db } from '../store/db.js';
 import { splitDecision } from '../store/journal.js';
 import type { Decision } from '../pipeline/types.js';
 import { BerichtStatus } from '../pipeline/status.js';
-import { compareDecisions, decisionChanged } from './diff.js';
+import { compareDecisions, decisionChanged, transitionOf } from './diff.js';
 import type { ReplaySelection } from './selection.js';
 import type { ReplayItem } from './source.js';
 import type { ReplayDecider } from './decider.js';
@@ -167,7 +167,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
         // without parsing the whole journaled decision (item.decision parses on first use).
         if (!decisionChanged(item.outcome, now)) { counts.unchanged++; continue; }
         counts.changed++;
-        const transition = `${item.outcome?.action ?? 'none'}→${now.action}`;
+        const transition = transitionOf(item.outcome, now);
         counts.byTransition[transition] = (counts.byTransition[transition] ?? 0) + 1;
         if (o.dryRun) keepChange(item, now); else apply.push({ item, now });
       }
