@@ -133,6 +133,26 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
     }
   });
 
+  it('journal pages keep room (0134): a status update of a row on a full page is HOT, no new index entries', async () => {
+    const r0 = await opened.db.query<{ reloptions: string[] | null }>(`SELECT reloptions FROM pg_class WHERE oid = 'journal'::regclass`);
+    expect(r0.rows[0]!.reloptions).toContain('fillfactor=80');
+    // Rows of ~1.3 KB in the heap (a decision with 1 KB of incompressible text stays inline and
+    // uncompressed below the ~2 KB toast threshold): at fillfactor 100 six fill a page and leave too
+    // little room for a seventh version, so the update below moved the row (checked: 0 HOT then).
+    const ws = Array.from({ length: 12 }, (_, i) => write(0, {
+      identificatie: `FF${i}`, idemKey: `0384|436|FF${i}`, postbus: [], outbox: [],
+      decision: { action: 'route', addressee: '42420001', reasons: [{ rule: 'R', text: randomBytes(500).toString('hex') }] },
+    }));
+    expect((await writeBatch(opened.db, ws)).every((r) => r.kind === 'inserted')).toBe(true);
+    const hot = await opened.db.transaction(async (tx) => {
+      await tx.query(`UPDATE journal SET status = 'afgeleverd' WHERE id = $1`, [ws[2]!.id]);
+      const r = await tx.query<{ u: string; h: string }>(
+        `SELECT pg_stat_get_xact_tuples_updated('journal'::regclass) AS u, pg_stat_get_xact_tuples_hot_updated('journal'::regclass) AS h`);
+      return { updated: Number(r.rows[0]!.u), hot: Number(r.rows[0]!.h) };
+    });
+    expect(hot).toEqual({ updated: 1, hot: 1 });
+  });
+
   it('group commit: 300 concurrent writes land in few transactions, each with its rows', async () => {
     const sizes: number[] = [];
     const gc = new GroupCommitter(opened.db, { concurrency: store === 'postgres' ? 4 : 1, onCommit: (n) => sizes.push(n) });
