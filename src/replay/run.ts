@@ -13,7 +13,7 @@ import type { Decision } from '../pipeline/types.js';
 import { BerichtStatus } from '../pipeline/status.js';
 import { compareDecisions, decisionChanged, transitionOf } from './diff.js';
 import type { ReplaySelection } from './selection.js';
-import type { ReplayItem } from './source.js';
+import { journaledDecisions, type ReplayItem } from './source.js';
 import type { ReplayDecider } from './decider.js';
 
 /** Today's decision for one bericht (composition root: parse/summary → decision core with today's registry). */
@@ -121,13 +121,14 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
     lastProgress = now;
     o.onProgress({ done: counts.selected, ...(o.total !== undefined ? { total: o.total } : {}), changed: counts.changed, redelivered: counts.redelivered, elapsedMs: now - t0 });
   };
-  // The report keeps up to maxChanges changes; a change is only built (its text, the journaled decision
-  // parsed in full) when it is kept. Decisions as journaled: `was` has no summary, `now` drops its own.
-  const room = (): boolean => changes.length < maxChanges;
-  const keepChange = (item: ReplayItem, now: Decision, prefix = '', redelivered?: boolean): void => {
-    if (!room()) return;
-    const cmp = compareDecisions(item.decision, now);
-    changes.push({ ...base(item), was: item.decision, now: splitDecision(now).decision as Decision, text: prefix ? `${prefix} (${cmp.text})` : cmp.text, ...(redelivered !== undefined ? { redelivered } : {}) });
+  // The report keeps up to maxChanges entries (a change or an error each). An entry is reserved when
+  // its bericht is decided, and only reserved ones have their journaled decision read and their text
+  // built. Decisions as journaled: `was` has no summary, `now` drops its own.
+  let reserved = 0;
+  const reserve = (): boolean => (reserved < maxChanges ? (reserved++, true) : false);
+  const keepChange = (item: ReplayItem, was: Decision | null, now: Decision, prefix = '', redelivered?: boolean): void => {
+    const cmp = compareDecisions(was, now);
+    changes.push({ ...base(item), was, now: splitDecision(now).decision as Decision, text: prefix ? `${prefix} (${cmp.text})` : cmp.text, ...(redelivered !== undefined ? { redelivered } : {}) });
   };
   // Page writes in flight while later pages are read and decided (CPU and database overlap). Pages
   // hold disjoint berichten, so they may commit in any order.
@@ -153,23 +154,32 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
         if (ahead > 20) await new Promise((r) => setTimeout(r, ahead));
         counts.selected++;
       } : undefined);
+      // This page's report entries made here (errors; a dry run's changes), in page order.
+      const reported: ({ item: ReplayItem; now: Decision } | { item: ReplayItem; error: string })[] = [];
       for (const out of outcomes) {
         const item = out.item;
         if (!limited) counts.selected++;
         if ('skipped' in out) { counts.skipped++; continue; }
         if ('error' in out) {
           counts.errors++;
-          if (room()) changes.push({ ...base(item), was: item.decision, now: null, text: `error: ${out.error}` });
+          if (reserve()) reported.push(out);
           continue;
         }
         const now = out.now;
-        // Most berichten decide as before: that is told from the journaled action and addressee alone,
-        // without parsing the whole journaled decision (item.decision parses on first use).
+        // Most berichten decide as before: that is told from the journaled action and addressee alone.
         if (!decisionChanged(item.outcome, now)) { counts.unchanged++; continue; }
         counts.changed++;
         const transition = transitionOf(item.outcome, now);
         counts.byTransition[transition] = (counts.byTransition[transition] ?? 0) + 1;
-        if (o.dryRun) keepChange(item, now); else apply.push({ item, now });
+        if (o.dryRun) { if (reserve()) reported.push({ item, now }); } else apply.push({ item, now, kept: reserve() });
+      }
+      if (reported.length > 0) {
+        const was = await journaledDecisions(o.db, reported.map((r) => r.item.id));
+        for (const r of reported) {
+          const w = was.get(r.item.id) ?? null;
+          if ('error' in r) changes.push({ ...base(r.item), was: w, now: null, text: `error: ${r.error}` });
+          else keepChange(r.item, w, r.now);
+        }
       }
       if (apply.length > 0) {
         // Page writes stay in flight while the next pages are read and decided (CPU and the database
@@ -181,9 +191,9 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
             if (!a.applied) {
               counts.changed--;
               counts.skipped++;
-              keepChange(a.item, a.now, 'skipped: the decision changed meanwhile');
-            } else {
-              keepChange(a.item, a.now, '', a.redelivered);
+              if (a.kept) keepChange(a.item, a.was, a.now, 'skipped: the decision changed meanwhile');
+            } else if (a.kept) {
+              keepChange(a.item, a.was, a.now, '', a.redelivered);
             }
           }
         }, (err: unknown) => { writeError = err ?? new Error('replay write failed'); }).finally(() => { inFlight.delete(p); });
@@ -213,8 +223,8 @@ function base(item: ReplayItem): Pick<ReplayChange, 'berichtId' | 'bericht' | 's
   return { berichtId: item.id, bericht: item.bericht, sender: item.sender, ontvanger: item.sender === item.afzender ? item.ontvanger : item.afzender, receivedAt: item.receivedAt.toISOString() };
 }
 
-/** A changed bericht on its way into the journal. */
-interface Applying { readonly item: ReplayItem; readonly now: Decision }
+/** A changed bericht on its way into the journal; `kept`: the report has an entry reserved for it. */
+interface Applying { readonly item: ReplayItem; readonly now: Decision; readonly kept: boolean }
 
 /**
  * Applies one page of changes in set-based statements (4 round trips per page instead of 4 per
@@ -224,7 +234,10 @@ interface Applying { readonly item: ReplayItem; readonly now: Decision }
  * turns a JS array parameter into an array literal by escaping every element, which measured ~30 µs
  * per 2 KB decision on the replay's thread.
  */
-async function applyChanges(tx: Db, batch: readonly Applying[], runId: string, webhooks?: ReadonlySet<string>): Promise<(Applying & { applied: boolean; redelivered: boolean })[]> {
+async function applyChanges(tx: Db, batch: readonly Applying[], runId: string, webhooks?: ReadonlySet<string>): Promise<(Applying & { applied: boolean; redelivered: boolean; was: Decision | null })[]> {
+  // The decisions the report shows as `was`, read in this transaction before it changes them.
+  const kept = batch.filter((b) => b.kept);
+  const was = kept.length > 0 ? await journaledDecisions(tx, kept.map((b) => b.item.id)) : undefined;
   const routedTo = (d: Decision): string | null => (d.action === 'route' && typeof d.addressee === 'string' ? d.addressee : null);
   // The new decision carries the summary it was taken on. When that is the very summary journaled
   // with the old decision (the core decider reads it from there), it is not sent back: the row keeps
@@ -280,7 +293,7 @@ async function applyChanges(tx: Db, batch: readonly Applying[], runId: string, w
       );
     }
   }
-  return batch.map((b) => ({ ...b, applied: applied.has(b.item.id), redelivered: redelivered.has(b.item.id) }));
+  return batch.map((b) => ({ ...b, applied: applied.has(b.item.id), redelivered: redelivered.has(b.item.id), was: was?.get(b.item.id) ?? null }));
 }
 
 /** Asks for the next page while the current one is processed (database read overlaps deciding). */
