@@ -2,7 +2,7 @@
 -- HOT (the new row version on the same page, no new index entries). A row is updated when its bericht
 -- is delivered (status afgeleverd, on confirmation or webhook) and when a replay changes its decision;
 -- none of those columns is indexed. Journal rows are ~1.0–1.8 KB in the heap (raw goes out of line):
--- at fillfactor 100 a page holds five or six and has no room for a sixth version, so every such update
+-- at fillfactor 100 a page holds five or six and has no room for another version, so every such update
 -- wrote a new version elsewhere plus entries in all four indexes, the GIN on decision_summary with one
 -- entry per path of the summary. Measured on PostgreSQL 15, 2 cores, replay real run of 10,000 (3,333
 -- decisions rewritten), 8 runs each way: HOT updates none before, all after; PostgreSQL's CPU per run
