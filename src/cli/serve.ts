@@ -25,7 +25,7 @@ import { migrate } from '../store/migrate.js';
 import { createLogger } from '../http/log.js';
 import { createApp } from '../http/app.js';
 import { CollectedGauge } from '../http/metrics.js';
-import { closeServer, createExpressApp, listen } from '../http/server.js';
+import { closeServer, createRequestListener, listen } from '../http/server.js';
 import type { BuildRetourFn, DecideFn, ValidateFn } from '../pipeline/types.js';
 import type { Logger } from 'pino';
 import type { ContractenDeps } from '../contracts/handlers.js';
@@ -206,7 +206,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
-  const { server, port: bound } = await listen(createExpressApp(app.handle), port, host);
+  const { server, port: bound } = await listen(createRequestListener(app.handle), port, host);
   app.start();
   logger.info({ event: 'listening', host, port: bound, store: opened.kind }, `listening on http://${host}:${bound}`);
   await stopped;

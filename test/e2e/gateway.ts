@@ -10,7 +10,7 @@ import { loadPartiesConfig } from '../../src/config/parties.js';
 import { registryWiring } from '../../src/cli/serve.js';
 import { createApp, type App } from '../../src/http/app.js';
 import { createLogger } from '../../src/http/log.js';
-import { closeServer, createExpressApp, listen } from '../../src/http/server.js';
+import { closeServer, createRequestListener, listen } from '../../src/http/server.js';
 import type { BuildRetourFn, ValidateFn } from '../../src/pipeline/types.js';
 import { openDb, type Db, type StoreKind } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
@@ -39,7 +39,7 @@ export async function startRegionGateway(store: StoreKind, o: { registryFile: st
     validate: validateBericht as ValidateFn, buildRetour: buildRetour as BuildRetourFn,
     decide: wiring.decide(opened.db), contracten: wiring.contracten, replayDecider: wiring.replayDecider(opened.db, o.clock),
   });
-  const { server, port } = await listen(createExpressApp(app.handle), 0, '127.0.0.1');
+  const { server, port } = await listen(createRequestListener(app.handle), 0, '127.0.0.1');
   app.start();
   return {
     url: `http://127.0.0.1:${port}`, db: opened.db, app, logs,

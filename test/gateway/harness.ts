@@ -1,5 +1,5 @@
 /**
- * Test harness: the real gateway (createApp + express) on an ephemeral port, over PGlite (in
+ * Test harness: the real gateway (createApp + node:http) on an ephemeral port, over PGlite (in
  * memory) or PostgreSQL (127.0.0.1:5432/test, one schema per harness, dropped on close), with the
  * logs captured in memory for the privacy test.
  */
@@ -13,7 +13,7 @@ import { openDb, type Db, type StoreKind } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { createLogger } from '../../src/http/log.js';
 import { createApp, type App, type AppDeps } from '../../src/http/app.js';
-import { closeServer, createExpressApp, listen } from '../../src/http/server.js';
+import { closeServer, createRequestListener, listen } from '../../src/http/server.js';
 import { validateBericht } from '../../src/validation/validate.js';
 import { buildRetour } from '../../src/validation/retour.js';
 import type { BuildRetourFn, ValidateFn } from '../../src/pipeline/types.js';
@@ -71,7 +71,7 @@ export async function startGateway(store: StoreKind, opts: GatewayOptions = {}):
     ...(opts.webhook ? { webhook: opts.webhook } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
-  const { server, port } = await listen(createExpressApp(app.handle), 0, '127.0.0.1');
+  const { server, port } = await listen(createRequestListener(app.handle), 0, '127.0.0.1');
   app.start();
   return {
     url: `http://127.0.0.1:${port}`, db: opened.db, app, logs, store,
