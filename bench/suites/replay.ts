@@ -12,8 +12,9 @@
  *  - replay dry-run, again: the same, warmed up (median of runs);
  *  - replay real run: the NOW registry changes every 323 (suppress → route), a third of the traffic;
  *    they are applied (journal, status history, postbus, decision event rows) in one transaction per
- *    page. For reference, real runs in which only 5 % change (FEW_SHARE). The write side alone does ~7,400 changes/s here (measured: 2,666 changes in ~360 ms with the
- *    Kafka triggers on), so a replay in which most berichten change runs at ~5× live ingest.
+ *    page. The write side alone does ~7,400 changes/s here (measured: 2,666 changes in ~360 ms with
+ *    the Kafka triggers on), so a replay in which most berichten change runs at ~5× live ingest;
+ *  - for reference, real runs in which only 5 % change (FEW_SHARE).
  * The baseline is measured in rounds paired with the replay runs: before each replay run (and once
  * after the last) ROUND distinct berichten go through the same live pipeline over a schema of its own,
  * and each replay run is divided by the mean of the rounds on either side of it; the ratio reported is

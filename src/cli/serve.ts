@@ -206,7 +206,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
-  const { server, port: bound } = await listen(createRequestListener(app.handle), port, host);
+  const { server, port: bound } = await listen(createRequestListener(app.handle, (err) => logger.error({ event: 'internal-error', err }, 'request failed in the HTTP adapter')), port, host);
   app.start();
   logger.info({ event: 'listening', host, port: bound, store: opened.kind }, `listening on http://${host}:${bound}`);
   await stopped;

@@ -7,8 +7,8 @@ import { BodyTooLargeError, type HttpRequest, type HttpResponse } from './router
 const servers: Server[] = [];
 afterEach(async () => { await Promise.all(servers.splice(0).map(closeServer)); });
 
-async function serve(handle: (req: HttpRequest) => Promise<HttpResponse>): Promise<number> {
-  const { server, port } = await listen(createRequestListener(handle), 0, '127.0.0.1');
+async function serve(handle: (req: HttpRequest) => Promise<HttpResponse>, onError?: (err: unknown) => void): Promise<number> {
+  const { server, port } = await listen(createRequestListener(handle, onError), 0, '127.0.0.1');
   servers.push(server);
   return port;
 }
@@ -42,22 +42,27 @@ describe('the node:http adapter', () => {
     expect(r.body).toBe('{"ok":true}');
   });
 
-  it('answers 500 problem+json when the handler throws synchronously or rejects, and keeps serving', async () => {
+  it('answers 500 problem+json when the handler throws synchronously, rejects or returns an unwritable response, tells onError, and keeps serving', async () => {
     let n = 0;
+    const errors: string[] = [];
     const port = await serve((req) => {
       n++;
-      if (req.path === '/sync') throw new Error('bug');
-      if (req.path === '/async') return Promise.reject(new Error('bug'));
+      if (req.path === '/sync') throw new Error('sync bug');
+      if (req.path === '/async') return Promise.reject(new Error('async bug'));
+      if (req.path === '/header') return Promise.resolve({ status: 200, headers: { 'x-bad': 'line\nbreak' } });
       return Promise.resolve({ status: 200, body: 'fine' });
-    });
-    for (const path of ['/sync', '/async']) {
+    }, (err) => { errors.push(err instanceof Error ? err.message : String(err)); });
+    for (const path of ['/sync', '/async', '/header']) {
       const r = await call(port, 'GET', path);
       expect(r.status).toBe(500);
       expect(r.headers['content-type']).toBe('application/problem+json');
       expect(JSON.parse(r.body)).toMatchObject({ type: 'urn:sluis:problem:internal', status: 500 });
     }
     expect((await call(port, 'GET', '/ok')).body).toBe('fine');
-    expect(n).toBe(3);
+    expect(n).toBe(4);
+    expect(errors.slice(0, 2)).toEqual(['sync bug', 'async bug']);
+    expect(errors[2]).toMatch(/x-bad/);
+    expect(errors).toHaveLength(3);
   });
 
   it('closes the connection after answering a POST whose body it did not read', async () => {

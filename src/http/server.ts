@@ -62,16 +62,21 @@ function writeResponse(req: IncomingMessage, res: ServerResponse, r: HttpRespons
   else res.end(typeof r.body === 'string' ? r.body : Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength));
 }
 
-/** The request listener for `handle`. Nothing it is given can throw out of it (an uncaught throw would end the process). */
-export function createRequestListener(handle: (req: HttpRequest) => Promise<HttpResponse>): RequestListener {
+/**
+ * The request listener for `handle`. Nothing it is given can throw out of it (an uncaught throw would
+ * end the process). The router answers and logs its handlers' failures itself; `onError` hears what
+ * fails around it (a handler's response that cannot be written, a throw outside the router).
+ */
+export function createRequestListener(handle: (req: HttpRequest) => Promise<HttpResponse>, onError: (err: unknown) => void = () => undefined): RequestListener {
   return (req, res) => {
     let consumed = false;
+    const fail = (err: unknown): void => { onError(err); internalError(res); };
     try {
       handle(toHttpRequest(req, () => { consumed = true; })).then((r) => {
-        try { writeResponse(req, res, r, consumed); } catch { internalError(res); }
-      }, () => { internalError(res); });
-    } catch {
-      internalError(res);
+        try { writeResponse(req, res, r, consumed); } catch (err) { fail(err); }
+      }, fail);
+    } catch (err) {
+      fail(err);
     }
   };
 }
