@@ -10,6 +10,7 @@ describe('parties config', () => {
     const c = loadPartiesConfig(resolve(import.meta.dirname, '../../config/demo.parties.json'));
     expect(authenticate(c, 'Bearer demo-gemeente-0384')).toMatchObject({ kind: 'party', party: { role: 'gemeente', code: '0384' } });
     expect(authenticate(c, 'Bearer demo-aanbieder-42420001')).toMatchObject({ kind: 'party', party: { code: '42420001' } });
+    expect(authenticate(c, 'Bearer demo-aanbieder-41410017')).toMatchObject({ kind: 'party', party: { role: 'aanbieder', code: '41410017' } });
     expect(authenticate(c, 'Bearer demo-operator')).toMatchObject({ kind: 'operator' });
     expect(authenticate(c, 'Bearer nope')).toBeUndefined();
     expect(authenticate(c, 'Basic ZGVtbw==')).toBeUndefined();

@@ -1,9 +1,10 @@
 /**
  * `sluis serve` as a process: without SLUIS_PARTIES its first log line says it runs the demo config;
- * an invalid config stops it with exit code 2 and every problem named; SIGTERM stops it cleanly.
+ * the README's walk-through works on it; an invalid config stops it with exit code 2 and every
+ * problem named; SIGTERM stops it cleanly.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,6 +68,32 @@ describe('sluis serve', () => {
     expect(metrics).toMatch(/sluis_kafka_up 0/);
     expect(metrics).toMatch(/sluis_outbox_backlog\{channel="kafka",state="pending"\} [1-9]/);
     expect(await stop()).toBe(0);
+  }, 90_000);
+
+  it("walks through the README: a sample posted by its gemeente is read and confirmed in the aanbieder's postbus", async () => {
+    // The same requests as README.md's curl lines, on the demo config and a sample from samples/.
+    const { url, stop } = await listening({ SLUIS_DATA_DIR: join(dir, 'readme-data'), SLUIS_PARTIES: '' });
+    try {
+      const xml = readFileSync(join(ROOT, 'samples/ijw/JW301.xml'));
+      const as = (who: string): Record<string, string> => ({ authorization: `Bearer demo-${who}` });
+      const posted = await fetch(`${url}/api/v1/berichten`, { method: 'POST', headers: { ...as('gemeente-0363'), 'content-type': 'application/xml' }, body: xml });
+      expect(posted.status).toBe(202);
+      const receipt = await posted.json() as { id: string; status: string; decision: { action: string; addressee: string } };
+      expect(receipt).toMatchObject({ status: 'klaargezet', decision: { action: 'route', addressee: '41410017' } });
+
+      const box = await (await fetch(`${url}/api/v1/postbus?limit=10`, { headers: as('aanbieder-41410017') })).json() as { items: { id: string; links: { xml: string; ontvangst: string } }[] };
+      expect(box.items.map((i) => i.id)).toEqual([receipt.id]);
+      const delivered = await fetch(`${url}${box.items[0]!.links.xml}`, { headers: as('aanbieder-41410017') });
+      expect(Buffer.from(await delivered.arrayBuffer()).equals(xml)).toBe(true);
+
+      const confirmed = await fetch(`${url}${box.items[0]!.links.ontvangst}`, { method: 'POST', headers: as('aanbieder-41410017') });
+      expect(await confirmed.json()).toEqual({ id: receipt.id, confirmed: true, alreadyConfirmed: false });
+      expect((await (await fetch(`${url}/api/v1/postbus`, { headers: as('aanbieder-41410017') })).json() as { items: unknown[] }).items).toEqual([]);
+      const history = await (await fetch(`${url}/api/v1/berichten/${receipt.id}`, { headers: as('gemeente-0363') })).json() as { status: string };
+      expect(history.status).toBe('afgeleverd');
+    } finally {
+      expect(await stop()).toBe(0);
+    }
   }, 90_000);
 
   it('refuses an invalid parties config with exit code 2, naming every problem', async () => {
