@@ -1,15 +1,16 @@
 /**
  * Table-driven tests of the L2 rule table: for every encoded (rule, bericht, class) and every
  * standard it applies to, one passing and one failing bericht, each a small mutation of an
- * L2-valid base (the published samples, see fixtures.ts). A passing variant must give no issue at
- * all; a failing one must give the rule's issue at the expected path. Every failing variant is
- * also built to XML and run through the real streaming engine, which must report the same issues.
+ * L2-valid base (the published samples, see test/support/l2-fixtures.ts). A passing variant must
+ * give no issue at all; a failing one must give the rule's issue at the expected path. Every failing
+ * variant is also built to XML and run through the real streaming engine, which must report the same
+ * issues.
  */
 import { describe, expect, it } from 'vitest';
 import type { Standard } from '../../standard/model.js';
 import { validateBericht } from '../validate.js';
 import { buildBericht } from '../../xml/build.js';
-import { abs, base, del, dup, get, set, type BaseNummer, type Obj } from './fixtures.js';
+import { abs, base, del, dup, get, set, type BaseNummer, type Obj } from '../../../test/support/l2-fixtures.js';
 import { L2_RULES } from './rules.js';
 import { runL2OnObject } from './runner.js';
 

@@ -8,7 +8,7 @@ import { MESSAGES } from '../../standard/generated/model.js';
 import type { MessageDef } from '../../standard/model.js';
 import { BerichtValidator, validateBericht } from '../validate.js';
 import { buildBericht } from '../../xml/build.js';
-import { BASE_NUMMERS, base, get, set, type Obj } from './fixtures.js';
+import { BASE_NUMMERS, base, get, set, type Obj } from '../../../test/support/l2-fixtures.js';
 import { elfproef, rule } from './helpers.js';
 import { createL2Runner, rulesFor, runL2OnObject, walkBericht, type L2Event } from './runner.js';
 import type { RuleContext } from './types.js';

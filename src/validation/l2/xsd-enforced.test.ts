@@ -13,7 +13,7 @@ import { L1Code } from '../issues.js';
 import { validateBericht } from '../validate.js';
 import { buildBericht } from '../../xml/build.js';
 import { parseBericht } from '../../xml/parse.js';
-import { abs, base, sampleXml, set, sharedDir, type BaseNummer, type Obj } from './fixtures.js';
+import { abs, base, sampleXml, set, sharedDir, type BaseNummer, type Obj } from '../../../test/support/l2-fixtures.js';
 import { DECLARED_STATUS } from './status.js';
 
 interface Proof {

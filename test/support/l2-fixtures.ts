@@ -1,34 +1,23 @@
 /**
- * Test support (not used at runtime): L2-valid base berichten as typed objects, one per heenbericht
+ * Test support for the L2 rule tests: L2-valid base berichten as typed objects, one per heenbericht
  * and 325, for both standards. iJw bases are the published samples in
  * `../shared/istandaarden/samples/ijw`, parsed by the real engine, with the sample defects fixed
  * (each named below); iWmo bases are mapped from them (same structure apart from the two iJw-only
  * elements and the product categories, FACTS §13).
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
-import { MESSAGES } from '../../standard/generated/model.js';
-import { berichtId, type BerichtNummer, type MessageDef, type Standard } from '../../standard/model.js';
-import { parseBericht } from '../../xml/parse.js';
+import { join } from 'node:path';
+import { MESSAGES } from '../../src/standard/generated/model.js';
+import { berichtId, type BerichtNummer, type MessageDef, type Standard } from '../../src/standard/model.js';
+import { parseBericht } from '../../src/xml/parse.js';
+import { sharedDir } from './paths.js';
+
+export { sharedDir };
 
 export type Obj = Record<string, unknown>;
 
 export const BASE_NUMMERS = ['301', '305', '307', '315', '317', '319', '323', '325'] as const satisfies readonly BerichtNummer[];
 export type BaseNummer = (typeof BASE_NUMMERS)[number];
-
-export function sharedDir(): string {
-  const env = process.env['SLUIS_SHARED'];
-  if (env !== undefined && env !== '') return resolve(env);
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!(existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'tsconfig.json')))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('repository root not found');
-    dir = up;
-  }
-  return resolve(dir, '..', 'shared');
-}
 
 /**
  * Defects in the published samples, fixed before use. Found by L1 (JW315: an impossible date) and by
