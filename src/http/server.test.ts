@@ -1,5 +1,4 @@
-import { request } from 'node:http';
-import type { Server } from 'node:http';
+import { request, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeServer, createRequestListener, listen } from './server.js';
 import { BodyTooLargeError, type HttpRequest, type HttpResponse } from './router.js';
