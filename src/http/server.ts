@@ -9,16 +9,18 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ProblemType, problem } from './problems.js';
 import { BodyTooLargeError, type HttpRequest, type HttpResponse } from './router.js';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
-const INTERNAL = JSON.stringify({ type: 'urn:sluis:problem:internal', title: 'Internal error', status: 500 });
+/** The router's own internal-error problem, so both answer a failure alike. */
+const INTERNAL = JSON.stringify(problem(ProblemType.INTERNAL));
 
 /** A failure of our own (never the client's): 500 problem+json, unless the answer has already begun. */
 function internalError(res: ServerResponse): void {
   if (res.headersSent) { res.destroy(); return; }
-  res.statusCode = 500;
+  res.statusCode = ProblemType.INTERNAL.status;
   res.setHeader('content-type', 'application/problem+json');
   res.end(INTERNAL);
 }
