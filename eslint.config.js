@@ -7,39 +7,70 @@
  */
 import tseslint from 'typescript-eslint';
 
-const IMPURE_PACKAGES = ['express', 'pg', '@electric-sql/pglite', 'kafkajs', 'pino', 'fs', 'fs/promises', 'net', 'http', 'https', 'child_process', 'worker_threads', 'dgram', 'dns', 'tls'];
+const IMPURE_PACKAGES = [
+  'express',
+  'pg',
+  '@electric-sql/pglite',
+  'kafkajs',
+  'pino',
+  'fs',
+  'fs/promises',
+  'net',
+  'http',
+  'https',
+  'child_process',
+  'worker_threads',
+  'dgram',
+  'dns',
+  'tls',
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'src/standard/generated/', 'coverage/', '.bench/', 'data/', '**/*.tmp.ts', '**/*.tmp.mts'] },
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
     files: ['src/decision/**/*.ts'],
     ignores: ['src/decision/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: IMPURE_PACKAGES.map((name) => ({ name, message: 'the decision core is pure: no I/O (pass data in through its arguments)' })),
-        patterns: [
-          { group: ['node:*'], message: 'the decision core is pure: no Node built-ins (I/O, clock, randomness come in as arguments)' },
-          { group: ['**/http/**', '**/http', '**/store/**', '**/store', '**/kafka/**', '**/kafka'], message: 'the decision core must not depend on the HTTP, store or Kafka layers' },
-        ],
-      }],
-      'no-restricted-globals': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: IMPURE_PACKAGES.map((name) => ({
+            name,
+            message: 'the decision core is pure: no I/O (pass data in through its arguments)',
+          })),
+          patterns: [
+            { group: ['node:*'], message: 'the decision core is pure: no Node built-ins (I/O, clock, randomness come in as arguments)' },
+            {
+              group: ['**/http/**', '**/http', '**/store/**', '**/store', '**/kafka/**', '**/kafka'],
+              message: 'the decision core must not depend on the HTTP, store or Kafka layers',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
         { name: 'fetch', message: 'no network in the decision core' },
         { name: 'process', message: 'no environment or clock in the decision core' },
         { name: 'setTimeout', message: 'no timers in the decision core' },
         { name: 'setInterval', message: 'no timers in the decision core' },
       ],
-      'no-restricted-properties': ['error',
+      'no-restricted-properties': [
+        'error',
         { object: 'Date', property: 'now', message: 'the clock is passed in (decide(…, now))' },
         { object: 'Math', property: 'random', message: 'the decision core is deterministic' },
         { object: 'performance', property: 'now', message: 'the clock is passed in' },
       ],
-      'no-restricted-syntax': ['error',
+      'no-restricted-syntax': [
+        'error',
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'the clock is passed in (decide(…, now))' },
         { selector: "CallExpression[callee.name='Date']", message: 'the clock is passed in (decide(…, now))' },
       ],

@@ -42,7 +42,11 @@ export function writeSmallCorpus(dir: string, count: number, seed: number): Smal
  * repeated with distinct test BSNs until the size is reached. Returns the file size and the
  * number of Clienten and Prestaties.
  */
-export function writeBigDeclaratie(file: string, targetBytes: number, seed: number): { bytes: number; clienten: number; prestaties: number } {
+export function writeBigDeclaratie(
+  file: string,
+  targetBytes: number,
+  seed: number,
+): { bytes: number; clienten: number; prestaties: number } {
   const pool = sampleComplex('jw323:Client', seed, 400, { maxRepeat: 12 });
   const header = validInstance('JW323', seed) as unknown as { Header: unknown; Declaratie: Record<string, unknown> };
   const build = (n: number): { xml: string; prestaties: number } => {
@@ -50,7 +54,7 @@ export function writeBigDeclaratie(file: string, targetBytes: number, seed: numb
     let prestaties = 0;
     for (let i = 0; i < n; i++) {
       const c = pool[i % pool.length]!;
-      prestaties += ((c['Prestaties'] as { Prestatie: unknown[] }).Prestatie).length;
+      prestaties += (c['Prestaties'] as { Prestatie: unknown[] }).Prestatie.length;
       clients.push({ ...c, Bsn: nthTestBsn(i) });
     }
     const bericht = { Header: header.Header, Declaratie: { ...header.Declaratie, Clienten: { Client: clients } } };

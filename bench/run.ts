@@ -45,8 +45,13 @@ function table(rows: readonly BenchRow[]): string {
     const p = passes(r);
     return [
       // Latency rows compare milliseconds, not a ratio: print them with their unit.
-      r.suite, r.measure, r.sluis, r.baseline ?? '', r.ratio === undefined ? '' : `${fmt(r.ratio, 2)}${unit(r)} (${r.ratioLabel ?? ''})`,
-      r.target === undefined ? '' : `${r.target.op} ${fmt(r.target.value, 2)}${unit(r)}`, p === undefined ? '' : p ? 'PASS' : 'MISS',
+      r.suite,
+      r.measure,
+      r.sluis,
+      r.baseline ?? '',
+      r.ratio === undefined ? '' : `${fmt(r.ratio, 2)}${unit(r)} (${r.ratioLabel ?? ''})`,
+      r.target === undefined ? '' : `${r.target.op} ${fmt(r.target.value, 2)}${unit(r)}`,
+      p === undefined ? '' : p ? 'PASS' : 'MISS',
     ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
@@ -65,7 +70,9 @@ async function main(): Promise<void> {
   }
   const selected = names.length === 0 ? SUITES : SUITES.filter((s) => names.includes(s.name));
   const workDir = mkdtempSync(join(tmpdir(), 'sluis-bench-'));
-  const log = (line: string): void => { process.stdout.write(`  ${line}\n`); };
+  const log = (line: string): void => {
+    process.stdout.write(`  ${line}\n`);
+  };
   const rows: BenchRow[] = [];
   try {
     for (const s of selected) {
@@ -77,13 +84,19 @@ async function main(): Promise<void> {
   }
   const cpu = cpus();
   const machine = {
-    cores: cpu.length, cpu: cpu[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 1e9),
-    node: process.version, platform: `${process.platform} ${process.arch}`,
-    loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0]!,
+    cores: cpu.length,
+    cpu: cpu[0]?.model ?? 'unknown',
+    memoryGB: Math.round(totalmem() / 1e9),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAverageBefore: loadBefore,
+    loadAverageAfter: loadavg()[0]!,
     xmllint: execFileSync('xmllint', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0] ?? '',
   };
-  process.stdout.write(`\nmachine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB, Node ${machine.node}, `
-    + `load ${fmt(machine.loadAverageBefore, 2)} → ${fmt(machine.loadAverageAfter, 2)}\n\n${table(rows)}\n`);
+  process.stdout.write(
+    `\nmachine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB, Node ${machine.node}, ` +
+      `load ${fmt(machine.loadAverageBefore, 2)} → ${fmt(machine.loadAverageAfter, 2)}\n\n${table(rows)}\n`,
+  );
   const outDir = join(repoRoot(), '.bench');
   mkdirSync(outDir, { recursive: true });
   const results = { date: new Date().toISOString(), machine, options, rows: rows.map((r) => ({ ...r, pass: passes(r) ?? null })) };
@@ -93,6 +106,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

@@ -32,8 +32,18 @@ async function main(): Promise<void> {
   let result: { valid: boolean; issues: number; completedClients: number; firstIssue?: string };
   if (mode === 'l1') {
     let completedClients = 0;
-    const r = await runEngineOnChunks(chunks(), { detach, onComplete: (ev) => { if (ev.name === 'Client') completedClients++; } });
-    result = { valid: r.issues.length === 0, issues: r.issues.length, completedClients, ...(r.issues[0] ? { firstIssue: `${r.issues[0].code} ${r.issues[0].path}` } : {}) };
+    const r = await runEngineOnChunks(chunks(), {
+      detach,
+      onComplete: (ev) => {
+        if (ev.name === 'Client') completedClients++;
+      },
+    });
+    result = {
+      valid: r.issues.length === 0,
+      issues: r.issues.length,
+      completedClients,
+      ...(r.issues[0] ? { firstIssue: `${r.issues[0].code} ${r.issues[0].path}` } : {}),
+    };
   } else {
     const v = new BerichtValidator({ today, detach });
     const dec = new TextDecoder('utf-8', { fatal: true });
@@ -41,15 +51,25 @@ async function main(): Promise<void> {
     v.write(dec.decode());
     const o = v.close();
     // L2 findings on generated data are expected (random dates, totals); only L1 must pass.
-    result = { valid: o.l1Valid, issues: o.issues.length, completedClients: -1, ...(!o.l1Valid && o.issues[0] ? { firstIssue: `${o.issues[0].code} ${o.issues[0].path}` } : {}) };
+    result = {
+      valid: o.l1Valid,
+      issues: o.issues.length,
+      completedClients: -1,
+      ...(!o.l1Valid && o.issues[0] ? { firstIssue: `${o.issues[0].code} ${o.issues[0].path}` } : {}),
+    };
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const c = process.cpuUsage(c0);
-  const out: StreamWorkerResult = { seconds, cpuSeconds: (c.user + c.system) / 1e6, maxRssBytes: process.resourceUsage().maxRSS * 1024, ...result };
+  const out: StreamWorkerResult = {
+    seconds,
+    cpuSeconds: (c.user + c.system) / 1e6,
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    ...result,
+  };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

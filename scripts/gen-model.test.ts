@@ -16,10 +16,34 @@ describe('generated model', () => {
     const codes = Object.fromEntries(Object.values(MESSAGES).map((m) => [m.id, m.berichtCode]));
     expect(Object.keys(codes)).toHaveLength(28);
     expect(codes).toMatchObject({
-      JW301: '436', JW302: '437', JW305: '438', JW306: '439', JW307: '440', JW308: '441', JW315: '446', JW316: '447',
-      JW317: '486', JW318: '487', JW319: '488', JW320: '489', JW323: '490', JW325: '491',
-      WMO301: '414', WMO302: '415', WMO305: '418', WMO306: '419', WMO307: '420', WMO308: '421', WMO315: '444',
-      WMO316: '445', WMO317: '480', WMO318: '481', WMO319: '482', WMO320: '483', WMO323: '484', WMO325: '485',
+      JW301: '436',
+      JW302: '437',
+      JW305: '438',
+      JW306: '439',
+      JW307: '440',
+      JW308: '441',
+      JW315: '446',
+      JW316: '447',
+      JW317: '486',
+      JW318: '487',
+      JW319: '488',
+      JW320: '489',
+      JW323: '490',
+      JW325: '491',
+      WMO301: '414',
+      WMO302: '415',
+      WMO305: '418',
+      WMO306: '419',
+      WMO307: '420',
+      WMO308: '421',
+      WMO315: '444',
+      WMO316: '445',
+      WMO317: '480',
+      WMO318: '481',
+      WMO319: '482',
+      WMO320: '483',
+      WMO323: '484',
+      WMO325: '485',
     });
   });
 

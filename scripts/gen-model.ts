@@ -11,7 +11,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import type {
-  BaseType, BerichtId, BerichtNummer, ComplexTypeDef, ElementDef, MessageDef, SimpleTypeDef, Standard,
+  BaseType,
+  BerichtId,
+  BerichtNummer,
+  ComplexTypeDef,
+  ElementDef,
+  MessageDef,
+  SimpleTypeDef,
+  Standard,
 } from '../src/standard/model.js';
 import { xsdPatternToEcma } from '../src/standard/xsd-regex.js';
 
@@ -45,7 +52,12 @@ function prefixOf(ns: string): string {
   return m[2] === 'basisschema' ? m[1]! : m[2]!;
 }
 
-interface RawSimple { base: string; steps: string[][]; enumeration?: string[]; facets: Record<string, number> }
+interface RawSimple {
+  base: string;
+  steps: string[][];
+  enumeration?: string[];
+  facets: Record<string, number>;
+}
 
 interface SchemaDoc {
   ns: string;
@@ -64,7 +76,11 @@ function loadSchema(file: string): SchemaDoc {
   for (const [k, v] of Object.entries(schema)) if (k.startsWith('@xmlns:')) xmlns.set(k.slice(7), String(v));
   const ns = String(schema['@targetNamespace']);
   const sd: SchemaDoc = {
-    ns, prefix: prefixOf(ns), xmlns, simple: new Map(), complex: new Map(),
+    ns,
+    prefix: prefixOf(ns),
+    xmlns,
+    simple: new Map(),
+    complex: new Map(),
     appinfo: ((schema['xs:annotation'] as Xml | undefined)?.['xs:appinfo'] as Xml | undefined) ?? {},
   };
   for (const st of arr(schema['xs:simpleType'] as Xml[])) sd.simple.set(String(st['@name']), rawSimple(st));
@@ -98,7 +114,9 @@ function qname(sd: SchemaDoc, q: string): { prefix: string; local: string } {
   return { prefix: prefixOf(ns), local: q.slice(i + 1) };
 }
 
-export interface Generated { files: Map<string, string> }
+export interface Generated {
+  files: Map<string, string>;
+}
 
 export function generate(): Generated {
   const complexTypes: Record<string, ComplexTypeDef> = {};
@@ -128,11 +146,16 @@ export function generate(): Generated {
       enumeration ??= parent.enumeration;
       base = parent.base;
     }
-    const baseType = ({ 'xs:string': 'string', 'xs:integer': 'integer', 'xs:date': 'date', 'xs:time': 'time' } as Record<string, BaseType>)[base];
+    const baseType = ({ 'xs:string': 'string', 'xs:integer': 'integer', 'xs:date': 'date', 'xs:time': 'time' } as Record<string, BaseType>)[
+      base
+    ];
     if (!baseType) throw new Error(`unsupported base ${base}`);
     if (facets.totalDigits !== undefined || facets.length !== undefined) throw new Error(`unsupported facet in ${name}`);
     const def: SimpleTypeDef = {
-      name, base: baseType, valueKind: CENTS_TYPES.has(ldt) ? 'cents' : 'text', patterns: steps,
+      name,
+      base: baseType,
+      valueKind: CENTS_TYPES.has(ldt) ? 'cents' : 'text',
+      patterns: steps,
       ...(enumeration ? { enumeration } : {}),
       ...(facets.minLength !== undefined ? { minLength: facets.minLength } : {}),
       ...(facets.maxLength !== undefined ? { maxLength: facets.maxLength } : {}),
@@ -188,7 +211,9 @@ export function generate(): Generated {
     const b = basis.get(standard)!;
     // Every named basisschema simple type, also those no message uses, so code lists are complete.
     for (const [local, raw] of b.simple) simpleTypes[`${b.prefix}:${local}`] ??= resolveSimple(b, raw, `${b.prefix}:${local}`);
-    for (const file of readdirSync(dir).filter((f) => /^(JW|WMO)\d{3}\.xsd$/.test(f)).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => /^(JW|WMO)\d{3}\.xsd$/.test(f))
+      .sort()) {
       const sd = loadSchema(join(dir, file));
       const id = file.replace('.xsd', '') as BerichtId;
       const nummer = id.replace(/^(JW|WMO)/, '') as BerichtNummer;
@@ -199,7 +224,13 @@ export function generate(): Generated {
       const ai = sd.appinfo;
       const basisPrefix = b.prefix;
       messages[id] = {
-        id, standard, nummer, berichtCode, namespace: sd.ns, basisNamespace: b.ns, rootType,
+        id,
+        standard,
+        nummer,
+        berichtCode,
+        namespace: sd.ns,
+        basisNamespace: b.ns,
+        rootType,
         xsdVersie: {
           basisschema: String(ai[`${basisPrefix}:BasisschemaXsdVersie`]),
           bericht: String(ai[`${basisPrefix}:BerichtXsdVersie`]),
@@ -226,12 +257,18 @@ function lit(v: unknown): string {
   if (v === Infinity) return 'Infinity';
   if (Array.isArray(v)) return `[${v.map(lit).join(', ')}]`;
   if (v && typeof v === 'object') {
-    return `{ ${Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${lit(x)}`).join(', ')} }`;
+    return `{ ${Object.entries(v)
+      .map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${lit(x)}`)
+      .join(', ')} }`;
   }
   return JSON.stringify(v);
 }
 
-function emitModel(messages: Record<BerichtId, MessageDef>, complex: Record<string, ComplexTypeDef>, simple: Record<string, SimpleTypeDef>): string {
+function emitModel(
+  messages: Record<BerichtId, MessageDef>,
+  complex: Record<string, ComplexTypeDef>,
+  simple: Record<string, SimpleTypeDef>,
+): string {
   let s = HEADER('xsd/{ijw,iwmo}/3.2/*.xsd');
   s += `import type { BerichtId, ComplexTypeDef, MessageDef, ModelTables, SimpleTypeDef } from '../model.js';\n\n`;
   s += `export const MESSAGES: Readonly<Record<BerichtId, MessageDef>> = {\n`;
@@ -253,7 +290,11 @@ function tsName(key: string): string {
   return `${p[0]!.toUpperCase()}${p.slice(1)}_${l.replace(/\//g, '_')}`;
 }
 
-function emitTypes(messages: Record<BerichtId, MessageDef>, complex: Record<string, ComplexTypeDef>, simple: Record<string, SimpleTypeDef>): string {
+function emitTypes(
+  messages: Record<BerichtId, MessageDef>,
+  complex: Record<string, ComplexTypeDef>,
+  simple: Record<string, SimpleTypeDef>,
+): string {
   let s = HEADER('xsd/{ijw,iwmo}/3.2/*.xsd');
   s += `// Typed objects: elements in sequence order; arrays where maxOccurs > 1; text as the standard's\n`;
   s += `// strings; amounts (LDT_Bedrag, LDT_Budget, LDT_TotaalBedrag) as integer eurocent.\n\n`;
@@ -272,8 +313,15 @@ function emitTypes(messages: Record<BerichtId, MessageDef>, complex: Record<stri
   return s;
 }
 
-interface EnumFile { [ldt: string]: { base: string; values: { code: string; omschrijving: string }[] } }
-interface RetourCodeRow { code: string; omschrijving_ijw: string; omschrijving_iwmo: string; technische_regels: string[] }
+interface EnumFile {
+  [ldt: string]: { base: string; values: { code: string; omschrijving: string }[] };
+}
+interface RetourCodeRow {
+  code: string;
+  omschrijving_ijw: string;
+  omschrijving_iwmo: string;
+  technische_regels: string[];
+}
 
 function emitCodelists(): string {
   let s = HEADER('codelists/*-basisschema-enumerations.json, codelists/retourcodes-3.2.json');
@@ -289,7 +337,8 @@ function emitCodelists(): string {
   }
   const emitTable = (name: string, values: { code: string; omschrijving: string }[]) => {
     let t = `export const ${name} = {\n`;
-    for (const v of values) t += `  /** ${v.omschrijving.replace(/\*\//g, '* /')} */\n  ${JSON.stringify(v.code)}: ${JSON.stringify(v.omschrijving)},\n`;
+    for (const v of values)
+      t += `  /** ${v.omschrijving.replace(/\*\//g, '* /')} */\n  ${JSON.stringify(v.code)}: ${JSON.stringify(v.omschrijving)},\n`;
     return t + `} as const;\nexport type ${name}Code = keyof typeof ${name};\n\n`;
   };
   for (const [ldt, e] of [...seen].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -316,7 +365,11 @@ function emitJsonSchema(m: MessageDef, complex: Record<string, ComplexTypeDef>, 
   const defs: Record<string, unknown> = {};
   const simpleSchema = (t: SimpleTypeDef): Record<string, unknown> => {
     if (t.valueKind === 'cents') {
-      return { type: 'integer', ...(t.minInclusive !== undefined ? { minimum: t.minInclusive } : {}), ...(t.maxInclusive !== undefined ? { maximum: t.maxInclusive } : {}) };
+      return {
+        type: 'integer',
+        ...(t.minInclusive !== undefined ? { minimum: t.minInclusive } : {}),
+        ...(t.maxInclusive !== undefined ? { maximum: t.maxInclusive } : {}),
+      };
     }
     const o: Record<string, unknown> = { type: 'string' };
     if (t.enumeration) o.enum = t.enumeration;
@@ -341,7 +394,8 @@ function emitJsonSchema(m: MessageDef, complex: Record<string, ComplexTypeDef>, 
     const required: string[] = [];
     for (const ch of complex[key]!.children) {
       let sch: Record<string, unknown> = ch.kind === 'complex' ? { $ref: `#/$defs/${visit(ch.type)}` } : simpleSchema(simple[ch.type]!);
-      if (ch.max > 1) sch = { type: 'array', items: sch, minItems: Math.max(ch.min, 1), ...(ch.max !== Infinity ? { maxItems: ch.max } : {}) };
+      if (ch.max > 1)
+        sch = { type: 'array', items: sch, minItems: Math.max(ch.min, 1), ...(ch.max !== Infinity ? { maxItems: ch.max } : {}) };
       props[ch.name] = sch;
       if (ch.min > 0) required.push(ch.name);
     }

@@ -12,7 +12,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { COMPLEX_TYPES, MESSAGES, SIMPLE_TYPES } from '../src/standard/generated/model.js';
-import { berichtId, type BerichtNummer, type ComplexTypeDef, type ElementDef, type SimpleTypeDef, type Standard } from '../src/standard/model.js';
+import {
+  berichtId,
+  type BerichtNummer,
+  type ComplexTypeDef,
+  type ElementDef,
+  type SimpleTypeDef,
+  type Standard,
+} from '../src/standard/model.js';
 import { L2_RULES } from '../src/validation/l2/rules.js';
 import { DECLARED_STATUS, type TableBericht } from '../src/validation/l2/status.js';
 import type { CoverageStatus } from '../src/validation/l2/types.js';
@@ -75,18 +82,27 @@ export function parseCsv(text: string): string[][] {
     const ch = text[i]!;
     if (quoted) {
       if (ch === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); field = '';
+      row.push(field);
+      field = '';
       if (row.some((f) => f !== '')) out.push(row);
       row = [];
     } else field += ch;
   }
-  if (field !== '' || row.length > 0) { row.push(field); out.push(row); }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    out.push(row);
+  }
   return out;
 }
 
@@ -103,8 +119,15 @@ export function loadRuleTables(shared: string = sharedDir()): RuleTables {
   const ijw = JSON.parse(readFileSync(join(dir, 'ijw-3.2-condities-constraints-restricties.json'), 'utf8')) as Record<string, string>[];
   for (const r of ijw) {
     rows.push({
-      standard: 'ijw', code: r['Regelcode']!, type: r['Type']!, bericht: tableBericht(r['Bericht']!),
-      klasse: r['Berichtklasse']!, element: r['Element']!, cdt: [], regel: r['regel']!, sleutel: r['Sleutelelement'] === 'ja',
+      standard: 'ijw',
+      code: r['Regelcode']!,
+      type: r['Type']!,
+      bericht: tableBericht(r['Bericht']!),
+      klasse: r['Berichtklasse']!,
+      element: r['Element']!,
+      cdt: [],
+      regel: r['regel']!,
+      sleutel: r['Sleutelelement'] === 'ja',
     });
   }
   const [head, ...body] = parseCsv(readFileSync(join(dir, 'iwmo-3.2-condities-constraints-restricties.csv'), 'utf8'));
@@ -113,15 +136,35 @@ export function loadRuleTables(shared: string = sharedDir()): RuleTables {
     if (i < 0) throw new Error(`column ${name} missing in iWmo rule table`);
     return i;
   };
-  const [cB, cK, cE, c1, c2, cC, cR, cS, cSl] = ['Bericht', 'Berichtklasse', 'Berichtelement_Datatype', 'CDT_element_1', 'CDT_element_2', 'Regelcode', 'Regel', 'Soortregel', 'Sleutelelement'].map(col);
+  const [cB, cK, cE, c1, c2, cC, cR, cS, cSl] = [
+    'Bericht',
+    'Berichtklasse',
+    'Berichtelement_Datatype',
+    'CDT_element_1',
+    'CDT_element_2',
+    'Regelcode',
+    'Regel',
+    'Soortregel',
+    'Sleutelelement',
+  ].map(col);
   for (const r of body) {
     rows.push({
-      standard: 'iwmo', code: r[cC!]!, type: r[cS!]!, bericht: tableBericht(r[cB!]!), klasse: r[cK!]!, element: r[cE!]!,
-      cdt: [r[c1!]!, r[c2!]!].filter((x) => x !== undefined && x !== ''), regel: r[cR!]!, sleutel: r[cSl!] === 'ja',
+      standard: 'iwmo',
+      code: r[cC!]!,
+      type: r[cS!]!,
+      bericht: tableBericht(r[cB!]!),
+      klasse: r[cK!]!,
+      element: r[cE!]!,
+      cdt: [r[c1!]!, r[c2!]!].filter((x) => x !== undefined && x !== ''),
+      regel: r[cR!]!,
+      sleutel: r[cSl!] === 'ja',
     });
   }
   const trJson = JSON.parse(readFileSync(join(dir, 'ijw-3.2-technische-regels.json'), 'utf8')) as {
-    code: string; niveau: string; berichten: string[]; definitie: string;
+    code: string;
+    niveau: string;
+    berichten: string[];
+    definitie: string;
   }[];
   const trs: TrRow[] = trJson
     .filter((t) => t.niveau === 'bericht inhoud (xslt)')
@@ -143,9 +186,7 @@ export interface Verdict {
 
 export function statusOf(code: string, bericht: TableBericht, standard: Standard): Verdict {
   if (bericht !== 'retour') {
-    const enc = L2_RULES.filter(
-      (r) => r.id === code && r.messages.includes(bericht) && (!r.standards || r.standards.includes(standard)),
-    );
+    const enc = L2_RULES.filter((r) => r.id === code && r.messages.includes(bericht) && (!r.standards || r.standards.includes(standard)));
     if (enc.length > 0) {
       const where = [...new Set(enc.map((r) => `${r.klasse}${r.element ? ' → ' + r.element : ''}`))].join('; ');
       const what = [...new Set(enc.map((r) => r.summary))].join(' ');
@@ -202,7 +243,10 @@ export function resolveRow(row: TableRow, nummer: BerichtNummer): SimpleTypeDef[
     for (const c of ct.children) {
       const sub = c.kind === 'complex' ? COMPLEX_TYPES[c.type] : undefined;
       const hit = sub ? findChild(sub, token(row.element)) : undefined;
-      if (hit) { el = hit; break; }
+      if (hit) {
+        el = hit;
+        break;
+      }
     }
   }
   if (!el) return `element ${row.element} not found in ${row.klasse} of ${berichtId(row.standard, nummer)}`;
@@ -280,9 +324,11 @@ export function xsdDisagreements(tables: RuleTables): Disagreement[] {
       const r = resolveRow(row, n);
       // Every row must name an element the XSD has; RS rows must also find their facet there.
       const problem =
-        typeof r === 'string' ? r
-        : !row.code.startsWith('RS') || facetHolds(row.code, row.regel, r) ? undefined
-        : `no type under it carries "${row.regel}"`;
+        typeof r === 'string'
+          ? r
+          : !row.code.startsWith('RS') || facetHolds(row.code, row.regel, r)
+            ? undefined
+            : `no type under it carries "${row.regel}"`;
       if (!problem) continue;
       const where = `${row.klasse} / ${[row.element, ...row.cdt].join(' / ')}`;
       const k = `${row.code}|${row.standard}|${row.bericht}|${where}|${problem}`;
@@ -322,10 +368,15 @@ export function coverageRows(tables: RuleTables): CoverageRow[] {
   const out: CoverageRow[] = [];
   for (const [k, rs] of groups) {
     const [code, bericht] = k.split('|') as [string, TableBericht];
-    const elements = [...new Set(rs.map((r) => `${r.klasse}.${[r.element.split(/[._]/)[0], ...r.cdt.map((c) => c.split(/[._]/)[0])].join('/')}`))].join(', ');
+    const elements = [
+      ...new Set(rs.map((r) => `${r.klasse}.${[r.element.split(/[._]/)[0], ...r.cdt.map((c) => c.split(/[._]/)[0])].join('/')}`)),
+    ].join(', ');
     const has = (s: Standard): boolean => rs.some((r) => r.standard === s);
     out.push({
-      code, kind: code.slice(0, 2), bericht, elements,
+      code,
+      kind: code.slice(0, 2),
+      bericht,
+      elements,
       ...(has('ijw') ? { ijw: statusOf(code, bericht, 'ijw') } : {}),
       ...(has('iwmo') ? { iwmo: statusOf(code, bericht, 'iwmo') } : {}),
     });
@@ -384,7 +435,13 @@ export function renderCoverage(tables: RuleTables = loadRuleTables()): string {
   for (const r of rows.filter((x) => x.kind !== 'TR')) {
     lines.push(`| ${r.code} | ${bname(r.bericht)} | ${esc(r.elements)} | ${cell(r.ijw)} | ${cell(r.iwmo)} | ${esc(how(r))} |`);
   }
-  lines.push('', '## Technische regels, controleniveau "bericht inhoud (xslt)"', '', '| rule | bericht | iJw | iWmo | how / why |', '|---|---|---|---|---|');
+  lines.push(
+    '',
+    '## Technische regels, controleniveau "bericht inhoud (xslt)"',
+    '',
+    '| rule | bericht | iJw | iWmo | how / why |',
+    '|---|---|---|---|---|',
+  );
   for (const r of rows.filter((x) => x.kind === 'TR')) {
     lines.push(`| ${r.code} | ${bname(r.bericht)} | ${cell(r.ijw)} | ${cell(r.iwmo)} | ${esc(how(r))} |`);
   }

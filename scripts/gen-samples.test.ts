@@ -34,7 +34,8 @@ describe('samples/', () => {
   it('there is one valid sample for each of the 28 messages', () => {
     const ids = validFiles.map((f) => f.replace(/^.*\//, '').replace(/\.xml$/, '')).sort();
     expect(ids).toEqual(Object.keys(MESSAGES).sort());
-    for (const f of validFiles) expect(f.startsWith(MESSAGES[f.replace(/^.*\//, '').replace(/\.xml$/, '') as BerichtId].standard + '/')).toBe(true);
+    for (const f of validFiles)
+      expect(f.startsWith(MESSAGES[f.replace(/^.*\//, '').replace(/\.xml$/, '') as BerichtId].standard + '/')).toBe(true);
   });
 
   it('every valid sample passes xmllint against its published XSD', async () => {

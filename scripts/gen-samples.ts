@@ -355,9 +355,27 @@ function declaratie323(std: Standard): BerichtTypes['JW323'] {
       Prestaties: {
         Prestatie: [
           // 13 hours at €78.50.
-          prestatie({ ref: 'P26100001', nummer: '26000871', product: pr.ambulant, maand: OKTOBER, volume: 13, eenheid: '04', tarief: 7850, dc: 'D' }),
+          prestatie({
+            ref: 'P26100001',
+            nummer: '26000871',
+            product: pr.ambulant,
+            maand: OKTOBER,
+            volume: 13,
+            eenheid: '04',
+            tarief: 7850,
+            dc: 'D',
+          }),
           // 540 minutes at €1.31.
-          prestatie({ ref: 'P26100002', nummer: '26000872', product: pr.ggz, maand: OKTOBER, volume: 540, eenheid: '01', tarief: 131, dc: 'D' }),
+          prestatie({
+            ref: 'P26100002',
+            nummer: '26000872',
+            product: pr.ggz,
+            maand: OKTOBER,
+            volume: 540,
+            eenheid: '01',
+            tarief: 131,
+            dc: 'D',
+          }),
         ],
       },
     },
@@ -368,18 +386,47 @@ function declaratie323(std: Standard): BerichtTypes['JW323'] {
           std === 'ijw'
             ? [
                 // Full credit of a September prestatie (correction by credit + new debet, OP366).
-                prestatie({ ref: 'P26100003', vorig: 'P26090011', nummer: '26000540', product: pr.ambulant, maand: SEPTEMBER, volume: 8, eenheid: '04', tarief: 7850, dc: 'C' }),
-                prestatie({ ref: 'P26100004', nummer: '26000540', product: pr.ambulant, maand: SEPTEMBER, volume: 6, eenheid: '04', tarief: 7850, dc: 'D' }),
+                prestatie({
+                  ref: 'P26100003',
+                  vorig: 'P26090011',
+                  nummer: '26000540',
+                  product: pr.ambulant,
+                  maand: SEPTEMBER,
+                  volume: 8,
+                  eenheid: '04',
+                  tarief: 7850,
+                  dc: 'C',
+                }),
+                prestatie({
+                  ref: 'P26100004',
+                  nummer: '26000540',
+                  product: pr.ambulant,
+                  maand: SEPTEMBER,
+                  volume: 6,
+                  eenheid: '04',
+                  tarief: 7850,
+                  dc: 'D',
+                }),
               ]
             : [
                 // An amount in euro's (Eenheid 83): volume = bedrag in cents, no tarief.
-                prestatie({ ref: 'P26100005', nummer: '26000911', product: { Categorie: '10', Code: '10E01' }, maand: OKTOBER, volume: 45_000, eenheid: '83', dc: 'D' }),
+                prestatie({
+                  ref: 'P26100005',
+                  nummer: '26000911',
+                  product: { Categorie: '10', Code: '10E01' },
+                  maand: OKTOBER,
+                  volume: 45_000,
+                  eenheid: '83',
+                  dc: 'D',
+                }),
               ],
       },
     },
   ];
   let totaal = 0;
-  for (const c of clienten) for (const p of c.Prestaties.Prestatie) totaal += p.IngediendBedrag.DebetCredit === 'D' ? p.IngediendBedrag.Bedrag : -p.IngediendBedrag.Bedrag;
+  for (const c of clienten)
+    for (const p of c.Prestaties.Prestatie)
+      totaal += p.IngediendBedrag.DebetCredit === 'D' ? p.IngediendBedrag.Bedrag : -p.IngediendBedrag.Bedrag;
   return {
     Header: header(std, '323', '000077', '2026-11-03'),
     Declaratie: {
@@ -466,7 +513,16 @@ const RETOUR_OUTCOMES: Record<Standard, Record<string, ValidationIssue[]>> = {
     // ToewijzingNummer of the second product already used by this gemeente.
     '301': [l3('/Bericht/Client/ToegewezenProducten/ToegewezenProduct[2]/ToewijzingNummer', 'TR332', '9332')],
     '305': [],
-    '307': [{ level: 'L2', path: '/Bericht/Client/StopProducten/StopProduct[1]/Einddatum', code: 'TR018', rule: 'TR018', retourCode: '0001', message: 'sample outcome for TR018' }],
+    '307': [
+      {
+        level: 'L2',
+        path: '/Bericht/Client/StopProducten/StopProduct[1]/Einddatum',
+        code: 'TR018',
+        rule: 'TR018',
+        retourCode: '0001',
+        message: 'sample outcome for TR018',
+      },
+    ],
     '315': [l3('/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[1]/ReferentieAanbieder', 'TR347', '9347')],
     '317': [l3('/Bericht/Client/Verzoek/OngewijzigdeProducten/OngewijzigdProduct[1]/ToewijzingNummer', 'TR350', '9350')],
     '319': [l3('/Bericht/Antwoord/ReferentieAanbieder', 'TR360', '9360')],
@@ -522,9 +578,24 @@ function invalidSamples(xml: (std: Standard, nummer: string, bericht?: Record<st
 
   return [
     { file: 'invalid/L1-element-order.xml', level: 'L1', code: 'unexpected-element', xml: reordered },
-    { file: 'invalid/L1-agb-pattern.xml', level: 'L1', code: 'pattern', xml: mustReplace(jw305, /<jw305:Afzender>\d{8}</, '<jw305:Afzender>4141001<') },
-    { file: 'invalid/L1-empty-element.xml', level: 'L1', code: 'min-length', xml: mustReplace(wmo315, /<wmo315:Commentaar>[^<]*</, '<wmo315:Commentaar><') },
-    { file: 'invalid/L1-impossible-date.xml', level: 'L1', code: 'invalid-date', xml: mustReplace(jw323, /<jw323:DeclaratieDagtekening>2026-11-03</, '<jw323:DeclaratieDagtekening>2026-11-31<') },
+    {
+      file: 'invalid/L1-agb-pattern.xml',
+      level: 'L1',
+      code: 'pattern',
+      xml: mustReplace(jw305, /<jw305:Afzender>\d{8}</, '<jw305:Afzender>4141001<'),
+    },
+    {
+      file: 'invalid/L1-empty-element.xml',
+      level: 'L1',
+      code: 'min-length',
+      xml: mustReplace(wmo315, /<wmo315:Commentaar>[^<]*</, '<wmo315:Commentaar><'),
+    },
+    {
+      file: 'invalid/L1-impossible-date.xml',
+      level: 'L1',
+      code: 'invalid-date',
+      xml: mustReplace(jw323, /<jw323:DeclaratieDagtekening>2026-11-03</, '<jw323:DeclaratieDagtekening>2026-11-31<'),
+    },
     { file: 'invalid/L2-CS002-bsn-elfproef.xml', level: 'L2', code: 'CS002', xml: xml('ijw', '305', { ...bsnFout }) },
     { file: 'invalid/L2-CD085-reden-afwijzing-ontbreekt.xml', level: 'L2', code: 'CD085', xml: xml('iwmo', '319', { ...zonderReden }) },
     { file: 'invalid/L2-TR358-totaalbedrag.xml', level: 'L2', code: 'TR358', xml: xml('ijw', '323', { ...totaalFout }) },

@@ -32,17 +32,20 @@ const ACCEPTED_SPLITS: readonly { readonly mutation: RegExp; readonly sluisCode:
   {
     mutation: /value:time-offset-minus "12:00:00-01:00" @ /,
     sluisCode: 'pattern',
-    why: "libxml2 bug: its regex compiler ignores a '-' written last in a character class, so LDT_Tijd's [^Z+-]+ "
-      + "accepts 12:00:00-01:00 (and 'a-b' on a plain string); XSD 1.0 part 2 appendix F makes that '-' a literal, "
-      + 'and RS034 (time without timezone) wants it refused.',
+    why:
+      "libxml2 bug: its regex compiler ignores a '-' written last in a character class, so LDT_Tijd's [^Z+-]+ " +
+      "accepts 12:00:00-01:00 (and 'a-b' on a plain string); XSD 1.0 part 2 appendix F makes that '-' a literal, " +
+      'and RS034 (time without timezone) wants it refused.',
   },
   { mutation: /root:policy:utf8-bom/, sluisCode: 'encoding', why: 'Sluis policy: UTF-8 without BOM (OP192); libxml2 accepts a BOM.' },
   {
-    mutation: /root:policy:encoding-declared-iso-8859-1/, sluisCode: 'encoding',
+    mutation: /root:policy:encoding-declared-iso-8859-1/,
+    sluisCode: 'encoding',
     why: 'Sluis policy: berichten are UTF-8 (OP192); libxml2 accepts any encoding it knows.',
   },
   {
-    mutation: /root:policy:doctype-internal-subset/, sluisCode: 'doctype-forbidden',
+    mutation: /root:policy:doctype-internal-subset/,
+    sluisCode: 'doctype-forbidden',
     why: 'Sluis policy: a DOCTYPE is refused before parsing (XXE, entity expansion); libxml2 ignores it for schema validation.',
   },
 ];
@@ -79,12 +82,16 @@ describe('L1 differential against libxml2', () => {
       corpus.push({ ...c, file });
     };
 
-    for (const f of readdirSync(samplesDir()).filter((n) => n.endsWith('.xml')).sort()) {
+    for (const f of readdirSync(samplesDir())
+      .filter((n) => n.endsWith('.xml'))
+      .sort()) {
       const message = f.replace(/\.xml$/, '') as BerichtId;
       write({ id: `sample-${message}`, message, kind: 'sample', mutation: `shared sample ${f}` }, readFileSync(join(samplesDir(), f)));
     }
-    const baseXml = (id: BerichtId, seed: number): string => buildBericht(MESSAGES[id], validInstance(id, seed) as unknown as Record<string, unknown>);
-    for (const id of BERICHT_IDS) write({ id: `base-${id}`, message: id, kind: 'base', mutation: 'unmutated valid instance' }, baseXml(id, SEED));
+    const baseXml = (id: BerichtId, seed: number): string =>
+      buildBericht(MESSAGES[id], validInstance(id, seed) as unknown as Record<string, unknown>);
+    for (const id of BERICHT_IDS)
+      write({ id: `base-${id}`, message: id, kind: 'base', mutation: 'unmutated valid instance' }, baseXml(id, SEED));
     for (const m of generateMutants({ seed: SEED, perMessage: PER_MESSAGE, baseXml })) {
       write({ id: m.id, message: m.message, kind: 'mutant', mutation: m.mutation }, m.xml);
     }
@@ -92,7 +99,10 @@ describe('L1 differential against libxml2', () => {
     // One xmllint process per message type; both validators see the same bytes.
     for (const id of BERICHT_IDS) {
       const files = corpus.filter((c) => c.message === id);
-      const verdicts = await xmllintValidate(xsdPath(id), files.map((c) => c.file));
+      const verdicts = await xmllintValidate(
+        xsdPath(id),
+        files.map((c) => c.file),
+      );
       verdicts.forEach((v, i) => {
         const c = files[i]!;
         const r = runEngine(readFileSync(c.file));
@@ -125,24 +135,30 @@ describe('L1 differential against libxml2', () => {
       expect(hits.length, `no corpus file exercises: ${d.why}`).toBeGreaterThan(0);
       for (const h of hits) {
         const seen = { xmllint: h.xmllint, sluis: h.sluis, sluisCode: h.sluisIssues.some((i) => i.startsWith(`${d.sluisCode} `)) };
-        expect(seen, `${h.corpus.id} ${h.corpus.mutation}: xmllint ${h.xmllintErrors.slice(0, 2).join(' | ')}; sluis ${h.sluisIssues.slice(0, 2).join(' | ')}`)
-          .toEqual({ xmllint: true, sluis: false, sluisCode: true });
+        expect(
+          seen,
+          `${h.corpus.id} ${h.corpus.mutation}: xmllint ${h.xmllintErrors.slice(0, 2).join(' | ')}; sluis ${h.sluisIssues.slice(0, 2).join(' | ')}`,
+        ).toEqual({ xmllint: true, sluis: false, sluisCode: true });
       }
     }
   });
 
   it('Sluis and xmllint agree on every file', () => {
     const explained = (r: Verdicts): boolean =>
-      r.xmllint && !r.sluis && ACCEPTED_SPLITS.some((d) => d.mutation.test(r.corpus.mutation) && r.sluisIssues.some((i) => i.startsWith(`${d.sluisCode} `)));
+      r.xmllint &&
+      !r.sluis &&
+      ACCEPTED_SPLITS.some((d) => d.mutation.test(r.corpus.mutation) && r.sluisIssues.some((i) => i.startsWith(`${d.sluisCode} `)));
     const disagreements = results.filter((r) => r.sluis !== r.xmllint && !explained(r));
     const show = (b: boolean): string => (b ? 'valid' : 'invalid');
     const report = disagreements
-      .map((d) => [
-        `${d.corpus.id} (${d.corpus.message}, ${d.corpus.file})`,
-        `  mutation: ${d.corpus.mutation}`,
-        `  xmllint: ${show(d.xmllint)}${d.xmllintErrors.length > 0 ? ` — ${d.xmllintErrors[0]!.slice(d.xmllintErrors[0]!.indexOf(':') + 1, 400)}` : ''}`,
-        `  sluis:   ${show(d.sluis)}${d.sluisIssues.length > 0 ? ` — ${d.sluisIssues.slice(0, 3).join(' | ')}` : ''}`,
-      ].join('\n'))
+      .map((d) =>
+        [
+          `${d.corpus.id} (${d.corpus.message}, ${d.corpus.file})`,
+          `  mutation: ${d.corpus.mutation}`,
+          `  xmllint: ${show(d.xmllint)}${d.xmllintErrors.length > 0 ? ` — ${d.xmllintErrors[0]!.slice(d.xmllintErrors[0]!.indexOf(':') + 1, 400)}` : ''}`,
+          `  sluis:   ${show(d.sluis)}${d.sluisIssues.length > 0 ? ` — ${d.sluisIssues.slice(0, 3).join(' | ')}` : ''}`,
+        ].join('\n'),
+      )
       .join('\n');
     if (disagreements.length === 0) rmSync(dir, { recursive: true, force: true });
     expect(disagreements.length, `${disagreements.length} of ${results.length} files disagree (kept in ${dir}):\n${report}`).toBe(0);

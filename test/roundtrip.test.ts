@@ -48,7 +48,9 @@ describe('parse ∘ build = identity', () => {
 });
 
 describe('build ∘ parse = identity on the shared samples', () => {
-  const files = readdirSync(samplesDir()).filter((f) => f.endsWith('.xml')).sort();
+  const files = readdirSync(samplesDir())
+    .filter((f) => f.endsWith('.xml'))
+    .sort();
   let validSamples: string[] = [];
 
   beforeAll(async () => {

@@ -16,9 +16,18 @@ import { best, fmt, mb, worst, type BenchContext, type BenchRow, type Suite } fr
 const SEED = 323;
 const TIME = '/usr/bin/time';
 
-interface ProcessMeasure { seconds: number; cpuSeconds?: number; maxRssBytes?: number; ok: boolean; detail: string }
+interface ProcessMeasure {
+  seconds: number;
+  cpuSeconds?: number;
+  maxRssBytes?: number;
+  ok: boolean;
+  detail: string;
+}
 
-function runCollect(cmd: string, args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string; seconds: number }> {
+function runCollect(
+  cmd: string,
+  args: readonly string[],
+): Promise<{ code: number | null; stdout: string; stderr: string; seconds: number }> {
   return new Promise((resolvePromise, reject) => {
     const t0 = process.hrtime.bigint();
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -27,10 +36,14 @@ function runCollect(cmd: string, args: readonly string[]): Promise<{ code: numbe
     child.stdout.on('data', (c: Buffer) => out.push(c));
     child.stderr.on('data', (c: Buffer) => err.push(c));
     child.on('error', reject);
-    child.on('close', (code) => resolvePromise({
-      code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'),
-      seconds: Number(process.hrtime.bigint() - t0) / 1e9,
-    }));
+    child.on('close', (code) =>
+      resolvePromise({
+        code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        seconds: Number(process.hrtime.bigint() - t0) / 1e9,
+      }),
+    );
   });
 }
 
@@ -43,9 +56,11 @@ async function xmllintOnce(xsd: string, file: string, stream: boolean): Promise<
   const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr);
   const ok = r.stderr.includes(`${file} validates`);
   return {
-    seconds: r.seconds, ...(rss ? { maxRssBytes: Number(rss[1]) * 1024 } : {}),
+    seconds: r.seconds,
+    ...(rss ? { maxRssBytes: Number(rss[1]) * 1024 } : {}),
     ...(user && sys ? { cpuSeconds: Number(user[1]) + Number(sys[1]) } : {}),
-    ok, detail: ok ? 'validates' : r.stderr.slice(0, 300),
+    ok,
+    detail: ok ? 'validates' : r.stderr.slice(0, 300),
   };
 }
 
@@ -56,7 +71,14 @@ async function sluisOnce(file: string, mode: 'l1' | 'l1l2', today: string): Prom
   const r = await runCollect(process.execPath, [...pre, '--expose-gc', worker, file, mode, today]);
   if (r.code !== 0) throw new Error(`stream worker failed: ${r.stderr.slice(0, 500)}`);
   const res = JSON.parse(r.stdout.trim().split('\n').pop()!) as StreamWorkerResult;
-  return { seconds: res.seconds, cpuSeconds: res.cpuSeconds, maxRssBytes: res.maxRssBytes, ok: res.valid, detail: res.firstIssue ?? 'valid', clients: res.completedClients };
+  return {
+    seconds: res.seconds,
+    cpuSeconds: res.cpuSeconds,
+    maxRssBytes: res.maxRssBytes,
+    ok: res.valid,
+    detail: res.firstIssue ?? 'valid',
+    clients: res.completedClients,
+  };
 }
 
 const pick = <T>(agg: (v: readonly number[]) => number, xs: readonly T[], f: (x: T) => number | undefined): number | undefined => {
@@ -84,7 +106,12 @@ export const bigDeclaratie: Suite = {
       sl2.push(await sluisOnce(file, 'l1l2', today));
       xls.push(await xmllintOnce(xsd, file, true));
     }
-    for (const [who, m] of [['Sluis L1', sl[0]!], ['Sluis L1+L2', sl2[0]!], ['xmllint', xl[0]!], ['xmllint --stream', xls[0]!]] as const) {
+    for (const [who, m] of [
+      ['Sluis L1', sl[0]!],
+      ['Sluis L1+L2', sl2[0]!],
+      ['xmllint', xl[0]!],
+      ['xmllint --stream', xls[0]!],
+    ] as const) {
       if (!m.ok) ctx.log(`WARNING: ${who} did not accept the generated file: ${m.detail}`);
     }
     if (sl[0]!.clients !== gen.clienten) ctx.log(`WARNING: Sluis completed ${sl[0]!.clients} Clienten, expected ${gen.clienten}`);
@@ -101,33 +128,74 @@ export const bigDeclaratie: Suite = {
     const xsR = pick(worst, xls, (m) => m.maxRssBytes);
     const rss = (b: number | undefined): string => (b === undefined ? 'n/a (no /usr/bin/time)' : `${mb(b)} RSS`);
     const data = {
-      fileBytes: gen.bytes, clienten: gen.clienten, prestaties: gen.prestaties, runs,
-      sluisSeconds: sT, sluisMaxRssBytes: sR, sluisL1L2Seconds: s2T, sluisL1L2MaxRssBytes: s2R,
-      xmllintSeconds: xT, xmllintMaxRssBytes: xR ?? -1, xmllintStreamSeconds: xsT, xmllintStreamMaxRssBytes: xsR ?? -1,
-      sluisValid: sl[0]!.ok, xmllintValid: xl[0]!.ok, sluisCpuSeconds: sC, xmllintCpuSeconds: xC ?? -1,
+      fileBytes: gen.bytes,
+      clienten: gen.clienten,
+      prestaties: gen.prestaties,
+      runs,
+      sluisSeconds: sT,
+      sluisMaxRssBytes: sR,
+      sluisL1L2Seconds: s2T,
+      sluisL1L2MaxRssBytes: s2R,
+      xmllintSeconds: xT,
+      xmllintMaxRssBytes: xR ?? -1,
+      xmllintStreamSeconds: xsT,
+      xmllintStreamMaxRssBytes: xsR ?? -1,
+      sluisValid: sl[0]!.ok,
+      xmllintValid: xl[0]!.ok,
+      sluisCpuSeconds: sC,
+      xmllintCpuSeconds: xC ?? -1,
     };
     return [
       {
-        suite: this.name, measure: `time, ${mb(gen.bytes)} JW323 file (L1, streamed)`,
-        sluis: `${fmt(sT, 2)} s`, baseline: `${fmt(xT, 2)} s`, ratioLabel: 'Sluis ÷ xmllint (s)', ratio: sT / xT,
-        target: { op: '<=', value: 2.0 }, data,
+        suite: this.name,
+        measure: `time, ${mb(gen.bytes)} JW323 file (L1, streamed)`,
+        sluis: `${fmt(sT, 2)} s`,
+        baseline: `${fmt(xT, 2)} s`,
+        ratioLabel: 'Sluis ÷ xmllint (s)',
+        ratio: sT / xT,
+        target: { op: '<=', value: 2.0 },
+        data,
       },
-      ...(xC === undefined ? [] : [{
-        suite: this.name, measure: 'same, CPU seconds (user+sys; load-independent)',
-        sluis: `${fmt(sC, 2)} CPU-s`, baseline: `${fmt(xC, 2)} CPU-s`, ratioLabel: 'Sluis ÷ xmllint (CPU-s)', ratio: sC / xC, data: {},
-      }]),
+      ...(xC === undefined
+        ? []
+        : [
+            {
+              suite: this.name,
+              measure: 'same, CPU seconds (user+sys; load-independent)',
+              sluis: `${fmt(sC, 2)} CPU-s`,
+              baseline: `${fmt(xC, 2)} CPU-s`,
+              ratioLabel: 'Sluis ÷ xmllint (CPU-s)',
+              ratio: sC / xC,
+              data: {},
+            },
+          ]),
       {
-        suite: this.name, measure: `peak RSS vs file size (xmllint RSS for reference)`,
-        sluis: `${mb(sR)} RSS`, baseline: rss(xR), ratioLabel: 'Sluis RSS ÷ file size', ratio: sR / gen.bytes,
-        target: { op: '<=', value: 4.0 }, data: {},
+        suite: this.name,
+        measure: `peak RSS vs file size (xmllint RSS for reference)`,
+        sluis: `${mb(sR)} RSS`,
+        baseline: rss(xR),
+        ratioLabel: 'Sluis RSS ÷ file size',
+        ratio: sR / gen.bytes,
+        target: { op: '<=', value: 4.0 },
+        data: {},
       },
       {
-        suite: this.name, measure: 'L1+L2 streamed (BerichtValidator), for reference',
-        sluis: `${fmt(s2T, 2)} s, ${mb(s2R)} RSS`, baseline: `${fmt(xT, 2)} s`, ratioLabel: 'Sluis ÷ xmllint (s)', ratio: s2T / xT, data: {},
+        suite: this.name,
+        measure: 'L1+L2 streamed (BerichtValidator), for reference',
+        sluis: `${fmt(s2T, 2)} s, ${mb(s2R)} RSS`,
+        baseline: `${fmt(xT, 2)} s`,
+        ratioLabel: 'Sluis ÷ xmllint (s)',
+        ratio: s2T / xT,
+        data: {},
       },
       {
-        suite: this.name, measure: 'xmllint --stream (reader API), for reference',
-        sluis: `${fmt(sT, 2)} s`, baseline: `${fmt(xsT, 2)} s, ${rss(xsR)}`, ratioLabel: 'Sluis ÷ xmllint --stream (s)', ratio: sT / xsT, data: {},
+        suite: this.name,
+        measure: 'xmllint --stream (reader API), for reference',
+        sluis: `${fmt(sT, 2)} s`,
+        baseline: `${fmt(xsT, 2)} s, ${rss(xsR)}`,
+        ratioLabel: 'Sluis ÷ xmllint --stream (s)',
+        ratio: sT / xsT,
+        data: {},
       },
     ];
   },

@@ -37,7 +37,15 @@ const ROUNDS = 3;
 const KEY = 'bench-key-gemeente-0384-0123456789abcdef';
 const PG_URL = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-interface LoadResult { ok: number; other: number; seconds: number; p50: number; p99: number; rate: number; lat: number[] }
+interface LoadResult {
+  ok: number;
+  other: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  rate: number;
+  lat: number[];
+}
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -51,24 +59,39 @@ async function load(port: number, bodies: readonly Buffer[], okStatus: number): 
   let next = 0;
   let ok = 0;
   let other = 0;
-  const one = (body: Buffer): Promise<number> => new Promise((resolve, reject) => {
-    const req = request({
-      host: '127.0.0.1', port, path: '/api/v1/berichten', method: 'POST', agent,
-      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/xml', 'content-length': body.length },
-    }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); res.on('error', reject); });
-    req.on('error', reject);
-    req.end(body);
-  });
+  const one = (body: Buffer): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/v1/berichten',
+          method: 'POST',
+          agent,
+          headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/xml', 'content-length': body.length },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    while (next < bodies.length) {
-      const body = bodies[next++]!;
-      const s = performance.now();
-      const status = await one(body);
-      lat.push(performance.now() - s);
-      if (status === okStatus) ok++; else other++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++]!;
+        const s = performance.now();
+        const status = await one(body);
+        lat.push(performance.now() - s);
+        if (status === okStatus) ok++;
+        else other++;
+      }
+    }),
+  );
   const seconds = (performance.now() - t0) / 1000;
   agent.destroy();
   lat.sort((a, b) => a - b);
@@ -88,8 +111,14 @@ function combine(runs: readonly LoadResult[]): LoadResult & { rounds: number[] }
   const lat = runs.flatMap((r) => r.lat).sort((a, b) => a - b);
   const rates = runs.map((r) => r.rate);
   return {
-    ok: runs.reduce((n, r) => n + r.ok, 0), other: runs.reduce((n, r) => n + r.other, 0), seconds: runs.reduce((n, r) => n + r.seconds, 0),
-    p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), rate: median(rates), lat, rounds: rates,
+    ok: runs.reduce((n, r) => n + r.ok, 0),
+    other: runs.reduce((n, r) => n + r.other, 0),
+    seconds: runs.reduce((n, r) => n + r.seconds, 0),
+    p50: percentile(lat, 0.5),
+    p99: percentile(lat, 0.99),
+    rate: median(rates),
+    lat,
+    rounds: rates,
   };
 }
 
@@ -114,21 +143,32 @@ function startChild(args: string[], env: Record<string, string>): Promise<{ proc
     proc.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /"port":(\d+)/.exec(out);
-      if (m) { proc.stdout!.removeAllListeners('data'); proc.stdout!.resume(); resolve({ proc, port: Number(m[1]) }); }
+      if (m) {
+        proc.stdout!.removeAllListeners('data');
+        proc.stdout!.resume();
+        resolve({ proc, port: Number(m[1]) });
+      }
     });
-    proc.stderr!.on('data', (c: Buffer) => { err += c.toString(); });
+    proc.stderr!.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
     proc.on('exit', (code) => reject(new Error(`child exited ${code}: ${out.slice(-2000)}${err.slice(-2000)}`)));
   });
 }
 
 function stop(proc: ChildProcess): Promise<void> {
-  return new Promise((resolve) => { proc.once('exit', () => resolve()); proc.kill('SIGTERM'); });
+  return new Promise((resolve) => {
+    proc.once('exit', () => resolve());
+    proc.kill('SIGTERM');
+  });
 }
 
 /** The CLI entry: compiled when the bench runs from dist/, through tsx when run from source. */
 function cliArgs(): string[] {
   const here = fileURLToPath(import.meta.url);
-  return here.endsWith('.ts') ? ['--import', 'tsx', join(repoRoot(), 'src/cli/main.ts'), 'serve'] : [join(repoRoot(), 'dist/src/cli/main.js'), 'serve'];
+  return here.endsWith('.ts')
+    ? ['--import', 'tsx', join(repoRoot(), 'src/cli/main.ts'), 'serve']
+    : [join(repoRoot(), 'dist/src/cli/main.js'), 'serve'];
 }
 
 const HELLO = `
@@ -145,15 +185,21 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
   const work = mkdtempSync(join(ctx?.workDir ?? '/tmp', 'http-ingest-'));
   const template = readFileSync(join(sharedDir(), 'istandaarden/samples/ijw/JW301.xml'), 'utf8');
   let serial = 0;
-  const bodies = (n: number): Buffer[] => Array.from({ length: n }, () => {
-    const id = `B${(serial++).toString(36).toUpperCase()}`;
-    return Buffer.from(template.replace(/(<ijw:Identificatie>)[^<]*(<\/ijw:Identificatie>)/, `$1${id}$2`));
-  });
+  const bodies = (n: number): Buffer[] =>
+    Array.from({ length: n }, () => {
+      const id = `B${(serial++).toString(36).toUpperCase()}`;
+      return Buffer.from(template.replace(/(<ijw:Identificatie>)[^<]*(<\/ijw:Identificatie>)/, `$1${id}$2`));
+    });
   const parties = join(work, 'parties.json');
-  writeFileSync(parties, JSON.stringify({ parties: [
-    { role: 'gemeente', code: '0384', name: 'bench', apiKeys: [{ id: 'b', sha256: hashApiKey(KEY) }] },
-    { role: 'aanbieder', code: '42420001', name: 'bench', apiKeys: [{ id: 'b', sha256: hashApiKey(`${KEY}-a`) }] },
-  ] }));
+  writeFileSync(
+    parties,
+    JSON.stringify({
+      parties: [
+        { role: 'gemeente', code: '0384', name: 'bench', apiKeys: [{ id: 'b', sha256: hashApiKey(KEY) }] },
+        { role: 'aanbieder', code: '42420001', name: 'bench', apiKeys: [{ id: 'b', sha256: hashApiKey(`${KEY}-a`) }] },
+      ],
+    }),
+  );
 
   const rows: BenchRow[] = [];
   // Baseline: an express hello-world POST of the same bodies, up for the whole suite and measured in
@@ -178,34 +224,60 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
         const { gateway: r, hello: h, ratios } = await interleave(hello.port, gw.port, bodies, count);
         await stop(gw.proc);
         // Durability: every 202 (warm-up included) is in the journal after the process is gone.
-        const opened = store === 'pglite' ? await openDb({ dataDir: env['SLUIS_DATA_DIR']! }) : await openDb({ databaseUrl: PG_URL, schema });
+        const opened =
+          store === 'pglite' ? await openDb({ dataDir: env['SLUIS_DATA_DIR']! }) : await openDb({ databaseUrl: PG_URL, schema });
         const n = Number((await opened.db.query<{ n: string }>('SELECT count(*)::text AS n FROM journal')).rows[0]!.n);
         await opened.close();
         const durable = n === r.ok + WARM;
         const label = store === 'pglite' ? 'PGlite' : 'PostgreSQL';
         const ratio = median(ratios);
-        log(`${label}: ${fmt(r.rate)} berichten/s (rounds ${r.rounds.map((x) => fmt(x)).join(', ')}), p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, ${r.ok} × 202, ${r.other} other; journal ${n} rows (${durable ? 'every 202 durable' : 'MISMATCH'})`);
-        log(`  express hello-world around it: ${fmt(h.rate)} req/s (rounds ${h.rounds.map((x) => fmt(x)).join(', ')}), p50 ${fmt(h.p50, 1)} ms, p99 ${fmt(h.p99, 1)} ms; ratio per round ${ratios.map((x) => fmt(x, 3)).join(', ')} → median ${fmt(ratio, 3)}`);
+        log(
+          `${label}: ${fmt(r.rate)} berichten/s (rounds ${r.rounds.map((x) => fmt(x)).join(', ')}), p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, ${r.ok} × 202, ${r.other} other; journal ${n} rows (${durable ? 'every 202 durable' : 'MISMATCH'})`,
+        );
+        log(
+          `  express hello-world around it: ${fmt(h.rate)} req/s (rounds ${h.rounds.map((x) => fmt(x)).join(', ')}), p50 ${fmt(h.p50, 1)} ms, p99 ${fmt(h.p99, 1)} ms; ratio per round ${ratios.map((x) => fmt(x, 3)).join(', ')} → median ${fmt(ratio, 3)}`,
+        );
         rows.push({
-          suite: 'http-ingest', measure: `POST /api/v1/berichten, ${CLIENTS} clients, ${label}`,
-          sluis: `${fmt(r.rate)} berichten/s`, baseline: `${fmt(h.rate)} req/s (express hello-world, rounds alternating)`,
-          ratioLabel: 'Sluis ÷ express hello-world, median of paired rounds', ratio,
+          suite: 'http-ingest',
+          measure: `POST /api/v1/berichten, ${CLIENTS} clients, ${label}`,
+          sluis: `${fmt(r.rate)} berichten/s`,
+          baseline: `${fmt(h.rate)} req/s (express hello-world, rounds alternating)`,
+          ratioLabel: 'Sluis ÷ express hello-world, median of paired rounds',
+          ratio,
           target: { op: '>=', value: store === 'pglite' ? 0.25 : 0.4 },
           data: {
-            store, rate: r.rate, p50ms: r.p50, p99ms: r.p99, ok: r.ok, other: r.other, rounds: r.rounds.map((x) => Math.round(x)).join(' '),
-            baselineRate: h.rate, baselineRounds: h.rounds.map((x) => Math.round(x)).join(' '), ratios: ratios.map((x) => x.toFixed(3)).join(' '),
-            baselineP99ms: h.p99, journalRows: n, durable,
+            store,
+            rate: r.rate,
+            p50ms: r.p50,
+            p99ms: r.p99,
+            ok: r.ok,
+            other: r.other,
+            rounds: r.rounds.map((x) => Math.round(x)).join(' '),
+            baselineRate: h.rate,
+            baselineRounds: h.rounds.map((x) => Math.round(x)).join(' '),
+            ratios: ratios.map((x) => x.toFixed(3)).join(' '),
+            baselineP99ms: h.p99,
+            journalRows: n,
+            durable,
           },
         });
         rows.push({
-          suite: 'http-ingest', measure: `p99 latency, ${label}`, sluis: `${fmt(r.p99, 1)} ms (p50 ${fmt(r.p50, 1)} ms)`,
-          baseline: `${fmt(h.p99, 1)} ms`, ratioLabel: 'p99 in ms', ratio: r.p99,
+          suite: 'http-ingest',
+          measure: `p99 latency, ${label}`,
+          sluis: `${fmt(r.p99, 1)} ms (p50 ${fmt(r.p50, 1)} ms)`,
+          baseline: `${fmt(h.p99, 1)} ms`,
+          ratioLabel: 'p99 in ms',
+          ratio: r.p99,
           ...(store === 'postgres' ? { target: { op: '<=', value: 50 } as const } : {}),
           data: { store, p50ms: r.p50, p99ms: r.p99 },
         });
         rows.push({
-          suite: 'http-ingest', measure: `every 202 durable, ${label}`, sluis: durable ? 'yes' : `no (${n} rows for ${r.ok + WARM} × 202)`,
-          ratioLabel: 'journal rows ÷ 202s', ratio: n / (r.ok + WARM), target: { op: '>=', value: 1 },
+          suite: 'http-ingest',
+          measure: `every 202 durable, ${label}`,
+          sluis: durable ? 'yes' : `no (${n} rows for ${r.ok + WARM} × 202)`,
+          ratioLabel: 'journal rows ÷ 202s',
+          ratio: n / (r.ok + WARM),
+          target: { op: '>=', value: 1 },
           data: { store, journalRows: n, accepted: r.ok + WARM },
         });
       } finally {
@@ -232,6 +304,13 @@ export const httpIngest: Suite = {
 };
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  run().then((rows) => { for (const r of rows) process.stdout.write(`${r.measure}: ${r.sluis} | ${r.baseline ?? ''} | ${r.ratio?.toFixed(2) ?? ''}\n`); },
-    (e: unknown) => { process.stderr.write(`${String(e)}\n`); process.exit(1); });
+  run().then(
+    (rows) => {
+      for (const r of rows) process.stdout.write(`${r.measure}: ${r.sluis} | ${r.baseline ?? ''} | ${r.ratio?.toFixed(2) ?? ''}\n`);
+    },
+    (e: unknown) => {
+      process.stderr.write(`${String(e)}\n`);
+      process.exit(1);
+    },
+  );
 }

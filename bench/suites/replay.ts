@@ -66,7 +66,11 @@ async function livePipeline(prefix: string): Promise<{ db: Db; ingress: IngressF
     await opened.close();
     const c = new pg.Client({ connectionString: PG_URL });
     await c.connect();
-    try { await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`); } finally { await c.end(); }
+    try {
+      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    } finally {
+      await c.end();
+    }
   };
   try {
     await migrate(opened.db);
@@ -83,16 +87,22 @@ async function livePipeline(prefix: string): Promise<{ db: Db; ingress: IngressF
 async function ingestAll(ingress: IngressFn, bodies: readonly Buffer[], receivedAt: Date): Promise<number> {
   let next = 0;
   let stored = 0;
-  await Promise.all(Array.from({ length: CALLERS }, async () => {
-    while (next < bodies.length) {
-      if ((await ingress(bodies[next++]!, receivedAt)).kind === 'stored') stored++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CALLERS }, async () => {
+      while (next < bodies.length) {
+        if ((await ingress(bodies[next++]!, receivedAt)).kind === 'stored') stored++;
+      }
+    }),
+  );
   return stored;
 }
 
 export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
-  const log = ctx?.log ?? ((l: string) => { process.stdout.write(`  ${l}\n`); });
+  const log =
+    ctx?.log ??
+    ((l: string) => {
+      process.stdout.write(`  ${l}\n`);
+    });
   const count = Math.max(600, Math.min(20_000, (ctx?.options.smallCount ?? 2000) * 5));
   const today = ctx?.options.today ?? '2026-11-23';
   const live = await livePipeline('bench_replay');
@@ -102,10 +112,18 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
     const kinds = ['JW301', 'JW305', 'JW323'] as const;
     // 301/305 between 0384 and an aanbieder without contract (routed under both registries); 323s of
     // the K1 aanbieder (suppressed THEN, routed NOW): a third of the traffic changes.
-    const bodiesFor = (n: number, prefix: string): Buffer[] => Array.from({ length: n }, (_, i) => Buffer.from(bericht({
-      id: kinds[i % 3]!, identificatie: `${prefix}${i}`, bsn: testBsn(i % 4500), moreBsns: [testBsn(4500 + (i % 4500))],
-      aanbieder: kinds[i % 3] === 'JW323' ? '42420001' : '42420099',
-    })));
+    const bodiesFor = (n: number, prefix: string): Buffer[] =>
+      Array.from({ length: n }, (_, i) =>
+        Buffer.from(
+          bericht({
+            id: kinds[i % 3]!,
+            identificatie: `${prefix}${i}`,
+            bsn: testBsn(i % 4500),
+            moreBsns: [testBsn(4500 + (i % 4500))],
+            aanbieder: kinds[i % 3] === 'JW323' ? '42420001' : '42420099',
+          }),
+        ),
+      );
     const bodies = bodiesFor(count, 'B');
     const receivedAt = new Date(Date.UTC(2026, 10, 2, 8));
 
@@ -139,15 +157,25 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
         if (n !== batch.length) log(`live-ingest round ${rounds.length}: ${n} of ${batch.length} stored`);
       };
 
-      interface Run { rate: number; report: ReplayReport; seconds: number; round: number }
+      interface Run {
+        rate: number;
+        report: ReplayReport;
+        seconds: number;
+        round: number;
+      }
       const selection = parseSelection({ from: '2026-11-01', to: '2026-12-01' });
       const replay = async (dryRun: boolean): Promise<Run> => {
         await ingestRound();
         const s = performance.now();
         const report = await runReplay({
-          db: db, selection, dryRun, operator: 'bench', source: 'journal',
+          db: db,
+          selection,
+          dryRun,
+          operator: 'bench',
+          source: 'journal',
           pages: journalSource(db, selection, { pageSize: 1000 }),
-          decide: journalReplayDecider({ registry: NOW, today, db }), maxChanges: 100,
+          decide: journalReplayDecider({ registry: NOW, today, db }),
+          maxChanges: 100,
         });
         const seconds = (performance.now() - s) / 1000;
         return { report, rate: report.counts.selected / seconds, seconds, round: rounds.length - 1 };
@@ -175,9 +203,14 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
       const few = Math.round(count * FEW_SHARE);
       const fewRuns: Run[] = [];
       for (let i = 0; i < Math.min(runs, 3); i++) {
-        await db.query(`CREATE TEMP TABLE bench_few AS SELECT s.id, s.decision, s.status, s.addressee FROM bench_snapshot s JOIN journal j ON j.id = s.id
-                         WHERE j.decision IS DISTINCT FROM s.decision ORDER BY s.id LIMIT $1`, [few]);
-        await db.query(`UPDATE journal j SET decision = f.decision, status = f.status, addressee = f.addressee FROM bench_few f WHERE j.id = f.id`);
+        await db.query(
+          `CREATE TEMP TABLE bench_few AS SELECT s.id, s.decision, s.status, s.addressee FROM bench_snapshot s JOIN journal j ON j.id = s.id
+                         WHERE j.decision IS DISTINCT FROM s.decision ORDER BY s.id LIMIT $1`,
+          [few],
+        );
+        await db.query(
+          `UPDATE journal j SET decision = f.decision, status = f.status, addressee = f.addressee FROM bench_few f WHERE j.id = f.id`,
+        );
         await db.query(`DELETE FROM postbus p USING bench_few f WHERE p.bericht_id = f.id AND f.addressee IS NULL`);
         await db.query('DROP TABLE bench_few');
         fewRuns.push(await replay(false));
@@ -199,26 +232,55 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
       const sFew = summary(fewRuns);
       const ratios = (x: { ratios: number[] }): string => x.ratios.map((r) => `${fmt(r, 2)}×`).join(', ');
       log(`live-ingest rounds of ${fmt(ROUND)} (paired): ${rounds.map((r) => fmt(r)).join(', ')} /s → median ${fmt(liveRate)} /s`);
-      log(`replay dry-run cold: ${fmt(cold.report.counts.selected)} in ${fmt(cold.seconds, 2)} s = ${fmt(cold.rate)} /s (${fmt(cold.report.counts.changed)} would change), ${ratios(sCold)}`);
-      log(`replay dry-run warm: ${warmRuns.map((r) => fmt(r.rate)).join(', ')} /s → median ${fmt(sWarm.rate)} /s; paired ratios ${ratios(sWarm)} → median ${fmt(sWarm.ratio, 2)}×`);
-      log(`replay real run: ${realRuns.map((r) => fmt(r.rate)).join(', ')} /s → median ${fmt(sReal.rate)} /s (${fmt(sReal.report.counts.changed)} changed, ${fmt(sReal.report.counts.redelivered)} re-delivered); paired ratios ${ratios(sReal)} → median ${fmt(sReal.ratio, 2)}×`);
-      log(`replay real run again (idempotent, nothing to change): ${fmt(again.rate)} /s, changed ${again.report.counts.changed}, ${ratios(sAgain)}`);
-      log(`replay real run, ${fmt(few)} to change: ${fewRuns.map((r) => `${fmt(r.rate)} /s (${fmt(r.report.counts.changed)} changed)`).join(', ')}; paired ratios ${ratios(sFew)} → median ${fmt(sFew.ratio, 2)}×`);
+      log(
+        `replay dry-run cold: ${fmt(cold.report.counts.selected)} in ${fmt(cold.seconds, 2)} s = ${fmt(cold.rate)} /s (${fmt(cold.report.counts.changed)} would change), ${ratios(sCold)}`,
+      );
+      log(
+        `replay dry-run warm: ${warmRuns.map((r) => fmt(r.rate)).join(', ')} /s → median ${fmt(sWarm.rate)} /s; paired ratios ${ratios(sWarm)} → median ${fmt(sWarm.ratio, 2)}×`,
+      );
+      log(
+        `replay real run: ${realRuns.map((r) => fmt(r.rate)).join(', ')} /s → median ${fmt(sReal.rate)} /s (${fmt(sReal.report.counts.changed)} changed, ${fmt(sReal.report.counts.redelivered)} re-delivered); paired ratios ${ratios(sReal)} → median ${fmt(sReal.ratio, 2)}×`,
+      );
+      log(
+        `replay real run again (idempotent, nothing to change): ${fmt(again.rate)} /s, changed ${again.report.counts.changed}, ${ratios(sAgain)}`,
+      );
+      log(
+        `replay real run, ${fmt(few)} to change: ${fewRuns.map((r) => `${fmt(r.rate)} /s (${fmt(r.report.counts.changed)} changed)`).join(', ')}; paired ratios ${ratios(sFew)} → median ${fmt(sFew.ratio, 2)}×`,
+      );
 
       const row = (measure: string, r: ReturnType<typeof summary>, target: boolean): BenchRow => ({
-        suite: 'replay', measure, sluis: `${fmt(r.rate)} msg/s`, baseline: `${fmt(liveRate)} msg/s live ingest (paired rounds)`,
-        ratioLabel: 'replay ÷ live ingest, median of paired runs', ratio: r.ratio,
+        suite: 'replay',
+        measure,
+        sluis: `${fmt(r.rate)} msg/s`,
+        baseline: `${fmt(liveRate)} msg/s live ingest (paired rounds)`,
+        ratioLabel: 'replay ÷ live ingest, median of paired runs',
+        ratio: r.ratio,
         ...(target ? { target: { op: '>=' as const, value: 10 } } : {}),
         data: {
-          rate: r.rate, seconds: r.seconds, selected: r.report.counts.selected, changed: r.report.counts.changed, redelivered: r.report.counts.redelivered,
-          ratios: r.ratios.map((x) => x.toFixed(2)).join(' '), liveRate, liveRounds: rounds.map((x) => Math.round(x)).join(' '), berichten: count,
+          rate: r.rate,
+          seconds: r.seconds,
+          selected: r.report.counts.selected,
+          changed: r.report.counts.changed,
+          redelivered: r.report.counts.redelivered,
+          ratios: r.ratios.map((x) => x.toFixed(2)).join(' '),
+          liveRate,
+          liveRounds: rounds.map((x) => Math.round(x)).join(' '),
+          berichten: count,
         },
       });
       return [
         {
-          suite: 'replay', measure: `live ingest (pipeline, PostgreSQL, ${CALLERS} callers)`, sluis: `${fmt(liveRate)} msg/s`,
+          suite: 'replay',
+          measure: `live ingest (pipeline, PostgreSQL, ${CALLERS} callers)`,
+          sluis: `${fmt(liveRate)} msg/s`,
           baseline: `${fmt(ingestRate)} msg/s filling the replay's journal`,
-          data: { rate: liveRate, rounds: rounds.map((x) => Math.round(x)).join(' '), journalFillRate: ingestRate, journalFillSeconds: ingestSeconds, berichten: stored },
+          data: {
+            rate: liveRate,
+            rounds: rounds.map((x) => Math.round(x)).join(' '),
+            journalFillRate: ingestRate,
+            journalFillSeconds: ingestSeconds,
+            berichten: stored,
+          },
         },
         row('replay dry-run, first run', sCold, false),
         row('replay dry-run (median of runs)', sWarm, true),

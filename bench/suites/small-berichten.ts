@@ -71,7 +71,8 @@ export const smallBerichten: Suite = {
     const xmllintRate = n / best(xmllintSeconds);
     const sluisCpuRate = n / best(sluisCpu);
     const xmllintCpuRate = n / best(xmllintCpu);
-    if (l1Invalid > 0 || xmllintInvalid > 0) ctx.log(`WARNING: generated corpus not all valid (Sluis L1 invalid ${l1Invalid}, xmllint invalid ${xmllintInvalid})`);
+    if (l1Invalid > 0 || xmllintInvalid > 0)
+      ctx.log(`WARNING: generated corpus not all valid (Sluis L1 invalid ${l1Invalid}, xmllint invalid ${xmllintInvalid})`);
     return [
       {
         suite: this.name,
@@ -82,10 +83,18 @@ export const smallBerichten: Suite = {
         ratio: sluisRate / xmllintRate,
         target: { op: '>=', value: 1.0 },
         data: {
-          files: n, bytes: corpus.totalBytes, sluisMsgPerSec: sluisRate, xmllintMsgPerSec: xmllintRate,
-          sluisSeconds: best(sluisSeconds), xmllintSeconds: best(xmllintSeconds), runs,
-          sluisL1Invalid: l1Invalid, xmllintInvalid, xmllintProcesses: corpus.byMessage.size,
-          sluisCpuSeconds: best(sluisCpu), xmllintCpuSeconds: best(xmllintCpu),
+          files: n,
+          bytes: corpus.totalBytes,
+          sluisMsgPerSec: sluisRate,
+          xmllintMsgPerSec: xmllintRate,
+          sluisSeconds: best(sluisSeconds),
+          xmllintSeconds: best(xmllintSeconds),
+          runs,
+          sluisL1Invalid: l1Invalid,
+          xmllintInvalid,
+          xmllintProcesses: corpus.byMessage.size,
+          sluisCpuSeconds: best(sluisCpu),
+          xmllintCpuSeconds: best(xmllintCpu),
         },
       },
       {

@@ -10,9 +10,17 @@ const ROOT = join(import.meta.dirname, '../..');
 
 function io(env: Record<string, string | undefined> = {}): CliIO & { out: string; err: string } {
   const o = {
-    out: '', err: '', isTTY: false, env: { SLUIS_SHARED: process.env.SLUIS_SHARED, ...env }, cwd: ROOT,
-    stdout: (t: string) => { o.out += t; },
-    stderr: (t: string) => { o.err += t; },
+    out: '',
+    err: '',
+    isTTY: false,
+    env: { SLUIS_SHARED: process.env.SLUIS_SHARED, ...env },
+    cwd: ROOT,
+    stdout: (t: string) => {
+      o.out += t;
+    },
+    stderr: (t: string) => {
+      o.err += t;
+    },
   };
   return o;
 }
@@ -28,7 +36,9 @@ describe('sluis explain', () => {
 
   it('prints JSON with the summary and the decision, without BSNs', async () => {
     const c = io();
-    expect(await run(['samples/ijw/JW315.xml', '--json', '--registry', 'test/fixtures/region.registry.json', '--now', '2026-11-20'], c)).toBe(0);
+    expect(
+      await run(['samples/ijw/JW315.xml', '--json', '--registry', 'test/fixtures/region.registry.json', '--now', '2026-11-20'], c),
+    ).toBe(0);
     const j = JSON.parse(c.out) as { bericht: string; decision: Decision };
     expect(j.bericht).toBe('JW315');
     expect(j.decision.action).toBe('route');

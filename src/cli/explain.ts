@@ -80,14 +80,18 @@ function repoRoot(): string {
 }
 
 function todayInNl(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
 }
 
 const ACTION_WORD = { route: 'ROUTE', suppress: 'SUPPRESS', refuse: 'REFUSE' } as const;
 
 export function formatDecision(file: string, s: BerichtSummary, d: Decision): string {
   const lines: string[] = [];
-  lines.push(`${file}: ${s.id} (BerichtCode ${s.berichtCode}) from ${s.verzender === 'gemeente' ? `gemeente ${s.gemeente}` : `aanbieder ${s.aanbieder}`} to ${s.verzender === 'gemeente' ? `aanbieder ${s.aanbieder}` : `gemeente ${s.gemeente}`}, Identificatie ${s.identificatie}`);
+  lines.push(
+    `${file}: ${s.id} (BerichtCode ${s.berichtCode}) from ${s.verzender === 'gemeente' ? `gemeente ${s.gemeente}` : `aanbieder ${s.aanbieder}`} to ${s.verzender === 'gemeente' ? `aanbieder ${s.aanbieder}` : `gemeente ${s.gemeente}`}, Identificatie ${s.identificatie}`,
+  );
   lines.push(`decision: ${ACTION_WORD[d.action]}${d.addressee ? ` → ${d.addressee}` : ''}`);
   if (d.contractIds.length) lines.push(`contracts: ${d.contractIds.join(', ')}`);
   if (d.tags.length) lines.push(`tags: ${d.tags.join(', ')}`);
@@ -99,22 +103,36 @@ export function formatDecision(file: string, s: BerichtSummary, d: Decision): st
   }
   if (d.woonplaats) {
     const w = d.woonplaats;
-    lines.push(`woonplaats: expected ${w.verwachteGemeente ?? 'unknown'} (bron ${w.bron}, zekerheid ${w.zekerheid})${w.afwijking ? ' — differs from the bericht' : ''}`);
+    lines.push(
+      `woonplaats: expected ${w.verwachteGemeente ?? 'unknown'} (bron ${w.bron}, zekerheid ${w.zekerheid})${w.afwijking ? ' — differs from the bericht' : ''}`,
+    );
     for (const t of w.toelichting) lines.push(`  - ${t}`);
   }
-  if (s.heen) lines.push(`note: offline, the heenbericht ${s.heen.nummer} (${s.heen.identificatie}) is not known; the gateway decides this answer with it`);
+  if (s.heen)
+    lines.push(
+      `note: offline, the heenbericht ${s.heen.nummer} (${s.heen.identificatie}) is not known; the gateway decides this answer with it`,
+    );
   return lines.join('\n') + '\n';
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const a = parseArgs(args);
-  if (a.help) { io.stdout(HELP); return 0; }
-  if (a.error || a.file === undefined) { io.stderr(`sluis explain: ${a.error ?? 'no FILE given'}\n${HELP}`); return 2; }
+  if (a.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (a.error || a.file === undefined) {
+    io.stderr(`sluis explain: ${a.error ?? 'no FILE given'}\n${HELP}`);
+    return 2;
+  }
   const root = repoRoot();
   const registryFile = resolve(io.cwd, a.registry ?? io.env.SLUIS_REGISTRY ?? join(root, 'config', 'demo.registry.json'));
   const checker = createRegistryChecker();
   const reg = await loadRegistryFile(registryFile, checker);
-  if (!reg.ok) { io.stderr(`sluis explain: invalid registry\n${formatRegistryErrors(reg)}\n`); return 2; }
+  if (!reg.ok) {
+    io.stderr(`sluis explain: invalid registry\n${formatRegistryErrors(reg)}\n`);
+    return 2;
+  }
 
   let bytes: Uint8Array;
   try {
@@ -138,7 +156,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   try {
     register = await loadGemeenteRegister(cbsListPath(sharedDir(io.env, root)));
   } catch (e) {
-    notes.push(`woonplaats check skipped: CBS gemeente list not readable (${(e as NodeJS.ErrnoException).code ?? (e as Error).name}); set SLUIS_SHARED`);
+    notes.push(
+      `woonplaats check skipped: CBS gemeente list not readable (${(e as NodeJS.ErrnoException).code ?? (e as Error).name}); set SLUIS_SHARED`,
+    );
   }
   let summary = summarize(parsed.message, parsed.bericht);
   if (register) {
@@ -146,7 +166,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       const deps: WoonplaatsDeps = {
         register,
         ...(a.postcodes ? { postcodes: await loadPostcodeTabel(resolve(io.cwd, a.postcodes)) } : {}),
-        ...(a.lookup ? { lookup: createHttpWoonplaatsLookup({ baseUrl: a.lookup, ...(io.env.SLUIS_LOOKUP_TOKEN ? { token: io.env.SLUIS_LOOKUP_TOKEN } : {}) }) } : {}),
+        ...(a.lookup
+          ? {
+              lookup: createHttpWoonplaatsLookup({
+                baseUrl: a.lookup,
+                ...(io.env.SLUIS_LOOKUP_TOKEN ? { token: io.env.SLUIS_LOOKUP_TOKEN } : {}),
+              }),
+            }
+          : {}),
       };
       const w = await checkWoonplaats(summary, parsed.bericht, deps);
       if (w) summary = { ...summary, woonplaats: w };
@@ -157,7 +184,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const decision = decide(summary, reg.registry, EMPTY_STATE, a.now ?? todayInNl());
   if (a.json) {
-    io.stdout(JSON.stringify({ file: a.file, bericht: summary.id, registry: registryFile, summary, decision, ...(notes.length ? { notes } : {}) }) + '\n');
+    io.stdout(
+      JSON.stringify({ file: a.file, bericht: summary.id, registry: registryFile, summary, decision, ...(notes.length ? { notes } : {}) }) +
+        '\n',
+    );
   } else {
     io.stdout(formatDecision(a.file, summary, decision));
     for (const n of notes) io.stdout(`note: ${n}\n`);

@@ -22,11 +22,16 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
   retour: { summary: 'retour FILE                 print the retourbericht for a heenbericht', load: () => import('./retour.js') },
   serve: { summary: 'serve                       run the gateway (same as npm start)', load: () => import('./serve.js') },
   explain: { summary: 'explain FILE [--registry F] [--json]  decide a bericht offline and say why', load: () => import('./explain.js') },
-  replay: { summary: 'replay --from T --to T [filters] [--dry-run]  re-run traffic through today\'s rules', load: () => import('./replay.js') },
+  replay: {
+    summary: "replay --from T --to T [filters] [--dry-run]  re-run traffic through today's rules",
+    load: () => import('./replay.js'),
+  },
 };
 
 export function usage(): string {
-  return `usage: sluis <command> [options]\n\ncommands:\n${Object.values(COMMANDS).map((c) => `  ${c.summary}`).join('\n')}\n`;
+  return `usage: sluis <command> [options]\n\ncommands:\n${Object.values(COMMANDS)
+    .map((c) => `  ${c.summary}`)
+    .join('\n')}\n`;
 }
 
 export function defaultIO(): CliIO {
@@ -61,7 +66,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     throw err;
   });
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (err: unknown) => { console.error(err); process.exitCode = 70; },
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 70;
+    },
   );
 }

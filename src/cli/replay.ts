@@ -23,10 +23,26 @@ const USAGE = `usage: sluis replay --from <ISO time|offset> --to <ISO time|offse
   env: DATABASE_URL | SLUIS_DATA_DIR, KAFKA_BROKERS (+ docs/kafka.md)
 `;
 
-const VALUE_OPTS = new Set(['--from', '--to', '--standard', '--bericht', '--gemeente', '--aanbieder', '--decision', '--rate', '--registry', '--source', '--today', '--operator']);
+const VALUE_OPTS = new Set([
+  '--from',
+  '--to',
+  '--standard',
+  '--bericht',
+  '--gemeente',
+  '--aanbieder',
+  '--decision',
+  '--rate',
+  '--registry',
+  '--source',
+  '--today',
+  '--operator',
+]);
 const FLAGS = new Set(['--dry-run', '--json', '--help', '-h']);
 
-export interface ParsedArgs { values: Record<string, string>; flags: Set<string> }
+export interface ParsedArgs {
+  values: Record<string, string>;
+  flags: Set<string>;
+}
 
 export function parseArgs(args: readonly string[]): ParsedArgs | { error: string } {
   const values: Record<string, string> = {};
@@ -35,8 +51,14 @@ export function parseArgs(args: readonly string[]): ParsedArgs | { error: string
     let a = args[i]!;
     let inline: string | undefined;
     const eq = a.indexOf('=');
-    if (a.startsWith('--') && eq > 0) { inline = a.slice(eq + 1); a = a.slice(0, eq); }
-    if (FLAGS.has(a)) { flags.add(a); continue; }
+    if (a.startsWith('--') && eq > 0) {
+      inline = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    if (FLAGS.has(a)) {
+      flags.add(a);
+      continue;
+    }
     if (!VALUE_OPTS.has(a)) return { error: `unknown option '${a}'` };
     const v = inline ?? args[++i];
     if (v === undefined) return { error: `${a} needs a value` };
@@ -55,8 +77,14 @@ export function parseRate(v: string | undefined): number | undefined | { error: 
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(args);
-  if ('error' in parsed) { io.stderr(`sluis replay: ${parsed.error}\n${USAGE}`); return 2; }
-  if (parsed.flags.has('--help') || parsed.flags.has('-h')) { io.stdout(USAGE); return 0; }
+  if ('error' in parsed) {
+    io.stderr(`sluis replay: ${parsed.error}\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.flags.has('--help') || parsed.flags.has('-h')) {
+    io.stdout(USAGE);
+    return 0;
+  }
   const v = parsed.values;
   const json = parsed.flags.has('--json');
   const dryRun = parsed.flags.has('--dry-run');
@@ -68,8 +96,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   let selection: ReplaySelection;
   try {
     selection = parseSelection({
-      from: v['--from'], to: v['--to'], standard: v['--standard'], bericht: v['--bericht'],
-      gemeente: v['--gemeente'], aanbieder: v['--aanbieder'], decision: v['--decision'],
+      from: v['--from'],
+      to: v['--to'],
+      standard: v['--standard'],
+      bericht: v['--bericht'],
+      gemeente: v['--gemeente'],
+      aanbieder: v['--aanbieder'],
+      decision: v['--decision'],
     });
   } catch (err) {
     if (err instanceof SelectionError) return usageError(err.code, err.message);
@@ -82,19 +115,24 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const { kafkaSettingsFromEnv, KafkaConfigError } = await import('../kafka/config.js');
   let kafkaSettings;
-  try { kafkaSettings = kafkaSettingsFromEnv(io.env); } catch (err) {
+  try {
+    kafkaSettings = kafkaSettingsFromEnv(io.env);
+  } catch (err) {
     if (err instanceof KafkaConfigError) return usageError('invalid-config', err.message);
     throw err;
   }
-  const source = (v['--source'] ?? (kafkaSettings ? 'kafka' : 'journal'));
+  const source = v['--source'] ?? (kafkaSettings ? 'kafka' : 'journal');
   if (source !== 'journal' && source !== 'kafka') return usageError('invalid-value', `--source: '${source}': journal or kafka`);
   if (source === 'kafka' && !kafkaSettings) return usageError('invalid-config', '--source kafka needs KAFKA_BROKERS (see docs/kafka.md)');
-  if (source === 'journal' && selection.from.kind === 'offset') return usageError('invalid-value', 'offsets select from the Kafka inbound topic; give ISO times for the journal');
+  if (source === 'journal' && selection.from.kind === 'offset')
+    return usageError('invalid-value', 'offsets select from the Kafka inbound topic; give ISO times for the journal');
   const operator = v['--operator'] ?? io.env['SLUIS_OPERATOR'] ?? safeUser();
 
   const { openDb } = await import('../store/db.js');
   const { migrate } = await import('../store/migrate.js');
-  const opened = await openDb(io.env['DATABASE_URL'] ? { databaseUrl: io.env['DATABASE_URL'] } : { dataDir: resolve(io.cwd, io.env['SLUIS_DATA_DIR'] ?? './data') });
+  const opened = await openDb(
+    io.env['DATABASE_URL'] ? { databaseUrl: io.env['DATABASE_URL'] } : { dataDir: resolve(io.cwd, io.env['SLUIS_DATA_DIR'] ?? './data') },
+  );
   let kafka: import('kafkajs').Kafka | undefined;
   try {
     await migrate(opened.db);
@@ -116,13 +154,29 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     let lastPlain = 0;
     let drewBar = false;
     const report = await runReplay({
-      db: opened.db, selection, dryRun, operator, source, pages, decide: decider,
-      ...(total !== undefined ? { total } : {}), ...(rate !== undefined ? { rate } : {}),
-      onProgress: json ? undefined : (p) => {
-        if (io.isTTY) { io.stderr(formatProgress(p, true)); drewBar = true; return; }
-        // Plain lines at most every 2 s (and the last one), so logs stay readable.
-        if (p.elapsedMs - lastPlain >= 2000 || (p.total !== undefined && p.done === p.total)) { lastPlain = p.elapsedMs; io.stderr(formatProgress(p, false)); }
-      },
+      db: opened.db,
+      selection,
+      dryRun,
+      operator,
+      source,
+      pages,
+      decide: decider,
+      ...(total !== undefined ? { total } : {}),
+      ...(rate !== undefined ? { rate } : {}),
+      onProgress: json
+        ? undefined
+        : (p) => {
+            if (io.isTTY) {
+              io.stderr(formatProgress(p, true));
+              drewBar = true;
+              return;
+            }
+            // Plain lines at most every 2 s (and the last one), so logs stay readable.
+            if (p.elapsedMs - lastPlain >= 2000 || (p.total !== undefined && p.done === p.total)) {
+              lastPlain = p.elapsedMs;
+              io.stderr(formatProgress(p, false));
+            }
+          },
     });
     if (drewBar) io.stderr('\n');
     io.stdout(json ? `${JSON.stringify(report)}\n` : formatReport(report));
@@ -133,11 +187,20 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 }
 
 function safeUser(): string {
-  try { return userInfo().username; } catch { return 'unknown'; }
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** The decision core with the registry when one is given, else the gateway's default decide. */
-async function buildDecider(registryFile: string | undefined, io: CliIO, today: string, db: import('../store/db.js').Db): Promise<import('../replay/decider.js').ReplayDecider | string> {
+async function buildDecider(
+  registryFile: string | undefined,
+  io: CliIO,
+  today: string,
+  db: import('../store/db.js').Db,
+): Promise<import('../replay/decider.js').ReplayDecider | string> {
   const { journalReplayDecider, pipelineDecider } = await import('../replay/decider.js');
   if (registryFile) {
     const { loadRegistryFile, formatRegistryErrors } = await import('../contracts/load.js');
@@ -148,5 +211,10 @@ async function buildDecider(registryFile: string | undefined, io: CliIO, today: 
   }
   const { routeToCounterparty } = await import('../pipeline/decide-default.js');
   const { validateBericht } = await import('../validation/validate.js');
-  return pipelineDecider({ decide: routeToCounterparty, validate: validateBericht as import('../pipeline/types.js').ValidateFn, today, db });
+  return pipelineDecider({
+    decide: routeToCounterparty,
+    validate: validateBericht as import('../pipeline/types.js').ValidateFn,
+    today,
+    db,
+  });
 }

@@ -83,14 +83,22 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   if (!outcome.l1Valid || !message || !outcome.bericht) {
-    io.stderr(`sluis retour: ${file} does not conform to the XSD (L1): the standard sends no retourbericht; the sender gets these errors instead:\n`);
+    io.stderr(
+      `sluis retour: ${file} does not conform to the XSD (L1): the standard sends no retourbericht; the sender gets these errors instead:\n`,
+    );
     io.stderr(
       formatText({
         file,
         standard: message?.standard ?? null,
         bericht: message?.id ?? null,
         valid: false,
-        issues: outcome.issues.map((i) => ({ level: i.level, path: i.path, code: i.code, ...(i.rule ? { rule: i.rule } : {}), message: i.message })),
+        issues: outcome.issues.map((i) => ({
+          level: i.level,
+          path: i.path,
+          code: i.code,
+          ...(i.rule ? { rule: i.rule } : {}),
+          message: i.message,
+        })),
       }),
     );
     return 1;

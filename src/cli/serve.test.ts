@@ -8,7 +8,10 @@ import type { CliIO } from './main.js';
 function documentedSettings(): string[] {
   const doc = readFileSync(join(import.meta.dirname, '../../docs/operations.md'), 'utf8');
   const table = doc.slice(doc.indexOf('| variable |'), doc.indexOf('\n\n', doc.indexOf('| variable |')));
-  return table.split('\n').slice(2).flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1]!));
+  return table
+    .split('\n')
+    .slice(2)
+    .flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1]!));
 }
 
 describe('sluis serve --help', () => {
@@ -20,7 +23,15 @@ describe('sluis serve --help', () => {
 
   it('prints them and exits 0 without starting anything', async () => {
     let out = '';
-    const io: CliIO = { stdout: (t) => { out += t; }, stderr: () => undefined, isTTY: false, env: {}, cwd: '/' };
+    const io: CliIO = {
+      stdout: (t) => {
+        out += t;
+      },
+      stderr: () => undefined,
+      isTTY: false,
+      env: {},
+      cwd: '/',
+    };
     expect(await run(['--help'], io)).toBe(0);
     for (const s of SERVE_SETTINGS) expect(out).toContain(s);
     expect(out).toContain('docs/operations.md');

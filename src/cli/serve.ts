@@ -39,7 +39,14 @@ function wholeNumberSetting(text: string | undefined, max = Number.MAX_SAFE_INTE
 }
 
 export class StartError extends Error {
-  constructor(readonly event: string, readonly source: string, message: string) { super(message); this.name = 'StartError'; }
+  constructor(
+    readonly event: string,
+    readonly source: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StartError';
+  }
 }
 
 /**
@@ -47,8 +54,14 @@ export class StartError extends Error {
  * the file is never rewritten — an operator changes the file for a lasting change), the decision
  * core over that holder with the journal as state, and the woonplaats sources that are available.
  */
-export async function registryWiring(file: string, env: Readonly<Record<string, string | undefined>>, cwd: string, logger: Logger): Promise<{
-  decide: (db: Db) => DecideFn; contracten: ContractenDeps & { persisted: boolean };
+export async function registryWiring(
+  file: string,
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+  logger: Logger,
+): Promise<{
+  decide: (db: Db) => DecideFn;
+  contracten: ContractenDeps & { persisted: boolean };
   replayDecider: (db: Db, clock?: () => Date) => () => ReplayDecider;
 }> {
   const { loadRegistryFile, formatRegistryErrors } = await import('../contracts/load.js');
@@ -63,7 +76,8 @@ export async function registryWiring(file: string, env: Readonly<Record<string, 
   const { cbsListPath, loadGemeenteRegister, loadPostcodeTabel, sharedDir } = await import('../woonplaats/load.js');
   const { createHttpWoonplaatsLookup, LookupConfigError } = await import('../woonplaats/lookup.js');
   const here = fileURLToPath(new URL('.', import.meta.url));
-  const repoRoot = [resolve(here, '../..'), resolve(here, '../../..')].find((p) => existsSync(resolve(p, 'package.json'))) ?? resolve(here, '../..');
+  const repoRoot =
+    [resolve(here, '../..'), resolve(here, '../../..')].find((p) => existsSync(resolve(p, 'package.json'))) ?? resolve(here, '../..');
   const cbs = cbsListPath(sharedDir(env, repoRoot));
   let woonplaats: WoonplaatsDeps | undefined;
   try {
@@ -71,13 +85,27 @@ export async function registryWiring(file: string, env: Readonly<Record<string, 
     woonplaats = {
       register,
       ...(env.SLUIS_POSTCODES ? { postcodes: await loadPostcodeTabel(resolve(cwd, env.SLUIS_POSTCODES)) } : {}),
-      ...(env.SLUIS_LOOKUP_URL ? { lookup: createHttpWoonplaatsLookup({ baseUrl: env.SLUIS_LOOKUP_URL, ...(env.SLUIS_LOOKUP_TOKEN ? { token: env.SLUIS_LOOKUP_TOKEN } : {}) }) } : {}),
+      ...(env.SLUIS_LOOKUP_URL
+        ? {
+            lookup: createHttpWoonplaatsLookup({
+              baseUrl: env.SLUIS_LOOKUP_URL,
+              ...(env.SLUIS_LOOKUP_TOKEN ? { token: env.SLUIS_LOOKUP_TOKEN } : {}),
+            }),
+          }
+        : {}),
     };
-    logger.info({ event: 'woonplaats', cbs, postcodes: env.SLUIS_POSTCODES ?? null, lookup: env.SLUIS_LOOKUP_URL ? true : false }, 'woonplaats check enabled');
+    logger.info(
+      { event: 'woonplaats', cbs, postcodes: env.SLUIS_POSTCODES ?? null, lookup: env.SLUIS_LOOKUP_URL ? true : false },
+      'woonplaats check enabled',
+    );
   } catch (err) {
     if (err instanceof LookupConfigError) throw new StartError('woonplaats-config-invalid', 'SLUIS_LOOKUP_URL', err.message);
-    if (env.SLUIS_POSTCODES || env.SLUIS_LOOKUP_URL) throw new StartError('woonplaats-config-invalid', cbs, `woonplaats sources configured but not loadable: ${(err as Error).message}`);
-    logger.warn({ event: 'woonplaats', cbs, error: (err as NodeJS.ErrnoException).code ?? (err as Error).name }, 'woonplaats check disabled: CBS gemeente list not readable (set SLUIS_SHARED)');
+    if (env.SLUIS_POSTCODES || env.SLUIS_LOOKUP_URL)
+      throw new StartError('woonplaats-config-invalid', cbs, `woonplaats sources configured but not loadable: ${(err as Error).message}`);
+    logger.warn(
+      { event: 'woonplaats', cbs, error: (err as NodeJS.ErrnoException).code ?? (err as Error).name },
+      'woonplaats check disabled: CBS gemeente list not readable (set SLUIS_SHARED)',
+    );
   }
   const { registryDecide } = await import('../pipeline/decide-registry.js');
   const { journalState } = await import('../pipeline/journal-state.js');
@@ -87,7 +115,10 @@ export async function registryWiring(file: string, env: Readonly<Record<string, 
     contracten: { checker, ...holder, persisted: false },
     // The registry in force when the replay starts (a PUT may have replaced the file's), and the
     // day it starts on: the edge where the clock is read.
-    replayDecider: (db, clock = () => new Date()) => () => journalReplayDecider({ registry: holder.current(), today: clock().toISOString().slice(0, 10), db }),
+    replayDecider:
+      (db, clock = () => new Date()) =>
+      () =>
+        journalReplayDecider({ registry: holder.current(), today: clock().toISOString().slice(0, 10), db }),
   };
 }
 
@@ -103,9 +134,21 @@ export function demoConfigPath(): string {
  * this list and that table equal.
  */
 export const SERVE_SETTINGS = [
-  'PORT', 'HOST', 'DATABASE_URL', 'SLUIS_DATA_DIR', 'SLUIS_PARTIES', 'SLUIS_REGISTRY', 'SLUIS_SHARED', 'SLUIS_POSTCODES',
-  'SLUIS_LOOKUP_URL', 'SLUIS_LOOKUP_TOKEN', 'KAFKA_BROKERS', 'SLUIS_KAFKA_KEY_SECRET', 'SLUIS_VALIDATE_THREADS',
-  'SLUIS_VALIDATE_INLINE_BYTES', 'LOG_LEVEL',
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'SLUIS_DATA_DIR',
+  'SLUIS_PARTIES',
+  'SLUIS_REGISTRY',
+  'SLUIS_SHARED',
+  'SLUIS_POSTCODES',
+  'SLUIS_LOOKUP_URL',
+  'SLUIS_LOOKUP_TOKEN',
+  'KAFKA_BROKERS',
+  'SLUIS_KAFKA_KEY_SECRET',
+  'SLUIS_VALIDATE_THREADS',
+  'SLUIS_VALIDATE_INLINE_BYTES',
+  'LOG_LEVEL',
 ] as const;
 
 export function serveUsage(): string {
@@ -124,11 +167,19 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   try {
     parties = loadPartiesConfig(configPath);
   } catch (err) {
-    if (err instanceof ConfigError) { logger.fatal({ event: 'config-invalid', source: err.source, problems: err.problems }, err.message); return 2; }
+    if (err instanceof ConfigError) {
+      logger.fatal({ event: 'config-invalid', source: err.source, problems: err.problems }, err.message);
+      return 2;
+    }
     throw err;
   }
-  if (env.SLUIS_PARTIES) logger.info({ event: 'config', source: configPath, parties: parties.parties.size }, `parties config ${configPath}`);
-  else logger.warn({ event: 'config', source: configPath, demo: true, parties: parties.parties.size }, `no SLUIS_PARTIES set: using the DEMO parties config ${configPath} (published demo keys, see docs/operations.md) — not for production`);
+  if (env.SLUIS_PARTIES)
+    logger.info({ event: 'config', source: configPath, parties: parties.parties.size }, `parties config ${configPath}`);
+  else
+    logger.warn(
+      { event: 'config', source: configPath, demo: true, parties: parties.parties.size },
+      `no SLUIS_PARTIES set: using the DEMO parties config ${configPath} (published demo keys, see docs/operations.md) — not for production`,
+    );
 
   // The registry is checked before the store opens (a bad file stops the start at once); the decide
   // function needs the store for the journal state, so it is made below.
@@ -137,16 +188,24 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     try {
       wiring = await registryWiring(resolve(io.cwd, env.SLUIS_REGISTRY), env, io.cwd, logger);
     } catch (err) {
-      if (err instanceof StartError) { logger.fatal({ event: err.event, source: err.source }, err.message); return 2; }
+      if (err instanceof StartError) {
+        logger.fatal({ event: err.event, source: err.source }, err.message);
+        return 2;
+      }
       throw err;
     }
   } else {
-    logger.info({ event: 'registry', source: null }, 'no SLUIS_REGISTRY: no contract registry configured, valid berichten are routed to the other party in the header');
+    logger.info(
+      { event: 'registry', source: null },
+      'no SLUIS_REGISTRY: no contract registry configured, valid berichten are routed to the other party in the header',
+    );
   }
 
   const port = Number(env.PORT ?? '8080');
   const host = env.HOST ?? '0.0.0.0';
-  const opened = await openDb(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: resolve(io.cwd, env.SLUIS_DATA_DIR ?? './data'), worker: true });
+  const opened = await openDb(
+    env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: resolve(io.cwd, env.SLUIS_DATA_DIR ?? './data'), worker: true },
+  );
   const applied = await migrate(opened.db);
   logger.info({ event: 'store', store: opened.kind, where: opened.describe, migrationsApplied: applied }, `store ${opened.describe}`);
 
@@ -156,24 +215,36 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const threads = wholeNumberSetting(env.SLUIS_VALIDATE_THREADS, 64);
   const inlineBytes = wholeNumberSetting(env.SLUIS_VALIDATE_INLINE_BYTES);
   if (threads === null || inlineBytes === null) {
-    const [name, must] = threads === null ? ['SLUIS_VALIDATE_THREADS', 'an integer 0–64'] : ['SLUIS_VALIDATE_INLINE_BYTES', 'a whole number of bytes ≥ 0'];
+    const [name, must] =
+      threads === null ? ['SLUIS_VALIDATE_THREADS', 'an integer 0–64'] : ['SLUIS_VALIDATE_INLINE_BYTES', 'a whole number of bytes ≥ 0'];
     logger.fatal({ event: 'config-invalid', source: name }, `${name} must be ${must}, got '${env[name]}'`);
     await opened.close();
     return 2;
   }
   const { createValidatePool, defaultInlineBytes, sizeRoutedValidate } = await import('../pipeline/validate-pool.js');
-  const pool = threads === 0 ? undefined : await createValidatePool({
-    ...(threads !== undefined ? { threads } : {}),
-    onWorkerExit: (code, held) => logger.error({ event: 'validate-thread-exit', code, held }, 'a validation thread exited; replaced'),
-  });
-  const inlineMax = pool ? inlineBytes ?? defaultInlineBytes(pool.threads) : 0;
-  logger.info({ event: 'validation', threads: pool?.threads ?? 0, inlineMaxBytes: pool ? inlineMax : null },
-    !pool ? 'validating on the main thread'
-      : inlineMax > 0 ? `validating berichten up to ${inlineMax} bytes on the main thread, larger ones on ${pool.threads} worker thread(s)`
-        : `validating on ${pool.threads} worker thread(s)`);
+  const pool =
+    threads === 0
+      ? undefined
+      : await createValidatePool({
+          ...(threads !== undefined ? { threads } : {}),
+          onWorkerExit: (code, held) => logger.error({ event: 'validate-thread-exit', code, held }, 'a validation thread exited; replaced'),
+        });
+  const inlineMax = pool ? (inlineBytes ?? defaultInlineBytes(pool.threads)) : 0;
+  logger.info(
+    { event: 'validation', threads: pool?.threads ?? 0, inlineMaxBytes: pool ? inlineMax : null },
+    !pool
+      ? 'validating on the main thread'
+      : inlineMax > 0
+        ? `validating berichten up to ${inlineMax} bytes on the main thread, larger ones on ${pool.threads} worker thread(s)`
+        : `validating on ${pool.threads} worker thread(s)`,
+  );
   const app = createApp({
-    db: opened.db, storeKind: opened.kind, parties, logger,
-    validate: pool ? sizeRoutedValidate(pool, validateBericht as ValidateFn, inlineMax) : validateBericht as ValidateFn, buildRetour: buildRetour as BuildRetourFn,
+    db: opened.db,
+    storeKind: opened.kind,
+    parties,
+    logger,
+    validate: pool ? sizeRoutedValidate(pool, validateBericht as ValidateFn, inlineMax) : (validateBericht as ValidateFn),
+    buildRetour: buildRetour as BuildRetourFn,
     ...(wiring ? { decide: wiring.decide(opened.db), contracten: wiring.contracten, replayDecider: wiring.replayDecider(opened.db) } : {}),
   });
   // Kafka when KAFKA_BROKERS is set (src/kafka/wire.ts): inbound log, events, ingress consumer.
@@ -181,7 +252,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { KafkaConfigError } = await import('../kafka/config.js');
   try {
     const kafka = await startKafkaFromEnv({
-      env, db: opened.db, ingest: app.ingest, parties: parties.parties,
+      env,
+      db: opened.db,
+      ingest: app.ingest,
+      parties: parties.parties,
       log: (level, message, extra) => logger[level]({ event: 'kafka', ...extra }, message),
     });
     if (kafka) {
@@ -193,7 +267,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       logger.info({ event: 'kafka', enabled: true }, 'kafka enabled');
     }
   } catch (err) {
-    if (err instanceof KafkaConfigError) { logger.fatal({ event: 'kafka-config-invalid' }, err.message); await pool?.close(); await opened.close(); return 2; }
+    if (err instanceof KafkaConfigError) {
+      logger.fatal({ event: 'kafka-config-invalid' }, err.message);
+      await pool?.close();
+      await opened.close();
+      return 2;
+    }
     throw err;
   }
 
@@ -206,7 +285,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
-  const { server, port: bound } = await listen(createRequestListener(app.handle, (err) => logger.error({ event: 'internal-error', err }, 'request failed in the HTTP adapter')), port, host);
+  const { server, port: bound } = await listen(
+    createRequestListener(app.handle, (err) => logger.error({ event: 'internal-error', err }, 'request failed in the HTTP adapter')),
+    port,
+    host,
+  );
   app.start();
   logger.info({ event: 'listening', host, port: bound, store: opened.kind }, `listening on http://${host}:${bound}`);
   await stopped;

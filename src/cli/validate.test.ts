@@ -15,7 +15,10 @@ function sluis(...args: string[]): { code: number | null; stdout: string; stderr
 }
 
 const jsonLines = (s: string): Record<string, unknown>[] =>
-  s.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  s
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('sluis validate (spawned)', () => {
   it('--json on valid samples: one line each, exit 0', () => {
@@ -29,7 +32,13 @@ describe('sluis validate (spawned)', () => {
   });
 
   it('--json with an L1 and an L2 failure: the issues per file, exit 1', () => {
-    const r = sluis('validate', '--json', 'samples/invalid/L2-CS002-bsn-elfproef.xml', 'samples/ijw/JW305.xml', 'samples/invalid/L1-agb-pattern.xml');
+    const r = sluis(
+      'validate',
+      '--json',
+      'samples/invalid/L2-CS002-bsn-elfproef.xml',
+      'samples/ijw/JW305.xml',
+      'samples/invalid/L1-agb-pattern.xml',
+    );
     expect(r.code).toBe(1);
     const [l2, ok, l1] = jsonLines(r.stdout);
     expect(l2).toMatchObject({ file: 'samples/invalid/L2-CS002-bsn-elfproef.xml', standard: 'ijw', bericht: 'JW305', valid: false });
@@ -75,7 +84,14 @@ describe('sluis validate (spawned)', () => {
     const r = sluis('validate', '--json', 'samples/ijw/does-not-exist.xml', 'samples/ijw/JW301.xml');
     expect(r.code).toBe(2);
     const [missing, ok] = jsonLines(r.stdout);
-    expect(missing).toEqual({ file: 'samples/ijw/does-not-exist.xml', standard: null, bericht: null, valid: false, issues: [], error: 'cannot read file (ENOENT)' });
+    expect(missing).toEqual({
+      file: 'samples/ijw/does-not-exist.xml',
+      standard: null,
+      bericht: null,
+      valid: false,
+      issues: [],
+      error: 'cannot read file (ENOENT)',
+    });
     expect(ok).toMatchObject({ valid: true, bericht: 'JW301' });
   });
 });

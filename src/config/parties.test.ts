@@ -10,7 +10,10 @@ describe('parties config', () => {
     const c = loadPartiesConfig(resolve(import.meta.dirname, '../../config/demo.parties.json'));
     expect(authenticate(c, 'Bearer demo-gemeente-0384')).toMatchObject({ kind: 'party', party: { role: 'gemeente', code: '0384' } });
     expect(authenticate(c, 'Bearer demo-aanbieder-42420001')).toMatchObject({ kind: 'party', party: { code: '42420001' } });
-    expect(authenticate(c, 'Bearer demo-aanbieder-41410017')).toMatchObject({ kind: 'party', party: { role: 'aanbieder', code: '41410017' } });
+    expect(authenticate(c, 'Bearer demo-aanbieder-41410017')).toMatchObject({
+      kind: 'party',
+      party: { role: 'aanbieder', code: '41410017' },
+    });
     expect(authenticate(c, 'Bearer demo-operator')).toMatchObject({ kind: 'operator' });
     expect(authenticate(c, 'Bearer nope')).toBeUndefined();
     expect(authenticate(c, 'Basic ZGVtbw==')).toBeUndefined();
@@ -22,18 +25,29 @@ describe('parties config', () => {
   it('reports every problem with its path', () => {
     let err: ConfigError | undefined;
     try {
-      parsePartiesConfig({
-        parties: [
-          { role: 'gemeente', code: '384', name: 'x', apiKeys: key('a') },
-          { role: 'aanbieder', code: '1234', name: 'y', apiKeys: key('b') },
-          { role: 'zorgkantoor', code: '1', name: 'z', apiKeys: key('c') },
-          { role: 'gemeente', code: '0363', name: '', apiKeys: [{ id: 'k', sha256: 'plain-key' }], webhook: { url: 'ftp://x', secret: 'short' } },
-          { role: 'gemeente', code: '0518', name: 'ok', apiKeys: key('dup') },
-          { role: 'aanbieder', code: '12345678', name: 'ok', apiKeys: key('dup'), extra: 1 },
-        ],
-        bogus: true,
-      }, 'test.json');
-    } catch (e) { err = e as ConfigError; }
+      parsePartiesConfig(
+        {
+          parties: [
+            { role: 'gemeente', code: '384', name: 'x', apiKeys: key('a') },
+            { role: 'aanbieder', code: '1234', name: 'y', apiKeys: key('b') },
+            { role: 'zorgkantoor', code: '1', name: 'z', apiKeys: key('c') },
+            {
+              role: 'gemeente',
+              code: '0363',
+              name: '',
+              apiKeys: [{ id: 'k', sha256: 'plain-key' }],
+              webhook: { url: 'ftp://x', secret: 'short' },
+            },
+            { role: 'gemeente', code: '0518', name: 'ok', apiKeys: key('dup') },
+            { role: 'aanbieder', code: '12345678', name: 'ok', apiKeys: key('dup'), extra: 1 },
+          ],
+          bogus: true,
+        },
+        'test.json',
+      );
+    } catch (e) {
+      err = e as ConfigError;
+    }
     expect(err).toBeInstanceOf(ConfigError);
     const text = err!.problems.join('\n');
     expect(text).toContain('parties[0].code: a gemeente is identified by its 4-digit CBS gemeentecode');

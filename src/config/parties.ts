@@ -17,7 +17,10 @@ export const PartyRole = {
 } as const;
 export type PartyRole = (typeof PartyRole)[keyof typeof PartyRole];
 
-export interface Webhook { readonly url: string; readonly secret: string }
+export interface Webhook {
+  readonly url: string;
+  readonly secret: string;
+}
 
 export interface Party {
   readonly role: PartyRole;
@@ -41,7 +44,10 @@ export interface PartiesConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly source: string, readonly problems: readonly string[]) {
+  constructor(
+    readonly source: string,
+    readonly problems: readonly string[],
+  ) {
     super(`invalid parties config ${source}:\n  - ${problems.join('\n  - ')}`);
     this.name = 'ConfigError';
   }
@@ -59,14 +65,22 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function checkKeys(v: unknown, path: string, problems: string[]): { id: string; sha256: string }[] {
-  if (!Array.isArray(v) || v.length === 0) { problems.push(`${path}: must be a non-empty array of {id, sha256}`); return []; }
+  if (!Array.isArray(v) || v.length === 0) {
+    problems.push(`${path}: must be a non-empty array of {id, sha256}`);
+    return [];
+  }
   const out: { id: string; sha256: string }[] = [];
   v.forEach((k, i) => {
     const p = `${path}[${i}]`;
-    if (!isObject(k)) { problems.push(`${p}: must be an object {id, sha256}`); return; }
+    if (!isObject(k)) {
+      problems.push(`${p}: must be an object {id, sha256}`);
+      return;
+    }
     if (typeof k.id !== 'string' || k.id.length === 0) problems.push(`${p}.id: must be a non-empty string`);
     if (typeof k.sha256 !== 'string' || !SHA256_HEX.test(k.sha256)) {
-      problems.push(`${p}.sha256: must be the lower-case hex SHA-256 of the key (64 chars); print it with: node -e "console.log(require('crypto').createHash('sha256').update(process.argv[1]).digest('hex'))" <key>`);
+      problems.push(
+        `${p}.sha256: must be the lower-case hex SHA-256 of the key (64 chars); print it with: node -e "console.log(require('crypto').createHash('sha256').update(process.argv[1]).digest('hex'))" <key>`,
+      );
       return;
     }
     if (typeof k.id === 'string') out.push({ id: k.id, sha256: k.sha256 });
@@ -83,62 +97,95 @@ export function parsePartiesConfig(doc: unknown, source: string): PartiesConfig 
     if (keys.has(hash)) problems.push(`${path}: the same API key is configured twice`);
     else keys.set(hash, principal);
   };
-  if (!isObject(doc)) throw new ConfigError(source, ['top level: must be an object with "parties" (and optionally "operators", "clientKeySecret")']);
+  if (!isObject(doc))
+    throw new ConfigError(source, ['top level: must be an object with "parties" (and optionally "operators", "clientKeySecret")']);
   for (const k of Object.keys(doc)) {
     if (!['parties', 'operators', 'clientKeySecret', '$comment'].includes(k)) problems.push(`${k}: unknown field`);
   }
   if (!Array.isArray(doc.parties)) problems.push('parties: must be an array');
-  else doc.parties.forEach((p, i) => {
-    const path = `parties[${i}]`;
-    if (!isObject(p)) { problems.push(`${path}: must be an object`); return; }
-    for (const k of Object.keys(p)) if (!['role', 'code', 'name', 'apiKeys', 'webhook'].includes(k)) problems.push(`${path}.${k}: unknown field`);
-    const role = p.role;
-    if (role !== 'gemeente' && role !== 'aanbieder') { problems.push(`${path}.role: must be "gemeente" or "aanbieder"`); return; }
-    const code = typeof p.code === 'string' ? p.code : '';
-    // Keep checking the rest of this entry after a bad code, so one run reports every problem.
-    if (!CODE_PATTERN[role].test(code)) {
-      problems.push(`${path}.code: a ${role} is identified by ${role === 'gemeente' ? 'its 4-digit CBS gemeentecode' : 'its 8-digit AGB code'} (a string), got ${JSON.stringify(p.code)}`);
-    } else if (parties.has(code)) problems.push(`${path}.code: ${code} is configured twice`);
-    if (typeof p.name !== 'string' || p.name.trim() === '') problems.push(`${path}.name: must be a non-empty string`);
-    let webhook: Webhook | undefined;
-    if (p.webhook !== undefined) {
-      const w = p.webhook;
-      if (!isObject(w)) problems.push(`${path}.webhook: must be an object {url, secret}`);
-      else {
-        let okUrl = false;
-        try { const u = new URL(String(w.url)); okUrl = u.protocol === 'https:' || u.protocol === 'http:'; } catch { okUrl = false; }
-        if (!okUrl) problems.push(`${path}.webhook.url: must be an http(s) URL`);
-        if (typeof w.secret !== 'string' || w.secret.length < 16) problems.push(`${path}.webhook.secret: must be a string of at least 16 characters (HMAC key)`);
-        if (okUrl && typeof w.secret === 'string') webhook = { url: String(w.url), secret: w.secret };
+  else
+    doc.parties.forEach((p, i) => {
+      const path = `parties[${i}]`;
+      if (!isObject(p)) {
+        problems.push(`${path}: must be an object`);
+        return;
       }
-    }
-    const party: Party = { role, code, name: typeof p.name === 'string' ? p.name : code, ...(webhook ? { webhook } : {}) };
-    parties.set(code, party);
-    for (const k of checkKeys(p.apiKeys, `${path}.apiKeys`, problems)) addKey(k.sha256, { kind: 'party', party, keyId: k.id }, `${path}.apiKeys`);
-  });
+      for (const k of Object.keys(p))
+        if (!['role', 'code', 'name', 'apiKeys', 'webhook'].includes(k)) problems.push(`${path}.${k}: unknown field`);
+      const role = p.role;
+      if (role !== 'gemeente' && role !== 'aanbieder') {
+        problems.push(`${path}.role: must be "gemeente" or "aanbieder"`);
+        return;
+      }
+      const code = typeof p.code === 'string' ? p.code : '';
+      // Keep checking the rest of this entry after a bad code, so one run reports every problem.
+      if (!CODE_PATTERN[role].test(code)) {
+        problems.push(
+          `${path}.code: a ${role} is identified by ${role === 'gemeente' ? 'its 4-digit CBS gemeentecode' : 'its 8-digit AGB code'} (a string), got ${JSON.stringify(p.code)}`,
+        );
+      } else if (parties.has(code)) problems.push(`${path}.code: ${code} is configured twice`);
+      if (typeof p.name !== 'string' || p.name.trim() === '') problems.push(`${path}.name: must be a non-empty string`);
+      let webhook: Webhook | undefined;
+      if (p.webhook !== undefined) {
+        const w = p.webhook;
+        if (!isObject(w)) problems.push(`${path}.webhook: must be an object {url, secret}`);
+        else {
+          let okUrl = false;
+          try {
+            const u = new URL(String(w.url));
+            okUrl = u.protocol === 'https:' || u.protocol === 'http:';
+          } catch {
+            okUrl = false;
+          }
+          if (!okUrl) problems.push(`${path}.webhook.url: must be an http(s) URL`);
+          if (typeof w.secret !== 'string' || w.secret.length < 16)
+            problems.push(`${path}.webhook.secret: must be a string of at least 16 characters (HMAC key)`);
+          if (okUrl && typeof w.secret === 'string') webhook = { url: String(w.url), secret: w.secret };
+        }
+      }
+      const party: Party = { role, code, name: typeof p.name === 'string' ? p.name : code, ...(webhook ? { webhook } : {}) };
+      parties.set(code, party);
+      for (const k of checkKeys(p.apiKeys, `${path}.apiKeys`, problems))
+        addKey(k.sha256, { kind: 'party', party, keyId: k.id }, `${path}.apiKeys`);
+    });
   if (doc.operators !== undefined) {
     if (!Array.isArray(doc.operators)) problems.push('operators: must be an array');
-    else doc.operators.forEach((o, i) => {
-      const path = `operators[${i}]`;
-      if (!isObject(o) || typeof o.name !== 'string' || o.name === '') { problems.push(`${path}: must be an object with a non-empty "name"`); return; }
-      for (const k of checkKeys(o.apiKeys, `${path}.apiKeys`, problems)) addKey(k.sha256, { kind: 'operator', name: o.name, keyId: k.id }, `${path}.apiKeys`);
-    });
+    else
+      doc.operators.forEach((o, i) => {
+        const path = `operators[${i}]`;
+        if (!isObject(o) || typeof o.name !== 'string' || o.name === '') {
+          problems.push(`${path}: must be an object with a non-empty "name"`);
+          return;
+        }
+        for (const k of checkKeys(o.apiKeys, `${path}.apiKeys`, problems))
+          addKey(k.sha256, { kind: 'operator', name: o.name, keyId: k.id }, `${path}.apiKeys`);
+      });
   }
   if (doc.clientKeySecret !== undefined && (typeof doc.clientKeySecret !== 'string' || doc.clientKeySecret.length < 16)) {
     problems.push('clientKeySecret: must be a string of at least 16 characters');
   }
   if (problems.length) throw new ConfigError(source, problems);
   return {
-    parties, keys, source,
+    parties,
+    keys,
+    source,
     ...(typeof doc.clientKeySecret === 'string' ? { clientKeySecret: doc.clientKeySecret } : {}),
   };
 }
 
 export function loadPartiesConfig(path: string): PartiesConfig {
   let text: string;
-  try { text = readFileSync(path, 'utf8'); } catch (e) { throw new ConfigError(path, [`cannot read: ${(e as Error).message}`]); }
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ConfigError(path, [`cannot read: ${(e as Error).message}`]);
+  }
   let doc: unknown;
-  try { doc = JSON.parse(text); } catch (e) { throw new ConfigError(path, [`not valid JSON: ${(e as Error).message}`]); }
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(path, [`not valid JSON: ${(e as Error).message}`]);
+  }
   return parsePartiesConfig(doc, path);
 }
 

@@ -33,33 +33,64 @@ describe('/api/v1/contracten handlers', () => {
 
   it('gets one contract, 404 when unknown or not visible', async () => {
     const { h } = setup();
-    expect((await h.get({ method: 'GET', params: { id: 'LEK-JW-AMBULANT-OG' }, party: { role: 'gemeente', code: '0321' } })).status).toBe(200);
+    expect((await h.get({ method: 'GET', params: { id: 'LEK-JW-AMBULANT-OG' }, party: { role: 'gemeente', code: '0321' } })).status).toBe(
+      200,
+    );
     const nf = await h.get({ method: 'GET', params: { id: 'LEK-JW-AMBULANT-OG' }, party: { role: 'gemeente', code: '0344' } });
     expect(nf).toMatchObject({ status: 404, headers: { 'content-type': 'application/problem+json' } });
   });
 
   it('replaces a contract after checking the whole registry; refuses overlaps naming both', async () => {
     const persisted: RegistryDocument[] = [];
-    const { h, holder } = setup(async (d) => { persisted.push(d); });
+    const { h, holder } = setup(async (d) => {
+      persisted.push(d);
+    });
     const tg = doc.contracten.find((c) => c.id === 'LEK-JW-INTEGRAAL-TG')!;
-    const ok = await h.put({ method: 'PUT', params: { id: tg.id }, body: { ...tg, profiel: 'taakgericht-stelselindicatoren' }, party: OPERATOR });
+    const ok = await h.put({
+      method: 'PUT',
+      params: { id: tg.id },
+      body: { ...tg, profiel: 'taakgericht-stelselindicatoren' },
+      party: OPERATOR,
+    });
     expect(ok.status).toBe(200);
     expect(holder.current().byId.get(tg.id)?.profiel).toBe('taakgericht-stelselindicatoren');
     expect(persisted).toHaveLength(1);
 
-    const created = await h.put({ method: 'PUT', params: { id: 'NIEUW-1' }, body: { wet: 'Wmo', gemeenten: ['0321'], opdrachtnemer: { agb: '12345678' }, periode: { van: '2026-01-01' }, uitvoeringsvariant: 'outputgericht', bekostiging: 'PxQ' }, party: OPERATOR });
+    const created = await h.put({
+      method: 'PUT',
+      params: { id: 'NIEUW-1' },
+      body: {
+        wet: 'Wmo',
+        gemeenten: ['0321'],
+        opdrachtnemer: { agb: '12345678' },
+        periode: { van: '2026-01-01' },
+        uitvoeringsvariant: 'outputgericht',
+        bekostiging: 'PxQ',
+      },
+      party: OPERATOR,
+    });
     expect(created.status).toBe(201);
     expect(holder.current().contracten).toHaveLength(5);
 
     const v26 = doc.contracten.find((c) => c.id === 'LEK-JW-VERBLIJF-2026')!;
-    const overlap = await h.put({ method: 'PUT', params: { id: v26.id }, body: { ...v26, periode: { van: '2026-01-01' } }, party: OPERATOR });
+    const overlap = await h.put({
+      method: 'PUT',
+      params: { id: v26.id },
+      body: { ...v26, periode: { van: '2026-01-01' } },
+      party: OPERATOR,
+    });
     expect(overlap.status).toBe(422);
     const detail = JSON.stringify(overlap.body);
     expect(detail).toContain('LEK-JW-VERBLIJF-2026');
     expect(detail).toContain('LEK-JW-VERBLIJF-2027');
     expect(holder.current().byId.get(v26.id)?.periode.totEnMet).toBe('2026-12-31');
 
-    const bad = await h.put({ method: 'PUT', params: { id: v26.id }, body: { ...v26, uitvoeringsvariant: 'resultaatgericht' }, party: OPERATOR });
+    const bad = await h.put({
+      method: 'PUT',
+      params: { id: v26.id },
+      body: { ...v26, uitvoeringsvariant: 'resultaatgericht' },
+      party: OPERATOR,
+    });
     expect(bad.status).toBe(422);
     expect((bad.body as { errors: { path: string }[] }).errors[0]!.path).toBe('$.uitvoeringsvariant');
   });
@@ -74,7 +105,9 @@ describe('/api/v1/contracten handlers', () => {
   });
 
   it('keeps the old registry when persisting fails', async () => {
-    const { h, holder } = setup(async () => { throw new Error('disk full'); });
+    const { h, holder } = setup(async () => {
+      throw new Error('disk full');
+    });
     const before = holder.current();
     const r = await h.putAll({ method: 'PUT', params: {}, body: { versie: 1, contracten: [] }, party: OPERATOR });
     expect(r.status).toBe(500);

@@ -45,8 +45,15 @@ const PROBLEM_TYPE = { 'content-type': 'application/problem+json' } as const;
 
 function problem(status: number, title: string, detail: string, errors?: readonly { path: string; reason: string }[]): HandlerResponse {
   return {
-    status, headers: PROBLEM_TYPE,
-    body: { type: `https://sluis.example/problems/${title.toLowerCase().replace(/[^a-z]+/g, '-')}`, title, status, detail, ...(errors ? { errors } : {}) },
+    status,
+    headers: PROBLEM_TYPE,
+    body: {
+      type: `https://sluis.example/problems/${title.toLowerCase().replace(/[^a-z]+/g, '-')}`,
+      title,
+      status,
+      detail,
+      ...(errors ? { errors } : {}),
+    },
   };
 }
 
@@ -80,9 +87,14 @@ export function createContractenHandlers(deps: ContractenDeps): { list: Handler;
   return {
     async list(req) {
       const { wet, gemeente, peildatum } = req.params;
-      if (peildatum !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(peildatum)) return problem(400, 'Bad Request', 'peildatum must be YYYY-MM-DD');
-      const list = visible(deps.current(), req.party).filter((c) =>
-        (wet === undefined || c.wet === wet) && (gemeente === undefined || c.gemeenten.includes(gemeente)) && (peildatum === undefined || inForce(c, peildatum)));
+      if (peildatum !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(peildatum))
+        return problem(400, 'Bad Request', 'peildatum must be YYYY-MM-DD');
+      const list = visible(deps.current(), req.party).filter(
+        (c) =>
+          (wet === undefined || c.wet === wet) &&
+          (gemeente === undefined || c.gemeenten.includes(gemeente)) &&
+          (peildatum === undefined || inForce(c, peildatum)),
+      );
       return { status: 200, headers: JSON_TYPE, body: { contracten: list } };
     },
 
@@ -97,10 +109,14 @@ export function createContractenHandlers(deps: ContractenDeps): { list: Handler;
       if (denied) return denied;
       const id = req.params.id ?? '';
       const body = req.body;
-      if (body === null || typeof body !== 'object' || Array.isArray(body)) return problem(400, 'Bad Request', 'the body must be a contract object (application/json)');
+      if (body === null || typeof body !== 'object' || Array.isArray(body))
+        return problem(400, 'Bad Request', 'the body must be a contract object (application/json)');
       const submitted = { ...(body as Record<string, unknown>) };
       if (submitted.id === undefined) submitted.id = id;
-      if (submitted.id !== id) return problem(422, 'Unprocessable Content', `the body's id '${String(submitted.id)}' differs from the path id '${id}'`, [{ path: '$.id', reason: 'must equal the id in the path' }]);
+      if (submitted.id !== id)
+        return problem(422, 'Unprocessable Content', `the body's id '${String(submitted.id)}' differs from the path id '${id}'`, [
+          { path: '$.id', reason: 'must equal the id in the path' },
+        ]);
       const cur = deps.current();
       const existing = cur.contracten.findIndex((c) => c.id === id);
       const contracten: unknown[] = [...cur.contracten];
@@ -108,7 +124,13 @@ export function createContractenHandlers(deps: ContractenDeps): { list: Handler;
       contracten[index] = submitted;
       const doc: RegistryDocument = { ...cur.document, contracten: contracten as Contract[] };
       const check = deps.checker.check(doc, 'request body');
-      if (!check.ok) return problem(422, 'Unprocessable Content', 'the contract is not valid, or it overlaps another contract', relativeTo(check.errors, index));
+      if (!check.ok)
+        return problem(
+          422,
+          'Unprocessable Content',
+          'the contract is not valid, or it overlaps another contract',
+          relativeTo(check.errors, index),
+        );
       return commit(check.registry, existing >= 0 ? 200 : 201, check.registry.byId.get(id));
     },
 
@@ -116,14 +138,23 @@ export function createContractenHandlers(deps: ContractenDeps): { list: Handler;
       const denied = operatorOnly(req);
       if (denied) return denied;
       const check = deps.checker.check(req.body, 'request body');
-      if (!check.ok) return problem(422, 'Unprocessable Content', 'the registry document is not valid', check.errors.map(({ path, reason }) => ({ path, reason })));
+      if (!check.ok)
+        return problem(
+          422,
+          'Unprocessable Content',
+          'the registry document is not valid',
+          check.errors.map(({ path, reason }) => ({ path, reason })),
+        );
       return commit(check.registry, 200, { contracten: check.registry.contracten.length });
     },
   };
 }
 
 /** A holder for the registry in force; `persist` (e.g. write the JSON file) runs before the swap. */
-export function registryHolder(initial: Registry, persist?: (doc: RegistryDocument) => Promise<void>): Pick<ContractenDeps, 'current' | 'replace'> {
+export function registryHolder(
+  initial: Registry,
+  persist?: (doc: RegistryDocument) => Promise<void>,
+): Pick<ContractenDeps, 'current' | 'replace'> {
   let reg = initial;
   return {
     current: () => reg,

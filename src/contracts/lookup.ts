@@ -56,7 +56,8 @@ export function indexContracts(doc: RegistryDocument): ContractIndex {
     for (const g of new Set(contract.gemeenten)) {
       const key = `${contract.wet}|${g}`;
       const list = byWetGemeente.get(key);
-      if (list) list.push(entry); else byWetGemeente.set(key, [entry]);
+      if (list) list.push(entry);
+      else byWetGemeente.set(key, [entry]);
     }
   }
   for (const list of byWetGemeente.values()) list.sort(byIdOrder);
@@ -119,7 +120,16 @@ const NAMENS_GEMEENTE: ReadonlySet<string> = new Set(['301', '306', '308', '325'
  * may also act for the gemeente towards a PxQ onderaannemer whose contract sends its berichten to the
  * hoofdaannemer (it answers that onderaannemer's berichten: 302/306/308/316/318/319/325 …).
  */
-export function toegestaneVerzenders(registry: Registry, q: { readonly wet: WetNaam; readonly gemeente: string; readonly aanbieder: string; readonly verzender: 'gemeente' | 'aanbieder'; readonly nummer?: string }): string[] {
+export function toegestaneVerzenders(
+  registry: Registry,
+  q: {
+    readonly wet: WetNaam;
+    readonly gemeente: string;
+    readonly aanbieder: string;
+    readonly verzender: 'gemeente' | 'aanbieder';
+    readonly nummer?: string;
+  },
+): string[] {
   if (q.verzender === 'aanbieder') return [q.aanbieder];
   // Only the berichten that answer what the onderaannemer sends to the hoofdaannemer (toewijzing,
   // start/stop, declaratie); verzoeken and antwoorden stay with the gemeente (policy rows PXQ-VOT/VOW/ANTW).

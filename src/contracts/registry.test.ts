@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatRegistryErrors, loadRegistryFile, parseRegistryText } from './load.js';
-import { contractsCovering, contractsFor, createRegistryChecker, gemeenteInstellingen, jsonPath, partijen, toegestaneVerzenders } from './registry.js';
+import {
+  contractsCovering,
+  contractsFor,
+  createRegistryChecker,
+  gemeenteInstellingen,
+  jsonPath,
+  partijen,
+  toegestaneVerzenders,
+} from './registry.js';
 import { DEFAULT_GEMEENTE_INSTELLINGEN, type RegistryDocument } from './types.js';
 
 const checker = createRegistryChecker();
@@ -33,34 +41,67 @@ describe('registry checker', () => {
   });
 
   it('reports file, JSON path and reason for schema errors', () => {
-    const errs = errorsOf(mutate((d) => { d.contracten[1]!.periode = { van: '2026-13-01' }; d.contracten[0]!.kleur = 'rood'; }));
+    const errs = errorsOf(
+      mutate((d) => {
+        d.contracten[1]!.periode = { van: '2026-13-01' };
+        d.contracten[0]!.kleur = 'rood';
+      }),
+    );
     expect(errs).toContainEqual({ path: '$.contracten[1].periode.van', reason: expect.stringContaining('must match pattern') as string });
     expect(errs).toContainEqual({ path: '$.contracten[0].kleur', reason: 'unknown property' });
   });
 
   it('reports a missing property at its own path', () => {
-    expect(errorsOf(mutate((d) => { delete d.contracten[0]!.wet; }))).toContainEqual({ path: '$.contracten[0].wet', reason: 'missing required property' });
+    expect(
+      errorsOf(
+        mutate((d) => {
+          delete d.contracten[0]!.wet;
+        }),
+      ),
+    ).toContainEqual({ path: '$.contracten[0].wet', reason: 'missing required property' });
   });
 
   it('requires a profiel for taakgericht and forbids it otherwise', () => {
-    expect(errorsOf(mutate((d) => { delete d.contracten[1]!.profiel; }))).toContainEqual({ path: '$.contracten[1].profiel', reason: 'missing required property' });
-    expect(errorsOf(mutate((d) => { d.contracten[0]!.profiel = 'taakgericht-minimaal'; }))).toContainEqual({
-      path: '$.contracten[0]', reason: 'profiel and regieberichten are only allowed when uitvoeringsvariant is taakgericht',
+    expect(
+      errorsOf(
+        mutate((d) => {
+          delete d.contracten[1]!.profiel;
+        }),
+      ),
+    ).toContainEqual({ path: '$.contracten[1].profiel', reason: 'missing required property' });
+    expect(
+      errorsOf(
+        mutate((d) => {
+          d.contracten[0]!.profiel = 'taakgericht-minimaal';
+        }),
+      ),
+    ).toContainEqual({
+      path: '$.contracten[0]',
+      reason: 'profiel and regieberichten are only allowed when uitvoeringsvariant is taakgericht',
     });
   });
 
   it('requires berichtenNaar for a PxQ onderaannemer only', () => {
-    const errs = errorsOf(mutate((d) => {
-      const o = d.contracten[1]!.onderaannemers as Record<string, unknown>[];
-      delete o[0]!.berichtenNaar;
-      o[2]!.berichtenNaar = 'gemeente';
-    }));
+    const errs = errorsOf(
+      mutate((d) => {
+        const o = d.contracten[1]!.onderaannemers as Record<string, unknown>[];
+        delete o[0]!.berichtenNaar;
+        o[2]!.berichtenNaar = 'gemeente';
+      }),
+    );
     expect(errs).toContainEqual({ path: '$.contracten[1].onderaannemers[0].berichtenNaar', reason: 'missing required property' });
-    expect(errs).toContainEqual({ path: '$.contracten[1].onderaannemers[2]', reason: 'berichtenNaar is only allowed for a PxQ onderaannemer' });
+    expect(errs).toContainEqual({
+      path: '$.contracten[1].onderaannemers[2]',
+      reason: 'berichtenNaar is only allowed for a PxQ onderaannemer',
+    });
   });
 
   it('names both contracts when two overlap for the same key', () => {
-    const errs = errorsOf(mutate((d) => { (d.contracten[2]!.periode as { totEnMet: string }).totEnMet = '2027-03-31'; }));
+    const errs = errorsOf(
+      mutate((d) => {
+        (d.contracten[2]!.periode as { totEnMet: string }).totEnMet = '2027-03-31';
+      }),
+    );
     expect(errs).toHaveLength(1);
     expect(errs[0]!.path).toBe('$.contracten[3]');
     expect(errs[0]!.reason).toContain("'LEK-JW-VERBLIJF-2027'");
@@ -69,28 +110,59 @@ describe('registry checker', () => {
   });
 
   it('does not call disjoint products, gemeenten or parties an overlap', () => {
-    expect(checker.check(mutate((d) => {
-      d.contracten.push({ ...d.contracten[0]!, id: 'OTHER-CAT', producten: [{ categorie: '47' }] });
-      d.contracten.push({ ...d.contracten[0]!, id: 'OTHER-GEM', gemeenten: ['0344'] });
-      d.contracten.push({ ...d.contracten[0]!, id: 'OTHER-AGB', opdrachtnemer: { agb: '99990001' } });
-      d.contracten.push({ ...d.contracten[0]!, id: 'OTHER-CODE', producten: [{ categorie: '45', codes: ['45A01'] }], opdrachtnemer: { agb: '99990002' } });
-      d.contracten.push({ ...d.contracten[0]!, id: 'OTHER-CODE2', producten: [{ categorie: '45', codes: ['45A02'] }], opdrachtnemer: { agb: '99990002' } });
-    }), 'x').ok).toBe(true);
+    expect(
+      checker.check(
+        mutate((d) => {
+          d.contracten.push({ ...d.contracten[0]!, id: 'OTHER-CAT', producten: [{ categorie: '47' }] });
+          d.contracten.push({ ...d.contracten[0]!, id: 'OTHER-GEM', gemeenten: ['0344'] });
+          d.contracten.push({ ...d.contracten[0]!, id: 'OTHER-AGB', opdrachtnemer: { agb: '99990001' } });
+          d.contracten.push({
+            ...d.contracten[0]!,
+            id: 'OTHER-CODE',
+            producten: [{ categorie: '45', codes: ['45A01'] }],
+            opdrachtnemer: { agb: '99990002' },
+          });
+          d.contracten.push({
+            ...d.contracten[0]!,
+            id: 'OTHER-CODE2',
+            producten: [{ categorie: '45', codes: ['45A02'] }],
+            opdrachtnemer: { agb: '99990002' },
+          });
+        }),
+        'x',
+      ).ok,
+    ).toBe(true);
     // …but the same code twice is one.
-    expect(errorsOf(mutate((d) => {
-      d.contracten.push({ ...d.contracten[0]!, id: 'A', producten: [{ categorie: '45', codes: ['45A01', '45A09'] }], opdrachtnemer: { agb: '99990002' } });
-      d.contracten.push({ ...d.contracten[0]!, id: 'B', producten: [{ categorie: '45', codes: ['45A09'] }], opdrachtnemer: { agb: '99990002' } });
-    }))[0]!.reason).toContain("'B' overlaps contract 'A'");
+    expect(
+      errorsOf(
+        mutate((d) => {
+          d.contracten.push({
+            ...d.contracten[0]!,
+            id: 'A',
+            producten: [{ categorie: '45', codes: ['45A01', '45A09'] }],
+            opdrachtnemer: { agb: '99990002' },
+          });
+          d.contracten.push({
+            ...d.contracten[0]!,
+            id: 'B',
+            producten: [{ categorie: '45', codes: ['45A09'] }],
+            opdrachtnemer: { agb: '99990002' },
+          });
+        }),
+      )[0]!.reason,
+    ).toContain("'B' overlaps contract 'A'");
   });
 
   it('checks ids, periods, consortium, onderaannemers and categories', () => {
-    const errs = errorsOf(mutate((d) => {
-      d.contracten[3]!.id = 'LEK-JW-AMBULANT-OG';
-      d.contracten[2]!.periode = { van: '2026-06-01', totEnMet: '2026-01-01' };
-      (d.contracten[1]!.opdrachtnemer as { consortium: { penvoerder: string } }).consortium.penvoerder = '22229999';
-      (d.contracten[1]!.onderaannemers as { agb: string }[])[0]!.agb = '22220002';
-      d.contracten[0]!.producten = [{ categorie: '02' }];
-    }));
+    const errs = errorsOf(
+      mutate((d) => {
+        d.contracten[3]!.id = 'LEK-JW-AMBULANT-OG';
+        d.contracten[2]!.periode = { van: '2026-06-01', totEnMet: '2026-01-01' };
+        (d.contracten[1]!.opdrachtnemer as { consortium: { penvoerder: string } }).consortium.penvoerder = '22229999';
+        (d.contracten[1]!.onderaannemers as { agb: string }[])[0]!.agb = '22220002';
+        d.contracten[0]!.producten = [{ categorie: '02' }];
+      }),
+    );
     const byPath = Object.fromEntries(errs.map((e) => [e.path, e.reason]));
     expect(byPath['$.contracten[3].id']).toContain('duplicate contract id');
     expect(byPath['$.contracten[2].periode.totEnMet']).toContain('before van');
@@ -131,10 +203,16 @@ describe('registry lookups', () => {
   it('knows parties and their roles', () => {
     const tg = reg.byId.get('LEK-JW-INTEGRAAL-TG')!;
     expect(Object.fromEntries(partijen(tg))).toEqual({
-      22220001: 'hoofdaannemer', 22220002: 'consortium-lid', 22220003: 'consortium-lid',
-      33330001: 'onderaannemer', 33330002: 'onderaannemer', 33330003: 'onderaannemer',
+      22220001: 'hoofdaannemer',
+      22220002: 'consortium-lid',
+      22220003: 'consortium-lid',
+      33330001: 'onderaannemer',
+      33330002: 'onderaannemer',
+      33330003: 'onderaannemer',
     });
-    expect(contractsCovering(reg, { wet: 'Jeugdwet', gemeente: '0321', datum: '2026-05-01', categorie: '54' }).map((c) => c.id)).toEqual(['LEK-JW-INTEGRAAL-TG']);
+    expect(contractsCovering(reg, { wet: 'Jeugdwet', gemeente: '0321', datum: '2026-05-01', categorie: '54' }).map((c) => c.id)).toEqual([
+      'LEK-JW-INTEGRAAL-TG',
+    ]);
     expect(contractsCovering(reg, { wet: 'Wmo', gemeente: '0321', datum: '2026-05-01' })).toEqual([]);
   });
 
@@ -149,26 +227,42 @@ describe('registry lookups', () => {
   });
 
   it('lists covering contracts in id order whatever order the document has them in (the decision names the first)', () => {
-    const base = { wet: 'Jeugdwet', gemeenten: ['0321', '0331'], periode: { van: '2026-01-01' }, uitvoeringsvariant: 'inspanningsgericht', bekostiging: 'PxQ' };
-    const doc = { versie: 1, contracten: [
-      { ...base, id: 'b-2', opdrachtnemer: { agb: '20000002' } },
-      { ...base, id: 'B-1', opdrachtnemer: { agb: '20000001' }, gemeenten: ['0331'] },
-      { ...base, id: 'a-3', opdrachtnemer: { agb: '20000003' }, wet: 'Wmo' },
-      { ...base, id: 'a-9', opdrachtnemer: { agb: '20000004' }, periode: { van: '2027-01-01' } },
-    ] };
+    const base = {
+      wet: 'Jeugdwet',
+      gemeenten: ['0321', '0331'],
+      periode: { van: '2026-01-01' },
+      uitvoeringsvariant: 'inspanningsgericht',
+      bekostiging: 'PxQ',
+    };
+    const doc = {
+      versie: 1,
+      contracten: [
+        { ...base, id: 'b-2', opdrachtnemer: { agb: '20000002' } },
+        { ...base, id: 'B-1', opdrachtnemer: { agb: '20000001' }, gemeenten: ['0331'] },
+        { ...base, id: 'a-3', opdrachtnemer: { agb: '20000003' }, wet: 'Wmo' },
+        { ...base, id: 'a-9', opdrachtnemer: { agb: '20000004' }, periode: { van: '2027-01-01' } },
+      ],
+    };
     const c = checker.check(doc, 'order');
     if (!c.ok) throw new Error(formatRegistryErrors(c));
-    const ids = (gemeente: string, datum: string, wet: 'Jeugdwet' | 'Wmo' = 'Jeugdwet'): string[] => contractsCovering(c.registry, { wet, gemeente, datum }).map((k) => k.id);
+    const ids = (gemeente: string, datum: string, wet: 'Jeugdwet' | 'Wmo' = 'Jeugdwet'): string[] =>
+      contractsCovering(c.registry, { wet, gemeente, datum }).map((k) => k.id);
     expect(ids('0331', '2027-02-01')).toEqual(['a-9', 'B-1', 'b-2']);
     expect(ids('0321', '2027-02-01')).toEqual(['a-9', 'b-2']);
     expect(ids('0321', '2026-02-01')).toEqual(['b-2']);
     expect(ids('0321', '2026-02-01', 'Wmo')).toEqual(['a-3']);
     expect(ids('0999', '2026-02-01')).toEqual([]);
-    expect(contractsFor(c.registry, { wet: 'Jeugdwet', gemeente: '0331', datum: '2027-02-01', agb: '20000001' }).map((k) => k.id)).toEqual(['B-1']);
+    expect(contractsFor(c.registry, { wet: 'Jeugdwet', gemeente: '0331', datum: '2027-02-01', agb: '20000001' }).map((k) => k.id)).toEqual([
+      'B-1',
+    ]);
   });
 
   it('merges per-gemeente settings over the defaults', () => {
-    expect(gemeenteInstellingen(reg, '0331')).toEqual({ geenContract: 'refuse', rechtszekerheidBlokkerend: false, gemengdeDeclaratie: 'weigeren' });
+    expect(gemeenteInstellingen(reg, '0331')).toEqual({
+      geenContract: 'refuse',
+      rechtszekerheidBlokkerend: false,
+      gemengdeDeclaratie: 'weigeren',
+    });
     expect(gemeenteInstellingen(reg, '0321').geenContract).toBe('route-with-warning');
     expect(gemeenteInstellingen(reg, '9999')).toEqual({ ...DEFAULT_GEMEENTE_INSTELLINGEN, ...reg.document.standaard });
   });

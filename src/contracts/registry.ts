@@ -9,11 +9,21 @@ import { ProductCategorieIjw, ProductCategorieIwmo } from '../standard/generated
 import { indexContracts, partijen } from './lookup.js';
 import type { Contract, ContractProduct, Registry, RegistryDocument, RegistryError, WetNaam } from './types.js';
 
-export { contractsCovering, contractsFor, contractsNaming, gemeenteInstellingen, hoofdaannemer, partijen, policyProfiel, toegestaneVerzenders, type ContractQuery, type ContractRol } from './lookup.js';
+export {
+  contractsCovering,
+  contractsFor,
+  contractsNaming,
+  gemeenteInstellingen,
+  hoofdaannemer,
+  partijen,
+  policyProfiel,
+  toegestaneVerzenders,
+  type ContractQuery,
+  type ContractRol,
+} from './lookup.js';
 
 export type RegistryCheck =
-  | { readonly ok: true; readonly registry: Registry }
-  | { readonly ok: false; readonly errors: readonly RegistryError[] };
+  { readonly ok: true; readonly registry: Registry } | { readonly ok: false; readonly errors: readonly RegistryError[] };
 
 export interface RegistryChecker {
   /** Check an already-parsed JSON value that came from `source` (a file name, or `request body`). */
@@ -41,12 +51,19 @@ export function createRegistryChecker(): RegistryChecker {
 /** `/contracten/2/periode/van` → `$.contracten[2].periode.van`. */
 export function jsonPath(pointer: string): string {
   if (pointer === '') return '$';
-  return '$' + pointer.split('/').slice(1).map((raw) => {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (/^[0-9]+$/.test(seg)) return `[${seg}]`;
-    if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(seg)) return `.${seg}`;
-    return `[${JSON.stringify(seg)}]`;
-  }).join('');
+  return (
+    '$' +
+    pointer
+      .split('/')
+      .slice(1)
+      .map((raw) => {
+        const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (/^[0-9]+$/.test(seg)) return `[${seg}]`;
+        if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(seg)) return `.${seg}`;
+        return `[${JSON.stringify(seg)}]`;
+      })
+      .join('')
+  );
 }
 
 function schemaError(e: ErrorObject, source: string): RegistryError {
@@ -94,7 +111,9 @@ function productsOverlap(a: readonly ContractProduct[] | undefined, b: readonly 
 
 function semanticErrors(doc: RegistryDocument, source: string): RegistryError[] {
   const errors: RegistryError[] = [];
-  const err = (path: string, reason: string): void => { errors.push({ source, path, reason }); };
+  const err = (path: string, reason: string): void => {
+    errors.push({ source, path, reason });
+  };
   const seen = new Map<string, number>();
   doc.contracten.forEach((c, i) => {
     const at = `$.contracten[${i}]`;
@@ -110,7 +129,8 @@ function semanticErrors(doc: RegistryDocument, source: string): RegistryError[] 
     const opdracht = new Set('agb' in c.opdrachtnemer ? [c.opdrachtnemer.agb] : c.opdrachtnemer.consortium.leden);
     const onder = new Set<string>();
     (c.onderaannemers ?? []).forEach((o, j) => {
-      if (opdracht.has(o.agb)) err(`${at}.onderaannemers[${j}].agb`, `AGB ${o.agb} is already the opdrachtnemer or a consortium lid of this contract`);
+      if (opdracht.has(o.agb))
+        err(`${at}.onderaannemers[${j}].agb`, `AGB ${o.agb} is already the opdrachtnemer or a consortium lid of this contract`);
       if (onder.has(o.agb)) err(`${at}.onderaannemers[${j}].agb`, `AGB ${o.agb} is listed twice as onderaannemer`);
       onder.add(o.agb);
     });
@@ -133,7 +153,10 @@ function semanticErrors(doc: RegistryDocument, source: string): RegistryError[] 
       if (gemeente === undefined) continue;
       const agb = [...partijen(b).keys()].find((p) => pa.has(p));
       if (agb === undefined) continue;
-      err(`$.contracten[${j}]`, `contract '${b.id}' overlaps contract '${a.id}' ($.contracten[${i}]) for wet ${a.wet}, gemeente ${gemeente}, AGB ${agb}: periods and products overlap`);
+      err(
+        `$.contracten[${j}]`,
+        `contract '${b.id}' overlaps contract '${a.id}' ($.contracten[${i}]) for wet ${a.wet}, gemeente ${gemeente}, AGB ${agb}: periods and products overlap`,
+      );
     }
   }
   return errors;

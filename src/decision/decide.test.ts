@@ -24,8 +24,38 @@ const S = 'suppress' as const;
 const CARD: Record<Profiel, Record<BerichtNummer, 'route' | 'suppress'>> = {
   inspanningsgericht: { 301: R, 302: R, 305: R, 306: R, 307: R, 308: R, 315: R, 316: R, 317: R, 318: R, 319: R, 320: R, 323: R, 325: R },
   outputgericht: { 301: R, 302: R, 305: R, 306: R, 307: R, 308: R, 315: R, 316: R, 317: R, 318: R, 319: R, 320: R, 323: R, 325: R },
-  'taakgericht-minimaal': { 301: S, 302: S, 305: S, 306: S, 307: S, 308: S, 315: R, 316: R, 317: S, 318: S, 319: R, 320: R, 323: S, 325: S },
-  'taakgericht-stelselindicatoren': { 301: R, 302: R, 305: R, 306: R, 307: R, 308: R, 315: R, 316: R, 317: R, 318: R, 319: R, 320: R, 323: S, 325: S },
+  'taakgericht-minimaal': {
+    301: S,
+    302: S,
+    305: S,
+    306: S,
+    307: S,
+    308: S,
+    315: R,
+    316: R,
+    317: S,
+    318: S,
+    319: R,
+    320: R,
+    323: S,
+    325: S,
+  },
+  'taakgericht-stelselindicatoren': {
+    301: R,
+    302: R,
+    305: R,
+    306: R,
+    307: R,
+    308: R,
+    315: R,
+    316: R,
+    317: R,
+    318: R,
+    319: R,
+    320: R,
+    323: S,
+    325: S,
+  },
 };
 const FROM_AANBIEDER: ReadonlySet<BerichtNummer> = new Set(['302', '305', '307', '315', '317', '320', '323']);
 
@@ -36,12 +66,20 @@ const P_HFD = '10000004'; // PxQ onderaannemer, berichten to the hoofdaannemer
 const O = '10000009'; // other aanbieder, in no contract
 const GEM = '0321';
 type Kind = 'hoofdaannemer' | 'consortium-lid' | 'pxq→gemeente' | 'pxq→hoofdaannemer' | 'overige aanbieder';
-const KINDS: Record<Kind, string> = { hoofdaannemer: H, 'consortium-lid': L, 'pxq→gemeente': P_GEM, 'pxq→hoofdaannemer': P_HFD, 'overige aanbieder': O };
+const KINDS: Record<Kind, string> = {
+  hoofdaannemer: H,
+  'consortium-lid': L,
+  'pxq→gemeente': P_GEM,
+  'pxq→hoofdaannemer': P_HFD,
+  'overige aanbieder': O,
+};
 
 function contractFor(profiel: Profiel, wet: 'Jeugdwet' | 'Wmo'): Contract {
   const taak = profiel.startsWith('taakgericht');
   return {
-    id: `C-${profiel}`, wet, gemeenten: [GEM],
+    id: `C-${profiel}`,
+    wet,
+    gemeenten: [GEM],
     opdrachtnemer: { consortium: { naam: 'Consortium', penvoerder: H, leden: [H, L] } },
     periode: { van: '2026-01-01' },
     uitvoeringsvariant: taak ? 'taakgericht' : (profiel as 'inspanningsgericht' | 'outputgericht'),
@@ -63,12 +101,18 @@ describe('policy table (PRODUCT §3): every variant/profile × BerichtCode × se
   });
 
   const cases: [Standard, Profiel, BerichtNummer, Kind][] = [];
-  for (const std of ['ijw', 'iwmo'] as const) for (const p of PROFIELEN) for (const n of BERICHT_NUMMERS) for (const k of Object.keys(KINDS) as Kind[]) cases.push([std, p, n, k]);
+  for (const std of ['ijw', 'iwmo'] as const)
+    for (const p of PROFIELEN) for (const n of BERICHT_NUMMERS) for (const k of Object.keys(KINDS) as Kind[]) cases.push([std, p, n, k]);
 
   it.each(cases)('%s %s %s from/to %s', (std, profiel, nummer, kind) => {
     const reg = registryOf([contractFor(profiel, std === 'ijw' ? 'Jeugdwet' : 'Wmo')], {}, checker);
     const agb = KINDS[kind];
-    const d = decide(mk(std, nummer, agb, { gemeente: GEM, datum: '2026-05-01', categorie: std === 'ijw' ? '45' : '02' }), reg, EMPTY_STATE, NOW);
+    const d = decide(
+      mk(std, nummer, agb, { gemeente: GEM, datum: '2026-05-01', categorie: std === 'ijw' ? '45' : '02' }),
+      reg,
+      EMPTY_STATE,
+      NOW,
+    );
     const taak = profiel.startsWith('taakgericht');
     const counterpart = FROM_AANBIEDER.has(nummer) ? GEM : agb;
     const isDecl = nummer === '323' || nummer === '325';
@@ -86,9 +130,14 @@ describe('policy table (PRODUCT §3): every variant/profile × BerichtCode × se
         expected = { action: 'route', addressee: FROM_AANBIEDER.has(nummer) && !['315', '317', '320'].includes(nummer) ? H : counterpart };
         break;
       case 'overige aanbieder':
-        expected = taak && isDecl
-          ? { action: 'suppress', rule: RULE.TAAKGERICHT_OVERIGE_AANBIEDER }
-          : { action: 'route', addressee: counterpart, rule: ['315', '316', '319', '320'].includes(nummer) ? RULE.GEEN_CONTRACT_VERZOEK : RULE.GEEN_CONTRACT_ROUTE };
+        expected =
+          taak && isDecl
+            ? { action: 'suppress', rule: RULE.TAAKGERICHT_OVERIGE_AANBIEDER }
+            : {
+                action: 'route',
+                addressee: counterpart,
+                rule: ['315', '316', '319', '320'].includes(nummer) ? RULE.GEEN_CONTRACT_VERZOEK : RULE.GEEN_CONTRACT_ROUTE,
+              };
         break;
     }
     // Woonplaatsbeginsel traffic (iJw 315/316) is never suppressed, and is tagged, in every variant.
@@ -113,7 +162,13 @@ describe('policy table (PRODUCT §3): every variant/profile × BerichtCode × se
       expect(d.tags).toContain('naar-hoofdaannemer');
     }
     // Taakgericht start/stop never links to a toewijzing.
-    if (taak && d.action === 'route' && ['305', '306', '307', '308'].includes(nummer) && !kind.startsWith('pxq') && kind !== 'overige aanbieder') {
+    if (
+      taak &&
+      d.action === 'route' &&
+      ['305', '306', '307', '308'].includes(nummer) &&
+      !kind.startsWith('pxq') &&
+      kind !== 'overige aanbieder'
+    ) {
       expect(d.tags).toContain('zonder-toewijzing');
     }
   });
@@ -122,7 +177,10 @@ describe('policy table (PRODUCT §3): every variant/profile × BerichtCode × se
 // ---------------------------------------------------------------------------------------------
 // The region fixture (also used by the gateway end-to-end test).
 // ---------------------------------------------------------------------------------------------
-const regionCheck = checker.check(JSON.parse(readFileSync(join(import.meta.dirname, '../../test/fixtures/region.registry.json'), 'utf8')), 'region');
+const regionCheck = checker.check(
+  JSON.parse(readFileSync(join(import.meta.dirname, '../../test/fixtures/region.registry.json'), 'utf8')),
+  'region',
+);
 if (!regionCheck.ok) throw new Error('region fixture invalid');
 const region = regionCheck.registry;
 
@@ -136,7 +194,12 @@ describe('region Lekstroom', () => {
     expect(before).toMatchObject({ action: 'route', addressee: GEM, contractIds: ['LEK-JW-VERBLIJF-2026'] });
     const after = decide(mk('ijw', '323', '44440001', { datum: '2027-01-01', categorie: '43' }), region, EMPTY_STATE, NOW);
     expect(after).toMatchObject({ action: 'suppress', contractIds: ['LEK-JW-VERBLIJF-2027'] });
-    expect(after.reasons[0]).toMatchObject({ rule: 'TS-DECL', contractId: 'LEK-JW-VERBLIJF-2027', variant: 'taakgericht-stelselindicatoren', severity: 'warning' });
+    expect(after.reasons[0]).toMatchObject({
+      rule: 'TS-DECL',
+      contractId: 'LEK-JW-VERBLIJF-2027',
+      variant: 'taakgericht-stelselindicatoren',
+      severity: 'warning',
+    });
     const stop2026 = decide(mk('ijw', '307', '44440001', { datum: '2026-06-01', categorie: '44' }), region, EMPTY_STATE, NOW);
     expect(stop2026.tags).not.toContain('zonder-toewijzing');
     const start2027 = decide(mk('ijw', '305', '44440001', { datum: '2027-02-01', categorie: '44' }), region, EMPTY_STATE, NOW);
@@ -144,7 +207,12 @@ describe('region Lekstroom', () => {
   });
 
   it('refuses a mixed declaratie as a whole, naming the prestaties by path and ProductReferentie', () => {
-    const d = decide(mk('ijw', '323', '44440001', { categorie: '43', items: [{ datum: '2026-12-01' }, { datum: '2027-01-01' }, { datum: '2026-11-01' }] }), region, EMPTY_STATE, NOW);
+    const d = decide(
+      mk('ijw', '323', '44440001', { categorie: '43', items: [{ datum: '2026-12-01' }, { datum: '2027-01-01' }, { datum: '2026-11-01' }] }),
+      region,
+      EMPTY_STATE,
+      NOW,
+    );
     expect(d.action).toBe('refuse');
     const mixed = d.reasons.find((r) => r.rule === RULE.GEMENGDE_DECLARATIE);
     expect(mixed?.items).toEqual(['/Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[2] (ProductReferentie REF2)']);
@@ -187,21 +255,36 @@ describe('region Lekstroom', () => {
     const state = new MemoryState();
     const vot = mk('ijw', '315', '22220001', { categorie: '54', items: [{ referentieAanbieder: 'R-1' }] });
     state.record(vot, decide(vot, region, state, NOW));
-    const answering = decide(mk('ijw', '301', '22220001', { categorie: '54', items: [{ referentieAanbieder: 'R-1' }] }), region, state, NOW);
+    const answering = decide(
+      mk('ijw', '301', '22220001', { categorie: '54', items: [{ referentieAanbieder: 'R-1' }] }),
+      region,
+      state,
+      NOW,
+    );
     expect(answering).toMatchObject({ action: 'route', addressee: '22220001', tags: ['woonplaatscheck'] });
     expect(reasonRules(answering)).toContain('TM-TOEW-WPB');
     const plain = decide(mk('ijw', '301', '22220001', { categorie: '54' }), region, state, NOW);
     expect(plain.action).toBe('suppress');
     expect(plain.reasons[0]).toMatchObject({ rule: 'TM-TOEW', contractId: 'LEK-JW-INTEGRAAL-TG', variant: 'taakgericht-minimaal' });
-    const closed = new MemoryState().putVerzoek({ standard: 'ijw', gemeente: GEM, aanbieder: '22220001', referentieAanbieder: 'R-1' }, { bericht: { summary: vot }, open: false });
-    expect(decide(mk('ijw', '301', '22220001', { categorie: '54', items: [{ referentieAanbieder: 'R-1' }] }), region, closed, NOW).action).toBe('suppress');
+    const closed = new MemoryState().putVerzoek(
+      { standard: 'ijw', gemeente: GEM, aanbieder: '22220001', referentieAanbieder: 'R-1' },
+      { bericht: { summary: vot }, open: false },
+    );
+    expect(
+      decide(mk('ijw', '301', '22220001', { categorie: '54', items: [{ referentieAanbieder: 'R-1' }] }), region, closed, NOW).action,
+    ).toBe('suppress');
   });
 
-  it('takes a 319\'s date from the verzoek it answers', () => {
+  it("takes a 319's date from the verzoek it answers", () => {
     const state = new MemoryState();
     const vot = mk('ijw', '315', '44440001', { categorie: '43', datum: '2026-11-01', items: [{ referentieAanbieder: 'V-9' }] });
     state.record(vot);
-    const d = decide(mk('ijw', '319', '44440001', { antwoord: { referentieAanbieder: 'V-9', verzoekAntwoord: '1', redenAfwijzingVerzoek: '4' } }), region, state, NOW);
+    const d = decide(
+      mk('ijw', '319', '44440001', { antwoord: { referentieAanbieder: 'V-9', verzoekAntwoord: '1', redenAfwijzingVerzoek: '4' } }),
+      region,
+      state,
+      NOW,
+    );
     expect(d.contractIds).toEqual(['LEK-JW-VERBLIJF-2026']);
     expect(reasonRules(d)).not.toContain(RULE.DATUM_TERUGVAL);
   });
@@ -221,8 +304,11 @@ describe('region Lekstroom', () => {
     expect(reasonRules(d3)).toContain(RULE.RETOUR_HEEN_NIET_BEZORGD);
   });
 
-  it('fills a prestatie\'s product and date from the stored toewijzing when the item has only a number', () => {
-    const state = new MemoryState().putToewijzing({ standard: 'ijw', gemeente: GEM, aanbieder: '44440001', toewijzingNummer: '777' }, { ingangsdatum: '2027-01-05', categorie: '44' });
+  it("fills a prestatie's product and date from the stored toewijzing when the item has only a number", () => {
+    const state = new MemoryState().putToewijzing(
+      { standard: 'ijw', gemeente: GEM, aanbieder: '44440001', toewijzingNummer: '777' },
+      { ingangsdatum: '2027-01-05', categorie: '44' },
+    );
     const s = mk('ijw', '317', '44440001', { items: [{ kind: 'OngewijzigdProduct', toewijzingNummer: '777', datum: undefined }] });
     const d = decide({ ...s, items: s.items.map(({ datum: _d, ...rest }) => rest) }, region, state, NOW);
     expect(d.contractIds).toEqual(['LEK-JW-VERBLIJF-2027']);
@@ -230,7 +316,11 @@ describe('region Lekstroom', () => {
 });
 
 describe('woonplaatsbeginsel', () => {
-  const tight = registryOf([{ ...contractFor('outputgericht', 'Jeugdwet'), aanscherping: { onderdrukken: ['305', '315', '316', '319', '320'] } }], {}, checker);
+  const tight = registryOf(
+    [{ ...contractFor('outputgericht', 'Jeugdwet'), aanscherping: { onderdrukken: ['305', '315', '316', '319', '320'] } }],
+    {},
+    checker,
+  );
 
   it('never suppresses woonplaats traffic, even when a contract tightens', () => {
     const vot = decide(mk('ijw', '315', H, { categorie: '45' }), tight, EMPTY_STATE, NOW);
@@ -239,34 +329,74 @@ describe('woonplaatsbeginsel', () => {
     const three = decide(mk('ijw', '315', H, { categorie: '45', items: [{}, {}, {}] }), tight, EMPTY_STATE, NOW);
     expect(reasonRules(three).filter((r) => r === RULE.AANSCHERPING)).toHaveLength(1);
     expect(three.reasons.find((r) => r.rule === RULE.WOONPLAATS_NOOIT_ONDERDRUKT)?.items).toHaveLength(3);
-    const reden8 = decide(mk('ijw', '319', H, { antwoord: { referentieAanbieder: 'X', verzoekAntwoord: '1', redenAfwijzingVerzoek: '8', woonplaatsGemeente: '0344' } }), tight, EMPTY_STATE, NOW);
+    const reden8 = decide(
+      mk('ijw', '319', H, {
+        antwoord: { referentieAanbieder: 'X', verzoekAntwoord: '1', redenAfwijzingVerzoek: '8', woonplaatsGemeente: '0344' },
+      }),
+      tight,
+      EMPTY_STATE,
+      NOW,
+    );
     expect(reden8).toMatchObject({ action: 'route', addressee: H, tags: ['woonplaatscheck'] });
     // An unrelated 319 does follow the tightening.
-    const other = decide(mk('ijw', '319', H, { antwoord: { referentieAanbieder: 'X', verzoekAntwoord: '1', redenAfwijzingVerzoek: '7' } }), tight, EMPTY_STATE, NOW);
+    const other = decide(
+      mk('ijw', '319', H, { antwoord: { referentieAanbieder: 'X', verzoekAntwoord: '1', redenAfwijzingVerzoek: '7' } }),
+      tight,
+      EMPTY_STATE,
+      NOW,
+    );
     expect(other.action).toBe('suppress');
     // …unless it answers a woonplaats-verzoek known to the state.
     const state = new MemoryState().record(mk('ijw', '315', H, { categorie: '45', items: [{ referentieAanbieder: 'X' }] }));
-    expect(decide(mk('ijw', '319', H, { antwoord: { referentieAanbieder: 'X', verzoekAntwoord: '2' } }), tight, state, NOW).action).toBe('route');
+    expect(decide(mk('ijw', '319', H, { antwoord: { referentieAanbieder: 'X', verzoekAntwoord: '2' } }), tight, state, NOW).action).toBe(
+      'route',
+    );
     expect(decide(mk('ijw', '305', H, { categorie: '45' }), tight, EMPTY_STATE, NOW).action).toBe('suppress');
   });
 
   it('refuses an iJw 319 reden 8 without Woonplaatsbeginsel/Gemeente; warns on iWmo reden 8', () => {
-    const reg = registryOf([contractFor('outputgericht', 'Jeugdwet'), contractFor('outputgericht', 'Wmo')].map((c, i) => ({ ...c, id: `C${i}` })), {}, checker);
-    const d = decide(mk('ijw', '319', H, { antwoord: { referentieAanbieder: 'X', verzoekAntwoord: '1', redenAfwijzingVerzoek: '8' } }), reg, EMPTY_STATE, NOW);
+    const reg = registryOf(
+      [contractFor('outputgericht', 'Jeugdwet'), contractFor('outputgericht', 'Wmo')].map((c, i) => ({ ...c, id: `C${i}` })),
+      {},
+      checker,
+    );
+    const d = decide(
+      mk('ijw', '319', H, { antwoord: { referentieAanbieder: 'X', verzoekAntwoord: '1', redenAfwijzingVerzoek: '8' } }),
+      reg,
+      EMPTY_STATE,
+      NOW,
+    );
     expect(d).toMatchObject({ action: 'refuse', tags: ['woonplaatscheck'] });
     expect(d.reasons[0]).toMatchObject({ rule: RULE.WOONPLAATS_319_GEMEENTE, severity: 'error' });
-    const w = decide(mk('iwmo', '319', H, { antwoord: { referentieAanbieder: 'X', verzoekAntwoord: '1', redenAfwijzingVerzoek: '8' } }), reg, EMPTY_STATE, NOW);
+    const w = decide(
+      mk('iwmo', '319', H, { antwoord: { referentieAanbieder: 'X', verzoekAntwoord: '1', redenAfwijzingVerzoek: '8' } }),
+      reg,
+      EMPTY_STATE,
+      NOW,
+    );
     expect(w.action).toBe('route');
     expect(w.reasons[0]).toMatchObject({ rule: RULE.WOONPLAATS_319_WMO, severity: 'warning' });
   });
 
   it('attaches the result and surfaces a mismatch as a reason and a tag', () => {
     const reg = registryOf([contractFor('taakgericht-minimaal', 'Jeugdwet')], {}, checker);
-    const w = { verwachteGemeente: '0344', headerGemeente: GEM, bron: 'brp-lookup', zekerheid: 'hoog' as const, afwijking: true, toelichting: [] };
+    const w = {
+      verwachteGemeente: '0344',
+      headerGemeente: GEM,
+      bron: 'brp-lookup',
+      zekerheid: 'hoog' as const,
+      afwijking: true,
+      toelichting: [],
+    };
     const d = decide(mk('ijw', '315', H, { categorie: '45', woonplaats: w }), reg, EMPTY_STATE, NOW);
     expect(d).toMatchObject({ action: 'route', tags: ['woonplaats-afwijking', 'woonplaatscheck'], woonplaats: w });
     expect(d.reasons.find((r) => r.rule === RULE.WOONPLAATS_AFWIJKING)?.text).toContain('0344');
-    const same = decide(mk('ijw', '315', H, { categorie: '45', woonplaats: { ...w, verwachteGemeente: GEM, afwijking: false } }), reg, EMPTY_STATE, NOW);
+    const same = decide(
+      mk('ijw', '315', H, { categorie: '45', woonplaats: { ...w, verwachteGemeente: GEM, afwijking: false } }),
+      reg,
+      EMPTY_STATE,
+      NOW,
+    );
     expect(same.tags).toEqual(['woonplaatscheck']);
     expect(reasonRules(same)).toContain(RULE.WOONPLAATS_RESULTAAT);
   });
@@ -282,22 +412,49 @@ describe('other rules', () => {
   });
 
   it('warns on a Wmo toewijzing of HH/begeleiding under outputgericht without Omvang in time units; blocks when configured', () => {
-    const wmo = (profiel: Profiel): Contract => ({ ...contractFor(profiel, 'Wmo'), producten: [{ categorie: '01' }, { categorie: '02' }, { categorie: '07' }] });
+    const wmo = (profiel: Profiel): Contract => ({
+      ...contractFor(profiel, 'Wmo'),
+      producten: [{ categorie: '01' }, { categorie: '02' }, { categorie: '07' }],
+    });
     const reg = registryOf([wmo('outputgericht')], { gemeenten: { '0331': { rechtszekerheidBlokkerend: true } } }, checker);
     const noOmvang = decide(mk('iwmo', '301', H, { categorie: '02' }), reg, EMPTY_STATE, NOW);
     expect(noOmvang).toMatchObject({ action: 'route', tags: ['rechtszekerheid'] });
-    expect(noOmvang.reasons.find((r) => r.rule === RULE.RECHTSZEKERHEID)).toMatchObject({ severity: 'warning', contractId: 'C-outputgericht' });
-    const stuks = decide(mk('iwmo', '301', H, { categorie: '01', items: [{ omvang: { volume: '1', eenheid: '82', frequentie: '4' } }] }), reg, EMPTY_STATE, NOW);
+    expect(noOmvang.reasons.find((r) => r.rule === RULE.RECHTSZEKERHEID)).toMatchObject({
+      severity: 'warning',
+      contractId: 'C-outputgericht',
+    });
+    const stuks = decide(
+      mk('iwmo', '301', H, { categorie: '01', items: [{ omvang: { volume: '1', eenheid: '82', frequentie: '4' } }] }),
+      reg,
+      EMPTY_STATE,
+      NOW,
+    );
     expect(stuks.tags).toContain('rechtszekerheid');
-    const uren = decide(mk('iwmo', '301', H, { categorie: '01', items: [{ omvang: { volume: '3', eenheid: '04', frequentie: '2' } }] }), reg, EMPTY_STATE, NOW);
+    const uren = decide(
+      mk('iwmo', '301', H, { categorie: '01', items: [{ omvang: { volume: '3', eenheid: '04', frequentie: '2' } }] }),
+      reg,
+      EMPTY_STATE,
+      NOW,
+    );
     expect(uren.tags).not.toContain('rechtszekerheid');
     expect(decide(mk('iwmo', '301', H, { categorie: '07' }), reg, EMPTY_STATE, NOW).tags).not.toContain('rechtszekerheid');
     expect(decide(mk('iwmo', '302', H, { categorie: '02' }), reg, EMPTY_STATE, NOW).tags).not.toContain('rechtszekerheid');
-    const blocked = decide(mk('iwmo', '301', H, { categorie: '02', gemeente: '0331' }), registryOf([{ ...wmo('outputgericht'), gemeenten: ['0331'] }], { gemeenten: { '0331': { rechtszekerheidBlokkerend: true } } }, checker), EMPTY_STATE, NOW);
+    const blocked = decide(
+      mk('iwmo', '301', H, { categorie: '02', gemeente: '0331' }),
+      registryOf(
+        [{ ...wmo('outputgericht'), gemeenten: ['0331'] }],
+        { gemeenten: { '0331': { rechtszekerheidBlokkerend: true } } },
+        checker,
+      ),
+      EMPTY_STATE,
+      NOW,
+    );
     expect(blocked.action).toBe('refuse');
     expect(reasonRules(blocked)).toContain(RULE.RECHTSZEKERHEID_BLOKKEREND);
     for (const p of ['inspanningsgericht', 'taakgericht-stelselindicatoren'] as const) {
-      expect(decide(mk('iwmo', '301', H, { categorie: '02' }), registryOf([wmo(p)], {}, checker), EMPTY_STATE, NOW).tags).not.toContain('rechtszekerheid');
+      expect(decide(mk('iwmo', '301', H, { categorie: '02' }), registryOf([wmo(p)], {}, checker), EMPTY_STATE, NOW).tags).not.toContain(
+        'rechtszekerheid',
+      );
     }
   });
 
@@ -308,7 +465,18 @@ describe('other rules', () => {
     const vow = decide(mk('ijw', '317', H, { items: [{}] }), reg, EMPTY_STATE, NOW);
     expect(vow.action).toBe('route');
     expect(vow.reasons[0]).toMatchObject({ rule: RULE.CONTRACT_AMBIGU, severity: 'warning' });
-    expect(decide(mk('ijw', '317', H, { items: [{}], gemeente: '0331' }), registryOf([a, b].map((c) => ({ ...c, gemeenten: ['0331'] })), { gemeenten: { '0331': { geenContract: 'refuse' } } }, checker), EMPTY_STATE, NOW)).toMatchObject({ action: 'refuse' });
+    expect(
+      decide(
+        mk('ijw', '317', H, { items: [{}], gemeente: '0331' }),
+        registryOf(
+          [a, b].map((c) => ({ ...c, gemeenten: ['0331'] })),
+          { gemeenten: { '0331': { geenContract: 'refuse' } } },
+          checker,
+        ),
+        EMPTY_STATE,
+        NOW,
+      ),
+    ).toMatchObject({ action: 'refuse' });
     const antw = decide(mk('ijw', '319', H), reg, EMPTY_STATE, NOW);
     expect(antw).toMatchObject({ action: 'route', contractIds: ['A', 'B'] });
     expect(reasonRules(antw)).toContain(RULE.CONTRACT_MEERDERE);
@@ -324,7 +492,11 @@ describe('other rules', () => {
     expect(d.reasons.find((r) => r.rule === RULE.GEMENGD_BERICHT)?.items).toEqual(['/Bericht/Client/X/ToegewezenProduct[2]']);
     // P_HFD is a PxQ onderaannemer (→ hoofdaannemer) in B and, say, the opdrachtnemer of C.
     const c: Contract = { ...a, id: 'C', opdrachtnemer: { agb: P_HFD }, onderaannemers: [] };
-    const reg2 = registryOf([{ ...b, onderaannemers: [{ agb: P_HFD, bekostiging: 'PxQ', berichtenNaar: 'hoofdaannemer' }] }, c], {}, checker);
+    const reg2 = registryOf(
+      [{ ...b, onderaannemers: [{ agb: P_HFD, bekostiging: 'PxQ', berichtenNaar: 'hoofdaannemer' }] }, c],
+      {},
+      checker,
+    );
     const split = decide(mk('ijw', '323', P_HFD, { items: [{ categorie: '45' }, { categorie: '54' }] }), reg2, EMPTY_STATE, NOW);
     expect(split.action).toBe('refuse');
     expect(reasonRules(split)).toContain(RULE.GEMENGD_ADRES);

@@ -14,13 +14,7 @@
  *  7. rechtszekerheid (Wmo 301, outputgericht, HH/begeleiding without Omvang in time units);
  *  8. the woonplaats result and mismatch.
  */
-import {
-  gemeenteInstellingen,
-  hoofdaannemer,
-  indexedCovering,
-  policyProfiel,
-  type ContractRol,
-} from '../contracts/lookup.js';
+import { gemeenteInstellingen, hoofdaannemer, indexedCovering, policyProfiel, type ContractRol } from '../contracts/lookup.js';
 import type { Contract, GemeenteInstellingen, Registry, WetNaam } from '../contracts/types.js';
 import type { ActionCode, Decision, ItemDecision, Reason, Severity } from './decision.js';
 import { Tag } from './decision.js';
@@ -105,7 +99,12 @@ function woonplaatsVerkeer(ctx: Ctx, items: readonly ResolvedItem[], antwoordVer
   }
 }
 
-function resolveItems(ctx: Ctx, heen: StoredBericht | undefined, antwoordVerzoek: StoredVerzoek | undefined, fallback: string): { items: ResolvedItem[]; fellBack: boolean } {
+function resolveItems(
+  ctx: Ctx,
+  heen: StoredBericht | undefined,
+  antwoordVerzoek: StoredVerzoek | undefined,
+  fallback: string,
+): { items: ResolvedItem[]; fellBack: boolean } {
   const { input, state } = ctx;
   let source: readonly SummaryItem[] = input.items;
   if (ctx.groep === 'antwoord' && antwoordVerzoek) {
@@ -120,18 +119,35 @@ function resolveItems(ctx: Ctx, heen: StoredBericht | undefined, antwoordVerzoek
   const items: ResolvedItem[] = source.map((it) => {
     let { datum, categorie, code } = it;
     if ((datum === undefined || categorie === undefined) && it.toewijzingNummer !== undefined) {
-      const t = state.toewijzing({ standard: input.standard, gemeente: input.gemeente, aanbieder: input.aanbieder, toewijzingNummer: it.toewijzingNummer });
+      const t = state.toewijzing({
+        standard: input.standard,
+        gemeente: input.gemeente,
+        aanbieder: input.aanbieder,
+        toewijzingNummer: it.toewijzingNummer,
+      });
       if (t) {
         datum ??= t.ingangsdatum;
-        if (categorie === undefined) { categorie = t.categorie; code = t.code; }
+        if (categorie === undefined) {
+          categorie = t.categorie;
+          code = t.code;
+        }
       }
     }
-    if (datum === undefined) { datum = fallback; fellBack = true; }
+    if (datum === undefined) {
+      datum = fallback;
+      fellBack = true;
+    }
     // Every key present (absent ones undefined): one object shape, no temporary object per
     // conditional spread. ResolvedItem never leaves this module.
     return {
-      path: it.path, datum, productReferentie: it.productReferentie, categorie, code,
-      toewijzingNummer: it.toewijzingNummer, referentieAanbieder: it.referentieAanbieder, omvang: it.omvang,
+      path: it.path,
+      datum,
+      productReferentie: it.productReferentie,
+      categorie,
+      code,
+      toewijzingNummer: it.toewijzingNummer,
+      referentieAanbieder: it.referentieAanbieder,
+      omvang: it.omvang,
     };
   });
   if (items.length === 0) {
@@ -149,14 +165,31 @@ function geenContract(ctx: Ctx, rule: string, why: string): Outcome {
   const tags = [Tag.geenContract];
   if (ctx.groep === 'vot' || ctx.groep === 'antwoord') {
     return {
-      action: 'route', rule: RULE.GEEN_CONTRACT_VERZOEK, severity: 'warning', tags, addressee: defaultAddressee(ctx.input),
+      action: 'route',
+      rule: RULE.GEEN_CONTRACT_VERZOEK,
+      severity: 'warning',
+      tags,
+      addressee: defaultAddressee(ctx.input),
       text: `${why}; a verzoek or antwoord is always delivered so the gemeente can answer (RedenAfwijzingVerzoek 3 "Geen contract")`,
     };
   }
   if (ctx.settings.geenContract === 'refuse') {
-    return { action: 'refuse', rule: rule === RULE.CONTRACT_AMBIGU ? rule : RULE.GEEN_CONTRACT_WEIGEREN, severity: 'error', tags, text: `${why}; gemeente ${ctx.input.gemeente} refuses berichten without a contract` };
+    return {
+      action: 'refuse',
+      rule: rule === RULE.CONTRACT_AMBIGU ? rule : RULE.GEEN_CONTRACT_WEIGEREN,
+      severity: 'error',
+      tags,
+      text: `${why}; gemeente ${ctx.input.gemeente} refuses berichten without a contract`,
+    };
   }
-  return { action: 'route', rule: rule === RULE.CONTRACT_AMBIGU ? rule : RULE.GEEN_CONTRACT_ROUTE, severity: 'warning', tags, addressee: defaultAddressee(ctx.input), text: `${why}; delivered with a warning (gemeente setting route-with-warning)` };
+  return {
+    action: 'route',
+    rule: rule === RULE.CONTRACT_AMBIGU ? rule : RULE.GEEN_CONTRACT_ROUTE,
+    severity: 'warning',
+    tags,
+    addressee: defaultAddressee(ctx.input),
+    text: `${why}; delivered with a warning (gemeente setting route-with-warning)`,
+  };
 }
 
 function outcomeUnder(ctx: Ctx, c: Contract, rol: ContractRol, item: ResolvedItem): Outcome {
@@ -167,7 +200,11 @@ function outcomeUnder(ctx: Ctx, c: Contract, rol: ContractRol, item: ResolvedIte
     const row = policyRule('pxq-onderaannemer', ctx.groep);
     const naarHoofd = row.adres === 'onderaannemer-partij' && input.verzender === 'aanbieder' && onder.berichtenNaar === 'hoofdaannemer';
     out = {
-      action: row.actie, rule: row.id, severity: 'info', contract: c, variant: policyProfiel(c),
+      action: row.actie,
+      rule: row.id,
+      severity: 'info',
+      contract: c,
+      variant: policyProfiel(c),
       addressee: naarHoofd ? hoofdaannemer(c) : defaultAddressee(input),
       tags: naarHoofd ? [Tag.naarHoofdaannemer] : [],
       text: `${row.text}: ${naarHoofd ? `the hoofdaannemer ${hoofdaannemer(c)} (provider-to-provider, named by the contract)` : input.verzender === 'aanbieder' ? `the gemeente ${input.gemeente}` : `the onderaannemer ${input.aanbieder}`}`,
@@ -180,13 +217,19 @@ function outcomeUnder(ctx: Ctx, c: Contract, rol: ContractRol, item: ResolvedIte
     let text = `${row.text} (${rol} ${input.aanbieder})`;
     if (action === 'suppress' && row.uitzondering) {
       const u = row.uitzondering;
-      const applies = u.wanneer === 'regieberichten'
-        ? c.regieberichten === true
-        : item.referentieAanbieder !== undefined && (() => {
-          const v = state.verzoek(verzoekKeyFor(input, item.referentieAanbieder));
-          return isWoonplaatsVerzoek(v) && (input.nummer === '302' || v?.open === true);
-        })();
-      if (applies) { action = 'route'; rule = u.id; text = u.text; }
+      const applies =
+        u.wanneer === 'regieberichten'
+          ? c.regieberichten === true
+          : item.referentieAanbieder !== undefined &&
+            (() => {
+              const v = state.verzoek(verzoekKeyFor(input, item.referentieAanbieder));
+              return isWoonplaatsVerzoek(v) && (input.nummer === '302' || v?.open === true);
+            })();
+      if (applies) {
+        action = 'route';
+        rule = u.id;
+        text = u.text;
+      }
     }
     const tags: string[] = [];
     const extra: Omit<Reason, 'items'>[] = [];
@@ -194,17 +237,35 @@ function outcomeUnder(ctx: Ctx, c: Contract, rol: ContractRol, item: ResolvedIte
     if (row.zonderToewijzing && action === 'route') {
       tags.push(Tag.zonderToewijzing);
       if (item.toewijzingNummer !== undefined) {
-        extra.push({ rule: RULE.TAAKGERICHT_TOEWIJZINGNUMMER, severity: 'warning', contractId: c.id, variant: profiel, text: 'taakgericht has no toewijzing: start/stop should carry no ToewijzingNummer (key Product+Begindatum, IV096)' });
+        extra.push({
+          rule: RULE.TAAKGERICHT_TOEWIJZINGNUMMER,
+          severity: 'warning',
+          contractId: c.id,
+          variant: profiel,
+          text: 'taakgericht has no toewijzing: start/stop should carry no ToewijzingNummer (key Product+Begindatum, IV096)',
+        });
       }
     }
     out = {
-      action, rule, text, severity: action === 'route' ? 'info' : 'warning', contract: c, variant: profiel,
-      ...(action === 'route' ? { addressee: defaultAddressee(input) } : {}), tags, ...(extra.length ? { extra } : {}),
+      action,
+      rule,
+      text,
+      severity: action === 'route' ? 'info' : 'warning',
+      contract: c,
+      variant: profiel,
+      ...(action === 'route' ? { addressee: defaultAddressee(input) } : {}),
+      tags,
+      ...(extra.length ? { extra } : {}),
     };
   }
   if (out.action === 'route' && c.aanscherping?.onderdrukken?.includes(input.nummer)) {
     out = {
-      action: 'suppress', rule: RULE.AANSCHERPING, severity: 'warning', contract: c, variant: policyProfiel(c), tags: [],
+      action: 'suppress',
+      rule: RULE.AANSCHERPING,
+      severity: 'warning',
+      contract: c,
+      variant: policyProfiel(c),
+      tags: [],
       text: `contract ${c.id} tightens its profile: ${input.nummer} is not exchanged`,
     };
   }
@@ -231,15 +292,31 @@ function outcomeFor(ctx: Ctx, item: ResolvedItem): Outcome {
       return {
         ...first,
         alsoContracts: mine.slice(1).map((c) => c.id),
-        extra: [...(first.extra ?? []), { rule: RULE.CONTRACT_MEERDERE, severity: 'info', text: `contracts ${mine.map((c) => c.id).join(', ')} all match on ${item.datum} (the product is not known) and agree: ${first.action}` }],
+        extra: [
+          ...(first.extra ?? []),
+          {
+            rule: RULE.CONTRACT_MEERDERE,
+            severity: 'info',
+            text: `contracts ${mine.map((c) => c.id).join(', ')} all match on ${item.datum} (the product is not known) and agree: ${first.action}`,
+          },
+        ],
       };
     }
-    return geenContract(ctx, RULE.CONTRACT_AMBIGU, `contracts ${mine.map((c) => c.id).join(', ')} all match on ${item.datum} and disagree; the product is not known`);
+    return geenContract(
+      ctx,
+      RULE.CONTRACT_AMBIGU,
+      `contracts ${mine.map((c) => c.id).join(', ')} all match on ${item.datum} and disagree; the product is not known`,
+    );
   }
   const tc = covering.find((e) => e.contract.uitvoeringsvariant === 'taakgericht')?.contract;
   if (tc && ctx.groep === 'declaratie') {
     return {
-      action: 'suppress', rule: RULE.TAAKGERICHT_OVERIGE_AANBIEDER, severity: 'warning', contract: tc, variant: policyProfiel(tc), tags: [],
+      action: 'suppress',
+      rule: RULE.TAAKGERICHT_OVERIGE_AANBIEDER,
+      severity: 'warning',
+      contract: tc,
+      variant: policyProfiel(tc),
+      tags: [],
       text: `aanbieder ${input.aanbieder} is not a party of taakgericht contract ${tc.id}, which covers these products for gemeente ${input.gemeente}; there is no declaratie under a taakgericht contract`,
     };
   }
@@ -253,7 +330,16 @@ function itemLabel(it: ResolvedItem): string {
   return it.productReferentie !== undefined ? `${it.path} (ProductReferentie ${it.productReferentie})` : it.path;
 }
 
-function finish(action: ActionCode, addressee: string | undefined, reasons: Reason[], tags: Set<string>, contractIds: Set<string>, items: ItemDecision[], input: BerichtSummary, variants: ReadonlySet<string> = new Set()): Decision {
+function finish(
+  action: ActionCode,
+  addressee: string | undefined,
+  reasons: Reason[],
+  tags: Set<string>,
+  contractIds: Set<string>,
+  items: ItemDecision[],
+  input: BerichtSummary,
+  variants: ReadonlySet<string> = new Set(),
+): Decision {
   const variant = variants.size === 1 ? variants.values().next().value : variants.size > 1 ? 'gemengd' : undefined;
   return {
     action,
@@ -274,7 +360,9 @@ function finish(action: ActionCode, addressee: string | undefined, reasons: Reas
 export function decide(input: BerichtSummary, registry: Registry, state: DecisionState, now: string): Decision {
   const today = dateOf(now);
   const ctx: Ctx = {
-    input, registry, state,
+    input,
+    registry,
+    state,
     wet: input.standard === 'ijw' ? 'Jeugdwet' : 'Wmo',
     groep: GROEP_VAN[input.nummer],
     settings: gemeenteInstellingen(registry, input.gemeente),
@@ -286,24 +374,41 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
   // 1. 319 reden 8 must name the responsible gemeente (TR377/TR409; iJw only).
   if (input.nummer === '319' && input.antwoord?.redenAfwijzingVerzoek === '8') {
     if (input.standard === 'ijw' && input.antwoord.woonplaatsGemeente === undefined) {
-      reasons.push({ rule: RULE.WOONPLAATS_319_GEMEENTE, severity: 'error', text: 'a 319 with RedenAfwijzingVerzoek 8 (woonplaatsbeginsel) must carry Woonplaatsbeginsel/Gemeente, the CBS code of the responsible gemeente (TR377/TR409)', items: ['/Bericht/Antwoord/Woonplaatsbeginsel'] });
+      reasons.push({
+        rule: RULE.WOONPLAATS_319_GEMEENTE,
+        severity: 'error',
+        text: 'a 319 with RedenAfwijzingVerzoek 8 (woonplaatsbeginsel) must carry Woonplaatsbeginsel/Gemeente, the CBS code of the responsible gemeente (TR377/TR409)',
+        items: ['/Bericht/Antwoord/Woonplaatsbeginsel'],
+      });
       return finish('refuse', undefined, reasons, new Set([Tag.woonplaatscheck]), contractIds, [], input);
     }
     if (input.standard === 'iwmo') {
-      reasons.push({ rule: RULE.WOONPLAATS_319_WMO, severity: 'warning', text: 'RedenAfwijzingVerzoek 8 is for iJw woonplaatsbeginsel rejections; iWmo uses 5 "Andere gemeente" (FACTS §12.2)' });
+      reasons.push({
+        rule: RULE.WOONPLAATS_319_WMO,
+        severity: 'warning',
+        text: 'RedenAfwijzingVerzoek 8 is for iJw woonplaatsbeginsel rejections; iWmo uses 5 "Andere gemeente" (FACTS §12.2)',
+      });
     }
   }
 
   // 2. Items and their dates.
   // A stored heenbericht counts only when it is between the same two parties (a retour cannot answer someone else's bericht).
   const storedHeen = input.heen ? state.heenbericht({ standard: input.standard, ref: input.heen }) : undefined;
-  const heen = storedHeen && storedHeen.summary.gemeente === input.gemeente && storedHeen.summary.aanbieder === input.aanbieder ? storedHeen : undefined;
+  const heen =
+    storedHeen && storedHeen.summary.gemeente === input.gemeente && storedHeen.summary.aanbieder === input.aanbieder
+      ? storedHeen
+      : undefined;
   const antwoord = input.antwoord ?? heen?.summary.antwoord;
-  const antwoordVerzoek = ctx.groep === 'antwoord' && antwoord ? state.verzoek(verzoekKeyFor(input, antwoord.referentieAanbieder)) : undefined;
+  const antwoordVerzoek =
+    ctx.groep === 'antwoord' && antwoord ? state.verzoek(verzoekKeyFor(input, antwoord.referentieAanbieder)) : undefined;
   const fallback = input.heen?.dagtekening || input.dagtekening || today;
   const { items, fellBack } = resolveItems(ctx, heen, antwoordVerzoek, fallback);
   if (fellBack) {
-    reasons.push({ rule: RULE.DATUM_TERUGVAL, severity: 'info', text: `no selecting date for some items in the bericht or the stored heenbericht/verzoek; used ${fallback} (Dagtekening) to select the contract` });
+    reasons.push({
+      rule: RULE.DATUM_TERUGVAL,
+      severity: 'info',
+      text: `no selecting date for some items in the bericht or the stored heenbericht/verzoek; used ${fallback} (Dagtekening) to select the contract`,
+    });
   }
 
   // 3. Per item.
@@ -318,7 +423,10 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
     outcomes = items.map((it) => {
       const key = `${it.datum}|${it.categorie ?? ''}|${it.code ?? ''}|${it.referentieAanbieder ?? ''}|${it.toewijzingNummer !== undefined}`;
       let o = memo.get(key);
-      if (!o) { o = outcomeFor(ctx, it); memo.set(key, o); }
+      if (!o) {
+        o = outcomeFor(ctx, it);
+        memo.set(key, o);
+      }
       return o;
     });
   }
@@ -333,8 +441,21 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
       const noContractRefusal = o.action === 'refuse' && (o.rule === RULE.GEEN_CONTRACT_WEIGEREN || o.rule === RULE.CONTRACT_AMBIGU);
       if (o.action === 'route' || (o.action === 'refuse' && !noContractRefusal)) return o;
       if (overridden.has(o)) return overridden.get(o)!;
-      reasons.push({ rule: o.rule, severity: 'info', text: `${o.text} — overridden`, ...(o.contract ? { contractId: o.contract.id } : {}), ...(o.variant ? { variant: o.variant } : {}) });
-      const routed: Outcome = { ...o, action: 'route', rule: RULE.WOONPLAATS_NOOIT_ONDERDRUKT, severity: 'info', addressee: defaultAddressee(input), text: 'woonplaatsbeginsel traffic is never suppressed: only the gemeente can check it (seed 002 §4.2)' };
+      reasons.push({
+        rule: o.rule,
+        severity: 'info',
+        text: `${o.text} — overridden`,
+        ...(o.contract ? { contractId: o.contract.id } : {}),
+        ...(o.variant ? { variant: o.variant } : {}),
+      });
+      const routed: Outcome = {
+        ...o,
+        action: 'route',
+        rule: RULE.WOONPLAATS_NOOIT_ONDERDRUKT,
+        severity: 'info',
+        addressee: defaultAddressee(input),
+        text: 'woonplaatsbeginsel traffic is never suppressed: only the gemeente can check it (seed 002 §4.2)',
+      };
       overridden.set(o, routed);
       return routed;
     });
@@ -359,9 +480,15 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
         if (groups.size === 0) groups.set(groupKey(firstG.o), firstG);
         const key = groupKey(o);
         g = groups.get(key);
-        if (!g) { g = { o, items: [] }; groups.set(key, g); }
+        if (!g) {
+          g = { o, items: [] };
+          groups.set(key, g);
+        }
       }
-      if (!firstG) { firstO = o; firstG = g; } else groupOf.set(o, g);
+      if (!firstG) {
+        firstO = o;
+        firstG = g;
+      } else groupOf.set(o, g);
       for (const t of o.tags) tags.add(t);
       if (o.contract) contractIds.add(o.contract.id);
       for (const id of o.alsoContracts ?? []) contractIds.add(id);
@@ -371,16 +498,21 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
   if (firstG && groups.size === 0) groups.set('', firstG);
   for (const { o, items: its } of groups.values()) {
     reasons.push({
-      rule: o.rule, text: o.text, severity: o.severity,
-      ...(o.contract ? { contractId: o.contract.id } : {}), ...(o.variant ? { variant: o.variant } : {}),
+      rule: o.rule,
+      text: o.text,
+      severity: o.severity,
+      ...(o.contract ? { contractId: o.contract.id } : {}),
+      ...(o.variant ? { variant: o.variant } : {}),
       ...(its.length > 1 || its[0] !== '/Bericht' ? { items: its } : {}),
     });
   }
   const extras = new Map<string, Reason>();
-  outcomes.forEach((o, i) => o.extra?.forEach((e) => {
-    const r = extras.get(e.rule + (e.contractId ?? ''));
-    extras.set(e.rule + (e.contractId ?? ''), { ...e, items: [...(r?.items ?? []), itemLabel(items[i]!)] });
-  }));
+  outcomes.forEach((o, i) =>
+    o.extra?.forEach((e) => {
+      const r = extras.get(e.rule + (e.contractId ?? ''));
+      extras.set(e.rule + (e.contractId ?? ''), { ...e, items: [...(r?.items ?? []), itemLabel(items[i]!)] });
+    }),
+  );
   reasons.push(...extras.values());
 
   // Literals rather than conditional spreads (a temporary object each): same keys, same order.
@@ -388,7 +520,9 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
     const { path, productReferentie } = items[i]!;
     const { action: a, rule } = o;
     if (productReferentie !== undefined) {
-      return o.contract ? { path, productReferentie, action: a, rule, contractId: o.contract.id } : { path, productReferentie, action: a, rule };
+      return o.contract
+        ? { path, productReferentie, action: a, rule, contractId: o.contract.id }
+        : { path, productReferentie, action: a, rule };
     }
     return o.contract ? { path, action: a, rule, contractId: o.contract.id } : { path, action: a, rule };
   });
@@ -398,10 +532,18 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
   const heenAction = heen?.decision?.action;
   if (input.heen && heenAction !== undefined && !outcomes.some((o) => o.action === 'refuse') && !(wpb && heenAction !== 'route')) {
     if (heenAction === 'route') {
-      reasons.push({ rule: RULE.RETOUR_VOLGT_HEEN, severity: 'info', text: `the heenbericht ${input.heen.nummer} (${input.heen.identificatie}) was delivered, so its answer is delivered too` });
+      reasons.push({
+        rule: RULE.RETOUR_VOLGT_HEEN,
+        severity: 'info',
+        text: `the heenbericht ${input.heen.nummer} (${input.heen.identificatie}) was delivered, so its answer is delivered too`,
+      });
       action = 'route';
     } else {
-      reasons.push({ rule: RULE.RETOUR_HEEN_NIET_BEZORGD, severity: 'warning', text: `the heenbericht ${input.heen.nummer} (${input.heen.identificatie}) was ${heenAction === 'suppress' ? 'suppressed' : 'refused'}; its addressee never received it, so this answer is not delivered` });
+      reasons.push({
+        rule: RULE.RETOUR_HEEN_NIET_BEZORGD,
+        severity: 'warning',
+        text: `the heenbericht ${input.heen.nummer} (${input.heen.identificatie}) was ${heenAction === 'suppress' ? 'suppressed' : 'refused'}; its addressee never received it, so this answer is not delivered`,
+      });
       action = 'suppress';
     }
   } else {
@@ -409,21 +551,25 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
     const refused = outcomes.some((o) => o.action === 'refuse');
     const routed = outcomes.filter((o) => o.action === 'route');
     const suppressedIdx: number[] = [];
-    outcomes.forEach((o, i) => { if (o.action === 'suppress') suppressedIdx.push(i); });
+    outcomes.forEach((o, i) => {
+      if (o.action === 'suppress') suppressedIdx.push(i);
+    });
     if (refused) action = 'refuse';
     else if (suppressedIdx.length === 0) action = 'route';
     else if (routed.length === 0) action = 'suppress';
     else if (ctx.groep === 'declaratie') {
       action = 'refuse';
       reasons.push({
-        rule: RULE.GEMENGDE_DECLARATIE, severity: 'error',
+        rule: RULE.GEMENGDE_DECLARATIE,
+        severity: 'error',
         text: `this declaratie mixes prestaties that may be declared with ${suppressedIdx.length} that must not be declared; resend it without those prestaties (a mixed declaratie is refused as a whole)`,
         items: suppressedIdx.map((i) => itemLabel(items[i]!)),
       });
     } else {
       action = 'route';
       reasons.push({
-        rule: RULE.GEMENGD_BERICHT, severity: 'warning',
+        rule: RULE.GEMENGD_BERICHT,
+        severity: 'warning',
         text: `${suppressedIdx.length} product line(s) fall under a rule that suppresses them; the bericht is delivered as a whole because it cannot be split`,
         items: suppressedIdx.map((i) => itemLabel(items[i]!)),
       });
@@ -437,7 +583,11 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
     if (addrs.length === 0) addrs.push(...new Set(outcomes.filter((o) => o.addressee !== undefined).map((o) => o.addressee!)));
     if (addrs.length > 1) {
       action = 'refuse';
-      reasons.push({ rule: RULE.GEMENGD_ADRES, severity: 'error', text: `the items of this bericht go to different parties (${addrs.join(', ')}) under their contracts; send them in separate berichten` });
+      reasons.push({
+        rule: RULE.GEMENGD_ADRES,
+        severity: 'error',
+        text: `the items of this bericht go to different parties (${addrs.join(', ')}) under their contracts; send them in separate berichten`,
+      });
     } else {
       addressee = addrs[0] ?? defaultAddressee(input);
     }
@@ -459,8 +609,11 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
       reasons.push({
         rule: blocking ? RULE.RECHTSZEKERHEID_BLOKKEREND : RULE.RECHTSZEKERHEID,
         severity: blocking ? 'error' : 'warning',
-        contractId: flagged[0]!.c.id, variant: 'outputgericht',
-        text: 'toewijzing of hulp bij het huishouden or begeleiding under an outputgericht contract without an Omvang in time units (Eenheid 01/04/14/16): the client cannot know the volume (CRvB, rechtszekerheid)' + (blocking ? `; gemeente ${input.gemeente} makes this blocking` : ''),
+        contractId: flagged[0]!.c.id,
+        variant: 'outputgericht',
+        text:
+          'toewijzing of hulp bij het huishouden or begeleiding under an outputgericht contract without an Omvang in time units (Eenheid 01/04/14/16): the client cannot know the volume (CRvB, rechtszekerheid)' +
+          (blocking ? `; gemeente ${input.gemeente} makes this blocking` : ''),
         items: flagged.map((f) => f.it.path),
       });
       if (blocking) action = 'refuse';
@@ -471,14 +624,20 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
   if (input.woonplaats) {
     const w = input.woonplaats;
     reasons.push({
-      rule: RULE.WOONPLAATS_RESULTAAT, severity: 'info',
-      text: w.verwachteGemeente !== undefined
-        ? `woonplaatsbeginsel: expected gemeente ${w.verwachteGemeente} (bron ${w.bron}, zekerheid ${w.zekerheid}); the gemeente decides`
-        : `woonplaatsbeginsel: no expectation could be formed (bron ${w.bron}); the gemeente decides`,
+      rule: RULE.WOONPLAATS_RESULTAAT,
+      severity: 'info',
+      text:
+        w.verwachteGemeente !== undefined
+          ? `woonplaatsbeginsel: expected gemeente ${w.verwachteGemeente} (bron ${w.bron}, zekerheid ${w.zekerheid}); the gemeente decides`
+          : `woonplaatsbeginsel: no expectation could be formed (bron ${w.bron}); the gemeente decides`,
     });
     if (w.afwijking) {
       tags.add(Tag.woonplaatsAfwijking);
-      reasons.push({ rule: RULE.WOONPLAATS_AFWIJKING, severity: 'warning', text: `woonplaatsbeginsel: the expected gemeente ${w.verwachteGemeente ?? '?'} differs from gemeente ${w.headerGemeente} in the bericht (zekerheid ${w.zekerheid}); not a legal decision` });
+      reasons.push({
+        rule: RULE.WOONPLAATS_AFWIJKING,
+        severity: 'warning',
+        text: `woonplaatsbeginsel: the expected gemeente ${w.verwachteGemeente ?? '?'} differs from gemeente ${w.headerGemeente} in the bericht (zekerheid ${w.zekerheid}); not a legal decision`,
+      });
     }
   }
 

@@ -2,5 +2,16 @@
 export { decide } from './decide.js';
 export { Action, Tag, type ActionCode, type Decision, type ItemDecision, type Reason, type Severity } from './decision.js';
 export { BerichtGroep, GROEP_VAN, POLICY, RULE, policyRule, type PolicyRule } from './policy.js';
-export { EMPTY_ASYNC_STATE, EMPTY_STATE, MemoryState, prefetchState, verzoekKeyFor, type AsyncDecisionState, type DecisionState, type StoredBericht, type StoredToewijzing, type StoredVerzoek } from './state.js';
+export {
+  EMPTY_ASYNC_STATE,
+  EMPTY_STATE,
+  MemoryState,
+  prefetchState,
+  verzoekKeyFor,
+  type AsyncDecisionState,
+  type DecisionState,
+  type StoredBericht,
+  type StoredToewijzing,
+  type StoredVerzoek,
+} from './state.js';
 export { HEEN_VAN, VERZENDER, SummaryError, summarize, type BerichtSummary, type SummaryItem, type WoonplaatsCheck } from './summary.js';

@@ -28,9 +28,17 @@ describe('region Lekstroom scenario (core level)', () => {
       const decision = decide(summary, reg.registry, state, TODAY);
       state.record(summary, decision);
       log.push({ nr: step.nr, summary, decision });
-      expect({ nr: step.nr, action: decision.action, addressee: decision.addressee }, step.what).toEqual({ nr: step.nr, action: step.expect.action, addressee: step.expect.addressee });
-      expect(decision.reasons.map((r) => r.rule), step.what).toContain(step.expect.rule);
-      if (decision.action === 'route' && decision.addressee) postbus.set(decision.addressee, [...(postbus.get(decision.addressee) ?? []), step.nr]);
+      expect({ nr: step.nr, action: decision.action, addressee: decision.addressee }, step.what).toEqual({
+        nr: step.nr,
+        action: step.expect.action,
+        addressee: step.expect.addressee,
+      });
+      expect(
+        decision.reasons.map((r) => r.rule),
+        step.what,
+      ).toContain(step.expect.rule);
+      if (decision.action === 'route' && decision.addressee)
+        postbus.set(decision.addressee, [...(postbus.get(decision.addressee) ?? []), step.nr]);
     }
     expect(Object.fromEntries(postbus)).toEqual(EXPECTED_POSTBUS);
     expect(EXPECTED_POSTBUS).toEqual({ '0321': [2, 3, 5, 9, 12, 15, 17], 11110001: [1], 22220001: [6, 10] });

@@ -89,13 +89,28 @@ export class MemoryState implements DecisionState {
   private readonly verzoeken = new Map<string, StoredVerzoek>();
   private readonly toewijzingen = new Map<string, StoredToewijzing>();
 
-  heenbericht(key: HeenKey): StoredBericht | undefined { return this.heen.get(heenKeyString(key)); }
-  verzoek(key: VerzoekKey): StoredVerzoek | undefined { return this.verzoeken.get(verzoekKeyString(key)); }
-  toewijzing(key: ToewijzingKey): StoredToewijzing | undefined { return this.toewijzingen.get(toewijzingKeyString(key)); }
+  heenbericht(key: HeenKey): StoredBericht | undefined {
+    return this.heen.get(heenKeyString(key));
+  }
+  verzoek(key: VerzoekKey): StoredVerzoek | undefined {
+    return this.verzoeken.get(verzoekKeyString(key));
+  }
+  toewijzing(key: ToewijzingKey): StoredToewijzing | undefined {
+    return this.toewijzingen.get(toewijzingKeyString(key));
+  }
 
-  putHeenbericht(key: HeenKey, b: StoredBericht): this { this.heen.set(heenKeyString(key), b); return this; }
-  putVerzoek(key: VerzoekKey, v: StoredVerzoek): this { this.verzoeken.set(verzoekKeyString(key), v); return this; }
-  putToewijzing(key: ToewijzingKey, t: StoredToewijzing): this { this.toewijzingen.set(toewijzingKeyString(key), t); return this; }
+  putHeenbericht(key: HeenKey, b: StoredBericht): this {
+    this.heen.set(heenKeyString(key), b);
+    return this;
+  }
+  putVerzoek(key: VerzoekKey, v: StoredVerzoek): this {
+    this.verzoeken.set(verzoekKeyString(key), v);
+    return this;
+  }
+  putToewijzing(key: ToewijzingKey, t: StoredToewijzing): this {
+    this.toewijzingen.set(toewijzingKeyString(key), t);
+    return this;
+  }
 
   /**
    * Record a bericht as the store would: as a heenbericht under its own header, as a verzoek per
@@ -104,12 +119,24 @@ export class MemoryState implements DecisionState {
   record(summary: BerichtSummary, decision?: Decision): this {
     const stored: StoredBericht = decision ? { summary, decision } : { summary };
     if (!summary.heen) {
-      this.putHeenbericht({ standard: summary.standard, ref: { nummer: summary.nummer, afzender: summary.afzender, identificatie: summary.identificatie, dagtekening: summary.dagtekening } }, stored);
+      this.putHeenbericht(
+        {
+          standard: summary.standard,
+          ref: {
+            nummer: summary.nummer,
+            afzender: summary.afzender,
+            identificatie: summary.identificatie,
+            dagtekening: summary.dagtekening,
+          },
+        },
+        stored,
+      );
     }
     const base = { standard: summary.standard, gemeente: summary.gemeente, aanbieder: summary.aanbieder };
     if (summary.nummer === '315') {
       for (const it of summary.items) {
-        if (it.referentieAanbieder !== undefined) this.putVerzoek({ ...base, referentieAanbieder: it.referentieAanbieder }, { bericht: stored, open: true });
+        if (it.referentieAanbieder !== undefined)
+          this.putVerzoek({ ...base, referentieAanbieder: it.referentieAanbieder }, { bericht: stored, open: true });
       }
     }
     if (summary.nummer === '317' && summary.verzoekReferentie !== undefined) {
@@ -118,9 +145,14 @@ export class MemoryState implements DecisionState {
     if (summary.nummer === '301') {
       for (const it of summary.items) {
         if (it.toewijzingNummer !== undefined && it.datum !== undefined) {
-          this.putToewijzing({ ...base, toewijzingNummer: it.toewijzingNummer }, {
-            ingangsdatum: it.datum, ...(it.categorie !== undefined ? { categorie: it.categorie } : {}), ...(it.code !== undefined ? { code: it.code } : {}),
-          });
+          this.putToewijzing(
+            { ...base, toewijzingNummer: it.toewijzingNummer },
+            {
+              ingangsdatum: it.datum,
+              ...(it.categorie !== undefined ? { categorie: it.categorie } : {}),
+              ...(it.code !== undefined ? { code: it.code } : {}),
+            },
+          );
         }
       }
     }
@@ -179,7 +211,12 @@ export async function prefetchState(summary: BerichtSummary, store: AsyncDecisio
   for (const it of summary.items) {
     await addVerzoek(it.referentieAanbieder);
     if (it.toewijzingNummer !== undefined && (it.datum === undefined || it.categorie === undefined)) {
-      const key: ToewijzingKey = { standard: summary.standard, gemeente: summary.gemeente, aanbieder: summary.aanbieder, toewijzingNummer: it.toewijzingNummer };
+      const key: ToewijzingKey = {
+        standard: summary.standard,
+        gemeente: summary.gemeente,
+        aanbieder: summary.aanbieder,
+        toewijzingNummer: it.toewijzingNummer,
+      };
       const t = await store.toewijzing(key);
       if (t) (snap ??= new MemoryState()).putToewijzing(key, t);
     }

@@ -11,23 +11,42 @@ import type { BerichtId, BerichtNummer, MessageDef, Standard } from '../standard
 
 /** Who physically sends a message of this number (FACTS §2; retour headers copy the heen header, §4.2). */
 export const VERZENDER: Readonly<Record<BerichtNummer, 'gemeente' | 'aanbieder'>> = {
-  '301': 'gemeente', '302': 'aanbieder',
-  '305': 'aanbieder', '306': 'gemeente',
-  '307': 'aanbieder', '308': 'gemeente',
-  '315': 'aanbieder', '316': 'gemeente',
-  '317': 'aanbieder', '318': 'gemeente',
-  '319': 'gemeente', '320': 'aanbieder',
-  '323': 'aanbieder', '325': 'gemeente',
+  '301': 'gemeente',
+  '302': 'aanbieder',
+  '305': 'aanbieder',
+  '306': 'gemeente',
+  '307': 'aanbieder',
+  '308': 'gemeente',
+  '315': 'aanbieder',
+  '316': 'gemeente',
+  '317': 'aanbieder',
+  '318': 'gemeente',
+  '319': 'gemeente',
+  '320': 'aanbieder',
+  '323': 'aanbieder',
+  '325': 'gemeente',
 };
 
 /** Retourbericht → the heenbericht it answers (325 answers 323 through DeclaratieIdentificatie). */
 export const HEEN_VAN: Partial<Record<BerichtNummer, BerichtNummer>> = {
-  '302': '301', '306': '305', '308': '307', '316': '315', '318': '317', '320': '319', '325': '323',
+  '302': '301',
+  '306': '305',
+  '308': '307',
+  '316': '315',
+  '318': '317',
+  '320': '319',
+  '325': '323',
 };
 
 export type ItemKind =
-  | 'ToegewezenProduct' | 'StartProduct' | 'StopProduct' | 'AangevraagdProduct'
-  | 'NieuwProduct' | 'TeWijzigenProduct' | 'OngewijzigdProduct' | 'Prestatie';
+  | 'ToegewezenProduct'
+  | 'StartProduct'
+  | 'StopProduct'
+  | 'AangevraagdProduct'
+  | 'NieuwProduct'
+  | 'TeWijzigenProduct'
+  | 'OngewijzigdProduct'
+  | 'Prestatie';
 
 /** One product line or prestatie: what selects its contract. */
 export interface SummaryItem {
@@ -130,7 +149,10 @@ function at(n: Node | undefined, ...names: string[]): unknown {
 }
 
 export class SummaryError extends Error {
-  constructor(readonly path: string, message: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'SummaryError';
   }
@@ -166,37 +188,76 @@ function clientItems(nummer: BerichtNummer, root: Node): SummaryItem[] {
     list.forEach((n, i) => items.push({ kind, index: i + 1, path: `${base}/${kind}[${i + 1}]`, ...f(n) }));
   };
   switch (nummer) {
-    case '301': case '302':
-      push('ToegewezenProduct', '/Bericht/Client/ToegewezenProducten', arr(at(client, 'ToegewezenProducten', 'ToegewezenProduct')), (n) => ({
-        ...opt('datum', str(n.Ingangsdatum)), ...product(n), ...opt('toewijzingNummer', str(n.ToewijzingNummer)),
-        ...opt('referentieAanbieder', str(n.ReferentieAanbieder)), ...omvang(n),
-      }));
+    case '301':
+    case '302':
+      push(
+        'ToegewezenProduct',
+        '/Bericht/Client/ToegewezenProducten',
+        arr(at(client, 'ToegewezenProducten', 'ToegewezenProduct')),
+        (n) => ({
+          ...opt('datum', str(n.Ingangsdatum)),
+          ...product(n),
+          ...opt('toewijzingNummer', str(n.ToewijzingNummer)),
+          ...opt('referentieAanbieder', str(n.ReferentieAanbieder)),
+          ...omvang(n),
+        }),
+      );
       break;
-    case '305': case '306':
+    case '305':
+    case '306':
       push('StartProduct', '/Bericht/Client/StartProducten', arr(at(client, 'StartProducten', 'StartProduct')), (n) => ({
-        ...opt('datum', str(n.Begindatum)), ...product(n), ...opt('toewijzingNummer', str(n.ToewijzingNummer)),
-      }));
-      break;
-    case '307': case '308':
-      push('StopProduct', '/Bericht/Client/StopProducten', arr(at(client, 'StopProducten', 'StopProduct')), (n) => ({
-        ...opt('datum', str(n.Begindatum)), ...product(n), ...opt('toewijzingNummer', str(n.ToewijzingNummer)),
-      }));
-      break;
-    case '315': case '316':
-      push('AangevraagdProduct', '/Bericht/Client/AangevraagdeProducten', arr(at(client, 'AangevraagdeProducten', 'AangevraagdProduct')), (n) => ({
-        ...opt('datum', str(n.ToewijzingIngangsdatum)), ...product(n), ...opt('referentieAanbieder', str(n.ReferentieAanbieder)), ...omvang(n),
-      }));
-      break;
-    case '317': case '318': {
-      const v = obj(client?.Verzoek);
-      push('OngewijzigdProduct', '/Bericht/Client/Verzoek/OngewijzigdeProducten', arr(at(v, 'OngewijzigdeProducten', 'OngewijzigdProduct')), (n) => ({
+        ...opt('datum', str(n.Begindatum)),
+        ...product(n),
         ...opt('toewijzingNummer', str(n.ToewijzingNummer)),
       }));
-      push('TeWijzigenProduct', '/Bericht/Client/Verzoek/TeWijzigenProducten', arr(at(v, 'TeWijzigenProducten', 'TeWijzigenProduct')), (n) => ({
-        ...opt('datum', str(n.GewensteIngangsdatum)), ...opt('toewijzingNummer', str(n.ToewijzingNummer)), ...omvang(n),
+      break;
+    case '307':
+    case '308':
+      push('StopProduct', '/Bericht/Client/StopProducten', arr(at(client, 'StopProducten', 'StopProduct')), (n) => ({
+        ...opt('datum', str(n.Begindatum)),
+        ...product(n),
+        ...opt('toewijzingNummer', str(n.ToewijzingNummer)),
       }));
+      break;
+    case '315':
+    case '316':
+      push(
+        'AangevraagdProduct',
+        '/Bericht/Client/AangevraagdeProducten',
+        arr(at(client, 'AangevraagdeProducten', 'AangevraagdProduct')),
+        (n) => ({
+          ...opt('datum', str(n.ToewijzingIngangsdatum)),
+          ...product(n),
+          ...opt('referentieAanbieder', str(n.ReferentieAanbieder)),
+          ...omvang(n),
+        }),
+      );
+      break;
+    case '317':
+    case '318': {
+      const v = obj(client?.Verzoek);
+      push(
+        'OngewijzigdProduct',
+        '/Bericht/Client/Verzoek/OngewijzigdeProducten',
+        arr(at(v, 'OngewijzigdeProducten', 'OngewijzigdProduct')),
+        (n) => ({
+          ...opt('toewijzingNummer', str(n.ToewijzingNummer)),
+        }),
+      );
+      push(
+        'TeWijzigenProduct',
+        '/Bericht/Client/Verzoek/TeWijzigenProducten',
+        arr(at(v, 'TeWijzigenProducten', 'TeWijzigenProduct')),
+        (n) => ({
+          ...opt('datum', str(n.GewensteIngangsdatum)),
+          ...opt('toewijzingNummer', str(n.ToewijzingNummer)),
+          ...omvang(n),
+        }),
+      );
       push('NieuwProduct', '/Bericht/Client/Verzoek/NieuweProducten', arr(at(v, 'NieuweProducten', 'NieuwProduct')), (n) => ({
-        ...opt('datum', str(n.GewensteIngangsdatum)), ...product(n), ...omvang(n),
+        ...opt('datum', str(n.GewensteIngangsdatum)),
+        ...product(n),
+        ...omvang(n),
       }));
       break;
     }

@@ -44,7 +44,9 @@ function canRead(p: Principal, row: Pick<StoredBericht, 'sender' | 'addressee' |
   return p.kind === 'operator' || row.sender === p.party.code || row.addressee === p.party.code || row.submitted_by === p.party.code;
 }
 
-function encodeCursor(seq: string): string { return Buffer.from(`s${seq}`).toString('base64url'); }
+function encodeCursor(seq: string): string {
+  return Buffer.from(`s${seq}`).toString('base64url');
+}
 function decodeCursor(c: string): bigint | undefined {
   const s = Buffer.from(c, 'base64url').toString('utf8');
   return /^s[0-9]{1,18}$/.test(s) ? BigInt(s.slice(1)) : undefined;
@@ -56,8 +58,10 @@ export function apiRoutes(deps: ApiDeps): Route[] {
   const { db, metrics, logger } = deps;
   const who = (req: HttpRequest): Principal | undefined => authenticate(deps.parties, req.headers['authorization']);
   const unauthorized = (req: HttpRequest): HttpResponse =>
-    problemResponse(problem(ProblemType.UNAUTHORIZED, req.headers['authorization'] ? 'the API key is not known' : 'send Authorization: Bearer <api key>'),
-      { 'www-authenticate': 'Bearer realm="sluis"' });
+    problemResponse(
+      problem(ProblemType.UNAUTHORIZED, req.headers['authorization'] ? 'the API key is not known' : 'send Authorization: Bearer <api key>'),
+      { 'www-authenticate': 'Bearer realm="sluis"' },
+    );
 
   const postBericht = async (req: HttpRequest): Promise<HttpResponse> => {
     const t0 = performance.now();
@@ -65,13 +69,19 @@ export function apiRoutes(deps: ApiDeps): Route[] {
       const seconds = (performance.now() - t0) / 1000;
       metrics.berichten.inc({ standard: 'unknown', bericht: 'unknown', outcome: why });
       metrics.ingestSeconds.observe(seconds, { outcome: 'refused' });
-      logger.info({ event: 'bericht', outcome: 'refused', problem: why, status: res.status, latencyMs: Math.round(seconds * 1e4) / 10 }, 'bericht refused');
+      logger.info(
+        { event: 'bericht', outcome: 'refused', problem: why, status: res.status, latencyMs: Math.round(seconds * 1e4) / 10 },
+        'bericht refused',
+      );
       return res;
     };
     const principal = who(req);
     if (!principal) return refuse(unauthorized(req), 'unauthorized');
     if (!isXmlContentType(req.headers['content-type'])) {
-      return refuse(problemOf(ProblemType.UNSUPPORTED_MEDIA_TYPE, `got '${req.headers['content-type'] ?? '(none)'}'`), 'unsupported-media-type');
+      return refuse(
+        problemOf(ProblemType.UNSUPPORTED_MEDIA_TYPE, `got '${req.headers['content-type'] ?? '(none)'}'`),
+        'unsupported-media-type',
+      );
     }
     const declared = Number(req.headers['content-length'] ?? '0');
     if (declared > MAX_BODY_BYTES) return refuse(problemOf(ProblemType.PAYLOAD_TOO_LARGE, `${declared} bytes`), 'payload-too-large');
@@ -79,13 +89,17 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     try {
       raw = await req.readBody(MAX_BODY_BYTES);
     } catch (err) {
-      if (err instanceof BodyTooLargeError) return refuse(problemOf(ProblemType.PAYLOAD_TOO_LARGE, `more than ${MAX_BODY_BYTES} bytes`), 'payload-too-large');
+      if (err instanceof BodyTooLargeError)
+        return refuse(problemOf(ProblemType.PAYLOAD_TOO_LARGE, `more than ${MAX_BODY_BYTES} bytes`), 'payload-too-large');
       throw err;
     }
     const out = await deps.ingest(raw, principal, req.receivedAt);
     if (out.kind === 'l1-invalid') {
       const kind = l1ProblemKind(out.issues);
-      return refuse(problemResponse(problem(kind, `${out.issues.length} issue(s); the bericht was not stored`, { issues: out.issues })), kind.type.split(':').pop()!);
+      return refuse(
+        problemResponse(problem(kind, `${out.issues.length} issue(s); the bericht was not stored`, { issues: out.issues })),
+        kind.type.split(':').pop()!,
+      );
     }
     if (out.kind === 'forbidden-sender') return refuse(problemOf(ProblemType.FORBIDDEN_SENDER, out.detail), 'forbidden-sender');
 
@@ -94,34 +108,58 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     metrics.berichten.inc({ standard: r.standard, bericht: r.bericht, outcome: out.replay ? 'replay' : r.status });
     // Decision metrics are counted where the pipeline is composed (app.ts), for HTTP and Kafka ingress alike.
     metrics.ingestSeconds.observe(seconds, { outcome: r.status });
-    logger.info({
-      event: 'bericht', outcome: r.status, id: r.id, standard: r.standard, bericht: r.bericht, afzender: out.header.afzender,
-      ontvanger: out.header.ontvanger, sender: out.sender, addressee: r.decision?.addressee ?? null, decision: r.decision?.action ?? null,
-      rules: r.decision ? r.decision.reasons.map((x) => x.rule) : [...new Set(r.issues.map((i) => i.rule ?? i.code))],
-      replay: out.replay, latencyMs: Math.round(seconds * 1e4) / 10,
-    }, 'bericht');
+    logger.info(
+      {
+        event: 'bericht',
+        outcome: r.status,
+        id: r.id,
+        standard: r.standard,
+        bericht: r.bericht,
+        afzender: out.header.afzender,
+        ontvanger: out.header.ontvanger,
+        sender: out.sender,
+        addressee: r.decision?.addressee ?? null,
+        decision: r.decision?.action ?? null,
+        rules: r.decision ? r.decision.reasons.map((x) => x.rule) : [...new Set(r.issues.map((i) => i.rule ?? i.code))],
+        replay: out.replay,
+        latencyMs: Math.round(seconds * 1e4) / 10,
+      },
+      'bericht',
+    );
     const headers: Record<string, string> = { location: `/api/v1/berichten/${r.id}` };
     if (out.replay) headers['sluis-idempotent-replay'] = 'true';
     const accept = req.headers['accept'] ?? '';
     if (r.retour && /application\/xml|text\/xml/.test(accept) && !/application\/json/.test(accept)) {
       return { status: 202, headers: { ...headers, 'content-type': 'application/xml', 'sluis-bericht-id': r.id }, body: r.retour };
     }
-    return json(202, {
-      ...r,
-      links: { self: `/api/v1/berichten/${r.id}`, xml: `/api/v1/berichten/${r.id}/xml`, ...(r.retour ? { retour: `/api/v1/berichten/${r.id}/retour` } : {}) },
-    }, headers);
+    return json(
+      202,
+      {
+        ...r,
+        links: {
+          self: `/api/v1/berichten/${r.id}`,
+          xml: `/api/v1/berichten/${r.id}/xml`,
+          ...(r.retour ? { retour: `/api/v1/berichten/${r.id}/retour` } : {}),
+        },
+      },
+      headers,
+    );
   };
 
   const search = async (req: HttpRequest): Promise<HttpResponse> => {
     const principal = who(req);
     if (!principal) return unauthorized(req);
-    const q = (name: string): string | undefined => { const v = req.query.get(name); return v === null || v === '' ? undefined : v; };
+    const q = (name: string): string | undefined => {
+      const v = req.query.get(name);
+      return v === null || v === '' ? undefined : v;
+    };
     const bad = (why: string): HttpResponse => problemOf(ProblemType.BAD_REQUEST, why);
     const limitText = q('limit');
     const limit = limitText === undefined ? 100 : Number(limitText);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return bad('limit: an integer 1–1000');
     const status = q('status');
-    if (status !== undefined && !(Object.values(BerichtStatus) as string[]).includes(status)) return bad(`status: one of ${Object.values(BerichtStatus).join(', ')}`);
+    if (status !== undefined && !(Object.values(BerichtStatus) as string[]).includes(status))
+      return bad(`status: one of ${Object.values(BerichtStatus).join(', ')}`);
     const bericht = q('bericht');
     if (bericht !== undefined && !/^(JW|WMO)3[0-9]{2}$/.test(bericht)) return bad('bericht: a message id such as JW301 or WMO305');
     const after = q('after');
@@ -129,21 +167,36 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     const identificatie = q('identificatie');
     if (identificatie !== undefined && identificatie.length > 12) return bad('identificatie: at most 12 characters');
     const codes: Record<'afzender' | 'ontvanger', string | undefined> = { afzender: q('afzender'), ontvanger: q('ontvanger') };
-    for (const [k, v] of Object.entries(codes)) if (v !== undefined && !/^([0-9]{4}|[0-9]{8})$/.test(v)) return bad(`${k}: a CBS (4 digits) or AGB (8 digits) code`);
+    for (const [k, v] of Object.entries(codes))
+      if (v !== undefined && !/^([0-9]{4}|[0-9]{8})$/.test(v)) return bad(`${k}: a CBS (4 digits) or AGB (8 digits) code`);
     const range: Record<'from' | 'to', string | undefined> = { from: q('from'), to: q('to') };
-    for (const [k, v] of Object.entries(range)) if (v !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(Date.parse(v)))) return bad(`${k}: an ISO date or timestamp`);
+    for (const [k, v] of Object.entries(range))
+      if (v !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(Date.parse(v)))) return bad(`${k}: an ISO date or timestamp`);
     const rows = await listBerichten(db, {
       limit,
       ...(principal.kind === 'party' ? { party: principal.party.code } : {}),
-      ...(status ? { status } : {}), ...(bericht ? { bericht } : {}), ...(identificatie ? { identificatie } : {}), ...(after ? { after } : {}),
-      ...(codes.afzender ? { afzender: codes.afzender } : {}), ...(codes.ontvanger ? { ontvanger: codes.ontvanger } : {}),
-      ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}),
+      ...(status ? { status } : {}),
+      ...(bericht ? { bericht } : {}),
+      ...(identificatie ? { identificatie } : {}),
+      ...(after ? { after } : {}),
+      ...(codes.afzender ? { afzender: codes.afzender } : {}),
+      ...(codes.ontvanger ? { ontvanger: codes.ontvanger } : {}),
+      ...(range.from ? { from: range.from } : {}),
+      ...(range.to ? { to: range.to } : {}),
     });
     const last = rows.at(-1);
     return json(200, {
       items: rows.map((row) => ({
-        id: row.id, receivedAt: iso(row.received_at), standard: row.standard, bericht: row.bericht, afzender: row.afzender, ontvanger: row.ontvanger,
-        sender: row.sender, addressee: row.addressee, identificatie: row.identificatie, status: row.status,
+        id: row.id,
+        receivedAt: iso(row.received_at),
+        standard: row.standard,
+        bericht: row.bericht,
+        afzender: row.afzender,
+        ontvanger: row.ontvanger,
+        sender: row.sender,
+        addressee: row.addressee,
+        identificatie: row.identificatie,
+        status: row.status,
         decision: row.decision ? { action: (row.decision as { action?: string }).action ?? null } : null,
         links: { self: `/api/v1/berichten/${row.id}` },
       })),
@@ -157,7 +210,8 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     if (!ID_PATTERN.test(id)) return { res: problemOf(ProblemType.NOT_FOUND, 'no such bericht') };
     const row = await getBericht(db, id);
     if (!row) return { res: problemOf(ProblemType.NOT_FOUND, 'no such bericht') };
-    if (!canRead(principal, row)) return { res: problemOf(ProblemType.FORBIDDEN, 'this bericht was neither sent by nor routed to this party') };
+    if (!canRead(principal, row))
+      return { res: problemOf(ProblemType.FORBIDDEN, 'this bericht was neither sent by nor routed to this party') };
     return { row };
   };
 
@@ -167,12 +221,28 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     const row = r.row;
     const history = await getHistory(db, row.id);
     return json(200, {
-      id: row.id, standard: row.standard, bericht: row.bericht, berichtCode: row.bericht_code, afzender: row.afzender,
-      ontvanger: row.ontvanger, sender: row.sender, ...(row.submitted_by ? { submittedBy: row.submitted_by } : {}), addressee: row.addressee, identificatie: row.identificatie,
-      receivedAt: iso(row.received_at), sha256: row.sha256, status: row.status,
+      id: row.id,
+      standard: row.standard,
+      bericht: row.bericht,
+      berichtCode: row.bericht_code,
+      afzender: row.afzender,
+      ontvanger: row.ontvanger,
+      sender: row.sender,
+      ...(row.submitted_by ? { submittedBy: row.submitted_by } : {}),
+      addressee: row.addressee,
+      identificatie: row.identificatie,
+      receivedAt: iso(row.received_at),
+      sha256: row.sha256,
+      status: row.status,
       history: history.map((h) => ({ status: h.status, at: iso(h.at), ...(h.detail ? { detail: h.detail } : {}) })),
-      decision: row.decision ?? null, issues: row.issues ?? [], ...(row.duplicate_of ? { duplicateOf: row.duplicate_of } : {}),
-      links: { self: `/api/v1/berichten/${row.id}`, xml: `/api/v1/berichten/${row.id}/xml`, ...(row.retour_xml ? { retour: `/api/v1/berichten/${row.id}/retour` } : {}) },
+      decision: row.decision ?? null,
+      issues: row.issues ?? [],
+      ...(row.duplicate_of ? { duplicateOf: row.duplicate_of } : {}),
+      links: {
+        self: `/api/v1/berichten/${row.id}`,
+        xml: `/api/v1/berichten/${row.id}/xml`,
+        ...(row.retour_xml ? { retour: `/api/v1/berichten/${row.id}/retour` } : {}),
+      },
     });
   };
 
@@ -186,7 +256,11 @@ export function apiRoutes(deps: ApiDeps): Route[] {
   const getRetour = async (req: HttpRequest, params: Readonly<Record<string, string>>): Promise<HttpResponse> => {
     const r = await loadReadable(req, params.id!);
     if ('res' in r) return r.res;
-    if (!r.row.retour_xml) return problemOf(ProblemType.NOT_FOUND, 'Sluis made no retourbericht for this bericht (it was not rejected, or its message has no retour)');
+    if (!r.row.retour_xml)
+      return problemOf(
+        ProblemType.NOT_FOUND,
+        'Sluis made no retourbericht for this bericht (it was not rejected, or its message has no retour)',
+      );
     return { status: 200, headers: { 'content-type': 'application/xml' }, body: r.row.retour_xml };
   };
 
@@ -208,8 +282,16 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     const last = items.at(-1);
     return json(200, {
       items: items.map((i) => ({
-        id: i.bericht_id, kind: i.kind, standard: i.standard, bericht: i.bericht, afzender: i.afzender, ontvanger: i.ontvanger,
-        sender: i.sender, identificatie: i.identificatie, availableAt: iso(i.created_at), cursor: encodeCursor(i.seq),
+        id: i.bericht_id,
+        kind: i.kind,
+        standard: i.standard,
+        bericht: i.bericht,
+        afzender: i.afzender,
+        ontvanger: i.ontvanger,
+        sender: i.sender,
+        identificatie: i.identificatie,
+        availableAt: iso(i.created_at),
+        cursor: encodeCursor(i.seq),
         links: {
           self: `/api/v1/berichten/${i.bericht_id}`,
           xml: i.kind === 'retour' ? `/api/v1/berichten/${i.bericht_id}/retour` : `/api/v1/berichten/${i.bericht_id}/xml`,
@@ -242,15 +324,26 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     { method: 'GET', path: '/api/v1/openapi.json', handler: async () => json(200, deps.openapi()) },
     { method: 'GET', path: '/health/live', handler: async () => json(200, { status: 'up' }) },
     {
-      method: 'GET', path: '/health/ready', handler: async () => {
-        if (!deps.isReady()) return json(503, { status: 'down', reason: 'starting, stopping, or an attached component (Kafka) unreachable' });
-        try { await db.query('SELECT 1'); } catch { return json(503, { status: 'down', reason: 'store unreachable' }); }
+      method: 'GET',
+      path: '/health/ready',
+      handler: async () => {
+        if (!deps.isReady())
+          return json(503, { status: 'down', reason: 'starting, stopping, or an attached component (Kafka) unreachable' });
+        try {
+          await db.query('SELECT 1');
+        } catch {
+          return json(503, { status: 'down', reason: 'store unreachable' });
+        }
         return json(200, { status: 'up' });
       },
     },
     {
-      method: 'GET', path: '/metrics', handler: async () => ({
-        status: 200, headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }, body: await metrics.render(deps.gauges),
+      method: 'GET',
+      path: '/metrics',
+      handler: async () => ({
+        status: 200,
+        headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' },
+        body: await metrics.render(deps.gauges),
       }),
     },
   ];

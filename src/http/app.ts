@@ -51,7 +51,12 @@ export interface AppDeps {
    */
   readonly replayDecider?: () => ReplayDecider;
   readonly clock?: () => Date;
-  readonly webhook?: { readonly enabled?: boolean; readonly fetch?: typeof globalThis.fetch; readonly idleMs?: number; readonly backoff?: BackoffPolicy };
+  readonly webhook?: {
+    readonly enabled?: boolean;
+    readonly fetch?: typeof globalThis.fetch;
+    readonly idleMs?: number;
+    readonly backoff?: BackoffPolicy;
+  };
 }
 
 /** A part started beside the gateway (e.g. the Kafka runtime) that reports metrics and readiness. */
@@ -88,11 +93,11 @@ export function createApp(deps: AppDeps): App {
   const contracten = deps.contracten;
   const allowedSenders = contracten
     ? ({ message, sender, counterparty }: { message: MessageDef; sender: string; counterparty: string }): readonly string[] => {
-      const verzender = VERZENDER[message.nummer];
-      const wet: WetNaam = message.standard === 'ijw' ? 'Jeugdwet' : 'Wmo';
-      const [gemeente, aanbieder] = verzender === 'gemeente' ? [sender, counterparty] : [counterparty, sender];
-      return toegestaneVerzenders(contracten.current(), { wet, gemeente, aanbieder, verzender, nummer: message.nummer });
-    }
+        const verzender = VERZENDER[message.nummer];
+        const wet: WetNaam = message.standard === 'ijw' ? 'Jeugdwet' : 'Wmo';
+        const [gemeente, aanbieder] = verzender === 'gemeente' ? [sender, counterparty] : [counterparty, sender];
+        return toegestaneVerzenders(contracten.current(), { wet, gemeente, aanbieder, verzender, nummer: message.nummer });
+      }
     : undefined;
   const pipeline = createIngest({
     db: deps.db,
@@ -118,27 +123,46 @@ export function createApp(deps: AppDeps): App {
   const gauges: CollectedGauge[] = [];
   const backlog = new CollectedGauge('sluis_outbox_backlog', 'Outbox rows by channel and state (pending, failed)', async () => {
     const rows = await outboxBacklog(deps.db);
-    return rows.flatMap((r) => [{ labels: { channel: r.channel, state: 'pending' }, value: r.pending }, { labels: { channel: r.channel, state: 'failed' }, value: r.failed }]);
+    return rows.flatMap((r) => [
+      { labels: { channel: r.channel, state: 'pending' }, value: r.pending },
+      { labels: { channel: r.channel, state: 'failed' }, value: r.failed },
+    ]);
   });
   gauges.push(backlog);
   const routes = apiRoutes({
-    db: deps.db, parties: deps.parties, ingest, metrics, gauges, logger: deps.logger,
-    openapi: openApiDocument, isReady: () => ready && attached.every((c) => c.isReady?.() ?? true),
+    db: deps.db,
+    parties: deps.parties,
+    ingest,
+    metrics,
+    gauges,
+    logger: deps.logger,
+    openapi: openApiDocument,
+    isReady: () => ready && attached.every((c) => c.isReady?.() ?? true),
   }).concat(
     contractenRoutes({ parties: deps.parties, logger: deps.logger, ...(contracten ? { registry: contracten } : {}) }),
     replaysRoutes({
-      parties: deps.parties, logger: deps.logger,
-      ...(deps.replayDecider ? {
-        replay: {
-          db: deps.db, decider: deps.replayDecider,
-          webhookParties: new Set([...deps.parties.parties.values()].filter((p) => p.webhook).map((p) => p.code)),
-        },
-      } : {}),
+      parties: deps.parties,
+      logger: deps.logger,
+      ...(deps.replayDecider
+        ? {
+            replay: {
+              db: deps.db,
+              decider: deps.replayDecider,
+              webhookParties: new Set([...deps.parties.parties.values()].filter((p) => p.webhook).map((p) => p.code)),
+            },
+          }
+        : {}),
     }),
   );
-  const router = createRouter(routes, (err, req) => deps.logger.error({ event: 'internal-error', method: req.method, path: req.path, err }, 'request failed'));
+  const router = createRouter(routes, (err, req) =>
+    deps.logger.error({ event: 'internal-error', method: req.method, path: req.path, err }, 'request failed'),
+  );
   // Route templates as patterns, compiled once: the metrics label is the template, never the raw path (ids).
-  const routePatterns = routes.map((r) => ({ method: r.method as string, path: r.path, re: new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
+  const routePatterns = routes.map((r) => ({
+    method: r.method as string,
+    path: r.path,
+    re: new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+  }));
   const handle = async (req: HttpRequest): Promise<HttpResponse> => {
     const res = await router(req);
     const route = routePatterns.find((r) => r.method === req.method && r.re.test(req.path))?.path ?? 'unmatched';
@@ -146,7 +170,10 @@ export function createApp(deps: AppDeps): App {
     return res;
   };
   return {
-    handle, routes, metrics, ingest,
+    handle,
+    routes,
+    metrics,
+    ingest,
     attach(component) {
       attached.push(component);
       gauges.push(...(component.gauges ?? []));
@@ -155,7 +182,10 @@ export function createApp(deps: AppDeps): App {
       ready = true;
       if (deps.webhook?.enabled !== false && [...deps.parties.parties.values()].some((p) => p.webhook)) {
         worker = startWebhookWorker({
-          db: deps.db, parties: deps.parties.parties, logger: deps.logger, worker: `${hostname()}:${process.pid}`,
+          db: deps.db,
+          parties: deps.parties.parties,
+          logger: deps.logger,
+          worker: `${hostname()}:${process.pid}`,
           ...(deps.webhook?.fetch ? { fetch: deps.webhook.fetch } : {}),
           ...(deps.webhook?.idleMs !== undefined ? { idleMs: deps.webhook.idleMs } : {}),
           ...(deps.webhook?.backoff ? { backoff: deps.webhook.backoff } : {}),

@@ -37,7 +37,10 @@ export function isJsonContentType(ct: string | undefined): boolean {
 }
 
 const KIND_BY_STATUS: Readonly<Record<number, ProblemKind>> = {
-  400: ProblemType.BAD_REQUEST, 403: ProblemType.FORBIDDEN, 404: ProblemType.NOT_FOUND, 422: ProblemType.REGISTRY_INVALID,
+  400: ProblemType.BAD_REQUEST,
+  403: ProblemType.FORBIDDEN,
+  404: ProblemType.NOT_FOUND,
+  422: ProblemType.REGISTRY_INVALID,
 };
 
 /** A handler answer as an HTTP response; its problems in Sluis' vocabulary. */
@@ -45,7 +48,10 @@ function toHttp(r: HandlerResponse, extraHeaders: Record<string, string>): HttpR
   if (r.status < 400) return json(r.status, r.body, extraHeaders);
   const b = (r.body ?? {}) as { detail?: unknown; errors?: unknown };
   const kind = KIND_BY_STATUS[r.status] ?? ProblemType.INTERNAL;
-  const body = { ...problem(kind, typeof b.detail === 'string' ? b.detail : undefined), ...(Array.isArray(b.errors) ? { errors: b.errors } : {}) };
+  const body = {
+    ...problem(kind, typeof b.detail === 'string' ? b.detail : undefined),
+    ...(Array.isArray(b.errors) ? { errors: b.errors } : {}),
+  };
   return problemResponse(body);
 }
 
@@ -54,43 +60,66 @@ export function contractenRoutes(deps: ContractenRouteDeps): Route[] {
   const handlers = reg ? createContractenHandlers(reg) : undefined;
   const persistedHeader: Record<string, string> = { 'sluis-registry-persisted': reg?.persisted ? 'true' : 'false' };
 
-  const wrap = (pick: 'list' | 'get' | 'put' | 'putAll', withBody: boolean) => async (req: HttpRequest, params: Readonly<Record<string, string>>): Promise<HttpResponse> => {
-    const principal = authenticate(deps.parties, req.headers['authorization']);
-    if (!principal) {
-      return problemResponse(problem(ProblemType.UNAUTHORIZED, req.headers['authorization'] ? 'the API key is not known' : 'send Authorization: Bearer <api key>'),
-        { 'www-authenticate': 'Bearer realm="sluis"' });
-    }
-    if (!handlers) return problemOf(ProblemType.NOT_FOUND, 'no contract registry configured (SLUIS_REGISTRY is not set)');
-    const party = partyOf(principal);
-    let body: unknown;
-    if (withBody) {
-      // Operators only: checked before the body is read, so nobody else can make the server parse 5 MB.
-      if (party.role !== 'operator') return problemOf(ProblemType.FORBIDDEN, 'only operators may change contracts');
-      if (!isJsonContentType(req.headers['content-type'])) return problemOf(ProblemType.UNSUPPORTED_MEDIA_TYPE, `contracten take application/json; got '${req.headers['content-type'] ?? '(none)'}'`);
-      let raw: Uint8Array;
-      try {
-        raw = await req.readBody(MAX_REGISTRY_BYTES);
-      } catch (err) {
-        if (err instanceof BodyTooLargeError) return problemOf(ProblemType.PAYLOAD_TOO_LARGE, `more than ${MAX_REGISTRY_BYTES} bytes`);
-        throw err;
+  const wrap =
+    (pick: 'list' | 'get' | 'put' | 'putAll', withBody: boolean) =>
+    async (req: HttpRequest, params: Readonly<Record<string, string>>): Promise<HttpResponse> => {
+      const principal = authenticate(deps.parties, req.headers['authorization']);
+      if (!principal) {
+        return problemResponse(
+          problem(
+            ProblemType.UNAUTHORIZED,
+            req.headers['authorization'] ? 'the API key is not known' : 'send Authorization: Bearer <api key>',
+          ),
+          { 'www-authenticate': 'Bearer realm="sluis"' },
+        );
       }
-      try {
-        body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
-      } catch (e) {
-        return problemOf(ProblemType.BAD_REQUEST, `the body is not valid JSON (${(e as Error).message})`);
+      if (!handlers) return problemOf(ProblemType.NOT_FOUND, 'no contract registry configured (SLUIS_REGISTRY is not set)');
+      const party = partyOf(principal);
+      let body: unknown;
+      if (withBody) {
+        // Operators only: checked before the body is read, so nobody else can make the server parse 5 MB.
+        if (party.role !== 'operator') return problemOf(ProblemType.FORBIDDEN, 'only operators may change contracts');
+        if (!isJsonContentType(req.headers['content-type']))
+          return problemOf(
+            ProblemType.UNSUPPORTED_MEDIA_TYPE,
+            `contracten take application/json; got '${req.headers['content-type'] ?? '(none)'}'`,
+          );
+        let raw: Uint8Array;
+        try {
+          raw = await req.readBody(MAX_REGISTRY_BYTES);
+        } catch (err) {
+          if (err instanceof BodyTooLargeError) return problemOf(ProblemType.PAYLOAD_TOO_LARGE, `more than ${MAX_REGISTRY_BYTES} bytes`);
+          throw err;
+        }
+        try {
+          body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+        } catch (e) {
+          return problemOf(ProblemType.BAD_REQUEST, `the body is not valid JSON (${(e as Error).message})`);
+        }
       }
-    }
-    const query: Record<string, string | undefined> = {};
-    for (const k of ['wet', 'gemeente', 'peildatum']) { const v = req.query.get(k); if (v !== null && v !== '') query[k] = v; }
-    const res = await handlers[pick]({ method: req.method, params: { ...query, ...params }, ...(withBody ? { body } : {}), party });
-    if (withBody && res.status < 300) {
-      deps.logger.info({
-        event: 'contracten-replaced', operator: principal.kind === 'operator' ? principal.name : null, route: pick,
-        id: params.id ?? null, contracten: reg!.current().contracten.length, persisted: reg!.persisted,
-      }, reg!.persisted ? 'contract registry replaced' : 'contract registry replaced in memory only (the file is not rewritten; a restart loads the file again)');
-    }
-    return toHttp(res, withBody ? persistedHeader : {});
-  };
+      const query: Record<string, string | undefined> = {};
+      for (const k of ['wet', 'gemeente', 'peildatum']) {
+        const v = req.query.get(k);
+        if (v !== null && v !== '') query[k] = v;
+      }
+      const res = await handlers[pick]({ method: req.method, params: { ...query, ...params }, ...(withBody ? { body } : {}), party });
+      if (withBody && res.status < 300) {
+        deps.logger.info(
+          {
+            event: 'contracten-replaced',
+            operator: principal.kind === 'operator' ? principal.name : null,
+            route: pick,
+            id: params.id ?? null,
+            contracten: reg!.current().contracten.length,
+            persisted: reg!.persisted,
+          },
+          reg!.persisted
+            ? 'contract registry replaced'
+            : 'contract registry replaced in memory only (the file is not rewritten; a restart loads the file again)',
+        );
+      }
+      return toHttp(res, withBody ? persistedHeader : {});
+    };
 
   return [
     { method: 'GET', path: '/api/v1/contracten', handler: wrap('list', false) },

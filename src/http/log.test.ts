@@ -6,12 +6,21 @@ describe('log redaction', () => {
   it('masks BSN-shaped numbers and personal fields at any depth, keeps other codes', () => {
     expect(scrub('bsn 999900006 in text')).toBe('bsn [bsn] in text');
     expect(scrub('identificatie 123456789012 and AGB 42420001')).toBe('identificatie 123456789012 and AGB 42420001');
-    expect(scrub({ a: [{ Bsn: '999900006', Achternaam: 'Wit', ok: 'x 999900018' }] })).toEqual({ a: [{ Bsn: '[redacted]', Achternaam: '[redacted]', ok: 'x [bsn]' }] });
+    expect(scrub({ a: [{ Bsn: '999900006', Achternaam: 'Wit', ok: 'x 999900018' }] })).toEqual({
+      a: [{ Bsn: '[redacted]', Achternaam: '[redacted]', ok: 'x [bsn]' }],
+    });
   });
 
   it('applies to messages, fields and errors of the real logger', () => {
     const out: string[] = [];
-    const log = createLogger({ destination: new Writable({ write(c, _e, cb) { out.push(String(c)); cb(); } }) as never });
+    const log = createLogger({
+      destination: new Writable({
+        write(c, _e, cb) {
+          out.push(String(c));
+          cb();
+        },
+      }) as never,
+    });
     log.info({ detail: 'client 999900006', naam: 'Tom' }, 'msg with 999900018');
     log.error({ err: new Error('bad bsn 999900031') }, 'failed');
     const all = out.join('');

@@ -6,7 +6,18 @@
 import { pino, type Logger, type DestinationStream } from 'pino';
 
 const BSN_SHAPE = /(?<![0-9])[0-9]{9}(?![0-9])/g;
-const PERSONAL_KEYS = new Set(['bsn', 'naam', 'achternaam', 'voornamen', 'voorletters', 'geslachtsnaam', 'partnernaam', 'raw', 'body', 'xml']);
+const PERSONAL_KEYS = new Set([
+  'bsn',
+  'naam',
+  'achternaam',
+  'voornamen',
+  'voorletters',
+  'geslachtsnaam',
+  'partnernaam',
+  'raw',
+  'body',
+  'xml',
+]);
 
 export function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.replace(BSN_SHAPE, '[bsn]');
@@ -19,16 +30,19 @@ export function scrub(value: unknown, depth = 0): unknown {
 }
 
 export function createLogger(opts: { level?: string; destination?: DestinationStream } = {}): Logger {
-  return pino({
-    level: opts.level ?? 'info',
-    base: { service: 'sluis' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
-    hooks: {
-      // The message string is not passed through formatters.log; scrub it too.
-      logMethod(args, method) {
-        method.apply(this, args.map((a) => (typeof a === 'string' ? (scrub(a) as string) : a)) as Parameters<typeof method>);
+  return pino(
+    {
+      level: opts.level ?? 'info',
+      base: { service: 'sluis' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
+      hooks: {
+        // The message string is not passed through formatters.log; scrub it too.
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => (typeof a === 'string' ? (scrub(a) as string) : a)) as Parameters<typeof method>);
+        },
       },
     },
-  }, opts.destination);
+    opts.destination,
+  );
 }

@@ -11,9 +11,15 @@ describe('prometheus text format', () => {
 
   it('renders cumulative histogram buckets, sum and count', () => {
     const h = new Histogram('lat_seconds', 'help', [0.01, 0.1]);
-    h.observe(0.005); h.observe(0.05); h.observe(1);
+    h.observe(0.005);
+    h.observe(0.05);
+    h.observe(1);
     expect(h.render().split('\n').slice(2)).toEqual([
-      'lat_seconds_bucket{le="0.01"} 1', 'lat_seconds_bucket{le="0.1"} 2', 'lat_seconds_bucket{le="+Inf"} 3', 'lat_seconds_sum 1.055', 'lat_seconds_count 3',
+      'lat_seconds_bucket{le="0.01"} 1',
+      'lat_seconds_bucket{le="0.1"} 2',
+      'lat_seconds_bucket{le="+Inf"} 3',
+      'lat_seconds_sum 1.055',
+      'lat_seconds_count 3',
     ]);
   });
 
@@ -27,18 +33,54 @@ describe('prometheus text format', () => {
 
 describe('decision metrics', () => {
   it('the deciding reason is the most severe, the last of equals, never the woonplaats annotation', () => {
-    expect(decidingReason([{ rule: 'OG-DECL', severity: 'info' }, { rule: 'TS-DECL', severity: 'warning' }, { rule: 'DECL-GEMENGD', severity: 'error' }])?.rule).toBe('DECL-GEMENGD');
-    expect(decidingReason([{ rule: 'TM-TOEW', severity: 'warning' }, { rule: 'RET-HEEN-NIET-BEZORGD', severity: 'warning' }])?.rule).toBe('RET-HEEN-NIET-BEZORGD');
-    expect(decidingReason([{ rule: 'TM-TOEW', severity: 'warning' }, { rule: 'WPB-RESULTAAT', severity: 'info' }, { rule: 'WPB-AFWIJKING', severity: 'warning' }])?.rule).toBe('TM-TOEW');
+    expect(
+      decidingReason([
+        { rule: 'OG-DECL', severity: 'info' },
+        { rule: 'TS-DECL', severity: 'warning' },
+        { rule: 'DECL-GEMENGD', severity: 'error' },
+      ])?.rule,
+    ).toBe('DECL-GEMENGD');
+    expect(
+      decidingReason([
+        { rule: 'TM-TOEW', severity: 'warning' },
+        { rule: 'RET-HEEN-NIET-BEZORGD', severity: 'warning' },
+      ])?.rule,
+    ).toBe('RET-HEEN-NIET-BEZORGD');
+    expect(
+      decidingReason([
+        { rule: 'TM-TOEW', severity: 'warning' },
+        { rule: 'WPB-RESULTAAT', severity: 'info' },
+        { rule: 'WPB-AFWIJKING', severity: 'warning' },
+      ])?.rule,
+    ).toBe('TM-TOEW');
     expect(decidingReason([{ rule: 'no-contract-registry' }])?.rule).toBe('no-contract-registry');
     expect(decidingReason([])).toBeUndefined();
   });
 
   it('counts suppress and refuse by rule, variant and contract; woonplaats mismatch by certainty; route only in decisions', () => {
     const m = createMetrics();
-    countDecision(m, 'JW323', { action: 'suppress', variant: 'taakgericht-minimaal', contractIds: ['K'], reasons: [{ rule: 'TM-DECL', severity: 'warning', contractId: 'K' }] });
-    countDecision(m, 'JW323', { action: 'refuse', variant: 'gemengd', contractIds: ['A', 'B'], reasons: [{ rule: 'OG-DECL', severity: 'info', contractId: 'A' }, { rule: 'DECL-GEMENGD', severity: 'error' }] });
-    countDecision(m, 'JW301', { action: 'route', variant: 'outputgericht', tags: ['woonplaats-afwijking'], woonplaats: { zekerheid: 'midden' }, reasons: [{ rule: 'OG-TOEW', severity: 'info' }] });
+    countDecision(m, 'JW323', {
+      action: 'suppress',
+      variant: 'taakgericht-minimaal',
+      contractIds: ['K'],
+      reasons: [{ rule: 'TM-DECL', severity: 'warning', contractId: 'K' }],
+    });
+    countDecision(m, 'JW323', {
+      action: 'refuse',
+      variant: 'gemengd',
+      contractIds: ['A', 'B'],
+      reasons: [
+        { rule: 'OG-DECL', severity: 'info', contractId: 'A' },
+        { rule: 'DECL-GEMENGD', severity: 'error' },
+      ],
+    });
+    countDecision(m, 'JW301', {
+      action: 'route',
+      variant: 'outputgericht',
+      tags: ['woonplaats-afwijking'],
+      woonplaats: { zekerheid: 'midden' },
+      reasons: [{ rule: 'OG-TOEW', severity: 'info' }],
+    });
     countDecision(m, 'JW305', { action: 'refuse', reasons: [{ rule: 'summary-error', contractId: undefined }] });
     expect(m.suppressed.get({ bericht: 'JW323', rule: 'TM-DECL', variant: 'taakgericht-minimaal', contract: 'K' })).toBe(1);
     expect(m.refused.get({ bericht: 'JW323', rule: 'DECL-GEMENGD', variant: 'gemengd', contract: 'A+B' })).toBe(1);

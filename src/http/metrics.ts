@@ -28,12 +28,17 @@ function labelKey(labels: Labels): string {
 
 export class Counter {
   private readonly values = new Map<string, number>();
-  constructor(readonly name: string, readonly help: string) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+  ) {}
   inc(labels: Labels = {}, by = 1): void {
     const k = labelKey(labels);
     this.values.set(k, (this.values.get(k) ?? 0) + by);
   }
-  get(labels: Labels = {}): number { return this.values.get(labelKey(labels)) ?? 0; }
+  get(labels: Labels = {}): number {
+    return this.values.get(labelKey(labels)) ?? 0;
+  }
   render(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
     for (const [k, v] of this.values) lines.push(`${this.name}${k ? `{${k}}` : ''} ${v}`);
@@ -43,11 +48,18 @@ export class Counter {
 
 export class Histogram {
   private readonly series = new Map<string, { counts: number[]; sum: number; count: number }>();
-  constructor(readonly name: string, readonly help: string, readonly buckets: readonly number[]) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    readonly buckets: readonly number[],
+  ) {}
   observe(value: number, labels: Labels = {}): void {
     const k = labelKey(labels);
     let s = this.series.get(k);
-    if (!s) { s = { counts: this.buckets.map(() => 0), sum: 0, count: 0 }; this.series.set(k, s); }
+    if (!s) {
+      s = { counts: this.buckets.map(() => 0), sum: 0, count: 0 };
+      this.series.set(k, s);
+    }
     for (let i = 0; i < this.buckets.length; i++) if (value <= this.buckets[i]!) s.counts[i]!++;
     s.sum += value;
     s.count++;
@@ -67,10 +79,17 @@ export class Histogram {
 
 /** A gauge whose samples are read when scraped (e.g. outbox backlog from the database). */
 export class CollectedGauge {
-  constructor(readonly name: string, readonly help: string, private readonly collect: () => Promise<{ labels: Labels; value: number }[]>) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    private readonly collect: () => Promise<{ labels: Labels; value: number }[]>,
+  ) {}
   async render(): Promise<string> {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`];
-    for (const s of await this.collect()) { const k = labelKey(s.labels); lines.push(`${this.name}${k ? `{${k}}` : ''} ${s.value}`); }
+    for (const s of await this.collect()) {
+      const k = labelKey(s.labels);
+      lines.push(`${this.name}${k ? `{${k}}` : ''} ${s.value}`);
+    }
     return lines.join('\n');
   }
 }
@@ -95,20 +114,57 @@ export interface GatewayMetrics {
 }
 
 export function createMetrics(): GatewayMetrics {
-  const berichten = new Counter('sluis_berichten_total', 'Berichten taken in, by standard, bericht (JW301 …) and outcome (status or problem)');
+  const berichten = new Counter(
+    'sluis_berichten_total',
+    'Berichten taken in, by standard, bericht (JW301 …) and outcome (status or problem)',
+  );
   const decisions = new Counter('sluis_decisions_total', 'Decisions by action (route/suppress/refuse), bericht and uitvoeringsvariant');
-  const ingestSeconds = new Histogram('sluis_ingest_duration_seconds', 'Time from request to answer for POST /api/v1/berichten, by outcome', LATENCY_BUCKETS);
+  const ingestSeconds = new Histogram(
+    'sluis_ingest_duration_seconds',
+    'Time from request to answer for POST /api/v1/berichten, by outcome',
+    LATENCY_BUCKETS,
+  );
   const httpRequests = new Counter('sluis_http_requests_total', 'HTTP requests by route and status');
-  const commitRows = new Histogram('sluis_journal_commit_rows', 'Berichten per journal transaction (group commit size)', [1, 2, 4, 8, 16, 32, 64, 128, 256, 512]);
+  const commitRows = new Histogram(
+    'sluis_journal_commit_rows',
+    'Berichten per journal transaction (group commit size)',
+    [1, 2, 4, 8, 16, 32, 64, 128, 256, 512],
+  );
   const deliveries = new Counter('sluis_deliveries_total', 'Delivery attempts by channel and result');
-  const suppressed = new Counter('sluis_suppressed_total', 'Suppressed berichten by bericht, deciding rule, uitvoeringsvariant/profile and contract');
-  const refused = new Counter('sluis_refused_total', 'Refused berichten by bericht, deciding rule, uitvoeringsvariant/profile and contract');
-  const woonplaatsMismatch = new Counter('sluis_woonplaats_mismatch_total', 'Woonplaats checks whose expected gemeente differs from the gemeente in the bericht, by bericht and certainty (zekerheid)');
+  const suppressed = new Counter(
+    'sluis_suppressed_total',
+    'Suppressed berichten by bericht, deciding rule, uitvoeringsvariant/profile and contract',
+  );
+  const refused = new Counter(
+    'sluis_refused_total',
+    'Refused berichten by bericht, deciding rule, uitvoeringsvariant/profile and contract',
+  );
+  const woonplaatsMismatch = new Counter(
+    'sluis_woonplaats_mismatch_total',
+    'Woonplaats checks whose expected gemeente differs from the gemeente in the bericht, by bericht and certainty (zekerheid)',
+  );
   return {
-    berichten, decisions, ingestSeconds, httpRequests, commitRows, deliveries, suppressed, refused, woonplaatsMismatch,
+    berichten,
+    decisions,
+    ingestSeconds,
+    httpRequests,
+    commitRows,
+    deliveries,
+    suppressed,
+    refused,
+    woonplaatsMismatch,
     async render(extra) {
-      const parts = [berichten.render(), decisions.render(), ingestSeconds.render(), httpRequests.render(), commitRows.render(), deliveries.render(),
-        suppressed.render(), refused.render(), woonplaatsMismatch.render()];
+      const parts = [
+        berichten.render(),
+        decisions.render(),
+        ingestSeconds.render(),
+        httpRequests.render(),
+        commitRows.render(),
+        deliveries.render(),
+        suppressed.render(),
+        refused.render(),
+        woonplaatsMismatch.render(),
+      ];
       for (const g of extra) parts.push(await g.render());
       return `${parts.join('\n')}\n`;
     },
@@ -140,7 +196,10 @@ export function decidingReason<R extends { readonly rule: string; readonly sever
   for (const r of reasons) {
     if (ANNOTATION_RULES.has(r.rule)) continue;
     const k = typeof r.severity === 'string' ? (SEVERITY_RANK[r.severity] ?? 0) : 0;
-    if (k >= rank) { best = r; rank = k; }
+    if (k >= rank) {
+      best = r;
+      rank = k;
+    }
   }
   return best ?? reasons[0];
 }

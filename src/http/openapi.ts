@@ -8,23 +8,53 @@ import { ProblemType } from './problems.js';
 
 const problemRef = { $ref: '#/components/responses/Problem' };
 const auth = [{ bearer: [] }];
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' }, description: 'Journal id (ULID-like, sortable by arrival)' };
+const idParam = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' },
+  description: 'Journal id (ULID-like, sortable by arrival)',
+};
 const xmlBody = { content: { 'application/xml': { schema: { type: 'string' } } } };
-const contractIdParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Contract id from the registry' };
-const jsonOf = (description: string, schema: unknown = { type: 'object' }): Record<string, unknown> => ({ description, content: { 'application/json': { schema } } });
+const contractIdParam = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description: 'Contract id from the registry',
+};
+const jsonOf = (description: string, schema: unknown = { type: 'object' }): Record<string, unknown> => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 const persistedHeader = {
-  'Sluis-Registry-Persisted': { description: '"false": the new registry is in force in this process only; the SLUIS_REGISTRY file is not rewritten and a restart loads the file again', schema: { enum: ['true', 'false'] } },
+  'Sluis-Registry-Persisted': {
+    description:
+      '"false": the new registry is in force in this process only; the SLUIS_REGISTRY file is not rewritten and a restart loads the file again',
+    schema: { enum: ['true', 'false'] },
+  },
 };
 
 const POST_BERICHT = {
-  operationId: 'postBericht', summary: 'Send a bericht (validate, decide, journal, route)', security: auth,
+  operationId: 'postBericht',
+  summary: 'Send a bericht (validate, decide, journal, route)',
+  security: auth,
   requestBody: { required: true, ...xmlBody },
   responses: {
     202: {
-      description: 'Journaled. L2/L3 rejections are also 202, with status "afgekeurd" and the retourbericht (as XML when Accept prefers application/xml). A byte-identical re-post returns the first receipt with header Sluis-Idempotent-Replay.',
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/Receipt' } }, 'application/xml': { schema: { type: 'string' } } },
+      description:
+        'Journaled. L2/L3 rejections are also 202, with status "afgekeurd" and the retourbericht (as XML when Accept prefers application/xml). A byte-identical re-post returns the first receipt with header Sluis-Idempotent-Replay.',
+      content: {
+        'application/json': { schema: { $ref: '#/components/schemas/Receipt' } },
+        'application/xml': { schema: { type: 'string' } },
+      },
     },
-    400: problemRef, 401: problemRef, 403: problemRef, 413: problemRef, 415: problemRef, 500: problemRef,
+    400: problemRef,
+    401: problemRef,
+    403: problemRef,
+    413: problemRef,
+    415: problemRef,
+    500: problemRef,
   },
 };
 
@@ -34,7 +64,8 @@ export function openApiDocument(): Record<string, unknown> {
     info: {
       title: 'Sluis gateway API',
       version: API_VERSION,
-      description: 'Validating gateway for iJw/iWmo 3.2 berichten. Errors are application/problem+json (RFC 9457) with a stable `type`; see components.schemas.Problem.',
+      description:
+        'Validating gateway for iJw/iWmo 3.2 berichten. Errors are application/problem+json (RFC 9457) with a stable `type`; see components.schemas.Problem.',
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     servers: [{ url: '/' }],
@@ -42,53 +73,113 @@ export function openApiDocument(): Record<string, unknown> {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API key from the parties config' } },
       schemas: {
         Problem: {
-          type: 'object', required: ['type', 'title', 'status'],
+          type: 'object',
+          required: ['type', 'title', 'status'],
           properties: {
             type: { type: 'string', enum: Object.values(ProblemType).map((p) => p.type) },
-            title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            instance: { type: 'string' },
             issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' } },
-            errors: { type: 'array', description: 'registry-invalid: what is wrong, where', items: { type: 'object', required: ['path', 'reason'], properties: { path: { type: 'string', examples: ['$.contracten[1].periode.van'] }, reason: { type: 'string' } } } },
+            errors: {
+              type: 'array',
+              description: 'registry-invalid: what is wrong, where',
+              items: {
+                type: 'object',
+                required: ['path', 'reason'],
+                properties: { path: { type: 'string', examples: ['$.contracten[1].periode.van'] }, reason: { type: 'string' } },
+              },
+            },
           },
         },
-        Contract: { type: 'object', description: 'A contract as in schemas/contract-registry.schema.json (docs/uitvoeringsvarianten.md)', required: ['id', 'wet', 'gemeenten', 'opdrachtnemer', 'periode', 'uitvoeringsvariant', 'bekostiging'] },
+        Contract: {
+          type: 'object',
+          description: 'A contract as in schemas/contract-registry.schema.json (docs/uitvoeringsvarianten.md)',
+          required: ['id', 'wet', 'gemeenten', 'opdrachtnemer', 'periode', 'uitvoeringsvariant', 'bekostiging'],
+        },
         Issue: {
-          type: 'object', required: ['level', 'path', 'code', 'message'],
-          properties: { level: { enum: ['L1', 'L2', 'L3'] }, path: { type: 'string' }, code: { type: 'string' }, rule: { type: 'string' }, retourCode: { type: 'string' }, message: { type: 'string' } },
+          type: 'object',
+          required: ['level', 'path', 'code', 'message'],
+          properties: {
+            level: { enum: ['L1', 'L2', 'L3'] },
+            path: { type: 'string' },
+            code: { type: 'string' },
+            rule: { type: 'string' },
+            retourCode: { type: 'string' },
+            message: { type: 'string' },
+          },
         },
         Decision: {
           type: ['object', 'null'],
           properties: {
-            action: { enum: ['route', 'suppress', 'refuse'] }, addressee: { type: 'string' }, variant: { type: 'string' },
+            action: { enum: ['route', 'suppress', 'refuse'] },
+            addressee: { type: 'string' },
+            variant: { type: 'string' },
             tags: { type: 'array', items: { type: 'string' } },
             contractIds: { type: 'array', items: { type: 'string' } },
-            reasons: { type: 'array', items: { type: 'object', required: ['rule', 'text'], properties: { rule: { type: 'string' }, text: { type: 'string' }, severity: { enum: ['info', 'warning', 'error'] }, contractId: { type: 'string' }, variant: { type: 'string' }, items: { type: 'array', items: { type: 'string' } } } } },
+            reasons: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['rule', 'text'],
+                properties: {
+                  rule: { type: 'string' },
+                  text: { type: 'string' },
+                  severity: { enum: ['info', 'warning', 'error'] },
+                  contractId: { type: 'string' },
+                  variant: { type: 'string' },
+                  items: { type: 'array', items: { type: 'string' } },
+                },
+              },
+            },
             items: { type: 'array', description: 'Per product line / prestatie: what the policy table said', items: { type: 'object' } },
-            woonplaats: { type: 'object', description: 'The woonplaatsbeginsel check attached for the gemeente (expected gemeente, source, certainty); never a legal decision' },
+            woonplaats: {
+              type: 'object',
+              description:
+                'The woonplaatsbeginsel check attached for the gemeente (expected gemeente, source, certainty); never a legal decision',
+            },
             summary: { type: 'object', description: 'The facts the decision core decided on (codes, dates, references; no BSN or name)' },
           },
         },
         Receipt: {
-          type: 'object', required: ['id', 'standard', 'bericht', 'status', 'decision', 'issues', 'links'],
+          type: 'object',
+          required: ['id', 'standard', 'bericht', 'status', 'decision', 'issues', 'links'],
           properties: {
-            id: { type: 'string' }, standard: { enum: ['ijw', 'iwmo'] }, bericht: { type: 'string', examples: ['JW301'] },
+            id: { type: 'string' },
+            standard: { enum: ['ijw', 'iwmo'] },
+            bericht: { type: 'string', examples: ['JW301'] },
             status: { enum: ['klaargezet', 'onderdrukt', 'geweigerd', 'afgekeurd', 'afgeleverd'] },
-            decision: { $ref: '#/components/schemas/Decision' }, issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' } },
+            decision: { $ref: '#/components/schemas/Decision' },
+            issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' } },
             retour: { type: 'string', description: 'The retourbericht XML Sluis made when it rejected the bericht (L2/L3, TR056)' },
-            duplicateOf: { type: 'string' }, links: { type: 'object' },
+            duplicateOf: { type: 'string' },
+            links: { type: 'object' },
           },
         },
       },
       responses: {
-        Problem: { description: 'Problem details', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+        Problem: {
+          description: 'Problem details',
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
       },
     },
     paths: {
       '/api/v1/berichten': {
         post: POST_BERICHT,
         get: {
-          operationId: 'searchBerichten', summary: 'Search the journal in arrival order (operators: all; a party: what it sent or was routed to it)', security: auth,
+          operationId: 'searchBerichten',
+          summary: 'Search the journal in arrival order (operators: all; a party: what it sent or was routed to it)',
+          security: auth,
           parameters: [
-            { name: 'status', in: 'query', schema: { enum: ['ontvangen', 'gevalideerd', 'afgekeurd', 'besloten', 'klaargezet', 'onderdrukt', 'geweigerd', 'afgeleverd'] } },
+            {
+              name: 'status',
+              in: 'query',
+              schema: {
+                enum: ['ontvangen', 'gevalideerd', 'afgekeurd', 'besloten', 'klaargezet', 'onderdrukt', 'geweigerd', 'afgeleverd'],
+              },
+            },
             { name: 'bericht', in: 'query', schema: { type: 'string', pattern: '^(JW|WMO)3[0-9]{2}$' } },
             { name: 'identificatie', in: 'query', schema: { type: 'string', maxLength: 12 } },
             { name: 'afzender', in: 'query', schema: { type: 'string', pattern: '^([0-9]{4}|[0-9]{8})$' } },
@@ -99,121 +190,256 @@ export function openApiDocument(): Record<string, unknown> {
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
           ],
           responses: {
-            200: { description: 'A page', content: { 'application/json': { schema: { type: 'object', required: ['items', 'next'], properties: { items: { type: 'array' }, next: { type: ['string', 'null'] } } } } } },
-            400: problemRef, 401: problemRef,
+            200: {
+              description: 'A page',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['items', 'next'],
+                    properties: { items: { type: 'array' }, next: { type: ['string', 'null'] } },
+                  },
+                },
+              },
+            },
+            400: problemRef,
+            401: problemRef,
           },
         },
       },
       '/api/v1/berichten/{id}': {
         get: {
-          operationId: 'getBericht', summary: 'Status history, decision with reasons, links to the raw XML and the retour', security: auth,
+          operationId: 'getBericht',
+          summary: 'Status history, decision with reasons, links to the raw XML and the retour',
+          security: auth,
           parameters: [idParam],
-          responses: { 200: { description: 'The bericht', content: { 'application/json': { schema: { type: 'object' } } } }, 401: problemRef, 403: problemRef, 404: problemRef },
+          responses: {
+            200: { description: 'The bericht', content: { 'application/json': { schema: { type: 'object' } } } },
+            401: problemRef,
+            403: problemRef,
+            404: problemRef,
+          },
         },
       },
       '/api/v1/berichten/{id}/xml': {
         get: {
-          operationId: 'getBerichtXml', summary: 'The raw bytes as received', security: auth, parameters: [idParam],
+          operationId: 'getBerichtXml',
+          summary: 'The raw bytes as received',
+          security: auth,
+          parameters: [idParam],
           responses: { 200: { description: 'Raw XML', ...xmlBody }, 401: problemRef, 403: problemRef, 404: problemRef },
         },
       },
       '/api/v1/berichten/{id}/retour': {
         get: {
-          operationId: 'getBerichtRetour', summary: 'The retourbericht Sluis made for a rejected bericht', security: auth, parameters: [idParam],
+          operationId: 'getBerichtRetour',
+          summary: 'The retourbericht Sluis made for a rejected bericht',
+          security: auth,
+          parameters: [idParam],
           responses: { 200: { description: 'Retour XML', ...xmlBody }, 401: problemRef, 403: problemRef, 404: problemRef },
         },
       },
       '/api/v1/postbus': {
         get: {
-          operationId: 'listPostbus', summary: 'Unconfirmed items addressed to the caller, oldest first, cursor-paged', security: auth,
+          operationId: 'listPostbus',
+          summary: 'Unconfirmed items addressed to the caller, oldest first, cursor-paged',
+          security: auth,
           parameters: [
-            { name: 'after', in: 'query', schema: { type: 'string' }, description: 'cursor of the last item seen (from `cursor` or `next`)' },
+            {
+              name: 'after',
+              in: 'query',
+              schema: { type: 'string' },
+              description: 'cursor of the last item seen (from `cursor` or `next`)',
+            },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
           ],
           responses: {
-            200: { description: 'A page', content: { 'application/json': { schema: { type: 'object', required: ['items', 'next'], properties: { items: { type: 'array' }, next: { type: ['string', 'null'] } } } } } },
-            400: problemRef, 401: problemRef, 403: problemRef,
+            200: {
+              description: 'A page',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['items', 'next'],
+                    properties: { items: { type: 'array' }, next: { type: ['string', 'null'] } },
+                  },
+                },
+              },
+            },
+            400: problemRef,
+            401: problemRef,
+            403: problemRef,
           },
         },
       },
       '/api/v1/postbus/{id}/ontvangst': {
         post: {
-          operationId: 'confirmOntvangst', summary: 'Confirm receipt; the item leaves the postbus (idempotent)', security: auth, parameters: [idParam],
-          responses: { 200: { description: 'Confirmed', content: { 'application/json': { schema: { type: 'object' } } } }, 401: problemRef, 403: problemRef, 404: problemRef },
+          operationId: 'confirmOntvangst',
+          summary: 'Confirm receipt; the item leaves the postbus (idempotent)',
+          security: auth,
+          parameters: [idParam],
+          responses: {
+            200: { description: 'Confirmed', content: { 'application/json': { schema: { type: 'object' } } } },
+            401: problemRef,
+            403: problemRef,
+            404: problemRef,
+          },
         },
       },
       '/api/v1/contracten': {
         get: {
-          operationId: 'listContracten', summary: 'Contracts in the registry in force (operators: all; a gemeente or aanbieder: those naming it)', security: auth,
+          operationId: 'listContracten',
+          summary: 'Contracts in the registry in force (operators: all; a gemeente or aanbieder: those naming it)',
+          security: auth,
           parameters: [
             { name: 'wet', in: 'query', schema: { enum: ['Jeugdwet', 'Wmo'] } },
             { name: 'gemeente', in: 'query', schema: { type: 'string', pattern: '^[0-9]{4}$' } },
-            { name: 'peildatum', in: 'query', schema: { type: 'string', format: 'date' }, description: 'only contracts in force on this date' },
+            {
+              name: 'peildatum',
+              in: 'query',
+              schema: { type: 'string', format: 'date' },
+              description: 'only contracts in force on this date',
+            },
           ],
-          responses: { 200: jsonOf('The contracts', { type: 'object', required: ['contracten'], properties: { contracten: { type: 'array', items: { $ref: '#/components/schemas/Contract' } } } }), 400: problemRef, 401: problemRef, 404: problemRef },
+          responses: {
+            200: jsonOf('The contracts', {
+              type: 'object',
+              required: ['contracten'],
+              properties: { contracten: { type: 'array', items: { $ref: '#/components/schemas/Contract' } } },
+            }),
+            400: problemRef,
+            401: problemRef,
+            404: problemRef,
+          },
         },
         put: {
-          operationId: 'putContracten', summary: 'Replace the whole registry document (operators). Checked as at start; in force for berichten taken in afterwards; not written to the file', security: auth,
-          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: 'A registry document (schemas/contract-registry.schema.json)' } } } },
-          responses: { 200: { ...jsonOf('In force', { type: 'object', properties: { contracten: { type: 'integer' } } }), headers: persistedHeader }, 400: problemRef, 401: problemRef, 403: problemRef, 404: problemRef, 413: problemRef, 415: problemRef, 422: problemRef },
+          operationId: 'putContracten',
+          summary:
+            'Replace the whole registry document (operators). Checked as at start; in force for berichten taken in afterwards; not written to the file',
+          security: auth,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { type: 'object', description: 'A registry document (schemas/contract-registry.schema.json)' },
+              },
+            },
+          },
+          responses: {
+            200: { ...jsonOf('In force', { type: 'object', properties: { contracten: { type: 'integer' } } }), headers: persistedHeader },
+            400: problemRef,
+            401: problemRef,
+            403: problemRef,
+            404: problemRef,
+            413: problemRef,
+            415: problemRef,
+            422: problemRef,
+          },
         },
       },
       '/api/v1/replays': {
         post: {
           operationId: 'replay',
-          summary: 'Re-run a selection of journaled berichten through today\'s registry and rules (operators). A dry run unless "dryRun": false; a real run re-delivers only what changed, idempotently, and is journaled',
+          summary:
+            'Re-run a selection of journaled berichten through today\'s registry and rules (operators). A dry run unless "dryRun": false; a real run re-delivers only what changed, idempotently, and is journaled',
           security: auth,
           requestBody: {
             required: true,
             content: {
               'application/json': {
                 schema: {
-                  type: 'object', required: ['from', 'to'],
+                  type: 'object',
+                  required: ['from', 'to'],
                   properties: {
-                    from: { type: 'string', description: 'ISO time (journal receipt time)' }, to: { type: 'string' },
-                    standard: { enum: ['ijw', 'iwmo'] }, bericht: { type: 'string', examples: ['323'] },
-                    gemeente: { type: 'string', pattern: '^[0-9]{4}$' }, aanbieder: { type: 'string', pattern: '^[0-9]{8}$' },
-                    decision: { enum: ['route', 'suppress', 'refuse'] }, dryRun: { type: 'boolean', default: true }, rate: { type: 'number', description: 'berichten per second' },
+                    from: { type: 'string', description: 'ISO time (journal receipt time)' },
+                    to: { type: 'string' },
+                    standard: { enum: ['ijw', 'iwmo'] },
+                    bericht: { type: 'string', examples: ['323'] },
+                    gemeente: { type: 'string', pattern: '^[0-9]{4}$' },
+                    aanbieder: { type: 'string', pattern: '^[0-9]{8}$' },
+                    decision: { enum: ['route', 'suppress', 'refuse'] },
+                    dryRun: { type: 'boolean', default: true },
+                    rate: { type: 'number', description: 'berichten per second' },
                   },
                 },
               },
             },
           },
           responses: {
-            200: jsonOf('The replay report (schemas/events/replay-run.v1.schema.json)', { type: 'object', required: ['type', 'runId', 'dryRun', 'counts', 'changes'] }),
-            400: problemRef, 401: problemRef, 403: problemRef, 404: problemRef, 413: problemRef, 415: problemRef,
+            200: jsonOf('The replay report (schemas/events/replay-run.v1.schema.json)', {
+              type: 'object',
+              required: ['type', 'runId', 'dryRun', 'counts', 'changes'],
+            }),
+            400: problemRef,
+            401: problemRef,
+            403: problemRef,
+            404: problemRef,
+            413: problemRef,
+            415: problemRef,
           },
         },
       },
       '/api/v1/contracten/{id}': {
         get: {
-          operationId: 'getContract', summary: 'One contract', security: auth, parameters: [contractIdParam],
+          operationId: 'getContract',
+          summary: 'One contract',
+          security: auth,
+          parameters: [contractIdParam],
           responses: { 200: jsonOf('The contract', { $ref: '#/components/schemas/Contract' }), 401: problemRef, 404: problemRef },
         },
         put: {
-          operationId: 'putContract', summary: 'Create or replace one contract (operators); the whole registry is re-checked (overlaps). Not written to the file', security: auth, parameters: [contractIdParam],
+          operationId: 'putContract',
+          summary: 'Create or replace one contract (operators); the whole registry is re-checked (overlaps). Not written to the file',
+          security: auth,
+          parameters: [contractIdParam],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Contract' } } } },
           responses: {
             200: { ...jsonOf('Replaced', { $ref: '#/components/schemas/Contract' }), headers: persistedHeader },
             201: { ...jsonOf('Created', { $ref: '#/components/schemas/Contract' }), headers: persistedHeader },
-            400: problemRef, 401: problemRef, 403: problemRef, 404: problemRef, 413: problemRef, 415: problemRef, 422: problemRef,
+            400: problemRef,
+            401: problemRef,
+            403: problemRef,
+            404: problemRef,
+            413: problemRef,
+            415: problemRef,
+            422: problemRef,
           },
         },
       },
       '/api/v1/openapi.json': {
-        get: { operationId: 'openapi', summary: 'This document', security: [], responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } },
+        get: {
+          operationId: 'openapi',
+          summary: 'This document',
+          security: [],
+          responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } },
+        },
       },
       '/health/live': {
-        get: { operationId: 'live', summary: 'Liveness', security: [], responses: { 200: { description: 'Up', content: { 'application/json': { schema: { type: 'object' } } } } } },
+        get: {
+          operationId: 'live',
+          summary: 'Liveness',
+          security: [],
+          responses: { 200: { description: 'Up', content: { 'application/json': { schema: { type: 'object' } } } } },
+        },
       },
       '/health/ready': {
         get: {
-          operationId: 'ready', summary: 'Readiness (store reachable, not shutting down)', security: [],
-          responses: { 200: { description: 'Ready', content: { 'application/json': { schema: { type: 'object' } } } }, 503: { description: 'Not ready', content: { 'application/json': { schema: { type: 'object' } } } } },
+          operationId: 'ready',
+          summary: 'Readiness (store reachable, not shutting down)',
+          security: [],
+          responses: {
+            200: { description: 'Ready', content: { 'application/json': { schema: { type: 'object' } } } },
+            503: { description: 'Not ready', content: { 'application/json': { schema: { type: 'object' } } } },
+          },
         },
       },
       '/metrics': {
-        get: { operationId: 'metrics', summary: 'Prometheus metrics (no personal data)', security: [], responses: { 200: { description: 'Text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } } } },
+        get: {
+          operationId: 'metrics',
+          summary: 'Prometheus metrics (no personal data)',
+          security: [],
+          responses: { 200: { description: 'Text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } } },
+        },
       },
     },
   };

@@ -21,7 +21,11 @@ export const ProblemType = {
   /** Body larger than 25 MB (OP179). */
   PAYLOAD_TOO_LARGE: { type: `${P}payload-too-large`, status: 413, title: 'Bericht larger than 25 MB' },
   /** Berichten: not `application/xml` / `text/xml`; contracten: not `application/json` (with, at most, charset=utf-8). */
-  UNSUPPORTED_MEDIA_TYPE: { type: `${P}unsupported-media-type`, status: 415, title: 'Unsupported Content-Type (berichten: application/xml; contracten: application/json)' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    type: `${P}unsupported-media-type`,
+    status: 415,
+    title: 'Unsupported Content-Type (berichten: application/xml; contracten: application/json)',
+  },
   /** Not well-formed XML. */
   MALFORMED_XML: { type: `${P}malformed-xml`, status: 400, title: 'Not well-formed XML' },
   /** A DOCTYPE/entity declaration (XXE, billion laughs): refused before parsing. */
@@ -33,7 +37,11 @@ export const ProblemType = {
   /** The BerichtCode does not match the message (or is unknown). */
   UNKNOWN_BERICHT_CODE: { type: `${P}unknown-bericht-code`, status: 400, title: 'Unknown or mismatching BerichtCode' },
   /** BerichtVersie/BerichtSubversie is not 3/2: a release Sluis does not handle. */
-  WRONG_VERSION: { type: `${P}wrong-version`, status: 400, title: 'Unsupported BerichtVersie/BerichtSubversie (Sluis handles release 3.2)' },
+  WRONG_VERSION: {
+    type: `${P}wrong-version`,
+    status: 400,
+    title: 'Unsupported BerichtVersie/BerichtSubversie (Sluis handles release 3.2)',
+  },
   /** Any other XSD (L1) failure; `issues` lists every one. No retourbericht (FACTS §8). */
   SCHEMA_INVALID: { type: `${P}schema-invalid`, status: 400, title: 'Bericht does not conform to the XSD' },
   /** A contract or registry document fails the schema or the checks (overlap …); `errors` lists path and reason. */
@@ -60,7 +68,11 @@ export interface Problem {
   readonly issues?: readonly ValidationIssue[];
 }
 
-export function problem(kind: ProblemKind, detail?: string, extra: { issues?: readonly ValidationIssue[]; instance?: string } = {}): Problem {
+export function problem(
+  kind: ProblemKind,
+  detail?: string,
+  extra: { issues?: readonly ValidationIssue[]; instance?: string } = {},
+): Problem {
   return { type: kind.type, title: kind.title, status: kind.status, ...(detail ? { detail } : {}), ...extra };
 }
 
@@ -72,6 +84,7 @@ export function l1ProblemKind(issues: readonly ValidationIssue[]): ProblemKind {
   if (codes.has('malformed-xml')) return ProblemType.MALFORMED_XML;
   if (codes.has('unknown-namespace') || codes.has('wrong-root')) return ProblemType.UNKNOWN_NAMESPACE;
   if (issues.some((i) => i.path === '/Bericht/Header/BerichtCode')) return ProblemType.UNKNOWN_BERICHT_CODE;
-  if (issues.some((i) => i.path === '/Bericht/Header/BerichtVersie' || i.path === '/Bericht/Header/BerichtSubversie')) return ProblemType.WRONG_VERSION;
+  if (issues.some((i) => i.path === '/Bericht/Header/BerichtVersie' || i.path === '/Bericht/Header/BerichtSubversie'))
+    return ProblemType.WRONG_VERSION;
   return ProblemType.SCHEMA_INVALID;
 }

@@ -26,18 +26,32 @@ export function replaysRoutes(deps: ReplaysRouteDeps): Route[] {
   const post = async (req: HttpRequest): Promise<HttpResponse> => {
     const principal = authenticate(deps.parties, req.headers['authorization']);
     if (!principal) {
-      return problemResponse(problem(ProblemType.UNAUTHORIZED, req.headers['authorization'] ? 'the API key is not known' : 'send Authorization: Bearer <api key>'),
-        { 'www-authenticate': 'Bearer realm="sluis"' });
+      return problemResponse(
+        problem(
+          ProblemType.UNAUTHORIZED,
+          req.headers['authorization'] ? 'the API key is not known' : 'send Authorization: Bearer <api key>',
+        ),
+        { 'www-authenticate': 'Bearer realm="sluis"' },
+      );
     }
     if (principal.kind !== 'operator') return problemOf(ProblemType.FORBIDDEN, 'only operators may replay traffic');
-    if (!deps.replay) return problemOf(ProblemType.NOT_FOUND, 'no contract registry configured (SLUIS_REGISTRY is not set): there are no rules to replay against');
-    if (!isJsonContentType(req.headers['content-type'])) return problemOf(ProblemType.UNSUPPORTED_MEDIA_TYPE, `replays take application/json; got '${req.headers['content-type'] ?? '(none)'}'`);
+    if (!deps.replay)
+      return problemOf(
+        ProblemType.NOT_FOUND,
+        'no contract registry configured (SLUIS_REGISTRY is not set): there are no rules to replay against',
+      );
+    if (!isJsonContentType(req.headers['content-type']))
+      return problemOf(
+        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+        `replays take application/json; got '${req.headers['content-type'] ?? '(none)'}'`,
+      );
     let body: unknown;
     try {
       body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await req.readBody(MAX_REPLAY_REQUEST_BYTES)));
     } catch (err) {
       if (err instanceof BodyTooLargeError) return problemOf(ProblemType.PAYLOAD_TOO_LARGE, `more than ${MAX_REPLAY_REQUEST_BYTES} bytes`);
-      if (err instanceof SyntaxError || err instanceof TypeError) return problemOf(ProblemType.BAD_REQUEST, `the body is not valid JSON (${err.message})`);
+      if (err instanceof SyntaxError || err instanceof TypeError)
+        return problemOf(ProblemType.BAD_REQUEST, `the body is not valid JSON (${err.message})`);
       throw err;
     }
     const r = await handleReplayRequest(deps.replay, body, principal.name);
@@ -45,8 +59,12 @@ export function replaysRoutes(deps: ReplaysRouteDeps): Route[] {
       deps.logger.info({ event: 'replay', operator: principal.name, dryRun: r.body.dryRun, counts: r.body.counts }, 'replay over HTTP');
       return json(200, r.body);
     }
-    const kind = r.body.type === ReplayProblemType.noKafka ? ProblemType.REPLAY_NEEDS_KAFKA
-      : r.body.type === ReplayProblemType.badSelection ? ProblemType.REPLAY_BAD_SELECTION : ProblemType.BAD_REQUEST;
+    const kind =
+      r.body.type === ReplayProblemType.noKafka
+        ? ProblemType.REPLAY_NEEDS_KAFKA
+        : r.body.type === ReplayProblemType.badSelection
+          ? ProblemType.REPLAY_BAD_SELECTION
+          : ProblemType.BAD_REQUEST;
     return problemResponse({ ...problem(kind, r.body.detail), ...(r.body.option ? { option: r.body.option } : {}) });
   };
   return [{ method: 'POST', path: '/api/v1/replays', handler: post }];

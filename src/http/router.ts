@@ -23,7 +23,10 @@ export interface HttpResponse {
 }
 
 export class BodyTooLargeError extends Error {
-  constructor(readonly limit: number) { super(`body larger than ${limit} bytes`); this.name = 'BodyTooLargeError'; }
+  constructor(readonly limit: number) {
+    super(`body larger than ${limit} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
 }
 
 export type Handler = (req: HttpRequest, params: Readonly<Record<string, string>>) => Promise<HttpResponse>;
@@ -58,13 +61,20 @@ function match(template: string, path: string): Record<string, string> | undefin
     const seg = t[i]!;
     if (seg.startsWith('{') && seg.endsWith('}')) {
       if (p[i] === '') return undefined;
-      try { params[seg.slice(1, -1)] = decodeURIComponent(p[i]!); } catch { return undefined; }
+      try {
+        params[seg.slice(1, -1)] = decodeURIComponent(p[i]!);
+      } catch {
+        return undefined;
+      }
     } else if (seg !== p[i]) return undefined;
   }
   return params;
 }
 
-export function createRouter(routes: readonly Route[], onError: (err: unknown, req: HttpRequest) => void): (req: HttpRequest) => Promise<HttpResponse> {
+export function createRouter(
+  routes: readonly Route[],
+  onError: (err: unknown, req: HttpRequest) => void,
+): (req: HttpRequest) => Promise<HttpResponse> {
   return async (req) => {
     let res: HttpResponse;
     try {
@@ -87,7 +97,10 @@ async function dispatch(routes: readonly Route[], req: HttpRequest): Promise<Htt
     if (r.method === req.method || (r.method === 'GET' && req.method === 'HEAD')) return r.handler(req, params);
   }
   if (pathMatched) {
-    const allow = routes.filter((r) => match(r.path, req.path)).map((r) => r.method).join(', ');
+    const allow = routes
+      .filter((r) => match(r.path, req.path))
+      .map((r) => r.method)
+      .join(', ');
     return problemResponse(problem(ProblemType.METHOD_NOT_ALLOWED, `allowed: ${allow}`), { allow });
   }
   return problemOf(ProblemType.NOT_FOUND, `no route for ${req.method} ${req.path}`);

@@ -4,7 +4,9 @@ import { closeServer, createRequestListener, listen } from './server.js';
 import { BodyTooLargeError, type HttpRequest, type HttpResponse } from './router.js';
 
 const servers: Server[] = [];
-afterEach(async () => { await Promise.all(servers.splice(0).map(closeServer)); });
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map(closeServer));
+});
 
 async function serve(handle: (req: HttpRequest) => Promise<HttpResponse>, onError?: (err: unknown) => void): Promise<number> {
   const { server, port } = await listen(createRequestListener(handle, onError), 0, '127.0.0.1');
@@ -12,12 +14,20 @@ async function serve(handle: (req: HttpRequest) => Promise<HttpResponse>, onErro
   return port;
 }
 
-function call(port: number, method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function call(
+  port: number,
+  method: string,
+  path: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
-      res.on('data', (c: string) => { text += c; });
+      res.on('data', (c: string) => {
+        text += c;
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
     });
     req.on('error', reject);
@@ -44,13 +54,18 @@ describe('the node:http adapter', () => {
   it('answers 500 problem+json when the handler throws synchronously, rejects or returns an unwritable response, tells onError, and keeps serving', async () => {
     let n = 0;
     const errors: string[] = [];
-    const port = await serve((req) => {
-      n++;
-      if (req.path === '/sync') throw new Error('sync bug');
-      if (req.path === '/async') return Promise.reject(new Error('async bug'));
-      if (req.path === '/header') return Promise.resolve({ status: 200, headers: { 'x-bad': 'line\nbreak' } });
-      return Promise.resolve({ status: 200, body: 'fine' });
-    }, (err) => { errors.push(err instanceof Error ? err.message : String(err)); });
+    const port = await serve(
+      (req) => {
+        n++;
+        if (req.path === '/sync') throw new Error('sync bug');
+        if (req.path === '/async') return Promise.reject(new Error('async bug'));
+        if (req.path === '/header') return Promise.resolve({ status: 200, headers: { 'x-bad': 'line\nbreak' } });
+        return Promise.resolve({ status: 200, body: 'fine' });
+      },
+      (err) => {
+        errors.push(err instanceof Error ? err.message : String(err));
+      },
+    );
     for (const path of ['/sync', '/async', '/header']) {
       const r = await call(port, 'GET', path);
       expect(r.status).toBe(500);
@@ -66,7 +81,10 @@ describe('the node:http adapter', () => {
 
   it('closes the connection after answering a POST whose body it did not read', async () => {
     const port = await serve(async (req) => {
-      if (req.path === '/big') await req.readBody(2).catch((e: unknown) => { if (!(e instanceof BodyTooLargeError)) throw e; });
+      if (req.path === '/big')
+        await req.readBody(2).catch((e: unknown) => {
+          if (!(e instanceof BodyTooLargeError)) throw e;
+        });
       return { status: 413 };
     });
     expect((await call(port, 'POST', '/unread', 'x'.repeat(100))).headers['connection']).toBe('close');
@@ -75,6 +93,12 @@ describe('the node:http adapter', () => {
 
   it('rejects listen on a port already in use instead of throwing later', async () => {
     const port = await serve(() => Promise.resolve({ status: 200 }));
-    await expect(listen(createRequestListener(() => Promise.resolve({ status: 200 })), port, '127.0.0.1')).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await expect(
+      listen(
+        createRequestListener(() => Promise.resolve({ status: 200 })),
+        port,
+        '127.0.0.1',
+      ),
+    ).rejects.toMatchObject({ code: 'EADDRINUSE' });
   });
 });

@@ -19,7 +19,10 @@ const INTERNAL = JSON.stringify(problem(ProblemType.INTERNAL));
 
 /** A failure of our own (never the client's): 500 problem+json, unless the answer has already begun. */
 function internalError(res: ServerResponse): void {
-  if (res.headersSent) { res.destroy(); return; }
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
   res.statusCode = ProblemType.INTERNAL.status;
   res.setHeader('content-type', 'application/problem+json');
   res.end(INTERNAL);
@@ -34,23 +37,46 @@ function toHttpRequest(req: IncomingMessage, onConsumed: () => void): HttpReques
   const query = new URLSearchParams(q < 0 ? '' : target.slice(q + 1));
   const headers: Record<string, string | undefined> = {};
   const raw = req.headers;
-  for (const k in raw) { const v = raw[k]; headers[k] = Array.isArray(v) ? v.join(', ') : v; }
+  for (const k in raw) {
+    const v = raw[k];
+    headers[k] = Array.isArray(v) ? v.join(', ') : v;
+  }
   return {
-    method: req.method ?? 'GET', path, query, headers, receivedAt,
-    readBody: (limit) => new Promise<Uint8Array>((resolve, reject) => {
-      onConsumed();
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let done = false;
-      req.on('data', (c: Buffer) => {
-        if (done) return;
-        size += c.length;
-        if (size > limit) { done = true; req.pause(); reject(new BodyTooLargeError(limit)); return; }
-        chunks.push(c);
-      });
-      req.on('end', () => { if (!done) { done = true; resolve(Buffer.concat(chunks, size)); } });
-      req.on('error', (e) => { if (!done) { done = true; reject(e); } });
-    }),
+    method: req.method ?? 'GET',
+    path,
+    query,
+    headers,
+    receivedAt,
+    readBody: (limit) =>
+      new Promise<Uint8Array>((resolve, reject) => {
+        onConsumed();
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let done = false;
+        req.on('data', (c: Buffer) => {
+          if (done) return;
+          size += c.length;
+          if (size > limit) {
+            done = true;
+            req.pause();
+            reject(new BodyTooLargeError(limit));
+            return;
+          }
+          chunks.push(c);
+        });
+        req.on('end', () => {
+          if (!done) {
+            done = true;
+            resolve(Buffer.concat(chunks, size));
+          }
+        });
+        req.on('error', (e) => {
+          if (!done) {
+            done = true;
+            reject(e);
+          }
+        });
+      }),
   };
 }
 
@@ -69,13 +95,27 @@ function writeResponse(req: IncomingMessage, res: ServerResponse, r: HttpRespons
  * end the process). The router answers and logs its handlers' failures itself; `onError` hears what
  * fails around it (a handler's response that cannot be written, a throw outside the router).
  */
-export function createRequestListener(handle: (req: HttpRequest) => Promise<HttpResponse>, onError: (err: unknown) => void = () => undefined): RequestListener {
+export function createRequestListener(
+  handle: (req: HttpRequest) => Promise<HttpResponse>,
+  onError: (err: unknown) => void = () => undefined,
+): RequestListener {
   return (req, res) => {
     let consumed = false;
-    const fail = (err: unknown): void => { onError(err); internalError(res); };
+    const fail = (err: unknown): void => {
+      onError(err);
+      internalError(res);
+    };
     try {
-      handle(toHttpRequest(req, () => { consumed = true; })).then((r) => {
-        try { writeResponse(req, res, r, consumed); } catch (err) { fail(err); }
+      handle(
+        toHttpRequest(req, () => {
+          consumed = true;
+        }),
+      ).then((r) => {
+        try {
+          writeResponse(req, res, r, consumed);
+        } catch (err) {
+          fail(err);
+        }
       }, fail);
     } catch (err) {
       fail(err);

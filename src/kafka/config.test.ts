@@ -10,9 +10,20 @@ describe('Kafka settings from the environment', () => {
   });
 
   it('reads brokers, topics (with prefix or per role), group, ingress switch', () => {
-    const s = kafkaSettingsFromEnv({ ...base, SLUIS_KAFKA_TOPIC_PREFIX: 'acc.', SLUIS_KAFKA_TOPIC_EVENTS: 'my-events', SLUIS_KAFKA_INGRESS: '1', SLUIS_KAFKA_GROUP_ID: 'sluis-acc' })!;
+    const s = kafkaSettingsFromEnv({
+      ...base,
+      SLUIS_KAFKA_TOPIC_PREFIX: 'acc.',
+      SLUIS_KAFKA_TOPIC_EVENTS: 'my-events',
+      SLUIS_KAFKA_INGRESS: '1',
+      SLUIS_KAFKA_GROUP_ID: 'sluis-acc',
+    })!;
     expect(s.brokers).toEqual(['k1:9092', 'k2:9093']);
-    expect(s.topics).toEqual({ inbound: 'acc.sluis.inbound', events: 'my-events', ingress: 'acc.sluis.ingress', deadletter: 'acc.sluis.deadletter' });
+    expect(s.topics).toEqual({
+      inbound: 'acc.sluis.inbound',
+      events: 'my-events',
+      ingress: 'acc.sluis.ingress',
+      deadletter: 'acc.sluis.deadletter',
+    });
     expect(s.ingress).toBe(true);
     expect(s.groupId).toBe('sluis-acc');
     expect(s.sessionTimeoutMs).toBe(30_000);
@@ -29,7 +40,11 @@ describe('Kafka settings from the environment', () => {
     ];
     for (const [env, variable] of bad) {
       expect(() => kafkaSettingsFromEnv(env)).toThrowError(KafkaConfigError);
-      try { kafkaSettingsFromEnv(env); } catch (e) { expect((e as KafkaConfigError).variable).toBe(variable); }
+      try {
+        kafkaSettingsFromEnv(env);
+      } catch (e) {
+        expect((e as KafkaConfigError).variable).toBe(variable);
+      }
     }
   });
 });

@@ -43,7 +43,10 @@ export const DEFAULT_TOPICS: KafkaTopics = {
 };
 
 export class KafkaConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`${variable}: ${message}`);
     this.name = 'KafkaConfigError';
   }
@@ -58,7 +61,10 @@ const TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
 export function kafkaSettingsFromEnv(env: Env): KafkaSettings | undefined {
   const raw = env['KAFKA_BROKERS']?.trim();
   if (!raw) return undefined;
-  const brokers = raw.split(',').map((b) => b.trim()).filter((b) => b !== '');
+  const brokers = raw
+    .split(',')
+    .map((b) => b.trim())
+    .filter((b) => b !== '');
   for (const b of brokers) {
     if (!/^[^\s:]+:\d{1,5}$/.test(b)) throw new KafkaConfigError('KAFKA_BROKERS', `'${b}' is not host:port`);
   }
@@ -70,13 +76,20 @@ export function kafkaSettingsFromEnv(env: Env): KafkaSettings | undefined {
   };
   const keySecret = env['SLUIS_KAFKA_KEY_SECRET'] ?? '';
   if (keySecret.length < 16) {
-    throw new KafkaConfigError('SLUIS_KAFKA_KEY_SECRET', 'required with KAFKA_BROKERS, at least 16 characters (keys are HMAC-SHA256 of gemeente + BSN)');
+    throw new KafkaConfigError(
+      'SLUIS_KAFKA_KEY_SECRET',
+      'required with KAFKA_BROKERS, at least 16 characters (keys are HMAC-SHA256 of gemeente + BSN)',
+    );
   }
   let sasl: KafkaSettings['sasl'];
   const mech = env['KAFKA_SASL_MECHANISM']?.toLowerCase();
   if (mech) {
     if (!(SASL as readonly string[]).includes(mech)) throw new KafkaConfigError('KAFKA_SASL_MECHANISM', `one of ${SASL.join(', ')}`);
-    sasl = { mechanism: mech as (typeof SASL)[number], username: env['KAFKA_SASL_USERNAME'] ?? '', password: env['KAFKA_SASL_PASSWORD'] ?? '' };
+    sasl = {
+      mechanism: mech as (typeof SASL)[number],
+      username: env['KAFKA_SASL_USERNAME'] ?? '',
+      password: env['KAFKA_SASL_PASSWORD'] ?? '',
+    };
   }
   const session = Number(env['SLUIS_KAFKA_SESSION_TIMEOUT_MS'] ?? '30000');
   if (!Number.isInteger(session) || session < 1000) throw new KafkaConfigError('SLUIS_KAFKA_SESSION_TIMEOUT_MS', 'an integer ≥ 1000');

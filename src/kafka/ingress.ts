@@ -45,7 +45,13 @@ export interface IngressOptions {
 
 export type IngressEvent =
   | { readonly type: 'stored'; readonly id: string; readonly replay: boolean; readonly partition: number; readonly offset: string }
-  | { readonly type: 'dead-letter'; readonly reason: DeadLetterReasonCode; readonly detail: string; readonly partition: number; readonly offset: string }
+  | {
+      readonly type: 'dead-letter';
+      readonly reason: DeadLetterReasonCode;
+      readonly detail: string;
+      readonly partition: number;
+      readonly offset: string;
+    }
   | { readonly type: 'retry'; readonly error: string; readonly partition: number; readonly offset: string; readonly attempt: number }
   /** Consumer group life: joined (with its partitions), rebalancing, crashed (kafkajs restarts it), stopped. */
   | { readonly type: 'group'; readonly what: 'joined' | 'rebalancing' | 'crashed' | 'stopped'; readonly detail: string };
@@ -76,8 +82,12 @@ export class KafkaIngress {
       heartbeatInterval: Math.min(3000, Math.floor((o.sessionTimeoutMs ?? 30_000) / 3)),
     });
     this.consumer = consumer;
-    const ev = (what: 'joined' | 'rebalancing' | 'crashed' | 'stopped', detail: string): void => o.onEvent?.({ type: 'group', what, detail });
-    consumer.on(consumer.events.GROUP_JOIN, (e) => { this.restarts = 0; ev('joined', JSON.stringify(e.payload.memberAssignment)); });
+    const ev = (what: 'joined' | 'rebalancing' | 'crashed' | 'stopped', detail: string): void =>
+      o.onEvent?.({ type: 'group', what, detail });
+    consumer.on(consumer.events.GROUP_JOIN, (e) => {
+      this.restarts = 0;
+      ev('joined', JSON.stringify(e.payload.memberAssignment));
+    });
     consumer.on(consumer.events.REBALANCING, () => ev('rebalancing', ''));
     consumer.on(consumer.events.CRASH, (e) => {
       ev('crashed', `${e.payload.error.message} (kafkajs restarts it: ${String(e.payload.restart)})`);
@@ -137,16 +147,24 @@ export class KafkaIngress {
     }, wait);
   }
 
-  private async processChunk(messages: readonly KafkaMessage[], partition: number, heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
+  private async processChunk(
+    messages: readonly KafkaMessage[],
+    partition: number,
+    heartbeat: () => Promise<void>,
+    isRunning: () => boolean,
+  ): Promise<void> {
     const byKey = new Map<string, KafkaMessage[]>();
     for (const m of messages) {
       const k = m.key ? m.key.toString('hex') : `offset:${m.offset}`;
       const list = byKey.get(k);
-      if (list) list.push(m); else byKey.set(k, [m]);
+      if (list) list.push(m);
+      else byKey.set(k, [m]);
     }
-    await Promise.all([...byKey.values()].map(async (list) => {
-      for (const m of list) await this.processOne(m, partition, heartbeat, isRunning);
-    }));
+    await Promise.all(
+      [...byKey.values()].map(async (list) => {
+        for (const m of list) await this.processOne(m, partition, heartbeat, isRunning);
+      }),
+    );
   }
 
   private async processOne(m: KafkaMessage, partition: number, heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
@@ -163,7 +181,8 @@ export class KafkaIngress {
       try {
         const r = await o.ingest(new Uint8Array(m.value.buffer, m.value.byteOffset, m.value.byteLength), receivedAt);
         if (r.kind === 'stored') {
-          if (r.replay) this.counters.replayed++; else this.counters.stored++;
+          if (r.replay) this.counters.replayed++;
+          else this.counters.stored++;
           o.onEvent?.({ type: 'stored', id: r.id, replay: r.replay, partition, offset: m.offset });
         } else {
           await this.deadLetter(m, partition, DeadLetterReason.refused, `${r.reason}: ${r.detail}`);
@@ -194,18 +213,20 @@ export class KafkaIngress {
     await o.producer.send({
       topic: o.deadLetterTopic,
       acks: -1,
-      messages: [{
-        key: m.key,
-        value: m.value,
-        headers: {
-          ...(m.headers ?? {}),
-          [KafkaHeader.reason]: reason,
-          [KafkaHeader.reasonDetail]: safe,
-          [KafkaHeader.originTopic]: o.topic,
-          [KafkaHeader.originPartition]: String(partition),
-          [KafkaHeader.originOffset]: m.offset,
+      messages: [
+        {
+          key: m.key,
+          value: m.value,
+          headers: {
+            ...(m.headers ?? {}),
+            [KafkaHeader.reason]: reason,
+            [KafkaHeader.reasonDetail]: safe,
+            [KafkaHeader.originTopic]: o.topic,
+            [KafkaHeader.originPartition]: String(partition),
+            [KafkaHeader.originOffset]: m.offset,
+          },
         },
-      }],
+      ],
     });
     this.counters.deadLettered++;
     o.onEvent?.({ type: 'dead-letter', reason, detail: safe, partition, offset: m.offset });

@@ -7,14 +7,16 @@ const bsn = fc.integer({ min: 999_900_006, max: 999_999_990 }).map(String);
 
 describe('message keys', () => {
   it('never contain the BSN and depend on gemeente, BSN and secret', () => {
-    fc.assert(fc.property(bsn, fc.constantFrom('0363', '0384', '0599'), (b, g) => {
-      const k = clientKey(SECRET, g, b);
-      expect(k).toMatch(/^[0-9a-f]{32}$/);
-      expect(k).not.toContain(b);
-      expect(clientKey(SECRET, g, b)).toBe(k);
-      expect(clientKey(`${SECRET}x`, g, b)).not.toBe(k);
-      expect(clientKey(SECRET, g === '0363' ? '0384' : '0363', b)).not.toBe(k);
-    }));
+    fc.assert(
+      fc.property(bsn, fc.constantFrom('0363', '0384', '0599'), (b, g) => {
+        const k = clientKey(SECRET, g, b);
+        expect(k).toMatch(/^[0-9a-f]{32}$/);
+        expect(k).not.toContain(b);
+        expect(clientKey(SECRET, g, b)).toBe(k);
+        expect(clientKey(`${SECRET}x`, g, b)).not.toBe(k);
+        expect(clientKey(SECRET, g === '0363' ? '0384' : '0363', b)).not.toBe(k);
+      }),
+    );
   });
 
   it('client and pair keys live in different spaces', () => {

@@ -34,7 +34,10 @@ export function pipelineIngress(ingest: PipelineIngest, parties: ReadonlyMap<str
     const r = await ingest(raw, { kind: 'party', party, keyId: 'kafka-ingress' }, receivedAt);
     if (r.kind === 'stored') return { kind: 'stored', id: r.receipt.id, replay: r.replay };
     if (r.kind === 'forbidden-sender') return { kind: 'refused', reason: 'forbidden-sender', detail: r.detail };
-    const first = r.issues.slice(0, 10).map((i) => `${i.code} ${i.path}: ${i.message}`).join('; ');
+    const first = r.issues
+      .slice(0, 10)
+      .map((i) => `${i.code} ${i.path}: ${i.message}`)
+      .join('; ');
     return { kind: 'refused', reason: 'l1-invalid', detail: `${r.issues.length} issue(s): ${first}` };
   };
 }

@@ -49,7 +49,10 @@ export interface PublishRound {
 }
 
 /** An outbox row (`id` is the outbox id) with the journal columns the message is made of. */
-type Row = Pick<StoredBericht, 'standard' | 'bericht' | 'bericht_code' | 'afzender' | 'ontvanger' | 'sender' | 'identificatie' | 'status' | 'received_at'> & {
+type Row = Pick<
+  StoredBericht,
+  'standard' | 'bericht' | 'bericht_code' | 'afzender' | 'ontvanger' | 'sender' | 'identificatie' | 'status' | 'received_at'
+> & {
   id: string;
   bericht_id: string;
   destination: string;
@@ -59,7 +62,9 @@ type Row = Pick<StoredBericht, 'standard' | 'bericht' | 'bericht_code' | 'afzend
 
 const LEASE = 'kafka-outbox';
 /** Retour → its heenbericht: a fully approved retour has no Client, so it takes the heenbericht's key. */
-const HEEN_OF_RETOUR: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(RETOUR_VAN).map(([heen, retour]) => [retour, heen]));
+const HEEN_OF_RETOUR: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(RETOUR_VAN).map(([heen, retour]) => [retour, heen]),
+);
 
 export class KafkaOutboxPublisher {
   private readonly batchSize: number;
@@ -131,7 +136,10 @@ export class KafkaOutboxPublisher {
       done.push(...batch.map((r) => r.id));
     } catch (err) {
       if (!isPermanent(err)) {
-        await this.noteError(batch.map((r) => r.id), err);
+        await this.noteError(
+          batch.map((r) => r.id),
+          err,
+        );
         throw err;
       }
       // One row is refused for good (e.g. larger than the broker's message.max.bytes): find it by
@@ -142,11 +150,14 @@ export class KafkaOutboxPublisher {
           await this.opts.producer.send({ acks: -1, topic: m.topic, messages: [m.message] });
           done.push(batch[i]!.id);
         } catch (e) {
-          if (!isPermanent(e)) { await this.noteError([batch[i]!.id], e); break; }
-          await this.opts.db.query(
-            'UPDATE outbox SET failed_at = now(), attempts = attempts + 1, last_error = $2 WHERE id = $1::bigint',
-            [batch[i]!.id, errorText(e)],
-          );
+          if (!isPermanent(e)) {
+            await this.noteError([batch[i]!.id], e);
+            break;
+          }
+          await this.opts.db.query('UPDATE outbox SET failed_at = now(), attempts = attempts + 1, last_error = $2 WHERE id = $1::bigint', [
+            batch[i]!.id,
+            errorText(e),
+          ]);
           failed++;
         }
       }
@@ -166,10 +177,9 @@ export class KafkaOutboxPublisher {
 
   private async noteError(ids: string[], err: unknown): Promise<void> {
     this.lastError = errorText(err);
-    await this.opts.db.query(
-      'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])',
-      [ids.slice(0, 1), this.lastError],
-    ).catch(() => undefined);
+    await this.opts.db
+      .query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])', [ids.slice(0, 1), this.lastError])
+      .catch(() => undefined);
   }
 
   private async toMessage(r: Row): Promise<{ topic: string; message: Message }> {
@@ -199,8 +209,13 @@ export class KafkaOutboxPublisher {
       };
     }
     const ev = eventFromPayload(r.payload, {
-      berichtId: r.bericht_id, standard: r.standard, bericht: r.bericht, berichtCode: r.bericht_code,
-      sender: r.afzender, ontvanger: r.ontvanger, status: r.status,
+      berichtId: r.bericht_id,
+      standard: r.standard,
+      bericht: r.bericht,
+      berichtCode: r.bericht_code,
+      sender: r.afzender,
+      ontvanger: r.ontvanger,
+      status: r.status,
     });
     return {
       topic: this.opts.topics.events,
@@ -249,7 +264,10 @@ export class KafkaOutboxPublisher {
         if (pause > 0 && this.running) {
           await new Promise<void>((resolve) => {
             const t = setTimeout(resolve, pause);
-            this.wake = () => { clearTimeout(t); resolve(); };
+            this.wake = () => {
+              clearTimeout(t);
+              resolve();
+            };
           });
           this.wake = undefined;
         }
@@ -258,7 +276,9 @@ export class KafkaOutboxPublisher {
   }
 
   /** Nudges an idle loop (e.g. right after a commit) instead of waiting for idleMs. */
-  poke(): void { this.wake?.(); }
+  poke(): void {
+    this.wake?.();
+  }
 
   async stop(opts: { release?: boolean } = {}): Promise<void> {
     this.running = false;
@@ -273,7 +293,8 @@ function groupByTopic(items: readonly { topic: string; message: Message }[]): To
   const by = new Map<string, Message[]>();
   for (const { topic, message } of items) {
     const list = by.get(topic);
-    if (list) list.push(message); else by.set(topic, [message]);
+    if (list) list.push(message);
+    else by.set(topic, [message]);
   }
   return [...by].map(([topic, messages]) => ({ topic, messages }));
 }

@@ -30,9 +30,16 @@ export interface KafkaRuntimeDeps {
   readonly kafka?: Kafka;
 }
 
-export interface GaugeSample { readonly labels: Record<string, string>; readonly value: number }
+export interface GaugeSample {
+  readonly labels: Record<string, string>;
+  readonly value: number;
+}
 /** Matches the gateway's `new CollectedGauge(name, help, collect)`. */
-export interface GaugeDefinition { readonly name: string; readonly help: string; collect(): Promise<GaugeSample[]> }
+export interface GaugeDefinition {
+  readonly name: string;
+  readonly help: string;
+  collect(): Promise<GaugeSample[]>;
+}
 
 export interface KafkaRuntime {
   readonly kafka: Kafka;
@@ -59,12 +66,21 @@ export async function startKafka(deps: KafkaRuntimeDeps): Promise<KafkaRuntime> 
   const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   let connected: Promise<void> | undefined;
   const ensureConnected = (): Promise<void> => {
-    connected ??= producer.connect().catch((err: unknown) => { connected = undefined; throw err; });
+    connected ??= producer.connect().catch((err: unknown) => {
+      connected = undefined;
+      throw err;
+    });
     return connected;
   };
-  producer.on(producer.events.DISCONNECT, () => { connected = undefined; });
+  producer.on(producer.events.DISCONNECT, () => {
+    connected = undefined;
+  });
   const publisher = new KafkaOutboxPublisher({
-    db: deps.db, producer, topics: s.topics, keySecret: s.keySecret, instanceId: s.instanceId,
+    db: deps.db,
+    producer,
+    topics: s.topics,
+    keySecret: s.keySecret,
+    instanceId: s.instanceId,
     ensureConnected,
     ...deps.publisher,
     onError: (err) => deps.log?.('warn', 'kafka outbox publisher round failed', { error: String((err as Error)?.message ?? err) }),
@@ -75,57 +91,88 @@ export async function startKafka(deps: KafkaRuntimeDeps): Promise<KafkaRuntime> 
   if (s.ingress) {
     if (!deps.ingest) throw new Error('SLUIS_KAFKA_INGRESS is on but no pipeline was given to the Kafka runtime');
     ingress = new KafkaIngress({
-      kafka, producer, topic: s.topics.ingress, deadLetterTopic: s.topics.deadletter, groupId: s.groupId,
-      ingest: deps.ingest, sessionTimeoutMs: s.sessionTimeoutMs,
+      kafka,
+      producer,
+      topic: s.topics.ingress,
+      deadLetterTopic: s.topics.deadletter,
+      groupId: s.groupId,
+      ingest: deps.ingest,
+      sessionTimeoutMs: s.sessionTimeoutMs,
       ...(deps.ingressChunk ? { chunk: deps.ingressChunk } : {}),
-      storeHealthy: async () => { await deps.db.query('SELECT 1'); return true; },
+      storeHealthy: async () => {
+        await deps.db.query('SELECT 1');
+        return true;
+      },
       ...(deps.onIngressEvent ? { onEvent: deps.onIngressEvent } : {}),
     });
   }
   // The broker may be down at start: the gateway must come up anyway (HTTP keeps journaling), so the
   // consumer is started in the background and retried with backoff (1 s … 10 s) until it runs.
   let stopping = false;
-  const ingressStarted = ingress ? (async () => {
-    for (let wait = 1000; !stopping; wait = Math.min(10_000, wait * 2)) {
-      try {
-        await ensureConnected();
-        await ingress.start();
-        return;
-      } catch (err) {
-        deps.log?.('warn', 'kafka ingress consumer could not start; retrying', { error: String((err as Error)?.message ?? err), retryMs: wait });
-        await ingress.stop().catch(() => undefined);
-        await new Promise((r) => setTimeout(r, wait));
-      }
-    }
-  })() : Promise.resolve();
+  const ingressStarted = ingress
+    ? (async () => {
+        for (let wait = 1000; !stopping; wait = Math.min(10_000, wait * 2)) {
+          try {
+            await ensureConnected();
+            await ingress.start();
+            return;
+          } catch (err) {
+            deps.log?.('warn', 'kafka ingress consumer could not start; retrying', {
+              error: String((err as Error)?.message ?? err),
+              retryMs: wait,
+            });
+            await ingress.stop().catch(() => undefined);
+            await new Promise((r) => setTimeout(r, wait));
+          }
+        }
+      })()
+    : Promise.resolve();
 
   let admin: Admin | undefined;
   const withAdmin = async <T>(fn: (a: Admin) => Promise<T>, timeoutMs: number): Promise<T> => {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`kafka: no answer within ${timeoutMs} ms`)), timeoutMs); });
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`kafka: no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
     try {
-      return await Promise.race([(async () => {
-        if (!admin) { const a = kafka.admin(); await a.connect(); admin = a; }
-        return fn(admin);
-      })(), timeout]);
+      return await Promise.race([
+        (async () => {
+          if (!admin) {
+            const a = kafka.admin();
+            await a.connect();
+            admin = a;
+          }
+          return fn(admin);
+        })(),
+        timeout,
+      ]);
     } catch (err) {
-      const a = admin; admin = undefined;
+      const a = admin;
+      admin = undefined;
       await a?.disconnect().catch(() => undefined);
       throw err;
-    } finally { clearTimeout(timer); }
+    } finally {
+      clearTimeout(timer);
+    }
   };
 
   const ready = async (timeoutMs = 2000): Promise<boolean> => {
     try {
       await withAdmin((a) => a.fetchTopicMetadata({ topics: [s.topics.inbound] }), timeoutMs);
       return true;
-    } catch { return false; }
+    } catch {
+      return false;
+    }
   };
 
   let reachable = false;
-  const probe = async (): Promise<void> => { reachable = await ready(); };
+  const probe = async (): Promise<void> => {
+    reachable = await ready();
+  };
   void probe();
-  const prober = setInterval(() => { void probe(); }, deps.probeMs ?? 2000);
+  const prober = setInterval(() => {
+    void probe();
+  }, deps.probeMs ?? 2000);
   prober.unref();
 
   const gauges = (): GaugeDefinition[] => [
@@ -164,11 +211,17 @@ export async function startKafka(deps: KafkaRuntimeDeps): Promise<KafkaRuntime> 
           return { labels: { topic, partition: String(e.partition) }, value: Math.max(0, lag) };
         });
       }, 2000);
-    } catch { return []; }
+    } catch {
+      return [];
+    }
   };
 
   return {
-    kafka, publisher, ingress, ready, gauges,
+    kafka,
+    publisher,
+    ingress,
+    ready,
+    gauges,
     reachable: () => reachable,
     started: () => ingressStarted,
     async stop() {
@@ -193,5 +246,7 @@ export async function groupLag(kafka: Kafka, groupId: string, topic: string): Pr
       const c = done.get(e.partition) ?? -1;
       return sum + Math.max(0, Number(e.high) - (c >= 0 ? c : Number(e.low)));
     }, 0);
-  } finally { await admin.disconnect(); }
+  } finally {
+    await admin.disconnect();
+  }
 }

@@ -30,5 +30,10 @@ export async function outboxBacklog(db: Db): Promise<OutboxBacklog[]> {
             EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE done_at IS NULL AND failed_at IS NULL)) AS oldest
        FROM outbox WHERE done_at IS NULL GROUP BY channel ORDER BY channel`,
   );
-  return rows.map((r) => ({ channel: r.channel, pending: Number(r.pending), failed: Number(r.failed), oldestSeconds: r.oldest === null ? 0 : Number(r.oldest) }));
+  return rows.map((r) => ({
+    channel: r.channel,
+    pending: Number(r.pending),
+    failed: Number(r.failed),
+    oldestSeconds: r.oldest === null ? 0 : Number(r.oldest),
+  }));
 }

@@ -28,7 +28,9 @@ export async function startKafkaFromEnv(deps: KafkaFromEnvDeps): Promise<KafkaRu
   const settings = kafkaSettingsFromEnv(deps.env);
   if (!settings) return undefined;
   return startKafka({
-    db: deps.db, settings, ingest: pipelineIngress(deps.ingest, deps.parties),
+    db: deps.db,
+    settings,
+    ingest: pipelineIngress(deps.ingest, deps.parties),
     ...(deps.log ? { log: deps.log } : {}),
   });
 }

@@ -37,7 +37,10 @@ export function registryDecide(registry: Registry | RegistryDecideDeps, state?: 
       summary = summarize(input.message, input.bericht);
     } catch (err) {
       if (!(err instanceof SummaryError)) throw err;
-      return { action: 'refuse', reasons: [{ rule: SUMMARY_ERROR_RULE, text: `cannot summarise the bericht for a decision: ${err.message}` }] };
+      return {
+        action: 'refuse',
+        reasons: [{ rule: SUMMARY_ERROR_RULE, text: `cannot summarise the bericht for a decision: ${err.message}` }],
+      };
     }
     if (deps.woonplaats) {
       const w = await checkWoonplaats(summary, input.bericht, deps.woonplaats);

@@ -33,7 +33,11 @@ export interface IngestDeps {
    * acting for the gemeente towards its PxQ onderaannemer where a contract says so
    * (src/contracts toegestaneVerzenders). Absent: only the sender itself.
    */
-  readonly allowedSenders?: (q: { readonly message: MessageDef; readonly sender: string; readonly counterparty: string }) => readonly string[];
+  readonly allowedSenders?: (q: {
+    readonly message: MessageDef;
+    readonly sender: string;
+    readonly counterparty: string;
+  }) => readonly string[];
   /** Party code → party, for webhook destinations. */
   readonly parties: ReadonlyMap<string, Party>;
   /** Keyed hash secret for client keys in summaries; absent → no client keys. */
@@ -59,7 +63,13 @@ export interface BerichtReceipt {
 export type IngestOutcome =
   | { readonly kind: 'l1-invalid'; readonly issues: readonly ValidationIssue[] }
   | { readonly kind: 'forbidden-sender'; readonly detail: string }
-  | { readonly kind: 'stored'; readonly receipt: BerichtReceipt; readonly replay: boolean; readonly header: HeaderFacts; readonly sender: string };
+  | {
+      readonly kind: 'stored';
+      readonly receipt: BerichtReceipt;
+      readonly replay: boolean;
+      readonly header: HeaderFacts;
+      readonly sender: string;
+    };
 
 const TR056_ISSUE: ValidationIssue = {
   level: 'L3',
@@ -86,13 +96,24 @@ export function receiptOf(row: StoredBericht): BerichtReceipt {
 export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Principal, receivedAt: Date) => Promise<IngestOutcome> {
   const summaryOf = (message: MessageDef, bsns: ReadonlySet<string>, h: HeaderFacts): Record<string, unknown> => {
     const s: Record<string, unknown> = {
-      standard: message.standard, bericht: message.id, berichtCode: h.berichtCode, afzender: h.afzender, ontvanger: h.ontvanger,
-      identificatie: h.identificatie, dagtekening: h.dagtekening, clients: bsns.size,
+      standard: message.standard,
+      bericht: message.id,
+      berichtCode: h.berichtCode,
+      afzender: h.afzender,
+      ontvanger: h.ontvanger,
+      identificatie: h.identificatie,
+      dagtekening: h.dagtekening,
+      clients: bsns.size,
     };
     // A keyed hash, never the BSN: lets Kafka keep one client's berichten in order and lets an
     // operator correlate, without anyone holding the table being able to reverse it.
     if (deps.clientKeySecret) {
-      s.clientKeys = [...bsns].map((b) => createHmac('sha256', deps.clientKeySecret as string).update(b).digest('hex').slice(0, 32));
+      s.clientKeys = [...bsns].map((b) =>
+        createHmac('sha256', deps.clientKeySecret as string)
+          .update(b)
+          .digest('hex')
+          .slice(0, 32),
+      );
     }
     return s;
   };
@@ -111,7 +132,10 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
     }
     const submitter = principal.party.code;
     if (submitter !== sender && !(deps.allowedSenders?.({ message, sender, counterparty }).includes(submitter) ?? false)) {
-      return { kind: 'forbidden-sender', detail: `the sender of this ${message.id} is ${sender} (by message direction), but the API key belongs to ${submitter}` };
+      return {
+        kind: 'forbidden-sender',
+        detail: `the sender of this ${message.id} is ${sender} (by message direction), but the API key belongs to ${submitter}`,
+      };
     }
     const sha256 = outcome.digest?.sha256 ?? createHash('sha256').update(raw).digest('hex');
     const bsns = outcome.digest ? new Set(outcome.digest.bsns) : collectBsns(bericht);
@@ -121,11 +145,35 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
     // One literal with every field in one order (not `{ ...base, … }`): a spread followed by ten
     // more properties grew each write's property store step by step (perf under HTTP load showed
     // JSObject::MigrateToMap and new descriptor arrays here).
-    const journalWrite = (w: Pick<JournalWrite, 'id' | 'addressee' | 'idemKey' | 'status' | 'decision' | 'issues' | 'retourXml' | 'duplicateOf' | 'history' | 'postbus' | 'outbox'>): JournalWrite => ({
-      id: w.id, receivedAt, standard: message.standard, bericht: message.id, berichtCode: h.berichtCode, afzender: h.afzender,
-      ontvanger: h.ontvanger, sender, submittedBy, addressee: w.addressee, identificatie: h.identificatie, idemKey: w.idemKey, sha256, raw, summary,
-      status: w.status, decision: w.decision, issues: w.issues, retourXml: w.retourXml, duplicateOf: w.duplicateOf,
-      history: w.history, postbus: w.postbus, outbox: w.outbox,
+    const journalWrite = (
+      w: Pick<
+        JournalWrite,
+        'id' | 'addressee' | 'idemKey' | 'status' | 'decision' | 'issues' | 'retourXml' | 'duplicateOf' | 'history' | 'postbus' | 'outbox'
+      >,
+    ): JournalWrite => ({
+      id: w.id,
+      receivedAt,
+      standard: message.standard,
+      bericht: message.id,
+      berichtCode: h.berichtCode,
+      afzender: h.afzender,
+      ontvanger: h.ontvanger,
+      sender,
+      submittedBy,
+      addressee: w.addressee,
+      identificatie: h.identificatie,
+      idemKey: w.idemKey,
+      sha256,
+      raw,
+      summary,
+      status: w.status,
+      decision: w.decision,
+      issues: w.issues,
+      retourXml: w.retourXml,
+      duplicateOf: w.duplicateOf,
+      history: w.history,
+      postbus: w.postbus,
+      outbox: w.outbox,
     });
 
     const rejectWith = (issues: readonly ValidationIssue[], duplicateOf: string | null): JournalWrite => {
@@ -145,11 +193,25 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
         if (code !== 'no-retour') retourError = code ?? 'retour-build-failed';
       }
       return journalWrite({
-        id, addressee: null, idemKey: duplicateOf ? null : idemKey, status: BerichtStatus.AFGEKEURD, decision: null,
-        issues, retourXml, duplicateOf,
+        id,
+        addressee: null,
+        idemKey: duplicateOf ? null : idemKey,
+        status: BerichtStatus.AFGEKEURD,
+        decision: null,
+        issues,
+        retourXml,
+        duplicateOf,
         history: [
           { status: BerichtStatus.ONTVANGEN },
-          { status: BerichtStatus.AFGEKEURD, at: validatedAt, detail: { rules: [...new Set(issues.map((i) => i.rule ?? i.code))], retour: retourKind ?? null, ...(retourError ? { retourError } : {}) } },
+          {
+            status: BerichtStatus.AFGEKEURD,
+            at: validatedAt,
+            detail: {
+              rules: [...new Set(issues.map((i) => i.rule ?? i.code))],
+              retour: retourKind ?? null,
+              ...(retourError ? { retourError } : {}),
+            },
+          },
         ],
         postbus: retourXml ? [{ party: sender, kind: 'retour' }] : [],
         outbox: [],
@@ -176,14 +238,33 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
       const routed = decision.action === 'route' && decision.addressee !== undefined;
       const addressee = routed ? (decision.addressee as string) : null;
       const webhook = addressee ? deps.parties.get(addressee)?.webhook : undefined;
-      const finalStatus = routed ? BerichtStatus.KLAARGEZET : decision.action === 'suppress' ? BerichtStatus.ONDERDRUKT : BerichtStatus.GEWEIGERD;
+      const finalStatus = routed
+        ? BerichtStatus.KLAARGEZET
+        : decision.action === 'suppress'
+          ? BerichtStatus.ONDERDRUKT
+          : BerichtStatus.GEWEIGERD;
       write = journalWrite({
-        id, addressee, idemKey, status: finalStatus, decision, issues: outcome.issues, retourXml: null, duplicateOf: null,
+        id,
+        addressee,
+        idemKey,
+        status: finalStatus,
+        decision,
+        issues: outcome.issues,
+        retourXml: null,
+        duplicateOf: null,
         history: [
           { status: BerichtStatus.ONTVANGEN },
           { status: BerichtStatus.GEVALIDEERD, at: validatedAt },
-          { status: BerichtStatus.BESLOTEN, at: new Date(), detail: { action: decision.action, addressee: addressee, rules: decision.reasons.map((r) => r.rule) } },
-          { status: finalStatus, at: new Date(), ...(routed ? { detail: { channels: webhook ? ['postbus', 'webhook'] : ['postbus'] } } : {}) },
+          {
+            status: BerichtStatus.BESLOTEN,
+            at: new Date(),
+            detail: { action: decision.action, addressee: addressee, rules: decision.reasons.map((r) => r.rule) },
+          },
+          {
+            status: finalStatus,
+            at: new Date(),
+            ...(routed ? { detail: { channels: webhook ? ['postbus', 'webhook'] : ['postbus'] } } : {}),
+          },
         ],
         postbus: addressee ? [{ party: addressee, kind: 'bericht' }] : [],
         // Kafka rows are enqueued by the Kafka migrations' triggers within this same statement.
@@ -198,7 +279,11 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
 
 function receiptOfWrite(w: JournalWrite): BerichtReceipt {
   return {
-    id: w.id, standard: w.standard, bericht: w.bericht, status: w.status, decision: (w.decision ?? null) as Decision | null,
+    id: w.id,
+    standard: w.standard,
+    bericht: w.bericht,
+    status: w.status,
+    decision: (w.decision ?? null) as Decision | null,
     issues: w.issues as ValidationIssue[],
     ...(w.retourXml ? { retour: w.retourXml } : {}),
     ...(w.duplicateOf ? { duplicateOf: w.duplicateOf } : {}),
@@ -206,7 +291,12 @@ function receiptOfWrite(w: JournalWrite): BerichtReceipt {
 }
 
 /** Today's date in the Netherlands (berichten are dated in local time; a UTC date is wrong between 00:00 and 02:00). */
-const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 const HOUR_MS = 3_600_000;
 let cachedHour = Number.NaN;
 let cachedDate = '';

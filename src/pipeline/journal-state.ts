@@ -48,7 +48,10 @@ type Row = { id: string; received_at: Date | string; decision: Decision; decisio
  * as long as the journal (4.5 ms). The MATERIALIZED CTE forces the bitmap scan on the selective probe.
  */
 function probeSql(probes: readonly object[], full: readonly object[], extra: readonly string[], params: unknown[]): string {
-  const ph = (v: unknown): string => { params.push(v); return `$${params.length}`; };
+  const ph = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
   const p = probes.map((c) => `decision_summary @> ${ph(JSON.stringify(c))}::jsonb`).join(' OR ');
   const f = full.map((c) => `decision_summary @> ${ph(JSON.stringify(c))}::jsonb`).join(' OR ');
   return `WITH m AS MATERIALIZED (SELECT id, received_at, decision, decision_summary, status FROM journal WHERE (${p}) AND ${INDEXED})
@@ -56,7 +59,10 @@ function probeSql(probes: readonly object[], full: readonly object[], extra: rea
 }
 
 /** A journal position: (received_at, id), the order berichten were taken in. */
-export interface JournalPosition { readonly receivedAt: Date; readonly id: string }
+export interface JournalPosition {
+  readonly receivedAt: Date;
+  readonly id: string;
+}
 
 export interface JournalStateOptions {
   /**
@@ -88,9 +94,18 @@ export function journalState(db: Db, opts: JournalStateOptions = {}): AsyncDecis
       const message = MESSAGES[berichtId(key.standard, key.ref.nummer)];
       const params: unknown[] = [`${key.ref.afzender}|${message.berichtCode}|${key.ref.identificatie}`];
       // The raw bytes only when there is no summary to answer from (a 7.6 KB JW301 is read from TOAST).
-      const r = await db.query<{ raw: Uint8Array | null; decision: Decision | null; decision_summary: BerichtSummary | null; status: string }>(
+      const r = await db.query<{
+        raw: Uint8Array | null;
+        decision: Decision | null;
+        decision_summary: BerichtSummary | null;
+        status: string;
+      }>(
         `SELECT CASE WHEN decision_summary IS NULL THEN raw END AS raw, decision, decision_summary, status
-           FROM journal WHERE idem_key = $1${before(params).map((e) => ` AND ${e}`).join('')}`, params);
+           FROM journal WHERE idem_key = $1${before(params)
+             .map((e) => ` AND ${e}`)
+             .join('')}`,
+        params,
+      );
       const row = r.rows[0];
       if (!row || row.status === BerichtStatus.AFGEKEURD) return undefined;
       const fromDecision = row.decision ? stored(row.decision, row.decision_summary) : undefined;
@@ -111,29 +126,54 @@ export function journalState(db: Db, opts: JournalStateOptions = {}): AsyncDecis
       const ref = key.referentieAanbieder;
       const v = await latest(
         [{ items: [{ referentieAanbieder: ref }] }, { verzoekReferentie: ref }],
-        [{ ...base, nummer: '315', items: [{ referentieAanbieder: ref }] }, { ...base, nummer: '317', verzoekReferentie: ref }],
+        [
+          { ...base, nummer: '315', items: [{ referentieAanbieder: ref }] },
+          { ...base, nummer: '317', verzoekReferentie: ref },
+        ],
       );
       const bericht = v ? stored(v.decision, v.decision_summary) : undefined;
       if (!v || !bericht) return undefined;
       const params: unknown[] = [];
       const sql = probeSql(
         [{ items: [{ referentieAanbieder: ref }] }, { antwoord: { referentieAanbieder: ref } }],
-        [{ ...base, nummer: '301', items: [{ referentieAanbieder: ref }] }, { ...base, nummer: '319', antwoord: { referentieAanbieder: ref, verzoekAntwoord: VERZOEK_AFGEWEZEN } }],
+        [
+          { ...base, nummer: '301', items: [{ referentieAanbieder: ref }] },
+          { ...base, nummer: '319', antwoord: { referentieAanbieder: ref, verzoekAntwoord: VERZOEK_AFGEWEZEN } },
+        ],
         [],
         params,
       );
       params.push(iso(v.received_at), v.id);
       const after = `(received_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::text)`;
-      const closer = await db.query<{ id: string }>(`${sql} AND ${after}${before(params).map((e) => ` AND ${e}`).join('')} LIMIT 1`, params);
+      const closer = await db.query<{ id: string }>(
+        `${sql} AND ${after}${before(params)
+          .map((e) => ` AND ${e}`)
+          .join('')} LIMIT 1`,
+        params,
+      );
       return { bericht, open: closer.rows.length === 0 };
     },
 
     async toewijzing(key): Promise<StoredToewijzing | undefined> {
-      const t = await latest([{ items: [{ toewijzingNummer: key.toewijzingNummer }] }],
-        [{ standard: key.standard, gemeente: key.gemeente, aanbieder: key.aanbieder, nummer: '301', items: [{ toewijzingNummer: key.toewijzingNummer }] }]);
+      const t = await latest(
+        [{ items: [{ toewijzingNummer: key.toewijzingNummer }] }],
+        [
+          {
+            standard: key.standard,
+            gemeente: key.gemeente,
+            aanbieder: key.aanbieder,
+            nummer: '301',
+            items: [{ toewijzingNummer: key.toewijzingNummer }],
+          },
+        ],
+      );
       const item = t?.decision_summary.items.find((it) => it.toewijzingNummer === key.toewijzingNummer);
       if (!item?.datum) return undefined;
-      return { ingangsdatum: item.datum, ...(item.categorie !== undefined ? { categorie: item.categorie } : {}), ...(item.code !== undefined ? { code: item.code } : {}) };
+      return {
+        ingangsdatum: item.datum,
+        ...(item.categorie !== undefined ? { categorie: item.categorie } : {}),
+        ...(item.code !== undefined ? { code: item.code } : {}),
+      };
     },
   };
 }

@@ -14,7 +14,11 @@ import { MESSAGES } from '../standard/generated/model.js';
 import type { BerichtId } from '../standard/model.js';
 import type { IngestValidateFn, ValidateFn, ValidateResult } from './types.js';
 
-export interface PoolRequest { readonly id: number; readonly raw: Uint8Array; readonly today: string }
+export interface PoolRequest {
+  readonly id: number;
+  readonly raw: Uint8Array;
+  readonly today: string;
+}
 
 /** A ValidateResult as it crosses back: the MessageDef by its id (the thread has its own copy). */
 export type PoolReply =
@@ -22,12 +26,19 @@ export type PoolReply =
   | { readonly id: number; readonly failure: string };
 
 /** What crosses to a thread: the berichten queued during one event-loop turn. */
-export interface PoolBatch { readonly requests: readonly PoolRequest[] }
+export interface PoolBatch {
+  readonly requests: readonly PoolRequest[];
+}
 /** The replies as JSON text of `PoolReply[]` (cheaper than a structured clone of the trees). */
-export interface PoolBatchReply { readonly replies: string }
+export interface PoolBatchReply {
+  readonly replies: string;
+}
 
 export class ValidationThreadError extends Error {
-  constructor(message: string) { super(message); this.name = 'ValidationThreadError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'ValidationThreadError';
+  }
 }
 
 export interface ValidatePool {
@@ -63,7 +74,9 @@ function spawn(entry: URL): Worker {
   if (entry.pathname.endsWith('.ts')) {
     // From source under tsx (tests): a worker does not inherit the tsx loader, so register it first.
     const tsx = import.meta.resolve('tsx/esm/api');
-    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`, { eval: true });
+    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`, {
+      eval: true,
+    });
   }
   return new Worker(entry);
 }
@@ -116,11 +129,16 @@ export async function createValidatePool(opts: ValidatePoolOptions = {}): Promis
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);
-      if ('failure' in m) { p.reject(new ValidationThreadError(`validation failed inside the validator: ${m.failure}`)); return; }
+      if ('failure' in m) {
+        p.reject(new ValidationThreadError(`validation failed inside the validator: ${m.failure}`));
+        return;
+      }
       const message = m.messageId ? MESSAGES[m.messageId] : undefined;
       p.resolve({
         ...(message ? { message } : {}),
-        valid: m.valid, l1Valid: m.l1Valid, issues: m.issues,
+        valid: m.valid,
+        l1Valid: m.l1Valid,
+        issues: m.issues,
         ...(m.bericht ? { bericht: m.bericht } : {}),
         ...(m.digest ? { digest: m.digest } : {}),
       });
@@ -128,17 +146,28 @@ export async function createValidatePool(opts: ValidatePoolOptions = {}): Promis
     let started = false;
     let lastError: unknown;
     const slot: Slot = {
-      worker, pending, queued: [], transfer: [],
+      worker,
+      pending,
+      queued: [],
+      transfer: [],
       ready: new Promise<void>((resolve, reject) => {
         worker.on('message', (m: PoolBatchReply & { ready?: boolean }) => {
-          if (m.ready) { started = true; resolve(); return; }
+          if (m.ready) {
+            started = true;
+            resolve();
+            return;
+          }
           for (const r of JSON.parse(m.replies) as PoolReply[]) settle(r);
         });
-        worker.on('exit', (code) => { if (!started) reject(new ValidationThreadError(`a validation thread did not start (exit ${code}): ${String(lastError)}`)); });
+        worker.on('exit', (code) => {
+          if (!started) reject(new ValidationThreadError(`a validation thread did not start (exit ${code}): ${String(lastError)}`));
+        });
       }),
     };
     slot.ready.catch(() => undefined); // a replacement's failure is handled below, the first start's by the caller
-    worker.on('error', (e) => { lastError = e; }); // followed by 'exit'
+    worker.on('error', (e) => {
+      lastError = e;
+    }); // followed by 'exit'
     worker.on('exit', (code) => {
       const held = pending.size;
       for (const p of pending.values()) p.reject(new ValidationThreadError(`the validation thread exited (${code}) holding this bericht`));
@@ -193,7 +222,10 @@ export async function createValidatePool(opts: ValidatePoolOptions = {}): Promis
         target.pending.set(id, { resolve, reject });
         target.queued.push({ id, raw: copy, today });
         target.transfer.push(copy.buffer);
-        if (!scheduled) { scheduled = true; setImmediate(flush); }
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
       });
     },
     async close() {

@@ -17,11 +17,15 @@ function validateOne(m: PoolRequest): PoolReply {
     return {
       id: m.id,
       ...(v.message ? { messageId: v.message.id } : {}),
-      valid: v.valid, l1Valid: v.l1Valid, issues: v.issues,
-      ...(v.bericht ? {
-        bericht: v.bericht,
-        digest: { sha256: createHash('sha256').update(m.raw).digest('hex'), bsns: [...collectBsns(v.bericht)] },
-      } : {}),
+      valid: v.valid,
+      l1Valid: v.l1Valid,
+      issues: v.issues,
+      ...(v.bericht
+        ? {
+            bericht: v.bericht,
+            digest: { sha256: createHash('sha256').update(m.raw).digest('hex'), bsns: [...collectBsns(v.bericht)] },
+          }
+        : {}),
     };
   } catch (err) {
     // A bug in the validator, not the client's fault: the main thread answers 500 and logs it.

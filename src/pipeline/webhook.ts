@@ -35,14 +35,24 @@ export interface WebhookWorkerOptions {
 /** Default: first retry after ~1–2 s, doubling up to ~1 h, given up (row marked failed) after 20 attempts ≈ 8 h. */
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseSeconds: 2, capSeconds: 3600, maxAttempts: 20 };
 
-export interface Worker { stop(): Promise<void>; kick(): void }
+export interface Worker {
+  stop(): Promise<void>;
+  kick(): void;
+}
 
 export function startWebhookWorker(o: WebhookWorkerOptions): Worker {
   const doFetch = o.fetch ?? globalThis.fetch;
   const backoff = o.backoff ?? DEFAULT_BACKOFF;
   let stopped = false;
   let wake: (() => void) | undefined;
-  const sleep = (ms: number): Promise<void> => new Promise((r) => { const t = setTimeout(r, ms); wake = () => { clearTimeout(t); r(); }; });
+  const sleep = (ms: number): Promise<void> =>
+    new Promise((r) => {
+      const t = setTimeout(r, ms);
+      wake = () => {
+        clearTimeout(t);
+        r();
+      };
+    });
 
   const deliver = async (row: OutboxRow): Promise<string | undefined> => {
     const payload = row.payload as { party?: string };
@@ -77,13 +87,17 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker {
         rows = await claimOutbox(o.db, { channel: 'webhook', limit: o.batch ?? 32, worker: o.worker, lockTimeoutSeconds: 120 });
         const results = await Promise.all(rows.map(async (r) => ({ row: r, error: await deliver(r) })));
         const ok = results.filter((x) => x.error === undefined);
-        await completeDelivered(o.db, o.worker,
+        await completeDelivered(
+          o.db,
+          o.worker,
           ok.map((x) => ({ outboxId: x.row.id, berichtId: x.row.bericht_id, detail: { via: 'webhook', deliveryId: x.row.delivery_key } })),
-          BerichtStatus.AFGELEVERD);
+          BerichtStatus.AFGELEVERD,
+        );
         const failed = results.filter((x) => x.error !== undefined).map((x) => ({ id: x.row.id, error: x.error as string }));
         await failOutbox(o.db, o.worker, failed, backoff);
         for (const x of results) o.onResult?.(x.error === undefined);
-        for (const f of failed) o.logger.warn({ event: 'delivery-failed', channel: 'webhook', outboxId: f.id, error: f.error }, 'webhook delivery failed');
+        for (const f of failed)
+          o.logger.warn({ event: 'delivery-failed', channel: 'webhook', outboxId: f.id, error: f.error }, 'webhook delivery failed');
       } catch (err) {
         if (!stopped) o.logger.error({ event: 'worker-error', err }, 'webhook worker error');
       }
@@ -93,6 +107,10 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker {
   const done = loop();
   return {
     kick: () => wake?.(),
-    stop: async () => { stopped = true; wake?.(); await done; },
+    stop: async () => {
+      stopped = true;
+      wake?.();
+      await done;
+    },
   };
 }

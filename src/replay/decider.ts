@@ -25,7 +25,10 @@ export interface ReplayDecider {
 }
 
 export class ReplayDecideError extends Error {
-  constructor(readonly berichtId: string, message: string) {
+  constructor(
+    readonly berichtId: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'ReplayDecideError';
   }
@@ -89,7 +92,9 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
       const ask = items.filter((i) => !cache.has(i.id)).map((i) => i.id);
       if (ask.length > 0) {
         const { rows } = await o.db.query<{ bericht_id: string; summary: BerichtSummary }>(
-          'SELECT bericht_id, summary FROM replay_summaries WHERE bericht_id = ANY($1::text[])', [ask]);
+          'SELECT bericht_id, summary FROM replay_summaries WHERE bericht_id = ANY($1::text[])',
+          [ask],
+        );
         for (const r of rows) cache.set(r.bericht_id, r.summary);
       }
       const missing = items.filter((i) => !cache.has(i.id));
@@ -113,7 +118,10 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
           s = summarize(p.message, p.bericht);
         } catch (err) {
           if (!(err instanceof SummaryError)) throw err;
-          unsummarisable.set(item.id, { action: 'refuse', reasons: [{ rule: 'summary-error', text: `cannot summarise the bericht for a decision: ${err.message}` }] });
+          unsummarisable.set(item.id, {
+            action: 'refuse',
+            reasons: [{ rule: 'summary-error', text: `cannot summarise the bericht for a decision: ${err.message}` }],
+          });
           continue;
         }
         cache.set(item.id, s);
@@ -134,7 +142,8 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
       if (!s) throw new ReplayDecideError(item.id, 'the bericht could not be summarised (no longer L1-valid, or not in the journal)');
       // The decision carries the summary as the live core's does; a real run journals it in
       // decision_summary when it is not the one already there (later state questions read it).
-      const decideOn = (state: DecisionState): Decision => ({ ...coreDecide(s, o.registry, state, o.today), summary: s }) as unknown as Decision;
+      const decideOn = (state: DecisionState): Decision =>
+        ({ ...coreDecide(s, o.registry, state, o.today), summary: s }) as unknown as Decision;
       // Most summaries ask the state nothing (needsState): decided synchronously, no as-of store built.
       if (!o.stateAsOf) return decideOn(o.state ?? EMPTY_STATE);
       return needsState(s) ? prefetchState(s, o.stateAsOf(item)).then(decideOn) : decideOn(EMPTY_STATE);
@@ -146,6 +155,10 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
  * The replay decider Sluis uses (CLI, operator endpoint): the decision core with today's registry,
  * the journaled summaries, and the journal state as of each bericht's arrival.
  */
-export function journalReplayDecider(o: { registry: Registry; today: string; db: Db }): ReplayDecider & { readonly stats: { hits: number; misses: number } } {
+export function journalReplayDecider(o: {
+  registry: Registry;
+  today: string;
+  db: Db;
+}): ReplayDecider & { readonly stats: { hits: number; misses: number } } {
   return coreDecider({ ...o, stateAsOf: (item) => journalState(o.db, { before: { receivedAt: item.receivedAt, id: item.id } }) });
 }

@@ -3,12 +3,23 @@ import { compareDecisions, describeDecision } from './diff.js';
 import type { Decision } from '../pipeline/types.js';
 
 const suppressedK1: Decision = { action: 'suppress', reasons: [{ rule: 'TM-DECL', text: 'taakgericht', contractId: 'K1' }] };
-const routedK2: Decision = { action: 'route', addressee: '0363', reasons: [{ rule: 'NC-ROUTE', text: 'x' }, { rule: 'OG-DECL', text: 'K2 starts 2027-01-01', contractId: 'K2' }] };
+const routedK2: Decision = {
+  action: 'route',
+  addressee: '0363',
+  reasons: [
+    { rule: 'NC-ROUTE', text: 'x' },
+    { rule: 'OG-DECL', text: 'K2 starts 2027-01-01', contractId: 'K2' },
+  ],
+};
 
 describe('decision diff', () => {
   it('says what changed and why, naming the contracts', () => {
     const c = compareDecisions(suppressedK1, routedK2);
-    expect(c).toEqual({ changed: true, transition: 'suppress→route', text: 'was suppressed by contract K1, now routed to 0363 under contract K2 because K2 starts 2027-01-01' });
+    expect(c).toEqual({
+      changed: true,
+      transition: 'suppress→route',
+      text: 'was suppressed by contract K1, now routed to 0363 under contract K2 because K2 starts 2027-01-01',
+    });
   });
   it('a different addressee is a change; other reasons alone are not', () => {
     expect(compareDecisions(routedK2, { ...routedK2, addressee: '0599' }).changed).toBe(true);

@@ -22,10 +22,14 @@ export function describeDecision(d: Decision | null): string {
   const r = mainReason(d);
   const by = r?.contractId ? ` by contract ${r.contractId}` : r?.rule ? ` by rule ${r.rule}` : '';
   switch (d.action) {
-    case 'route': return `routed to ${d.addressee ?? '(nobody)'}${r?.contractId ? ` under contract ${r.contractId}` : ''}`;
-    case 'suppress': return `suppressed${by}`;
-    case 'refuse': return `refused${by}`;
-    default: return String(d.action);
+    case 'route':
+      return `routed to ${d.addressee ?? '(nobody)'}${r?.contractId ? ` under contract ${r.contractId}` : ''}`;
+    case 'suppress':
+      return `suppressed${by}`;
+    case 'refuse':
+      return `refused${by}`;
+    default:
+      return String(d.action);
   }
 }
 
@@ -45,7 +49,14 @@ export function transitionOf(was: { readonly action: string } | null, now: Decis
 export function compareDecisions(was: Decision | null, now: Decision): DecisionChange {
   const changed = decisionChanged(was, now);
   const transition = transitionOf(was, now);
-  if (!changed) return { changed, transition, get text() { return `unchanged: ${describeDecision(now)}`; } };
+  if (!changed)
+    return {
+      changed,
+      transition,
+      get text() {
+        return `unchanged: ${describeDecision(now)}`;
+      },
+    };
   const because = mainReason(now)?.text;
   return { changed, transition, text: `was ${describeDecision(was)}, now ${describeDecision(now)}${because ? ` because ${because}` : ''}` };
 }

@@ -7,7 +7,9 @@ const n = (x: number): string => x.toLocaleString('en-US');
 function bound(b: RangeBound): string {
   if (b.kind === 'time') return b.at;
   if (b.all !== undefined) return `offset ${b.all}`;
-  return `offsets ${Object.entries(b.perPartition ?? {}).map(([p, o]) => `${p}:${o}`).join(',')}`;
+  return `offsets ${Object.entries(b.perPartition ?? {})
+    .map(([p, o]) => `${p}:${o}`)
+    .join(',')}`;
 }
 
 export function describeSelection(s: ReplaySelection): string {

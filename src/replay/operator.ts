@@ -43,8 +43,10 @@ export type ReplayResult = { readonly status: 200; readonly body: ReplayReport }
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
 export async function handleReplayRequest(deps: ReplayRequestDeps, body: unknown, operator: string): Promise<ReplayResult> {
-  const problem = (type: string, title: string, detail: string, option?: string): ReplayResult =>
-    ({ status: 400, body: { type, title, status: 400, detail, ...(option ? { option } : {}) } });
+  const problem = (type: string, title: string, detail: string, option?: string): ReplayResult => ({
+    status: 400,
+    body: { type, title, status: 400, detail, ...(option ? { option } : {}) },
+  });
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return problem(ReplayProblemType.badBody, 'Replay request must be a JSON object', 'expected {"from": …, "to": …, …}');
   }
@@ -52,29 +54,52 @@ export async function handleReplayRequest(deps: ReplayRequestDeps, body: unknown
   let selection: ReplaySelection;
   try {
     selection = parseSelection({
-      from: str(b['from']), to: str(b['to']), standard: str(b['standard']), bericht: str(b['bericht']),
-      gemeente: str(b['gemeente']), aanbieder: str(b['aanbieder']), decision: str(b['decision']),
+      from: str(b['from']),
+      to: str(b['to']),
+      standard: str(b['standard']),
+      bericht: str(b['bericht']),
+      gemeente: str(b['gemeente']),
+      aanbieder: str(b['aanbieder']),
+      decision: str(b['decision']),
     });
   } catch (err) {
     if (err instanceof SelectionError) return problem(ReplayProblemType.badSelection, 'Invalid replay selection', err.message, err.option);
     throw err;
   }
   const dryRun = b['dryRun'] === undefined ? true : b['dryRun'] === true;
-  if (b['dryRun'] !== undefined && typeof b['dryRun'] !== 'boolean') return problem(ReplayProblemType.badBody, 'dryRun must be a boolean', `got ${JSON.stringify(b['dryRun'])}`, 'dryRun');
+  if (b['dryRun'] !== undefined && typeof b['dryRun'] !== 'boolean')
+    return problem(ReplayProblemType.badBody, 'dryRun must be a boolean', `got ${JSON.stringify(b['dryRun'])}`, 'dryRun');
   const rate = b['rate'];
-  if (rate !== undefined && (typeof rate !== 'number' || !(rate > 0))) return problem(ReplayProblemType.badBody, 'rate must be a positive number (berichten per second)', `got ${JSON.stringify(rate)}`, 'rate');
+  if (rate !== undefined && (typeof rate !== 'number' || !(rate > 0)))
+    return problem(
+      ReplayProblemType.badBody,
+      'rate must be a positive number (berichten per second)',
+      `got ${JSON.stringify(rate)}`,
+      'rate',
+    );
   const source = str(b['source']) ?? (deps.kafka ? 'kafka' : 'journal');
-  if (source !== 'kafka' && source !== 'journal') return problem(ReplayProblemType.badBody, 'source must be journal or kafka', `got '${source}'`, 'source');
-  if (source === 'kafka' && !deps.kafka) return problem(ReplayProblemType.noKafka, 'Kafka is not configured', 'source kafka needs KAFKA_BROKERS', 'source');
-  if (source === 'journal' && selection.from.kind === 'offset') return problem(ReplayProblemType.noKafka, 'Offsets select from Kafka', 'give ISO times to replay from the journal', 'from');
+  if (source !== 'kafka' && source !== 'journal')
+    return problem(ReplayProblemType.badBody, 'source must be journal or kafka', `got '${source}'`, 'source');
+  if (source === 'kafka' && !deps.kafka)
+    return problem(ReplayProblemType.noKafka, 'Kafka is not configured', 'source kafka needs KAFKA_BROKERS', 'source');
+  if (source === 'journal' && selection.from.kind === 'offset')
+    return problem(ReplayProblemType.noKafka, 'Offsets select from Kafka', 'give ISO times to replay from the journal', 'from');
 
-  const pages = source === 'kafka' && deps.kafka
-    ? kafkaSource(deps.kafka.kafka, deps.kafka.inboundTopic, deps.db, selection)
-    : journalSource(deps.db, selection);
+  const pages =
+    source === 'kafka' && deps.kafka
+      ? kafkaSource(deps.kafka.kafka, deps.kafka.inboundTopic, deps.db, selection)
+      : journalSource(deps.db, selection);
   const total = source === 'journal' ? await countJournalSelection(deps.db, selection) : undefined;
   const report = await runReplay({
-    db: deps.db, selection, dryRun, operator, source, pages, decide: deps.decider(),
-    ...(total !== undefined ? { total } : {}), ...(typeof rate === 'number' ? { rate } : {}),
+    db: deps.db,
+    selection,
+    dryRun,
+    operator,
+    source,
+    pages,
+    decide: deps.decider(),
+    ...(total !== undefined ? { total } : {}),
+    ...(typeof rate === 'number' ? { rate } : {}),
     ...(deps.webhookParties ? { webhookParties: deps.webhookParties } : {}),
   });
   return { status: 200, body: report };

@@ -109,17 +109,27 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
   const maxChanges = o.maxChanges ?? 10_000;
   const counts: ReplayCounts = { selected: 0, unchanged: 0, changed: 0, redelivered: 0, skipped: 0, errors: 0, byTransition: {} };
   const changes: ReplayChange[] = [];
-  await o.db.query(
-    `INSERT INTO replay_runs (id, started_at, operator, source, dry_run, selection) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [runId, startedAt.toISOString(), o.operator, o.source, o.dryRun, JSON.stringify(o.selection)],
-  );
+  await o.db.query(`INSERT INTO replay_runs (id, started_at, operator, source, dry_run, selection) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    runId,
+    startedAt.toISOString(),
+    o.operator,
+    o.source,
+    o.dryRun,
+    JSON.stringify(o.selection),
+  ]);
   const decider: ReplayDecider = typeof o.decide === 'function' ? { decide: o.decide } : o.decide;
   let lastProgress = 0;
   const progress = (force: boolean): void => {
     const now = performance.now();
     if (!o.onProgress || (!force && now - lastProgress < 100)) return;
     lastProgress = now;
-    o.onProgress({ done: counts.selected, ...(o.total !== undefined ? { total: o.total } : {}), changed: counts.changed, redelivered: counts.redelivered, elapsedMs: now - t0 });
+    o.onProgress({
+      done: counts.selected,
+      ...(o.total !== undefined ? { total: o.total } : {}),
+      changed: counts.changed,
+      redelivered: counts.redelivered,
+      elapsedMs: now - t0,
+    });
   };
   // The report keeps up to maxChanges entries (a change or an error each). An entry is reserved when
   // its bericht is decided, and only reserved ones have their journaled decision read and their text
@@ -128,7 +138,13 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
   const reserve = (): boolean => (reserved < maxChanges ? (reserved++, true) : false);
   const keepChange = (item: ReplayItem, was: Decision | null, now: Decision, prefix = '', redelivered?: boolean): void => {
     const cmp = compareDecisions(was, now);
-    changes.push({ ...base(item), was, now: splitDecision(now).decision as Decision, text: prefix ? `${prefix} (${cmp.text})` : cmp.text, ...(redelivered !== undefined ? { redelivered } : {}) });
+    changes.push({
+      ...base(item),
+      was,
+      now: splitDecision(now).decision as Decision,
+      text: prefix ? `${prefix} (${cmp.text})` : cmp.text,
+      ...(redelivered !== undefined ? { redelivered } : {}),
+    });
   };
   // Page writes in flight while later pages are read and decided (CPU and database overlap). Pages
   // hold disjoint berichten, so they may commit in any order.
@@ -149,17 +165,27 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
       // decideConcurrency at once. Within a page no bericht sees another's new decision anyway: writes
       // follow the page. With --rate the pace is kept per bericht, one after the other.
       const limited = o.rate !== undefined && o.rate > 0;
-      const outcomes = await decidePage(page, decider, limited ? 1 : (o.decideConcurrency ?? 16), limited ? async () => {
-        const ahead = ((counts.selected + 1) / o.rate!) * 1000 - (performance.now() - t0);
-        if (ahead > 20) await new Promise((r) => setTimeout(r, ahead));
-        counts.selected++;
-      } : undefined);
+      const outcomes = await decidePage(
+        page,
+        decider,
+        limited ? 1 : (o.decideConcurrency ?? 16),
+        limited
+          ? async () => {
+              const ahead = ((counts.selected + 1) / o.rate!) * 1000 - (performance.now() - t0);
+              if (ahead > 20) await new Promise((r) => setTimeout(r, ahead));
+              counts.selected++;
+            }
+          : undefined,
+      );
       // This page's report entries made here (errors; a dry run's changes), in page order.
       const reported: ({ item: ReplayItem; now: Decision } | { item: ReplayItem; error: string })[] = [];
       for (const out of outcomes) {
         const item = out.item;
         if (!limited) counts.selected++;
-        if ('skipped' in out) { counts.skipped++; continue; }
+        if ('skipped' in out) {
+          counts.skipped++;
+          continue;
+        }
         if ('error' in out) {
           counts.errors++;
           if (reserve()) reported.push(out);
@@ -167,14 +193,22 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
         }
         const now = out.now;
         // Most berichten decide as before: that is told from the journaled action and addressee alone.
-        if (!decisionChanged(item.outcome, now)) { counts.unchanged++; continue; }
+        if (!decisionChanged(item.outcome, now)) {
+          counts.unchanged++;
+          continue;
+        }
         counts.changed++;
         const transition = transitionOf(item.outcome, now);
         counts.byTransition[transition] = (counts.byTransition[transition] ?? 0) + 1;
-        if (o.dryRun) { if (reserve()) reported.push({ item, now }); } else apply.push({ item, now, kept: reserve() });
+        if (o.dryRun) {
+          if (reserve()) reported.push({ item, now });
+        } else apply.push({ item, now, kept: reserve() });
       }
       if (reported.length > 0) {
-        const was = await journaledDecisions(o.db, reported.map((r) => r.item.id));
+        const was = await journaledDecisions(
+          o.db,
+          reported.map((r) => r.item.id),
+        );
         for (const r of reported) {
           const w = was.get(r.item.id) ?? null;
           if ('error' in r) changes.push({ ...base(r.item), was: w, now: null, text: `error: ${r.error}` });
@@ -185,18 +219,28 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
         // Page writes stay in flight while the next pages are read and decided (CPU and the database
         // overlap); at most maxInFlight at once.
         await settle(maxInFlight - 1);
-        const p: Promise<void> = o.db.transaction((tx) => applyChanges(tx, apply, runId, o.webhookParties)).then((applied) => {
-          for (const a of applied) {
-            if (a.redelivered) counts.redelivered++;
-            if (!a.applied) {
-              counts.changed--;
-              counts.skipped++;
-              if (a.kept) keepChange(a.item, a.was, a.now, 'skipped: the decision changed meanwhile');
-            } else if (a.kept) {
-              keepChange(a.item, a.was, a.now, '', a.redelivered);
-            }
-          }
-        }, (err: unknown) => { writeError = err ?? new Error('replay write failed'); }).finally(() => { inFlight.delete(p); });
+        const p: Promise<void> = o.db
+          .transaction((tx) => applyChanges(tx, apply, runId, o.webhookParties))
+          .then(
+            (applied) => {
+              for (const a of applied) {
+                if (a.redelivered) counts.redelivered++;
+                if (!a.applied) {
+                  counts.changed--;
+                  counts.skipped++;
+                  if (a.kept) keepChange(a.item, a.was, a.now, 'skipped: the decision changed meanwhile');
+                } else if (a.kept) {
+                  keepChange(a.item, a.was, a.now, '', a.redelivered);
+                }
+              }
+            },
+            (err: unknown) => {
+              writeError = err ?? new Error('replay write failed');
+            },
+          )
+          .finally(() => {
+            inFlight.delete(p);
+          });
         inFlight.add(p);
       }
       progress(false);
@@ -204,27 +248,50 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
     await settle();
     progress(true);
     const finishedAt = clock();
-    await o.db.query(
-      `UPDATE replay_runs SET finished_at = $2, counts = $3, changes = $4, status = 'done' WHERE id = $1`,
-      [runId, finishedAt.toISOString(), JSON.stringify(counts), JSON.stringify(changes)],
-    );
+    await o.db.query(`UPDATE replay_runs SET finished_at = $2, counts = $3, changes = $4, status = 'done' WHERE id = $1`, [
+      runId,
+      finishedAt.toISOString(),
+      JSON.stringify(counts),
+      JSON.stringify(changes),
+    ]);
     return {
-      type: 'sluis.replay', version: 1, runId, dryRun: o.dryRun, source: o.source, operator: o.operator,
-      startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), selection: o.selection, counts, changes,
+      type: 'sluis.replay',
+      version: 1,
+      runId,
+      dryRun: o.dryRun,
+      source: o.source,
+      operator: o.operator,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      selection: o.selection,
+      counts,
+      changes,
     };
   } catch (err) {
     await Promise.allSettled([...inFlight]);
-    await o.db.query(`UPDATE replay_runs SET finished_at = now(), counts = $2, status = 'failed' WHERE id = $1`, [runId, JSON.stringify(counts)]).catch(() => undefined);
+    await o.db
+      .query(`UPDATE replay_runs SET finished_at = now(), counts = $2, status = 'failed' WHERE id = $1`, [runId, JSON.stringify(counts)])
+      .catch(() => undefined);
     throw err;
   }
 }
 
 function base(item: ReplayItem): Pick<ReplayChange, 'berichtId' | 'bericht' | 'sender' | 'ontvanger' | 'receivedAt'> {
-  return { berichtId: item.id, bericht: item.bericht, sender: item.sender, ontvanger: item.sender === item.afzender ? item.ontvanger : item.afzender, receivedAt: item.receivedAt.toISOString() };
+  return {
+    berichtId: item.id,
+    bericht: item.bericht,
+    sender: item.sender,
+    ontvanger: item.sender === item.afzender ? item.ontvanger : item.afzender,
+    receivedAt: item.receivedAt.toISOString(),
+  };
 }
 
 /** A changed bericht on its way into the journal; `kept`: the report has an entry reserved for it. */
-interface Applying { readonly item: ReplayItem; readonly now: Decision; readonly kept: boolean }
+interface Applying {
+  readonly item: ReplayItem;
+  readonly now: Decision;
+  readonly kept: boolean;
+}
 
 /**
  * Applies one page of changes in set-based statements (4 round trips per page instead of 4 per
@@ -234,10 +301,21 @@ interface Applying { readonly item: ReplayItem; readonly now: Decision; readonly
  * turns a JS array parameter into an array literal by escaping every element, which measured ~30 µs
  * per 2 KB decision on the replay's thread.
  */
-async function applyChanges(tx: Db, batch: readonly Applying[], runId: string, webhooks?: ReadonlySet<string>): Promise<(Applying & { applied: boolean; redelivered: boolean; was: Decision | null })[]> {
+async function applyChanges(
+  tx: Db,
+  batch: readonly Applying[],
+  runId: string,
+  webhooks?: ReadonlySet<string>,
+): Promise<(Applying & { applied: boolean; redelivered: boolean; was: Decision | null })[]> {
   // The decisions the report shows as `was`, read in this transaction before it changes them.
   const kept = batch.filter((b) => b.kept);
-  const was = kept.length > 0 ? await journaledDecisions(tx, kept.map((b) => b.item.id)) : undefined;
+  const was =
+    kept.length > 0
+      ? await journaledDecisions(
+          tx,
+          kept.map((b) => b.item.id),
+        )
+      : undefined;
   const routedTo = (d: Decision): string | null => (d.action === 'route' && typeof d.addressee === 'string' ? d.addressee : null);
   // The new decision carries the summary it was taken on. When that is the very summary journaled
   // with the old decision (the core decider reads it from there), it is not sent back: the row keeps
@@ -249,13 +327,21 @@ async function applyChanges(tx: Db, batch: readonly Applying[], runId: string, w
        FROM jsonb_to_recordset($1::jsonb) AS v(id text, decision jsonb, summary jsonb, addressee text, status text, rev integer)
       WHERE j.id = v.id AND j.decision_rev = v.rev
       RETURNING j.id`,
-    [JSON.stringify(batch.map((b) => {
-      const { decision, summary } = splitDecision(b.now);
-      return {
-        id: b.item.id, decision, summary: summary === undefined || summary === b.item.summary ? null : summary, addressee: routedTo(b.now),
-        status: STATUS_OF[b.now.action] ?? BerichtStatus.BESLOTEN, rev: b.item.decisionRev,
-      };
-    }))],
+    [
+      JSON.stringify(
+        batch.map((b) => {
+          const { decision, summary } = splitDecision(b.now);
+          return {
+            id: b.item.id,
+            decision,
+            summary: summary === undefined || summary === b.item.summary ? null : summary,
+            addressee: routedTo(b.now),
+            status: STATUS_OF[b.now.action] ?? BerichtStatus.BESLOTEN,
+            rev: b.item.decisionRev,
+          };
+        }),
+      ),
+    ],
   );
   const applied = new Set(upd.rows.map((r) => r.id));
   const done = batch.filter((b) => applied.has(b.item.id));
@@ -263,7 +349,17 @@ async function applyChanges(tx: Db, batch: readonly Applying[], runId: string, w
     const rows: { b: string; s: string; d: unknown }[] = [];
     for (const b of done) {
       rows.push(
-        { b: b.item.id, s: BerichtStatus.BESLOTEN, d: { replayRun: runId, action: b.now.action, addressee: routedTo(b.now), rules: b.now.reasons.map((r) => r.rule), was: b.item.outcome?.action ?? null } },
+        {
+          b: b.item.id,
+          s: BerichtStatus.BESLOTEN,
+          d: {
+            replayRun: runId,
+            action: b.now.action,
+            addressee: routedTo(b.now),
+            rules: b.now.reasons.map((r) => r.rule),
+            was: b.item.outcome?.action ?? null,
+          },
+        },
         { b: b.item.id, s: STATUS_OF[b.now.action] ?? BerichtStatus.BESLOTEN, d: { replayRun: runId } },
       );
     }
@@ -293,7 +389,12 @@ async function applyChanges(tx: Db, batch: readonly Applying[], runId: string, w
       );
     }
   }
-  return batch.map((b) => ({ ...b, applied: applied.has(b.item.id), redelivered: redelivered.has(b.item.id), was: was?.get(b.item.id) ?? null }));
+  return batch.map((b) => ({
+    ...b,
+    applied: applied.has(b.item.id),
+    redelivered: redelivered.has(b.item.id),
+    was: was?.get(b.item.id) ?? null,
+  }));
 }
 
 /** Asks for the next page while the current one is processed (database read overlaps deciding). */
@@ -326,7 +427,12 @@ const errorText = (err: unknown): string => String((err as Error)?.message ?? er
  * no microtask: measured ~3 % of a dry run's thread when every bericht went through one); a promise
  * joins at most `limit` in flight. `pace`, when given, is awaited before each item.
  */
-async function decidePage(page: readonly ReplayItem[], decider: ReplayDecider, limit: number, pace?: () => Promise<void>): Promise<Decided[]> {
+async function decidePage(
+  page: readonly ReplayItem[],
+  decider: ReplayDecider,
+  limit: number,
+  pace?: () => Promise<void>,
+): Promise<Decided[]> {
   const out = new Array<Decided>(page.length);
   const inFlight = new Set<Promise<void>>();
   for (let i = 0; i < page.length; i++) {
@@ -336,7 +442,10 @@ async function decidePage(page: readonly ReplayItem[], decider: ReplayDecider, l
     // read (BEGIN, SET LOCAL, SELECT, COMMIT) and the page writes in flight only move one round trip
     // per turn of the event loop. Without this the thread waited for the database ~16 % of a dry run.
     else if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((r) => setImmediate(r));
-    if (!item.outcome) { out[i] = { item, skipped: true }; continue; }
+    if (!item.outcome) {
+      out[i] = { item, skipped: true };
+      continue;
+    }
     let r: Decision | Promise<Decision>;
     try {
       r = decider.decide(item);
@@ -344,9 +453,22 @@ async function decidePage(page: readonly ReplayItem[], decider: ReplayDecider, l
       out[i] = { item, error: errorText(err) };
       continue;
     }
-    if (!(r instanceof Promise)) { out[i] = { item, now: r }; continue; }
-    const p: Promise<void> = r.then((now) => { out[i] = { item, now }; }, (err: unknown) => { out[i] = { item, error: errorText(err) }; })
-      .finally(() => { inFlight.delete(p); });
+    if (!(r instanceof Promise)) {
+      out[i] = { item, now: r };
+      continue;
+    }
+    const p: Promise<void> = r
+      .then(
+        (now) => {
+          out[i] = { item, now };
+        },
+        (err: unknown) => {
+          out[i] = { item, error: errorText(err) };
+        },
+      )
+      .finally(() => {
+        inFlight.delete(p);
+      });
     inFlight.add(p);
     while (inFlight.size >= limit) await Promise.race(inFlight);
   }

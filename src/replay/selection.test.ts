@@ -11,7 +11,15 @@ describe('replay selection', () => {
   });
 
   it('normalises filters', () => {
-    const s = parseSelection({ from: '2026-11-01', to: '2026-12-01', standard: 'IJW', bericht: 'JW323', gemeente: '0363', aanbieder: '12345678', decision: 'suppress' });
+    const s = parseSelection({
+      from: '2026-11-01',
+      to: '2026-12-01',
+      standard: 'IJW',
+      bericht: 'JW323',
+      gemeente: '0363',
+      aanbieder: '12345678',
+      decision: 'suppress',
+    });
     expect(s).toMatchObject({ standard: 'ijw', bericht: '323', gemeente: '0363', aanbieder: '12345678', decision: 'suppress' });
   });
 
@@ -29,7 +37,10 @@ describe('replay selection', () => {
       [{ from: '2026-11-01', to: '2026-12-01', standard: 'wlz' }, '--standard', 'invalid-value'],
     ];
     for (const [input, option, code] of cases) {
-      try { parseSelection(input); expect.fail(`no error for ${JSON.stringify(input)}`); } catch (e) {
+      try {
+        parseSelection(input);
+        expect.fail(`no error for ${JSON.stringify(input)}`);
+      } catch (e) {
         expect(e).toBeInstanceOf(SelectionError);
         expect({ option: (e as SelectionError).option, code: (e as SelectionError).code }).toEqual({ option, code });
       }

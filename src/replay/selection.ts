@@ -9,7 +9,6 @@ export type RangeBound =
   /** A Kafka offset: one number for every partition, or per partition. Inclusive for --from, exclusive for --to. */
   | { readonly kind: 'offset'; readonly all?: number; readonly perPartition?: Readonly<Record<number, number>> };
 
-
 export interface ReplaySelection {
   readonly from: RangeBound;
   readonly to: RangeBound;
@@ -37,7 +36,11 @@ export const SelectionErrorCode = {
 export type SelectionErrorCodeValue = (typeof SelectionErrorCode)[keyof typeof SelectionErrorCode];
 
 export class SelectionError extends Error {
-  constructor(readonly code: SelectionErrorCodeValue, readonly option: string, message: string) {
+  constructor(
+    readonly code: SelectionErrorCodeValue,
+    readonly option: string,
+    message: string,
+  ) {
     super(`${option}: ${message}`);
     this.name = 'SelectionError';
   }
@@ -82,7 +85,8 @@ export function parseSelection(input: SelectionInput): ReplaySelection {
   if (input.to === undefined) throw new SelectionError(SelectionErrorCode.missing, '--to', 'required (ISO time or offset)');
   const from = parseBound('--from', input.from);
   const to = parseBound('--to', input.to);
-  if (from.kind !== to.kind) throw new SelectionError(SelectionErrorCode.mixedRange, '--to', 'give both bounds as times or both as offsets');
+  if (from.kind !== to.kind)
+    throw new SelectionError(SelectionErrorCode.mixedRange, '--to', 'give both bounds as times or both as offsets');
   if (from.kind === 'time' && to.kind === 'time' && from.at >= to.at) {
     throw new SelectionError(SelectionErrorCode.emptyRange, '--to', `must be after --from (${from.at} .. ${to.at} is empty)`);
   }
@@ -101,15 +105,18 @@ export function parseSelection(input: SelectionInput): ReplaySelection {
     sel.bericht = m[1]!;
   }
   if (input.gemeente !== undefined) {
-    if (!/^\d{4}$/.test(input.gemeente)) throw new SelectionError(SelectionErrorCode.invalid, '--gemeente', `'${input.gemeente}': a 4-digit CBS gemeentecode`);
+    if (!/^\d{4}$/.test(input.gemeente))
+      throw new SelectionError(SelectionErrorCode.invalid, '--gemeente', `'${input.gemeente}': a 4-digit CBS gemeentecode`);
     sel.gemeente = input.gemeente;
   }
   if (input.aanbieder !== undefined) {
-    if (!/^\d{8}$/.test(input.aanbieder)) throw new SelectionError(SelectionErrorCode.invalid, '--aanbieder', `'${input.aanbieder}': an 8-digit AGB code`);
+    if (!/^\d{8}$/.test(input.aanbieder))
+      throw new SelectionError(SelectionErrorCode.invalid, '--aanbieder', `'${input.aanbieder}': an 8-digit AGB code`);
     sel.aanbieder = input.aanbieder;
   }
   if (input.decision !== undefined) {
-    if (!(input.decision in Action)) throw new SelectionError(SelectionErrorCode.invalid, '--decision', `'${input.decision}': route, suppress or refuse`);
+    if (!(input.decision in Action))
+      throw new SelectionError(SelectionErrorCode.invalid, '--decision', `'${input.decision}': route, suppress or refuse`);
     sel.decision = input.decision as ActionCode;
   }
   return sel;

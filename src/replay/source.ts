@@ -64,7 +64,10 @@ export interface ReplaySourceOptions {
  * nor does this thread decode it. (Before, reading the text and parsing it on demand had beaten
  * parsing every decision: in-process B/A 1.102 over 16 pairs.)
  */
-type JournalRow = Pick<StoredBericht, 'id' | 'received_at' | 'standard' | 'bericht' | 'bericht_code' | 'afzender' | 'ontvanger' | 'sender' | 'status'> & {
+type JournalRow = Pick<
+  StoredBericht,
+  'id' | 'received_at' | 'standard' | 'bericht' | 'bericht_code' | 'afzender' | 'ontvanger' | 'sender' | 'status'
+> & {
   was_action: string | null;
   was_addressee: string | null;
   decision_summary: Record<string, unknown> | null;
@@ -105,17 +108,29 @@ function journalItem(r: JournalRow, raw?: Uint8Array, position?: ReplayItem['pos
  */
 export async function journaledDecisions(db: Db, ids: readonly string[]): Promise<Map<string, Decision | null>> {
   if (ids.length === 0) return new Map();
-  const { rows } = await db.query<{ id: string; decision: Decision | null }>('SELECT id, decision FROM journal WHERE id = ANY($1::text[])', [ids]);
+  const { rows } = await db.query<{ id: string; decision: Decision | null }>(
+    'SELECT id, decision FROM journal WHERE id = ANY($1::text[])',
+    [ids],
+  );
   return new Map(rows.map((r) => [r.id, r.decision]));
 }
 
 function filterSql(sel: ReplaySelection, params: unknown[]): string {
   const where: string[] = ['duplicate_of IS NULL'];
-  const p = (v: unknown): string => { params.push(v); return `$${params.length}`; };
+  const p = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
   if (sel.standard) where.push(`standard = ${p(sel.standard)}`);
   if (sel.bericht) where.push(`right(bericht, 3) = ${p(sel.bericht)}`);
-  if (sel.gemeente) { const x = p(sel.gemeente); where.push(`(afzender = ${x} OR ontvanger = ${x})`); }
-  if (sel.aanbieder) { const x = p(sel.aanbieder); where.push(`(afzender = ${x} OR ontvanger = ${x})`); }
+  if (sel.gemeente) {
+    const x = p(sel.gemeente);
+    where.push(`(afzender = ${x} OR ontvanger = ${x})`);
+  }
+  if (sel.aanbieder) {
+    const x = p(sel.aanbieder);
+    where.push(`(afzender = ${x} OR ontvanger = ${x})`);
+  }
   if (sel.decision) where.push(`decision->>'action' = ${p(sel.decision)}`);
   return where.join(' AND ');
 }
@@ -125,13 +140,19 @@ export async function countJournalSelection(db: Db, sel: ReplaySelection): Promi
   const { from, to } = timeBounds(sel);
   const params: unknown[] = [from, to];
   const { rows } = await db.query<{ n: string }>(
-    `SELECT count(*) AS n FROM journal WHERE received_at >= $1 AND received_at < $2 AND ${filterSql(sel, params)}`, params);
+    `SELECT count(*) AS n FROM journal WHERE received_at >= $1 AND received_at < $2 AND ${filterSql(sel, params)}`,
+    params,
+  );
   return Number(rows[0]?.n ?? 0);
 }
 
 function timeBounds(sel: ReplaySelection): { from: string; to: string } {
   if (sel.from.kind !== 'time' || sel.to.kind !== 'time') {
-    throw new SelectionError(SelectionErrorCode.invalid, '--from', 'offsets select from the Kafka inbound topic; the journal is selected by time (configure KAFKA_BROKERS or give ISO times)');
+    throw new SelectionError(
+      SelectionErrorCode.invalid,
+      '--from',
+      'offsets select from the Kafka inbound topic; the journal is selected by time (configure KAFKA_BROKERS or give ISO times)',
+    );
   }
   return { from: sel.from.at, to: sel.to.at };
 }
@@ -155,13 +176,13 @@ export async function* journalSource(db: Db, sel: ReplaySelection, opts: ReplayS
     const { rows } = await db.transaction(async (tx) => {
       await tx.query('SET LOCAL enable_sort = off');
       return tx.query<JournalRow & { at_text: string }>(
-      `SELECT j.id, j.received_at, j.received_at::text AS at_text, j.standard, j.bericht, j.bericht_code, j.afzender, j.ontvanger,
+        `SELECT j.id, j.received_at, j.received_at::text AS at_text, j.standard, j.bericht, j.bericht_code, j.afzender, j.ontvanger,
               j.sender, j.status, ${DECISION_COLUMNS}, s.summary AS cached_summary${opts.withRaw ? ', j.raw' : ''}
          FROM journal j LEFT JOIN replay_summaries s ON s.bericht_id = j.id
         WHERE j.received_at >= $1 AND j.received_at < $2 AND ${filters}
           AND ($${n - 2}::timestamptz IS NULL OR (j.received_at, j.id) > ($${n - 2}::timestamptz, $${n - 1}))
         ORDER BY j.received_at, j.id LIMIT $${n}`,
-      params,
+        params,
       );
     });
     if (rows.length === 0) return;
@@ -185,7 +206,13 @@ function offsetOf(b: RangeBound, partition: number): number | undefined {
  * (the publisher sets it to the journal's received_at) while reading each partition up to the high
  * watermark taken at the start — brokers' timestamp index is not relied on (the test broker has none).
  */
-export async function* kafkaSource(kafka: Kafka, topic: string, db: Db, sel: ReplaySelection, opts: ReplaySourceOptions = {}): AsyncGenerator<ReplayItem[]> {
+export async function* kafkaSource(
+  kafka: Kafka,
+  topic: string,
+  db: Db,
+  sel: ReplaySelection,
+  opts: ReplaySourceOptions = {},
+): AsyncGenerator<ReplayItem[]> {
   const admin = kafka.admin();
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
@@ -213,55 +240,76 @@ export async function* kafkaSource(kafka: Kafka, topic: string, db: Db, sel: Rep
   let finished = false;
   let failure: unknown;
   const remaining = new Set(plan.keys());
-  const consumer = kafka.consumer({ groupId: `sluis-replay-${randomBytes(6).toString('hex')}`, sessionTimeout: 30_000, maxBytesPerPartition: 4 * 1024 * 1024 });
+  const consumer = kafka.consumer({
+    groupId: `sluis-replay-${randomBytes(6).toString('hex')}`,
+    sessionTimeout: 30_000,
+    maxBytesPerPartition: 4 * 1024 * 1024,
+  });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   const page = opts.pageSize ?? 1000;
-  void consumer.run({
-    autoCommit: false,
-    eachBatch: async ({ batch, isRunning }) => {
-      const p = plan.get(batch.partition);
-      if (!p || !remaining.has(batch.partition)) return;
-      const picked: { m: (typeof batch.messages)[number]; id: string }[] = [];
-      for (const m of batch.messages) {
-        const off = Number(m.offset);
-        if (off < p.start) continue;
-        if (off >= p.end) { remaining.delete(batch.partition); break; }
-        if (off === p.end - 1) remaining.delete(batch.partition);
-        const ts = Number(m.timestamp);
-        if (ts < fromMs || ts >= toMs) continue;
-        const h = m.headers as Record<string, unknown> | undefined;
-        if (sel.standard && headerString(h, KafkaHeader.standard) !== sel.standard) continue;
-        if (sel.bericht && headerString(h, KafkaHeader.bericht) !== sel.bericht) continue;
-        const parties = [headerString(h, KafkaHeader.sender), headerString(h, KafkaHeader.addressee)];
-        if (sel.gemeente && !parties.includes(sel.gemeente)) continue;
-        if (sel.aanbieder && !parties.includes(sel.aanbieder)) continue;
-        const id = headerString(h, KafkaHeader.sluisId);
-        if (id) picked.push({ m, id });
-      }
-      for (let i = 0; i < picked.length && isRunning(); i += page) {
-        const part = picked.slice(i, i + page);
-        const { rows } = await db.query<JournalRow>(
-          `SELECT j.id, j.received_at, j.standard, j.bericht, j.bericht_code, j.afzender, j.ontvanger, j.sender, j.status,
-                  ${DECISION_COLUMNS}, s.summary AS cached_summary
-             FROM journal j LEFT JOIN replay_summaries s ON s.bericht_id = j.id WHERE j.id = ANY($1::text[])`, [part.map((x) => x.id)]);
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        const items: ReplayItem[] = [];
-        for (const { m, id } of part) {
-          const r = byId.get(id);
-          if (!r) continue; // not in this journal (another deployment's log, or purged): nothing to compare or re-deliver
-          if (sel.decision && r.was_action !== sel.decision) continue;
-          items.push(journalItem(r, m.value ? new Uint8Array(m.value) : undefined, { partition: batch.partition, offset: m.offset }));
+  void consumer
+    .run({
+      autoCommit: false,
+      eachBatch: async ({ batch, isRunning }) => {
+        const p = plan.get(batch.partition);
+        if (!p || !remaining.has(batch.partition)) return;
+        const picked: { m: (typeof batch.messages)[number]; id: string }[] = [];
+        for (const m of batch.messages) {
+          const off = Number(m.offset);
+          if (off < p.start) continue;
+          if (off >= p.end) {
+            remaining.delete(batch.partition);
+            break;
+          }
+          if (off === p.end - 1) remaining.delete(batch.partition);
+          const ts = Number(m.timestamp);
+          if (ts < fromMs || ts >= toMs) continue;
+          const h = m.headers as Record<string, unknown> | undefined;
+          if (sel.standard && headerString(h, KafkaHeader.standard) !== sel.standard) continue;
+          if (sel.bericht && headerString(h, KafkaHeader.bericht) !== sel.bericht) continue;
+          const parties = [headerString(h, KafkaHeader.sender), headerString(h, KafkaHeader.addressee)];
+          if (sel.gemeente && !parties.includes(sel.gemeente)) continue;
+          if (sel.aanbieder && !parties.includes(sel.aanbieder)) continue;
+          const id = headerString(h, KafkaHeader.sluisId);
+          if (id) picked.push({ m, id });
         }
-        if (items.length > 0) {
-          while (pages.length >= 4 && isRunning()) await new Promise<void>((r) => { wakeWriter = r; });
-          pages.push(items);
+        for (let i = 0; i < picked.length && isRunning(); i += page) {
+          const part = picked.slice(i, i + page);
+          const { rows } = await db.query<JournalRow>(
+            `SELECT j.id, j.received_at, j.standard, j.bericht, j.bericht_code, j.afzender, j.ontvanger, j.sender, j.status,
+                  ${DECISION_COLUMNS}, s.summary AS cached_summary
+             FROM journal j LEFT JOIN replay_summaries s ON s.bericht_id = j.id WHERE j.id = ANY($1::text[])`,
+            [part.map((x) => x.id)],
+          );
+          const byId = new Map(rows.map((r) => [r.id, r]));
+          const items: ReplayItem[] = [];
+          for (const { m, id } of part) {
+            const r = byId.get(id);
+            if (!r) continue; // not in this journal (another deployment's log, or purged): nothing to compare or re-deliver
+            if (sel.decision && r.was_action !== sel.decision) continue;
+            items.push(journalItem(r, m.value ? new Uint8Array(m.value) : undefined, { partition: batch.partition, offset: m.offset }));
+          }
+          if (items.length > 0) {
+            while (pages.length >= 4 && isRunning())
+              await new Promise<void>((r) => {
+                wakeWriter = r;
+              });
+            pages.push(items);
+            wakeReader?.();
+          }
+        }
+        if (remaining.size === 0) {
+          finished = true;
           wakeReader?.();
         }
-      }
-      if (remaining.size === 0) { finished = true; wakeReader?.(); }
-    },
-  }).catch((err: unknown) => { failure = err; finished = true; wakeReader?.(); });
+      },
+    })
+    .catch((err: unknown) => {
+      failure = err;
+      finished = true;
+      wakeReader?.();
+    });
   for (const [partition, p] of plan) consumer.seek({ topic, partition, offset: String(p.start) });
   try {
     for (;;) {
@@ -273,7 +321,9 @@ export async function* kafkaSource(kafka: Kafka, topic: string, db: Db, sel: Rep
       }
       if (failure) throw failure;
       if (finished) return;
-      await new Promise<void>((r) => { wakeReader = r; });
+      await new Promise<void>((r) => {
+        wakeReader = r;
+      });
     }
   } finally {
     finished = true;

@@ -7,7 +7,9 @@ const DIR = new URL('../../../shared/istandaarden/samples/ijw/', import.meta.url
 
 describe('generated JSON Schemas of typed objects', () => {
   const v = new TypedObjectValidator();
-  const parsed = readdirSync(DIR).map((f) => parseBericht(readFileSync(new URL(f, DIR)))).filter((p) => p.success);
+  const parsed = readdirSync(DIR)
+    .map((f) => parseBericht(readFileSync(new URL(f, DIR))))
+    .filter((p) => p.success);
 
   it('accept what the parser produces for every valid sample', () => {
     expect(parsed.length).toBeGreaterThanOrEqual(12);

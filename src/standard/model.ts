@@ -9,9 +9,7 @@ export const STANDARDS = ['ijw', 'iwmo'] as const;
 export type Standard = (typeof STANDARDS)[number];
 
 /** The three-digit message numbers shared by both standards (FACTS §2). */
-export const BERICHT_NUMMERS = [
-  '301', '302', '305', '306', '307', '308', '315', '316', '317', '318', '319', '320', '323', '325',
-] as const;
+export const BERICHT_NUMMERS = ['301', '302', '305', '306', '307', '308', '315', '316', '317', '318', '319', '320', '323', '325'] as const;
 export type BerichtNummer = (typeof BERICHT_NUMMERS)[number];
 
 /** `JW301` … `JW325`, `WMO301` … `WMO325`: the names the standard uses for its message XSDs. */

@@ -15,27 +15,61 @@ export function xsdPatternToEcma(pattern: string): string {
       const n = pattern[i + 1];
       i++;
       switch (n) {
-        case 's': out += inClass ? ' \\t\\n\\r' : '[ \\t\\n\\r]'; break;
-        case 'S': if (inClass) throw new Error(`\\S inside a class is not supported: ${pattern}`); out += '[^ \\t\\n\\r]'; break;
-        case 'd': out += inClass ? '0-9' : '[0-9]'; break;
-        case '.': case '-': case '\\': case '[': case ']': case '(': case ')': case '{': case '}':
-        case '*': case '+': case '?': case '|': case '^': case '$': case 'n': case 'r': case 't':
-          out += '\\' + n; break;
-        default: throw new Error(`unsupported XSD regex escape \\${n ?? ''} in ${pattern}`);
+        case 's':
+          out += inClass ? ' \\t\\n\\r' : '[ \\t\\n\\r]';
+          break;
+        case 'S':
+          if (inClass) throw new Error(`\\S inside a class is not supported: ${pattern}`);
+          out += '[^ \\t\\n\\r]';
+          break;
+        case 'd':
+          out += inClass ? '0-9' : '[0-9]';
+          break;
+        case '.':
+        case '-':
+        case '\\':
+        case '[':
+        case ']':
+        case '(':
+        case ')':
+        case '{':
+        case '}':
+        case '*':
+        case '+':
+        case '?':
+        case '|':
+        case '^':
+        case '$':
+        case 'n':
+        case 'r':
+        case 't':
+          out += '\\' + n;
+          break;
+        default:
+          throw new Error(`unsupported XSD regex escape \\${n ?? ''} in ${pattern}`);
       }
       continue;
     }
     if (inClass) {
       if (c === ']') inClass = false;
-      if (c === '[' ) throw new Error(`nested class / subtraction not supported: ${pattern}`);
+      if (c === '[') throw new Error(`nested class / subtraction not supported: ${pattern}`);
       out += c;
       continue;
     }
     switch (c) {
-      case '[': inClass = true; out += c; break;
-      case '.': out += '[^\\n\\r]'; break;
-      case '^': case '$': out += '\\' + c; break; // literal in XSD regexes
-      default: out += c;
+      case '[':
+        inClass = true;
+        out += c;
+        break;
+      case '.':
+        out += '[^\\n\\r]';
+        break;
+      case '^':
+      case '$':
+        out += '\\' + c;
+        break; // literal in XSD regexes
+      default:
+        out += c;
     }
   }
   return `^(?:${out})$`;

@@ -12,7 +12,9 @@ import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { MAX_PREPARED_TEXTS, pglitePrepared } from './pglite-prepared.js';
 
-export interface QueryResult<T> { rows: T[] }
+export interface QueryResult<T> {
+  rows: T[];
+}
 
 export interface Db {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
@@ -31,7 +33,6 @@ export interface Db {
    */
   readonly queryPrepared?: <T = Record<string, unknown>>(sql: string, params: readonly unknown[]) => Promise<QueryResult<T>>;
 }
-
 
 export type StoreKind = 'postgres' | 'pglite';
 
@@ -74,7 +75,11 @@ async function openPostgres(url: string, schema: string | undefined, max: number
     if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name '${schema}'`);
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    try { await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`); } finally { await admin.end(); }
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await admin.end();
+    }
     config.options = `-c search_path=${schema}`;
   }
   const pool = new pg.Pool(config);
@@ -84,15 +89,20 @@ async function openPostgres(url: string, schema: string | undefined, max: number
   // One name per text for this pool: node-postgres prepares a named statement on each connection the
   // first time that connection runs it, and refuses one name for two texts.
   const names = new Map<string, string>();
-  const preparedOn = (target: pg.Pool | pg.PoolClient) => async <T>(sql: string, params: readonly unknown[]): Promise<QueryResult<T>> => {
-    let name = names.get(sql);
-    if (name === undefined && names.size < MAX_PREPARED_TEXTS) {
-      name = `sluis_${names.size}`;
-      names.set(sql, name);
-    }
-    const r = name === undefined ? await target.query(sql, params as unknown[]) : await target.query({ name, text: sql, values: params as unknown[] });
-    return { rows: r.rows as T[] };
-  };
+  const preparedOn =
+    (target: pg.Pool | pg.PoolClient) =>
+    async <T>(sql: string, params: readonly unknown[]): Promise<QueryResult<T>> => {
+      let name = names.get(sql);
+      if (name === undefined && names.size < MAX_PREPARED_TEXTS) {
+        name = `sluis_${names.size}`;
+        names.set(sql, name);
+      }
+      const r =
+        name === undefined
+          ? await target.query(sql, params as unknown[])
+          : await target.query({ name, text: sql, values: params as unknown[] });
+      return { rows: r.rows as T[] };
+    };
   const viaClient = (client: pg.PoolClient): Db => ({
     bytea: 'binary',
     query: async <T>(sql: string, params?: readonly unknown[]) => {
@@ -125,7 +135,12 @@ async function openPostgres(url: string, schema: string | undefined, max: number
     },
   };
   let where = 'postgresql';
-  try { const u = new URL(url); where = `postgresql://${u.hostname}:${u.port || '5432'}${u.pathname}`; } catch { /* keep generic */ }
+  try {
+    const u = new URL(url);
+    where = `postgresql://${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    /* keep generic */
+  }
   return { db, kind: 'postgres', describe: schema ? `${where} (schema ${schema})` : where, close: () => pool.end() };
 }
 
@@ -150,17 +165,18 @@ function serialised(queue: SerialQueue, direct: PgliteDirect): Db {
   return {
     query: (sql, params) => queue.run(() => direct.query(sql, params)),
     queryPrepared: (sql, params) => queue.run(() => direct.queryPrepared(sql, params)),
-    transaction: (fn) => queue.run(async () => {
-      await direct.query('BEGIN');
-      try {
-        const out = await fn(direct);
-        await direct.query('COMMIT');
-        return out;
-      } catch (err) {
-        await direct.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
-    }),
+    transaction: (fn) =>
+      queue.run(async () => {
+        await direct.query('BEGIN');
+        try {
+          const out = await fn(direct);
+          await direct.query('COMMIT');
+          return out;
+        } catch (err) {
+          await direct.query('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      }),
   };
 }
 
@@ -195,7 +211,10 @@ async function openPgliteWorker(dataDir: string | undefined): Promise<OpenedDb> 
     // Running from source under tsx: a worker does not inherit the tsx loader, so register it first.
     const tsx = import.meta.resolve('tsx/esm/api');
     const entry = new URL('./pglite-worker.ts', import.meta.url).href;
-    worker = new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData: { dataDir } });
+    worker = new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, {
+      eval: true,
+      workerData: { dataDir },
+    });
   } else {
     worker = new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: { dataDir } });
   }
@@ -205,14 +224,22 @@ async function openPgliteWorker(dataDir: string | undefined): Promise<OpenedDb> 
   let failed: Error | undefined;
   const ready = new Promise<void>((resolve, reject) => {
     worker.on('message', (m: Reply) => {
-      if (m.ready) { resolve(); return; }
+      if (m.ready) {
+        resolve();
+        return;
+      }
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);
       if (m.error) p.reject(Object.assign(new Error(m.error.message), m.error.code ? { code: m.error.code } : {}));
       else p.resolve(m.rows ?? []);
     });
-    worker.on('error', (e) => { failed = e; reject(e); for (const p of pending.values()) p.reject(e); pending.clear(); });
+    worker.on('error', (e) => {
+      failed = e;
+      reject(e);
+      for (const p of pending.values()) p.reject(e);
+      pending.clear();
+    });
     worker.on('exit', (code) => {
       failed ??= new Error(`PGlite worker exited (${code})`);
       reject(failed);
@@ -224,10 +251,15 @@ async function openPgliteWorker(dataDir: string | undefined): Promise<OpenedDb> 
   const send = (msg: { sql?: string; params?: readonly unknown[]; prepared?: boolean; close?: boolean }): Promise<unknown[]> => {
     if (failed) return Promise.reject(failed);
     const id = nextId++;
-    return new Promise((resolve, reject) => { pending.set(id, { resolve, reject }); worker.postMessage({ id, ...msg }); });
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, ...msg });
+    });
   };
   const queue = new SerialQueue();
-  const prepared = async <T>(sql: string, params: readonly unknown[]): Promise<QueryResult<T>> => ({ rows: (await send({ sql, params, prepared: true })) as T[] });
+  const prepared = async <T>(sql: string, params: readonly unknown[]): Promise<QueryResult<T>> => ({
+    rows: (await send({ sql, params, prepared: true })) as T[],
+  });
   const direct: PgliteDirect = {
     query: async <T>(sql: string, params?: readonly unknown[]) => ({ rows: (await send({ sql, ...(params ? { params } : {}) })) as T[] }),
     queryPrepared: prepared,
@@ -238,6 +270,10 @@ async function openPgliteWorker(dataDir: string | undefined): Promise<OpenedDb> 
     db,
     kind: 'pglite',
     describe: dataDir === undefined ? 'pglite (in memory, worker thread)' : `pglite (${dataDir}, worker thread)`,
-    close: () => queue.run(async () => { await send({ close: true }); await worker.terminate(); }),
+    close: () =>
+      queue.run(async () => {
+        await send({ close: true });
+        await worker.terminate();
+      }),
   };
 }

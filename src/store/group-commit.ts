@@ -9,7 +9,11 @@
 import type { Db } from './db.js';
 import { writeBatch, type JournalWrite, type WriteResult } from './journal.js';
 
-interface Pending { write: JournalWrite; resolve: (r: WriteResult) => void; reject: (e: unknown) => void }
+interface Pending {
+  write: JournalWrite;
+  resolve: (r: WriteResult) => void;
+  reject: (e: unknown) => void;
+}
 
 export interface GroupCommitOptions {
   /** Rows per transaction at most (keeps one statement well under PostgreSQL's 65,535 parameters). */
@@ -27,7 +31,10 @@ export class GroupCommitter {
   private readonly maxBatch: number;
   private readonly concurrency: number;
 
-  constructor(private readonly db: Db, private readonly opts: GroupCommitOptions = {}) {
+  constructor(
+    private readonly db: Db,
+    private readonly opts: GroupCommitOptions = {},
+  ) {
     this.maxBatch = opts.maxBatch ?? 500;
     this.concurrency = opts.concurrency ?? 1;
   }
@@ -46,31 +53,45 @@ export class GroupCommitter {
     // and PGlite runs on this thread, so the others waited behind it. setImmediate adds no timer delay.
     if (this.scheduled || this.inFlight >= this.concurrency || this.queue.length === 0) return;
     this.scheduled = true;
-    setImmediate(() => { this.scheduled = false; this.start(); });
+    setImmediate(() => {
+      this.scheduled = false;
+      this.start();
+    });
   }
 
   private start(): void {
     while (this.inFlight < this.concurrency && this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
       this.inFlight++;
-      void this.commit(batch).finally(() => { this.inFlight--; this.pump(); });
+      void this.commit(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
     }
   }
 
   private async commit(batch: Pending[]): Promise<void> {
     const t0 = performance.now();
     try {
-      const results = await writeBatch(this.db, batch.map((p) => p.write));
+      const results = await writeBatch(
+        this.db,
+        batch.map((p) => p.write),
+      );
       this.opts.onCommit?.(batch.length, performance.now() - t0);
       batch.forEach((p, i) => p.resolve(results[i]!));
     } catch (err) {
-      if (batch.length === 1) { batch[0]!.reject(err); return; }
+      if (batch.length === 1) {
+        batch[0]!.reject(err);
+        return;
+      }
       // One bad row must not fail its neighbours: retry each alone so only the culprit gets the error.
       for (const p of batch) {
         try {
           const [r] = await writeBatch(this.db, [p.write]);
           p.resolve(r!);
-        } catch (e) { p.reject(e); }
+        } catch (e) {
+          p.reject(e);
+        }
       }
     }
   }

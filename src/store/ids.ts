@@ -27,14 +27,20 @@ function take10(): Buffer {
 /** `n` (< 2^40) as 8 Crockford characters, most significant first. */
 function base32x8(n: number): string {
   let out = '';
-  for (let i = 0; i < 8; i++) { out = CROCKFORD[n % 32]! + out; n = Math.floor(n / 32); }
+  for (let i = 0; i < 8; i++) {
+    out = CROCKFORD[n % 32]! + out;
+    n = Math.floor(n / 32);
+  }
   return out;
 }
 
 export function newId(now: number = Date.now()): string {
   let time = '';
   let t = now;
-  for (let i = 0; i < 10; i++) { time = CROCKFORD[t % 32]! + time; t = Math.floor(t / 32); }
+  for (let i = 0; i < 10; i++) {
+    time = CROCKFORD[t % 32]! + time;
+    t = Math.floor(t / 32);
+  }
   // 80 random bits as two 40-bit halves (exact in a double), 8 characters each.
   const r = take10();
   const hi = r.readUIntBE(0, 5);

@@ -78,9 +78,54 @@ const MAX_PARAMS = 60_000;
 
 export type WriteResult = { kind: 'inserted' } | { kind: 'conflict'; existing: StoredBericht };
 
-const JOURNAL_COLUMNS = ['id', 'received_at', 'standard', 'bericht', 'bericht_code', 'afzender', 'ontvanger', 'sender', 'addressee',
-  'identificatie', 'idem_key', 'sha256', 'raw', 'summary', 'status', 'decision', 'issues', 'retour_xml', 'duplicate_of', 'history', 'submitted_by', 'decision_summary'] as const;
-const JOURNAL_CASTS = ['text', 'timestamptz', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bytea', 'jsonb', 'text', 'jsonb', 'jsonb', 'text', 'text', 'jsonb', 'text', 'jsonb'] as const;
+const JOURNAL_COLUMNS = [
+  'id',
+  'received_at',
+  'standard',
+  'bericht',
+  'bericht_code',
+  'afzender',
+  'ontvanger',
+  'sender',
+  'addressee',
+  'identificatie',
+  'idem_key',
+  'sha256',
+  'raw',
+  'summary',
+  'status',
+  'decision',
+  'issues',
+  'retour_xml',
+  'duplicate_of',
+  'history',
+  'submitted_by',
+  'decision_summary',
+] as const;
+const JOURNAL_CASTS = [
+  'text',
+  'timestamptz',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'bytea',
+  'jsonb',
+  'text',
+  'jsonb',
+  'jsonb',
+  'text',
+  'text',
+  'jsonb',
+  'text',
+  'jsonb',
+] as const;
 
 /**
  * A decision of the core carries the summary it was taken on (`decision.summary`); the journal keeps
@@ -95,16 +140,33 @@ export function splitDecision(decision: unknown): { decision: unknown; summary: 
 function journalValues(w: JournalWrite, bytea: 'binary' | 'hex'): unknown[] {
   const raw = Buffer.from(w.raw.buffer, w.raw.byteOffset, w.raw.byteLength);
   const d = splitDecision(w.decision);
-  return [w.id, w.receivedAt.toISOString(), w.standard, w.bericht, w.berichtCode, w.afzender, w.ontvanger, w.sender,
-    w.addressee, w.identificatie, w.idemKey, w.sha256,
+  return [
+    w.id,
+    w.receivedAt.toISOString(),
+    w.standard,
+    w.bericht,
+    w.berichtCode,
+    w.afzender,
+    w.ontvanger,
+    w.sender,
+    w.addressee,
+    w.identificatie,
+    w.idemKey,
+    w.sha256,
     // PostgreSQL: the Buffer itself, sent in binary format. PGlite: hex text decoded by the server
     // (its JS bytea parameter encoder measured 3–4× slower per 7.6 KB row than decode($n, 'hex')).
     bytea === 'binary' ? raw : raw.toString('hex'),
-    JSON.stringify(w.summary), w.status,
-    d.decision === null || d.decision === undefined ? null : JSON.stringify(d.decision), JSON.stringify(w.issues ?? []), w.retourXml, w.duplicateOf,
+    JSON.stringify(w.summary),
+    w.status,
+    d.decision === null || d.decision === undefined ? null : JSON.stringify(d.decision),
+    JSON.stringify(w.issues ?? []),
+    w.retourXml,
+    w.duplicateOf,
     // `detail: undefined` is left out by JSON.stringify, so no spread is needed (one shape per entry).
-    JSON.stringify(w.history.map((h) => ({ status: h.status, at: (h.at ?? w.receivedAt).toISOString(), detail: h.detail }))), w.submittedBy ?? null,
-    d.summary === undefined ? null : JSON.stringify(d.summary)];
+    JSON.stringify(w.history.map((h) => ({ status: h.status, at: (h.at ?? w.receivedAt).toISOString(), detail: h.detail }))),
+    w.submittedBy ?? null,
+    d.summary === undefined ? null : JSON.stringify(d.summary),
+  ];
 }
 
 function paramsOf(w: JournalWrite): number {
@@ -138,12 +200,28 @@ export function batchStatement(chunk: readonly JournalWrite[], bytea: 'binary' |
     if (pad) for (let n = paddedSize(rows.length); rows.length < n;) rows.push(make());
     return rows;
   };
-  const jv = fill(chunk.map((w) => `(${journalValues(w, bytea).map((v, i) => ph(v, JOURNAL_CASTS[i]!)).join(',')})`),
-    () => `(${JOURNAL_CASTS.map((c) => ph(null, c)).join(',')})`);
-  const pv = fill(chunk.flatMap((w) => w.postbus.map((p) => `(${ph(p.party, 'text')},${ph(w.id, 'text')},${ph(p.kind, 'text')})`)),
-    () => `(${ph(null, 'text')},${ph(null, 'text')},${ph(null, 'text')})`);
-  const ov = fill(chunk.flatMap((w) => w.outbox.map((o) => `(${ph(w.id, 'text')},${ph(o.channel, 'text')},${ph(o.destination, 'text')},${ph(o.deliveryKey, 'text')},${ph(JSON.stringify(o.payload), 'jsonb')})`)),
-    () => `(${ph(null, 'text')},${ph(null, 'text')},${ph(null, 'text')},${ph(null, 'text')},${ph(null, 'jsonb')})`);
+  const jv = fill(
+    chunk.map(
+      (w) =>
+        `(${journalValues(w, bytea)
+          .map((v, i) => ph(v, JOURNAL_CASTS[i]!))
+          .join(',')})`,
+    ),
+    () => `(${JOURNAL_CASTS.map((c) => ph(null, c)).join(',')})`,
+  );
+  const pv = fill(
+    chunk.flatMap((w) => w.postbus.map((p) => `(${ph(p.party, 'text')},${ph(w.id, 'text')},${ph(p.kind, 'text')})`)),
+    () => `(${ph(null, 'text')},${ph(null, 'text')},${ph(null, 'text')})`,
+  );
+  const ov = fill(
+    chunk.flatMap((w) =>
+      w.outbox.map(
+        (o) =>
+          `(${ph(w.id, 'text')},${ph(o.channel, 'text')},${ph(o.destination, 'text')},${ph(o.deliveryKey, 'text')},${ph(JSON.stringify(o.payload), 'jsonb')})`,
+      ),
+    ),
+    () => `(${ph(null, 'text')},${ph(null, 'text')},${ph(null, 'text')},${ph(null, 'text')},${ph(null, 'jsonb')})`,
+  );
   const cols = JOURNAL_COLUMNS.join(', ');
   let sql = `WITH j AS (INSERT INTO journal (${cols}) SELECT * FROM (VALUES ${jv.join(',')}) AS v(${cols}) WHERE v.id IS NOT NULL ON CONFLICT (idem_key) DO NOTHING RETURNING id)`;
   if (pv.length) {
@@ -223,8 +301,14 @@ export interface BerichtFilter {
 export async function listBerichten(db: Db, f: BerichtFilter): Promise<StoredBericht[]> {
   const where: string[] = [];
   const params: unknown[] = [];
-  const p = (v: unknown): string => { params.push(v); return `$${params.length}`; };
-  if (f.party !== undefined) { const x = p(f.party); where.push(`(sender = ${x} OR addressee = ${x} OR submitted_by = ${x})`); }
+  const p = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (f.party !== undefined) {
+    const x = p(f.party);
+    where.push(`(sender = ${x} OR addressee = ${x} OR submitted_by = ${x})`);
+  }
   if (f.status !== undefined) where.push(`status = ${p(f.status)}`);
   if (f.bericht !== undefined) where.push(`bericht = ${p(f.bericht)}`);
   if (f.identificatie !== undefined) where.push(`identificatie = ${p(f.identificatie)}`);
@@ -242,7 +326,11 @@ export async function getRaw(db: Db, id: string): Promise<Uint8Array | undefined
   return r.rows[0]?.raw;
 }
 
-export interface StatusRow { status: string; at: Date | string; detail: unknown }
+export interface StatusRow {
+  status: string;
+  at: Date | string;
+  detail: unknown;
+}
 
 /** The full status history: the statuses stored with the journal row, then later changes. */
 export async function getHistory(db: Db, id: string): Promise<StatusRow[]> {
@@ -290,15 +378,23 @@ export type ConfirmResult = 'confirmed' | 'already-confirmed' | 'not-found';
 export async function confirmPostbus(db: Db, party: string, berichtId: string, deliveredStatus: string): Promise<ConfirmResult> {
   return db.transaction(async (tx) => {
     const r = await tx.query<{ seq: string; confirmed_at: unknown; kind: string }>(
-      'SELECT seq, confirmed_at, kind FROM postbus WHERE party = $1 AND bericht_id = $2 FOR UPDATE', [party, berichtId]);
+      'SELECT seq, confirmed_at, kind FROM postbus WHERE party = $1 AND bericht_id = $2 FOR UPDATE',
+      [party, berichtId],
+    );
     if (r.rows.length === 0) return 'not-found';
     const open = r.rows.filter((x) => x.confirmed_at === null);
     if (open.length === 0) return 'already-confirmed';
-    await tx.query('UPDATE postbus SET confirmed_at = now() WHERE party = $1 AND bericht_id = $2 AND confirmed_at IS NULL', [party, berichtId]);
+    await tx.query('UPDATE postbus SET confirmed_at = now() WHERE party = $1 AND bericht_id = $2 AND confirmed_at IS NULL', [
+      party,
+      berichtId,
+    ]);
     if (open.some((x) => x.kind === 'bericht')) {
-      await tx.query("UPDATE journal SET status = $2 WHERE id = $1", [berichtId, deliveredStatus]);
-      await tx.query('INSERT INTO journal_status (bericht_id, status, detail) VALUES ($1, $2, $3::jsonb)',
-        [berichtId, deliveredStatus, JSON.stringify({ via: 'postbus', party })]);
+      await tx.query('UPDATE journal SET status = $2 WHERE id = $1', [berichtId, deliveredStatus]);
+      await tx.query('INSERT INTO journal_status (bericht_id, status, detail) VALUES ($1, $2, $3::jsonb)', [
+        berichtId,
+        deliveredStatus,
+        JSON.stringify({ via: 'postbus', party }),
+      ]);
     }
     return 'confirmed';
   });
@@ -343,9 +439,10 @@ export async function claimOutbox(db: Db, o: ClaimOptions): Promise<OutboxRow[]>
 
 export async function completeOutbox(db: Db, worker: string, ids: readonly string[]): Promise<void> {
   if (!ids.length) return;
-  await db.query(
-    'UPDATE outbox SET done_at = now(), locked_at = NULL, locked_by = NULL WHERE id = ANY($1::bigint[]) AND locked_by = $2',
-    [ids, worker]);
+  await db.query('UPDATE outbox SET done_at = now(), locked_at = NULL, locked_by = NULL WHERE id = ANY($1::bigint[]) AND locked_by = $2', [
+    ids,
+    worker,
+  ]);
 }
 
 export interface BackoffPolicy {
@@ -362,7 +459,12 @@ export interface BackoffPolicy {
  * database clock: wait = min(cap, base·2^(attempts−1)) · U(0.5, 1) ("equal jitter": spreads the
  * retries of a receiver that was down for everyone, yet never retries sooner than half the step).
  */
-export async function failOutbox(db: Db, worker: string, failures: readonly { id: string; error: string }[], p: BackoffPolicy): Promise<void> {
+export async function failOutbox(
+  db: Db,
+  worker: string,
+  failures: readonly { id: string; error: string }[],
+  p: BackoffPolicy,
+): Promise<void> {
   if (!failures.length) return;
   await db.query(
     `UPDATE outbox o SET locked_at = NULL, locked_by = NULL, last_error = f.err,
@@ -370,14 +472,16 @@ export async function failOutbox(db: Db, worker: string, failures: readonly { id
             failed_at = CASE WHEN o.attempts >= $5::int THEN now() END
        FROM unnest($1::bigint[], $2::text[]) AS f(id, err)
       WHERE o.id = f.id AND o.locked_by = $6`,
-    [failures.map((f) => f.id), failures.map((f) => f.error.slice(0, 2000)), p.capSeconds, p.baseSeconds, p.maxAttempts, worker]);
+    [failures.map((f) => f.id), failures.map((f) => f.error.slice(0, 2000)), p.capSeconds, p.baseSeconds, p.maxAttempts, worker],
+  );
 }
 
 export async function outboxBacklog(db: Db): Promise<{ channel: string; pending: number; failed: number }[]> {
   const r = await db.query<{ channel: string; pending: string; failed: string }>(
     `SELECT channel, count(*) FILTER (WHERE done_at IS NULL AND failed_at IS NULL) AS pending,
             count(*) FILTER (WHERE failed_at IS NOT NULL) AS failed
-       FROM outbox GROUP BY channel ORDER BY channel`);
+       FROM outbox GROUP BY channel ORDER BY channel`,
+  );
   return r.rows.map((x) => ({ channel: x.channel, pending: Number(x.pending), failed: Number(x.failed) }));
 }
 
@@ -385,14 +489,22 @@ export async function outboxBacklog(db: Db): Promise<{ channel: string; pending:
  * Completes delivered outbox rows and records the new status on their berichten, in one transaction
  * for the whole batch (three statements, whatever the batch size).
  */
-export async function completeDelivered(db: Db, worker: string, done: readonly { outboxId: string; berichtId: string; detail: unknown }[], status: string): Promise<void> {
+export async function completeDelivered(
+  db: Db,
+  worker: string,
+  done: readonly { outboxId: string; berichtId: string; detail: unknown }[],
+  status: string,
+): Promise<void> {
   if (!done.length) return;
   await db.transaction(async (tx) => {
-    await tx.query('UPDATE outbox SET done_at = now(), locked_at = NULL, locked_by = NULL WHERE id = ANY($1::bigint[]) AND locked_by = $2',
-      [done.map((d) => d.outboxId), worker]);
+    await tx.query(
+      'UPDATE outbox SET done_at = now(), locked_at = NULL, locked_by = NULL WHERE id = ANY($1::bigint[]) AND locked_by = $2',
+      [done.map((d) => d.outboxId), worker],
+    );
     await tx.query('UPDATE journal SET status = $2 WHERE id = ANY($1::text[])', [done.map((d) => d.berichtId), status]);
     await tx.query(
       'INSERT INTO journal_status (bericht_id, status, detail) SELECT b, $2, d FROM unnest($1::text[], $3::jsonb[]) AS x(b, d)',
-      [done.map((d) => d.berichtId), status, done.map((d) => JSON.stringify(d.detail))]);
+      [done.map((d) => d.berichtId), status, done.map((d) => JSON.stringify(d.detail))],
+    );
   });
 }

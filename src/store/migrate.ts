@@ -22,7 +22,11 @@ export function migrationsDir(): string {
   return found;
 }
 
-export interface Migration { readonly version: string; readonly name: string; readonly sql: string }
+export interface Migration {
+  readonly version: string;
+  readonly name: string;
+  readonly sql: string;
+}
 
 export function loadMigrations(dir = migrationsDir()): Migration[] {
   return readdirSync(dir)

@@ -8,7 +8,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { MAX_PREPARED_TEXTS, pglitePrepared } from './pglite-prepared.js';
 
-interface Request { readonly id: number; readonly sql?: string; readonly params?: unknown[]; readonly prepared?: boolean; readonly close?: boolean }
+interface Request {
+  readonly id: number;
+  readonly sql?: string;
+  readonly params?: unknown[];
+  readonly prepared?: boolean;
+  readonly close?: boolean;
+}
 
 const port = parentPort;
 if (!port) throw new Error('pglite-worker must run as a worker thread');

@@ -18,7 +18,10 @@ describe('L1 engine', () => {
 
   it('rejects the two samples libxml2 rejects, with paths', () => {
     const r315 = runEngine(sample('JW315.xml'));
-    expect(r315.issues[0]).toMatchObject({ code: L1Code.INVALID_DATE, path: '/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[1]/ToewijzingEinddatum' });
+    expect(r315.issues[0]).toMatchObject({
+      code: L1Code.INVALID_DATE,
+      path: '/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[1]/ToewijzingEinddatum',
+    });
     expect(codes(sample('JW318.xml'))).toContain(L1Code.UNEXPECTED_ELEMENT);
   });
 
@@ -32,7 +35,9 @@ describe('L1 engine', () => {
   it('reports order, cardinality and missing elements', () => {
     const x = sample('JW305.xml');
     expect(codes(x.replace(/<jw305:BerichtVersie>3<\/jw305:BerichtVersie>/, ''))).toContain(L1Code.MISSING_ELEMENT);
-    expect(codes(x.replace('<jw305:Geslacht>1</jw305:Geslacht>', '<jw305:Geslacht>1</jw305:Geslacht><jw305:Geslacht>1</jw305:Geslacht>'))).toContain(L1Code.UNEXPECTED_ELEMENT);
+    expect(
+      codes(x.replace('<jw305:Geslacht>1</jw305:Geslacht>', '<jw305:Geslacht>1</jw305:Geslacht><jw305:Geslacht>1</jw305:Geslacht>')),
+    ).toContain(L1Code.UNEXPECTED_ELEMENT);
   });
 
   it('checks facets: pattern, enumeration, empty, dates without timezone', () => {
@@ -49,7 +54,9 @@ describe('L1 engine', () => {
   it('identifies wrong namespaces and roots as their own errors', () => {
     const x = sample('JW305.xml');
     expect(codes(x.replaceAll('ijw/3_2/jw305/schema', 'ijw/3_2/jw399/schema'))).toEqual([L1Code.UNKNOWN_NAMESPACE]);
-    expect(codes(x.replace('<ijw:Identificatie>', '<jw305:Identificatie>').replace('</ijw:Identificatie>', '</jw305:Identificatie>'))).toContain(L1Code.WRONG_NAMESPACE);
+    expect(
+      codes(x.replace('<ijw:Identificatie>', '<jw305:Identificatie>').replace('</ijw:Identificatie>', '</jw305:Identificatie>')),
+    ).toContain(L1Code.WRONG_NAMESPACE);
   });
 
   it('reports a BerichtCode or version of another message/release as its own error', () => {
@@ -71,7 +78,9 @@ describe('L1 engine', () => {
 
   it('gives the same result fed in tiny chunks as in one piece', async () => {
     const bytes = Buffer.from(sample('JW301.xml'));
-    async function* chunks() { for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7); }
+    async function* chunks() {
+      for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7);
+    }
     const a = await runEngineOnChunks(chunks());
     const b = runEngine(bytes);
     expect(a.issues).toEqual(b.issues);
@@ -86,7 +95,9 @@ describe('L1 engine', () => {
     expect(whole.issues).toMatchObject([{ code: L1Code.PATTERN, path: '/Bericht/Client/Naam/Voornamen' }]);
     expect((whole.root!.Client as { Naam: { Voornamen: string } }).Naam.Voornamen).toBe(' \t\n ');
     const bytes = Buffer.from(xml);
-    async function* chunks() { for (let i = 0; i < bytes.length; i += 3) yield bytes.subarray(i, i + 3); }
+    async function* chunks() {
+      for (let i = 0; i < bytes.length; i += 3) yield bytes.subarray(i, i + 3);
+    }
     const chunked = await runEngineOnChunks(chunks());
     expect(chunked.issues).toEqual(whole.issues);
     expect(chunked.root).toEqual(whole.root);
@@ -96,7 +107,9 @@ describe('L1 engine', () => {
     const bytes = Buffer.from(sample('JW305.xml').replace('</jw305:Geslacht>', '</jw305:Geslachtt>'));
     const expected = 'not well-formed XML: end tag </jw305:Geslachtt> does not match <jw305:Geslacht>';
     expect(runEngine(bytes).issues.map((i) => i.message)).toEqual([expected]);
-    async function* chunks() { for (let i = 0; i < bytes.length; i += 5) yield bytes.subarray(i, i + 5); }
+    async function* chunks() {
+      for (let i = 0; i < bytes.length; i += 5) yield bytes.subarray(i, i + 5);
+    }
     expect((await runEngineOnChunks(chunks())).issues.map((i) => i.message)).toEqual([expected]);
   });
 

@@ -98,7 +98,8 @@ export class CompiledModel {
       };
       const compileElement = (e: ElementDef): CElement => {
         const nsUri = e.ns === 'basis' ? def.basisNamespace : def.namespace;
-        if (e.kind === 'complex') return new CElement(e.name, typeName(def, e.type), nsUri, e.min, e.max, compileComplex(e.type), undefined);
+        if (e.kind === 'complex')
+          return new CElement(e.name, typeName(def, e.type), nsUri, e.min, e.max, compileComplex(e.type), undefined);
         let s = this.simple.get(e.type);
         if (!s) {
           const sd = tables.simpleTypes[e.type];
@@ -149,8 +150,12 @@ class CompletedClass implements ClassEvent {
   private cachedPath: string | undefined;
   private cachedAncestors: { name: string; node: Record<string, unknown> }[] | undefined;
   constructor(private readonly frames: Frame[]) {}
-  get name(): string { return this.frames[this.frames.length - 1]!.el.name; }
-  get node(): Record<string, unknown> { return this.frames[this.frames.length - 1]!.node!; }
+  get name(): string {
+    return this.frames[this.frames.length - 1]!.el.name;
+  }
+  get node(): Record<string, unknown> {
+    return this.frames[this.frames.length - 1]!.node!;
+  }
   get path(): string {
     if (this.cachedPath === undefined) {
       let s = '';
@@ -182,7 +187,9 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** Bytes → text, refusing a BOM and invalid UTF-8 (OP192: UTF-8 without BOM). */
 export function decodeUtf8(input: Uint8Array): { text: string } | { issue: ValidationIssue } {
   if (input.length >= 3 && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) {
-    return { issue: { level: 'L1', path: '/', code: L1Code.ENCODING, message: 'byte order mark present; berichten are UTF-8 without BOM (OP192)' } };
+    return {
+      issue: { level: 'L1', path: '/', code: L1Code.ENCODING, message: 'byte order mark present; berichten are UTF-8 without BOM (OP192)' },
+    };
   }
   try {
     return { text: UTF8.decode(input) };
@@ -209,7 +216,10 @@ export class StreamingEngine implements TokenHandler {
   private skipDepth = 0;
   private seenRoot = false;
 
-  constructor(private readonly opts: EngineOptions = {}, private readonly model: CompiledModel = compiledModel()) {
+  constructor(
+    private readonly opts: EngineOptions = {},
+    private readonly model: CompiledModel = compiledModel(),
+  ) {
     this.maxIssues = opts.maxIssues ?? 1000;
     this.tokenizer = new XmlTokenizer(this);
   }
@@ -285,7 +295,10 @@ export class StreamingEngine implements TokenHandler {
 
   open(local: string, uri: string, attrs: readonly XmlAttribute[] | undefined): void {
     if (this.stopped) return;
-    if (this.skipDepth > 0) { this.skipDepth++; return; }
+    if (this.skipDepth > 0) {
+      this.skipDepth++;
+      return;
+    }
     if (!this.seenRoot) {
       this.seenRoot = true;
       const msg = this.model.byNamespace.get(uri);
@@ -340,7 +353,9 @@ export class StreamingEngine implements TokenHandler {
       this.add(
         L1Code.UNEXPECTED_ELEMENT,
         this.pathOf(local),
-        known ? `element ${local} is not expected here (out of order or more than allowed)` : `element ${local} is not part of ${parent.el.name}`,
+        known
+          ? `element ${local} is not expected here (out of order or more than allowed)`
+          : `element ${local} is not part of ${parent.el.name}`,
       );
       this.skipDepth = 1;
       return;
@@ -396,7 +411,10 @@ export class StreamingEngine implements TokenHandler {
 
   end(): void {
     if (this.stopped) return;
-    if (this.skipDepth > 0) { this.skipDepth--; return; }
+    if (this.skipDepth > 0) {
+      this.skipDepth--;
+      return;
+    }
     const f = this.stack[this.stack.length - 1]!;
     const el = f.el;
     let value: unknown;
@@ -415,9 +433,17 @@ export class StreamingEngine implements TokenHandler {
       if (r.code) {
         const header = this.stack.length === 3 && this.stack[1]!.el.name === 'Header';
         if (header && el.name === 'BerichtCode') {
-          this.add(L1Code.WRONG_BERICHTCODE, this.pathOf(), `BerichtCode does not match the message namespace (${this.message!.def.id} has BerichtCode ${this.message!.def.berichtCode})`);
+          this.add(
+            L1Code.WRONG_BERICHTCODE,
+            this.pathOf(),
+            `BerichtCode does not match the message namespace (${this.message!.def.id} has BerichtCode ${this.message!.def.berichtCode})`,
+          );
         } else if (header && (el.name === 'BerichtVersie' || el.name === 'BerichtSubversie')) {
-          this.add(L1Code.WRONG_VERSION, this.pathOf(), `${el.name} must be ${el.name === 'BerichtVersie' ? 3 : 2}: Sluis accepts release 3.2 only`);
+          this.add(
+            L1Code.WRONG_VERSION,
+            this.pathOf(),
+            `${el.name} must be ${el.name === 'BerichtVersie' ? 3 : 2}: Sluis accepts release 3.2 only`,
+          );
         } else {
           this.add(r.code, this.pathOf(), describe(r.code, el.name, r.detail));
         }
@@ -426,7 +452,7 @@ export class StreamingEngine implements TokenHandler {
     }
     this.stack.pop();
     const parent = this.stack[this.stack.length - 1];
-    if (parent?.node && !(this.opts.detach?.has(el.name))) {
+    if (parent?.node && !this.opts.detach?.has(el.name)) {
       if (el.repeatable) {
         const arr = parent.node[el.name] as unknown[] | undefined;
         if (arr) arr.push(value);
@@ -440,16 +466,26 @@ export class StreamingEngine implements TokenHandler {
 function describe(code: L1CodeValue, name: string, detail?: string): string {
   const d = detail ? ` (${detail})` : '';
   switch (code) {
-    case L1Code.PATTERN: return `value of ${name} does not have the required form${d}`;
-    case L1Code.ENUMERATION: return `value of ${name} is not a code of its code list`;
-    case L1Code.MIN_LENGTH: return `value of ${name} is too short${d}; empty elements are not allowed`;
-    case L1Code.MAX_LENGTH: return `value of ${name} is too long${d}`;
-    case L1Code.MIN_INCLUSIVE: return `value of ${name} is below the ${detail ?? 'minimum'}`;
-    case L1Code.MAX_INCLUSIVE: return `value of ${name} is above the ${detail ?? 'maximum'}`;
-    case L1Code.INVALID_INTEGER: return `value of ${name} is not an integer`;
-    case L1Code.INVALID_DATE: return `value of ${name} is not a valid date (YYYY-MM-DD, an existing day, no timezone)`;
-    case L1Code.INVALID_TIME: return `value of ${name} is not a valid time (hh:mm:ss, no timezone)`;
-    default: return `value of ${name} is invalid${d}`;
+    case L1Code.PATTERN:
+      return `value of ${name} does not have the required form${d}`;
+    case L1Code.ENUMERATION:
+      return `value of ${name} is not a code of its code list`;
+    case L1Code.MIN_LENGTH:
+      return `value of ${name} is too short${d}; empty elements are not allowed`;
+    case L1Code.MAX_LENGTH:
+      return `value of ${name} is too long${d}`;
+    case L1Code.MIN_INCLUSIVE:
+      return `value of ${name} is below the ${detail ?? 'minimum'}`;
+    case L1Code.MAX_INCLUSIVE:
+      return `value of ${name} is above the ${detail ?? 'maximum'}`;
+    case L1Code.INVALID_INTEGER:
+      return `value of ${name} is not an integer`;
+    case L1Code.INVALID_DATE:
+      return `value of ${name} is not a valid date (YYYY-MM-DD, an existing day, no timezone)`;
+    case L1Code.INVALID_TIME:
+      return `value of ${name} is not a valid time (hh:mm:ss, no timezone)`;
+    default:
+      return `value of ${name} is invalid${d}`;
   }
 }
 
@@ -473,7 +509,12 @@ export async function runEngineOnChunks(chunks: AsyncIterable<Uint8Array>, opts:
   try {
     for await (const chunk of chunks) {
       if (first && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
-        return { issues: [{ level: 'L1', path: '/', code: L1Code.ENCODING, message: 'byte order mark present; berichten are UTF-8 without BOM (OP192)' }], wellFormed: false };
+        return {
+          issues: [
+            { level: 'L1', path: '/', code: L1Code.ENCODING, message: 'byte order mark present; berichten are UTF-8 without BOM (OP192)' },
+          ],
+          wellFormed: false,
+        };
       }
       first = false;
       engine.write(dec.decode(chunk, { stream: true }));

@@ -29,7 +29,12 @@ function heen(std: Standard, nummer: HeenNummer): { message: MessageDef; bericht
 
 const l2 = (path: string, rule: string): ValidationIssue => ({ level: 'L2', path, code: rule, rule, retourCode: '0001', message: 'test' });
 const l3 = (path: string, rule: string, retourCode?: string): ValidationIssue => ({
-  level: 'L3', path, code: rule, rule, ...(retourCode ? { retourCode } : {}), message: 'test',
+  level: 'L3',
+  path,
+  code: rule,
+  rule,
+  ...(retourCode ? { retourCode } : {}),
+  message: 'test',
 });
 
 /** The deepest class of each heenbericht in our samples: a class failure there. */
@@ -85,7 +90,10 @@ describe('buildRetour: every retour validates against the published XSD (xmllint
     it(`${std}: all retours pass xmllint --schema`, async () => {
       for (const [id, list] of files) {
         if (MESSAGES[id as 'JW302'].standard !== std) continue;
-        const verdicts = await xmllintValidate(xsdPath(MESSAGES[id as 'JW302']), list.map((f) => f.file));
+        const verdicts = await xmllintValidate(
+          xsdPath(MESSAGES[id as 'JW302']),
+          list.map((f) => f.file),
+        );
         const failures = verdicts.filter((v) => !v.valid).map((v) => v.errors.join('\n'));
         expect(failures, `${id}`).toEqual([]);
       }
@@ -110,7 +118,10 @@ describe('buildRetour: header', () => {
         }
         expect(rh['IdentificatieRetour']).toBe('RET000000001');
         expect(rh['DagtekeningRetour']).toBe(TODAY);
-        expect(rh['XsdVersieRetour']).toEqual({ BasisschemaXsdVersie: retour.xsdVersie.basisschema, BerichtXsdVersie: retour.xsdVersie.bericht });
+        expect(rh['XsdVersieRetour']).toEqual({
+          BasisschemaXsdVersie: retour.xsdVersie.basisschema,
+          BerichtXsdVersie: retour.xsdVersie.bericht,
+        });
         expect(rh['XsltVersie']).toBeUndefined();
         // Fully approved: header only, no RetourCodes (FACTS §8.3).
         expect(rh['RetourCodes']).toBeUndefined();
@@ -210,7 +221,11 @@ describe('buildRetour: the §8 cases', () => {
   });
 
   it('319: the Antwoord (and the iJw Woonplaatsbeginsel inside it) are the classes', () => {
-    const r = buildRetour(heen('ijw', '319'), { issues: [l3('/Bericht/Antwoord/Woonplaatsbeginsel/Gemeente', 'TR378', 'S300')] }, { today: TODAY });
+    const r = buildRetour(
+      heen('ijw', '319'),
+      { issues: [l3('/Bericht/Antwoord/Woonplaatsbeginsel/Gemeente', 'TR378', 'S300')] },
+      { today: TODAY },
+    );
     const antwoord = obj(r.bericht['Antwoord']);
     expect(codes(antwoord)).toEqual(['0200']);
     expect(codes(antwoord['Woonplaatsbeginsel'])).toEqual(['S300']);
@@ -237,7 +252,11 @@ describe('buildRetour: the §8 cases', () => {
   });
 
   it('a missing retourCode is looked up from the rule in the WJ001 table', () => {
-    const r = buildRetour(heen('ijw', '305'), { issues: [l3('/Bericht/Client/StartProducten/StartProduct[1]', 'TR326')] }, { today: TODAY });
+    const r = buildRetour(
+      heen('ijw', '305'),
+      { issues: [l3('/Bericht/Client/StartProducten/StartProduct[1]', 'TR326')] },
+      { today: TODAY },
+    );
     const sp = (obj(obj(r.bericht['Client'])['StartProducten'])['StartProduct'] as unknown[]).map(codes);
     expect(sp).toEqual([['9326'], ['0200']]);
   });
@@ -279,8 +298,14 @@ describe('buildRetour: refusals', () => {
 
   it('323 has no retour (the 325 answers it), nor do 325 and the retours themselves', () => {
     const b = heenBerichten('ijw');
-    expectError(() => buildRetour({ message: MESSAGES.JW323, bericht: b['323']! }, { issues: [] }, { today: TODAY }), RetourErrorCode.NO_RETOUR);
-    expectError(() => buildRetour({ message: MESSAGES.JW325, bericht: b['325']! }, { issues: [] }, { today: TODAY }), RetourErrorCode.NO_RETOUR);
+    expectError(
+      () => buildRetour({ message: MESSAGES.JW323, bericht: b['323']! }, { issues: [] }, { today: TODAY }),
+      RetourErrorCode.NO_RETOUR,
+    );
+    expectError(
+      () => buildRetour({ message: MESSAGES.JW325, bericht: b['325']! }, { issues: [] }, { today: TODAY }),
+      RetourErrorCode.NO_RETOUR,
+    );
     const r = buildRetour(heen('ijw', '301'), { issues: [] }, { today: TODAY });
     expectError(() => buildRetour({ message: r.message, bericht: r.bericht }, { issues: [] }, { today: TODAY }), RetourErrorCode.NO_RETOUR);
   });
@@ -291,22 +316,41 @@ describe('buildRetour: refusals', () => {
   });
 
   it('bad IdentificatieRetour and bad dates', () => {
-    expectError(() => buildRetour(heen('ijw', '305'), { issues: [] }, { identificatieRetour: '1234567890123', today: TODAY }), RetourErrorCode.BAD_IDENTIFICATIE);
-    expectError(() => buildRetour(heen('ijw', '305'), { issues: [] }, { identificatieRetour: '   ', today: TODAY }), RetourErrorCode.BAD_IDENTIFICATIE);
-    expectError(() => buildRetour(heen('ijw', '305'), { issues: [] }, { identificatieRetour: '', today: TODAY }), RetourErrorCode.BAD_IDENTIFICATIE);
+    expectError(
+      () => buildRetour(heen('ijw', '305'), { issues: [] }, { identificatieRetour: '1234567890123', today: TODAY }),
+      RetourErrorCode.BAD_IDENTIFICATIE,
+    );
+    expectError(
+      () => buildRetour(heen('ijw', '305'), { issues: [] }, { identificatieRetour: '   ', today: TODAY }),
+      RetourErrorCode.BAD_IDENTIFICATIE,
+    );
+    expectError(
+      () => buildRetour(heen('ijw', '305'), { issues: [] }, { identificatieRetour: '', today: TODAY }),
+      RetourErrorCode.BAD_IDENTIFICATIE,
+    );
     expectError(() => buildRetour(heen('ijw', '305'), { issues: [] }, { today: '2026-02-30' }), RetourErrorCode.BAD_DATE);
     expectError(() => buildRetour(heen('ijw', '305'), { issues: [] }, { today: '2026-11-23T10:00:00' }), RetourErrorCode.BAD_DATE);
   });
 
   it('an L3 issue whose RetourCode is not in WJ001, or without a code and an unknown rule', () => {
-    expectError(() => buildRetour(heen('ijw', '305'), { issues: [l3('/Bericht/Client', 'TR999', '7777')] }, { today: TODAY }), RetourErrorCode.UNKNOWN_RETOURCODE);
-    expectError(() => buildRetour(heen('ijw', '305'), { issues: [l3('/Bericht/Client', 'TR999')] }, { today: TODAY }), RetourErrorCode.UNKNOWN_RETOURCODE);
+    expectError(
+      () => buildRetour(heen('ijw', '305'), { issues: [l3('/Bericht/Client', 'TR999', '7777')] }, { today: TODAY }),
+      RetourErrorCode.UNKNOWN_RETOURCODE,
+    );
+    expectError(
+      () => buildRetour(heen('ijw', '305'), { issues: [l3('/Bericht/Client', 'TR999')] }, { today: TODAY }),
+      RetourErrorCode.UNKNOWN_RETOURCODE,
+    );
   });
 
   it('a heen object with an element the retour does not know', () => {
     const h = heen('ijw', '305');
     const client = { ...obj(h.bericht['Client']), Onbekend: 'x' };
-    expectError(() => buildRetour({ message: h.message, bericht: { ...h.bericht, Client: client } }, { issues: CASES.l3Class('305') }, { today: TODAY }), RetourErrorCode.MODEL_MISMATCH);
+    expectError(
+      () =>
+        buildRetour({ message: h.message, bericht: { ...h.bericht, Client: client } }, { issues: CASES.l3Class('305') }, { today: TODAY }),
+      RetourErrorCode.MODEL_MISMATCH,
+    );
   });
 });
 
@@ -353,9 +397,11 @@ describe('buildRetour on generated heenberichten (fast-check instances of every 
           const h = { message: msg(std, nummer), bericht };
           const body = Object.keys(bericht).find((k) => k !== 'Header')!;
           // First pass: reject the body element itself to learn every class instance.
-          const all = classNodes(obj(buildRetour(h, { issues: [l3(`/Bericht/${body}`, 'TR374', '9374')] }, { today: TODAY }).bericht), '/Bericht', []).filter(
-            (c) => c.path !== '/Bericht/Header',
-          );
+          const all = classNodes(
+            obj(buildRetour(h, { issues: [l3(`/Bericht/${body}`, 'TR374', '9374')] }, { today: TODAY }).bericht),
+            '/Bericht',
+            [],
+          ).filter((c) => c.path !== '/Bericht/Header');
           expect(all[0]?.path).toBe(`/Bericht/${body}`);
           for (const c of all.slice(1)) expect(codes(c.node), c.path).toEqual(['0233']);
           const target = rng.pick(all).path;
@@ -379,7 +425,10 @@ describe('buildRetour on generated heenberichten (fast-check instances of every 
     expect([...written.values()].flat()).toHaveLength(STANDARDS.length * HEEN_NUMMERS.length * SEEDS);
     for (const [id, files] of written) {
       const verdicts = await xmllintValidate(xsdPath(id as 'JW302'), files);
-      expect(verdicts.filter((v) => !v.valid).map((v) => `${v.file}\n${v.errors.slice(0, 3).join('\n')}`), id).toEqual([]);
+      expect(
+        verdicts.filter((v) => !v.valid).map((v) => `${v.file}\n${v.errors.slice(0, 3).join('\n')}`),
+        id,
+      ).toEqual([]);
     }
   });
 });

@@ -19,13 +19,7 @@
 import { createHash } from 'node:crypto';
 import { RetourCode, type RetourCodeCode } from '../standard/generated/codelists.js';
 import { COMPLEX_TYPES, MESSAGES } from '../standard/generated/model.js';
-import {
-  RETOUR_VAN,
-  berichtId,
-  type ComplexTypeDef,
-  type ElementDef,
-  type MessageDef,
-} from '../standard/model.js';
+import { RETOUR_VAN, berichtId, type ComplexTypeDef, type ElementDef, type MessageDef } from '../standard/model.js';
 import { buildBericht } from '../xml/build.js';
 import type { ValidationIssue } from './issues.js';
 
@@ -57,7 +51,10 @@ export const RetourErrorCode = {
 export type RetourErrorCodeValue = (typeof RetourErrorCode)[keyof typeof RetourErrorCode];
 
 export class RetourError extends Error {
-  constructor(readonly code: RetourErrorCodeValue, message: string) {
+  constructor(
+    readonly code: RetourErrorCodeValue,
+    message: string,
+  ) {
     super(message);
     this.name = 'RetourError';
   }
@@ -178,7 +175,10 @@ function isPrefix(prefix: string, path: string): boolean {
 function codeOf(issue: ValidationIssue): RetourCodeCode {
   if (issue.retourCode !== undefined) {
     if (isRetourCode(issue.retourCode)) return issue.retourCode;
-    throw new RetourError(RetourErrorCode.UNKNOWN_RETOURCODE, `RetourCode ${issue.retourCode} (rule ${issue.rule ?? issue.code}) is not in WJ001`);
+    throw new RetourError(
+      RetourErrorCode.UNKNOWN_RETOURCODE,
+      `RetourCode ${issue.retourCode} (rule ${issue.rule ?? issue.code}) is not in WJ001`,
+    );
   }
   const rule = issue.rule ?? issue.code;
   for (const [code, entry] of Object.entries(RetourCode) as [RetourCodeCode, { regels: readonly string[] }][]) {
@@ -238,8 +238,7 @@ function copyAlong(type: ComplexTypeDef, heen: Node, path: string, ctx: CopyCont
   const out: Node = {};
   for (const def of type.children) {
     if (def.name === 'RetourCodes' && isClass(type)) {
-      const codes: RetourCodeCode[] =
-        own.length > 0 ? [...own] : [ancestorRejected ? RETOURCODE.nietBeoordeeld : RETOURCODE.geenOpmerking];
+      const codes: RetourCodeCode[] = own.length > 0 ? [...own] : [ancestorRejected ? RETOURCODE.nietBeoordeeld : RETOURCODE.geenOpmerking];
       out[def.name] = { RetourCode: codes };
       continue;
     }
@@ -300,7 +299,8 @@ function buildHeader(
       default: {
         const v = heenHeader[def.name];
         if (v === undefined) {
-          if (def.min > 0) throw new RetourError(RetourErrorCode.MODEL_MISMATCH, `/Bericht/Header/${def.name} is mandatory but absent in the heenbericht`);
+          if (def.min > 0)
+            throw new RetourError(RetourErrorCode.MODEL_MISMATCH, `/Bericht/Header/${def.name} is mandatory but absent in the heenbericht`);
         } else {
           out[def.name] = deepCopy(v);
         }
@@ -329,7 +329,10 @@ export function buildRetour(
     throw new RetourError(RetourErrorCode.NO_RETOUR, why);
   }
   if (outcome.issues.some((i) => i.level === 'L1')) {
-    throw new RetourError(RetourErrorCode.L1_INVALID, 'the heenbericht does not conform to the XSD (L1); the standard sends no retourbericht then');
+    throw new RetourError(
+      RetourErrorCode.L1_INVALID,
+      'the heenbericht does not conform to the XSD (L1); the standard sends no retourbericht then',
+    );
   }
   const identificatieRetour = opts.identificatieRetour ?? deriveIdentificatieRetour(heen);
   if (identificatieRetour.length < 1 || identificatieRetour.length > 12 || !/\S/.test(identificatieRetour)) {
@@ -402,4 +405,3 @@ export function buildRetour(
   }
   return { message: retour, bericht, xml: buildBericht(retour, bericht), kind: 'klassen-afgekeurd' };
 }
-

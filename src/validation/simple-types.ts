@@ -130,8 +130,10 @@ export function checkSimple(t: CompiledSimpleType, raw: string): SimpleCheck {
   switch (t.base) {
     case 'integer':
       if (!INTEGER.test(value)) return result(value, L1Code.INVALID_INTEGER);
-      if (t.minInclusive !== undefined && compareInteger(value, t.minInclusive) < 0) return result(value, L1Code.MIN_INCLUSIVE, `minimum ${t.minInclusive}`);
-      if (t.maxInclusive !== undefined && compareInteger(value, t.maxInclusive) > 0) return result(value, L1Code.MAX_INCLUSIVE, `maximum ${t.maxInclusive}`);
+      if (t.minInclusive !== undefined && compareInteger(value, t.minInclusive) < 0)
+        return result(value, L1Code.MIN_INCLUSIVE, `minimum ${t.minInclusive}`);
+      if (t.maxInclusive !== undefined && compareInteger(value, t.maxInclusive) > 0)
+        return result(value, L1Code.MAX_INCLUSIVE, `maximum ${t.maxInclusive}`);
       break;
     case 'date':
       if (!isValidDate(value)) return result(value, L1Code.INVALID_DATE);
@@ -144,7 +146,8 @@ export function checkSimple(t: CompiledSimpleType, raw: string): SimpleCheck {
       if (minLength !== undefined || maxLength !== undefined) {
         const len = value.length;
         // Code points ≤ UTF-16 units, so only count when the unit count is inconclusive.
-        const cp = (minLength !== undefined && len < minLength) || (maxLength !== undefined && len > maxLength) ? codePointLength(value) : len;
+        const cp =
+          (minLength !== undefined && len < minLength) || (maxLength !== undefined && len > maxLength) ? codePointLength(value) : len;
         if (minLength !== undefined && cp < minLength) return result(value, L1Code.MIN_LENGTH, `at least ${minLength} characters`);
         if (maxLength !== undefined && cp > maxLength) return result(value, L1Code.MAX_LENGTH, `at most ${maxLength} characters`);
       }
@@ -154,7 +157,11 @@ export function checkSimple(t: CompiledSimpleType, raw: string): SimpleCheck {
   if (t.enumeration && !t.enumeration.has(value)) return result(value, L1Code.ENUMERATION);
   for (const step of t.patterns) {
     let ok = false;
-    for (const re of step) if (re.test(value)) { ok = true; break; }
+    for (const re of step)
+      if (re.test(value)) {
+        ok = true;
+        break;
+      }
     if (!ok) return result(value, L1Code.PATTERN, `pattern ${t.def.patterns.map((s) => s.join('|')).join(' and ')}`);
   }
   return result(value);

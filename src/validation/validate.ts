@@ -33,7 +33,9 @@ export class BerichtValidator {
   constructor(opts: ValidateOptions) {
     this.engine = new StreamingEngine({
       ...(opts.detach ? { detach: opts.detach } : {}),
-      onIdentify: (m) => { this.l2 = createL2Runner(m, { today: opts.today }); },
+      onIdentify: (m) => {
+        this.l2 = createL2Runner(m, { today: opts.today });
+      },
       onComplete: (ev) => this.l2?.onComplete(ev),
     });
   }

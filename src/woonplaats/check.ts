@@ -34,7 +34,11 @@ function atMost(z: WoonplaatsCheck['zekerheid'], cap: WoonplaatsCheck['zekerheid
   return RANK[z] <= RANK[cap] ? z : cap;
 }
 
-export async function checkWoonplaats(summary: BerichtSummary, bericht: Record<string, unknown>, deps: WoonplaatsDeps): Promise<WoonplaatsCheck | undefined> {
+export async function checkWoonplaats(
+  summary: BerichtSummary,
+  bericht: Record<string, unknown>,
+  deps: WoonplaatsDeps,
+): Promise<WoonplaatsCheck | undefined> {
   if (summary.standard !== 'ijw') return undefined;
   const { register } = deps;
   const header = summary.gemeente;
@@ -47,7 +51,10 @@ export async function checkWoonplaats(summary: BerichtSummary, bericht: Record<s
     const actueel = known ? register.actueel(g) : undefined;
     return {
       ...(actueel !== undefined ? { verwachteGemeente: actueel } : {}),
-      headerGemeente: header, bron: '319-reden-8', zekerheid: known ? 'hoog' : 'onbekend', afwijking: false,
+      headerGemeente: header,
+      bron: '319-reden-8',
+      zekerheid: known ? 'hoog' : 'onbekend',
+      afwijking: false,
       toelichting: known
         ? [`gemeente ${header} names ${g}${actueel !== g ? ` (now ${actueel})` : ''} as responsible; the aanbieder resends the 315 there`]
         : [`Woonplaatsbeginsel/Gemeente ${g} is not in the CBS list valid on ${summary.dagtekening} (TR378)`],
@@ -55,15 +62,20 @@ export async function checkWoonplaats(summary: BerichtSummary, bericht: Record<s
   }
   if (summary.nummer !== '315' && summary.nummer !== '301') return undefined;
 
-  const dates = summary.items.map((i) => i.datum).filter((d): d is string => d !== undefined).sort();
+  const dates = summary.items
+    .map((i) => i.datum)
+    .filter((d): d is string => d !== undefined)
+    .sort();
   const peildatum = dates[0] ?? summary.dagtekening;
   const verblijf = summary.items.some((i) => i.categorie !== undefined && VERBLIJF_CATEGORIEEN.has(i.categorie));
   const toelichting: string[] = [];
   if (!register.geldigOp(header, peildatum)) {
     const h = register.opgeheven(header);
-    toelichting.push(h
-      ? `gemeente ${header} ceased on ${h.datum} (${h.nieuweNaam} ${h.nieuw}); not valid on ${peildatum} (TR378 → S300)`
-      : `gemeente ${header} is not in the CBS list valid on ${peildatum} (TR378 → S300)`);
+    toelichting.push(
+      h
+        ? `gemeente ${header} ceased on ${h.datum} (${h.nieuweNaam} ${h.nieuw}); not valid on ${peildatum} (TR378 → S300)`
+        : `gemeente ${header} is not in the CBS list valid on ${peildatum} (TR378 → S300)`,
+    );
   }
   if (verblijf) toelichting.push('jeugdhulp met verblijf: the woonplaats is the BRP address just before the stay (Jeugdwet art. 1.1)');
 

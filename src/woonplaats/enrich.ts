@@ -20,7 +20,11 @@ export interface EnrichDeps {
   readonly now: string;
 }
 
-export async function enrichAndDecide(message: MessageDef, bericht: Record<string, unknown>, deps: EnrichDeps): Promise<{ summary: BerichtSummary; decision: Decision }> {
+export async function enrichAndDecide(
+  message: MessageDef,
+  bericht: Record<string, unknown>,
+  deps: EnrichDeps,
+): Promise<{ summary: BerichtSummary; decision: Decision }> {
   let summary = summarize(message, bericht);
   if (deps.woonplaats) {
     const w = await checkWoonplaats(summary, bericht, deps.woonplaats);
@@ -50,10 +54,15 @@ export interface DecideFnDeps {
  * The summary is returned inside the decision (`summary`), so the journal can keep it for replay and
  * `GET /api/v1/berichten/{id}` can show it; it holds no BSN.
  */
-export function createDecideFn(deps: DecideFnDeps): (input: PipelineDecideInput) => Promise<Decision & { readonly summary: BerichtSummary }> {
+export function createDecideFn(
+  deps: DecideFnDeps,
+): (input: PipelineDecideInput) => Promise<Decision & { readonly summary: BerichtSummary }> {
   return async (input) => {
     const { summary, decision } = await enrichAndDecide(input.message, input.bericht, {
-      registry: deps.registry(), state: deps.state, now: input.today, ...(deps.woonplaats ? { woonplaats: deps.woonplaats } : {}),
+      registry: deps.registry(),
+      state: deps.state,
+      now: input.today,
+      ...(deps.woonplaats ? { woonplaats: deps.woonplaats } : {}),
     });
     return { ...decision, summary };
   };

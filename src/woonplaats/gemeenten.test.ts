@@ -35,7 +35,7 @@ describe('CBS gemeente list with herindelingen', () => {
     expect(reg.geldigOp('9999', '2026-01-01')).toBe(false);
   });
 
-  it('maps an old code to today\'s gemeente', () => {
+  it("maps an old code to today's gemeente", () => {
     expect(reg.actueel('0003')).toBe('1979');
     expect(reg.actueel('0457')).toBe('0363');
     expect(reg.actueel('0344')).toBe('0344');
@@ -45,6 +45,8 @@ describe('CBS gemeente list with herindelingen', () => {
 
   it('rejects a malformed list with the line number', () => {
     expect(() => parseCbsCsv('code,naam\n')).toThrow(GemeenteListError);
-    expect(() => parseCbsCsv('gemeentecode,gemeentenaam,provincie,jeugdzorgregio\n0014,Groningen,Groningen,Groningen\n14,X,Y,Z\n')).toThrow(/line 3/);
+    expect(() => parseCbsCsv('gemeentecode,gemeentenaam,provincie,jeugdzorgregio\n0014,Groningen,Groningen,Groningen\n14,X,Y,Z\n')).toThrow(
+      /line 3/,
+    );
   });
 });

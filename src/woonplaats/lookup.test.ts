@@ -39,12 +39,21 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     void (async () => {
       const text = await readBody(req);
-      if (req.method !== 'POST' || req.url !== '/woonplaats') { res.writeHead(404).end(); return; }
-      if (req.headers.authorization !== `Bearer ${TOKEN}`) { res.writeHead(401).end(); return; }
+      if (req.method !== 'POST' || req.url !== '/woonplaats') {
+        res.writeHead(404).end();
+        return;
+      }
+      if (req.headers.authorization !== `Bearer ${TOKEN}`) {
+        res.writeHead(401).end();
+        return;
+      }
       const body = JSON.parse(text) as Record<string, unknown>;
       seen.push({ url: req.url, auth: req.headers.authorization, body });
       const p = PERSONS[String(body.bsn)];
-      if (!p) { res.writeHead(404).end(); return; }
+      if (!p) {
+        res.writeHead(404).end();
+        return;
+      }
       if (p.delayMs) await new Promise((r) => setTimeout(r, p.delayMs));
       res.writeHead(p.status, { 'content-type': 'application/json' }).end(p.body === undefined ? '' : JSON.stringify(p.body));
     })();
@@ -60,7 +69,12 @@ afterAll(async () => {
 describe('HTTP woonplaats lookup adapter', () => {
   it('asks with the BSN in the body (never the URL) and maps the answer', async () => {
     const l = createHttpWoonplaatsLookup({ baseUrl, token: TOKEN });
-    expect(await l.lookup({ bsn: '999990032', peildatum: '2026-11-09', verblijf: false })).toEqual({ gevonden: true, gemeente: '0344', bron: 'BRP', zekerheid: 'hoog' });
+    expect(await l.lookup({ bsn: '999990032', peildatum: '2026-11-09', verblijf: false })).toEqual({
+      gevonden: true,
+      gemeente: '0344',
+      bron: 'BRP',
+      zekerheid: 'hoog',
+    });
     const last = seen.at(-1)!;
     expect(last.url).toBe('/woonplaats');
     expect(last.body).toEqual({ bsn: '999990032', peildatum: '2026-11-09', verblijf: false });
@@ -68,7 +82,9 @@ describe('HTTP woonplaats lookup adapter', () => {
 
   it('turns unknown persons, errors, contract violations and timeouts into reasons without the BSN', async () => {
     const l = createHttpWoonplaatsLookup({ baseUrl, token: TOKEN, timeoutMs: 100 });
-    const answers = await Promise.all(['999990007', '999990044', '999990056', '999990068'].map((bsn) => l.lookup({ bsn, peildatum: '2026-01-01', verblijf: false })));
+    const answers = await Promise.all(
+      ['999990007', '999990044', '999990056', '999990068'].map((bsn) => l.lookup({ bsn, peildatum: '2026-01-01', verblijf: false })),
+    );
     expect(answers).toEqual([
       { gevonden: false, reden: 'person not known to the source' },
       { gevonden: false, reden: 'lookup answered HTTP 500' },
@@ -77,7 +93,11 @@ describe('HTTP woonplaats lookup adapter', () => {
     ]);
     const unauth = await createHttpWoonplaatsLookup({ baseUrl }).lookup({ bsn: '999990032', peildatum: '2026-01-01', verblijf: false });
     expect(unauth).toEqual({ gevonden: false, reden: 'lookup answered HTTP 401' });
-    const down = await createHttpWoonplaatsLookup({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 500 }).lookup({ bsn: '999990032', peildatum: '2026-01-01', verblijf: false });
+    const down = await createHttpWoonplaatsLookup({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 500 }).lookup({
+      bsn: '999990032',
+      peildatum: '2026-01-01',
+      verblijf: false,
+    });
     expect(down.gevonden).toBe(false);
     expect(JSON.stringify([answers, unauth, down])).not.toMatch(/9999900/);
   });
@@ -90,7 +110,10 @@ describe('HTTP woonplaats lookup adapter', () => {
 });
 
 describe('checkWoonplaats', () => {
-  const register = createGemeenteRegister(parseCbsCsv(readFileSync(cbsListPath(sharedDir(process.env, join(import.meta.dirname, '../..'))), 'utf8')), HERINDELINGEN);
+  const register = createGemeenteRegister(
+    parseCbsCsv(readFileSync(cbsListPath(sharedDir(process.env, join(import.meta.dirname, '../..'))), 'utf8')),
+    HERINDELINGEN,
+  );
   const samples = join(import.meta.dirname, '../../samples');
   function load(file: string, patch?: (xml: string) => string) {
     let xml = readFileSync(join(samples, file), 'utf8');
@@ -104,7 +127,13 @@ describe('checkWoonplaats', () => {
     const { summary, bericht } = load('ijw/JW315.xml');
     const lookup = createHttpWoonplaatsLookup({ baseUrl, token: TOKEN });
     const w = await checkWoonplaats(summary, bericht, { register, lookup });
-    expect(w).toMatchObject({ verwachteGemeente: '0344', headerGemeente: summary.gemeente, bron: 'lookup:BRP', zekerheid: 'hoog', afwijking: summary.gemeente !== '0344' });
+    expect(w).toMatchObject({
+      verwachteGemeente: '0344',
+      headerGemeente: summary.gemeente,
+      bron: 'lookup:BRP',
+      zekerheid: 'hoog',
+      afwijking: summary.gemeente !== '0344',
+    });
     expect(JSON.stringify(w)).not.toMatch(/9999900/);
     // Without a lookup a 315 gives no expectation (it carries no address).
     const none = await checkWoonplaats(summary, bericht, { register });
@@ -112,9 +141,12 @@ describe('checkWoonplaats', () => {
     expect(none?.toelichting.join(' ')).toContain('no lookup adapter');
   });
 
-  it('an old code from the source is compared in today\'s code (herindeling)', async () => {
+  it("an old code from the source is compared in today's code (herindeling)", async () => {
     const { summary, bericht } = load('ijw/JW315.xml', (x) => x.replace('999990032', '999990020'));
-    const w = await checkWoonplaats({ ...summary, gemeente: '0363' }, bericht, { register, lookup: createHttpWoonplaatsLookup({ baseUrl, token: TOKEN }) });
+    const w = await checkWoonplaats({ ...summary, gemeente: '0363' }, bericht, {
+      register,
+      lookup: createHttpWoonplaatsLookup({ baseUrl, token: TOKEN }),
+    });
     expect(w).toMatchObject({ verwachteGemeente: '0363', afwijking: false, zekerheid: 'midden' });
     expect(w?.toelichting).toContain('expected gemeente 0457 is now 0363 (herindeling)');
   });
@@ -127,18 +159,33 @@ describe('checkWoonplaats', () => {
     // The sample has a categorie 43 (verblijf) product: the BRP address may be the stay address.
     expect(w?.zekerheid).toBe('laag');
     expect(w?.toelichting.join(' ')).toContain('just before the stay');
-    const elsewhere = await checkWoonplaats(summary, bericht, { register, postcodes: createPostcodeTabel([{ van: 1000, tot: 1109, gemeente: '0362' }]) });
+    const elsewhere = await checkWoonplaats(summary, bericht, {
+      register,
+      postcodes: createPostcodeTabel([{ van: 1000, tot: 1109, gemeente: '0362' }]),
+    });
     expect(elsewhere?.afwijking).toBe(true);
     // A lookup wins over the postcode table.
-    const byLookup = await checkWoonplaats(summary, bericht, { register, postcodes, lookup: createHttpWoonplaatsLookup({ baseUrl, token: TOKEN }) });
+    const byLookup = await checkWoonplaats(summary, bericht, {
+      register,
+      postcodes,
+      lookup: createHttpWoonplaatsLookup({ baseUrl, token: TOKEN }),
+    });
     expect(byLookup).toMatchObject({ bron: 'lookup:BRP', zekerheid: 'hoog', verwachteGemeente: '0363' });
   });
 
   it('319 reden 8: checks the named gemeente against the CBS list', async () => {
     const { summary, bericht } = load('ijw/JW319.xml');
-    const w = await checkWoonplaats({ ...summary, antwoord: { referentieAanbieder: 'x', verzoekAntwoord: '1', redenAfwijzingVerzoek: '8', woonplaatsGemeente: '0344' } }, bericht, { register });
+    const w = await checkWoonplaats(
+      { ...summary, antwoord: { referentieAanbieder: 'x', verzoekAntwoord: '1', redenAfwijzingVerzoek: '8', woonplaatsGemeente: '0344' } },
+      bericht,
+      { register },
+    );
     expect(w).toMatchObject({ verwachteGemeente: '0344', bron: '319-reden-8', zekerheid: 'hoog' });
-    const bad = await checkWoonplaats({ ...summary, antwoord: { referentieAanbieder: 'x', verzoekAntwoord: '1', redenAfwijzingVerzoek: '8', woonplaatsGemeente: '0003' } }, bericht, { register });
+    const bad = await checkWoonplaats(
+      { ...summary, antwoord: { referentieAanbieder: 'x', verzoekAntwoord: '1', redenAfwijzingVerzoek: '8', woonplaatsGemeente: '0003' } },
+      bericht,
+      { register },
+    );
     expect(bad).toMatchObject({ zekerheid: 'onbekend' });
     expect(bad?.verwachteGemeente).toBeUndefined();
   });

@@ -23,7 +23,13 @@ export interface WoonplaatsVraag {
 }
 
 export type WoonplaatsAntwoord =
-  | { readonly gevonden: true; readonly gemeente: string; readonly bron: string; readonly zekerheid: 'hoog' | 'midden' | 'laag'; readonly adresVoorVerblijf?: boolean }
+  | {
+      readonly gevonden: true;
+      readonly gemeente: string;
+      readonly bron: string;
+      readonly zekerheid: 'hoog' | 'midden' | 'laag';
+      readonly adresVoorVerblijf?: boolean;
+    }
   | { readonly gevonden: false; readonly reden: string };
 
 export interface WoonplaatsLookup {
@@ -66,7 +72,11 @@ export function createHttpWoonplaatsLookup(opts: HttpLookupOptions): WoonplaatsL
       try {
         res = await doFetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+          },
           body: JSON.stringify({ bsn: vraag.bsn, peildatum: vraag.peildatum, verblijf: vraag.verblijf }),
           signal: AbortSignal.timeout(timeoutMs),
         });
@@ -74,8 +84,14 @@ export function createHttpWoonplaatsLookup(opts: HttpLookupOptions): WoonplaatsL
         const name = (e as Error).name;
         return { gevonden: false, reden: name === 'TimeoutError' ? `lookup timed out after ${timeoutMs} ms` : `lookup failed (${name})` };
       }
-      if (res.status === 404) { await res.body?.cancel(); return { gevonden: false, reden: 'person not known to the source' }; }
-      if (res.status !== 200) { await res.body?.cancel(); return { gevonden: false, reden: `lookup answered HTTP ${res.status}` }; }
+      if (res.status === 404) {
+        await res.body?.cancel();
+        return { gevonden: false, reden: 'person not known to the source' };
+      }
+      if (res.status !== 200) {
+        await res.body?.cancel();
+        return { gevonden: false, reden: `lookup answered HTTP ${res.status}` };
+      }
       let body: unknown;
       try {
         body = await res.json();
@@ -83,12 +99,21 @@ export function createHttpWoonplaatsLookup(opts: HttpLookupOptions): WoonplaatsL
         return { gevonden: false, reden: 'lookup answered with invalid JSON' };
       }
       const b = body as Record<string, unknown> | null;
-      if (!b || typeof b !== 'object' || typeof b.gemeente !== 'string' || !/^\d{4}$/.test(b.gemeente)
-        || typeof b.bron !== 'string' || !['hoog', 'midden', 'laag'].includes(b.zekerheid as string)) {
+      if (
+        !b ||
+        typeof b !== 'object' ||
+        typeof b.gemeente !== 'string' ||
+        !/^\d{4}$/.test(b.gemeente) ||
+        typeof b.bron !== 'string' ||
+        !['hoog', 'midden', 'laag'].includes(b.zekerheid as string)
+      ) {
         return { gevonden: false, reden: 'lookup answer does not follow the contract (gemeente, bron, zekerheid)' };
       }
       return {
-        gevonden: true, gemeente: b.gemeente, bron: b.bron.slice(0, 40), zekerheid: b.zekerheid as 'hoog' | 'midden' | 'laag',
+        gevonden: true,
+        gemeente: b.gemeente,
+        bron: b.bron.slice(0, 40),
+        zekerheid: b.zekerheid as 'hoog' | 'midden' | 'laag',
         ...(typeof b.adresVoorVerblijf === 'boolean' ? { adresVoorVerblijf: b.adresVoorVerblijf } : {}),
       };
     },

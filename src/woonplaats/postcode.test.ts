@@ -16,7 +16,12 @@ describe('postcode table', () => {
   });
 
   it('refuses overlapping or malformed ranges', () => {
-    expect(() => createPostcodeTabel([{ van: 1000, tot: 1100, gemeente: '0363' }, { van: 1100, tot: 1200, gemeente: '0362' }])).toThrow(/overlap/);
+    expect(() =>
+      createPostcodeTabel([
+        { van: 1000, tot: 1100, gemeente: '0363' },
+        { van: 1100, tot: 1200, gemeente: '0362' },
+      ]),
+    ).toThrow(/overlap/);
     expect(() => createPostcodeTabel([{ van: 1200, tot: 1100, gemeente: '0363' }])).toThrow(PostcodeTableError);
     expect(() => createPostcodeTabel([{ van: 1000, tot: 1100, gemeente: '363' }])).toThrow(/gemeentecode/);
     expect(() => parsePostcodeCsv('x,y,z')).toThrow(/line 1/);

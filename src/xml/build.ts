@@ -9,7 +9,10 @@ import type { MessageDef } from '../standard/model.js';
 import { COMPLEX_TYPES, SIMPLE_TYPES } from '../standard/generated/model.js';
 
 export class BuildError extends Error {
-  constructor(readonly path: string, message: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
     super(`${path}: ${message}`);
     this.name = 'BuildError';
   }
@@ -31,8 +34,12 @@ export function buildBericht(message: MessageDef, bericht: Record<string, unknow
 }
 
 function writeComplex(
-  parent: XMLBuilder, message: MessageDef, p: { bericht: string; basis: string },
-  typeKey: string, obj: Record<string, unknown>, path: string,
+  parent: XMLBuilder,
+  message: MessageDef,
+  p: { bericht: string; basis: string },
+  typeKey: string,
+  obj: Record<string, unknown>,
+  path: string,
 ): void {
   const type = COMPLEX_TYPES[typeKey];
   if (!type) throw new BuildError(path, `unknown type ${typeKey}`);
@@ -57,7 +64,8 @@ function writeComplex(
       } else {
         const st = SIMPLE_TYPES[child.type]!;
         if (st.valueKind === 'cents') {
-          if (typeof val !== 'number' || !Number.isSafeInteger(val)) throw new BuildError(cpath, 'amount must be an integer number of eurocent');
+          if (typeof val !== 'number' || !Number.isSafeInteger(val))
+            throw new BuildError(cpath, 'amount must be an integer number of eurocent');
           el.txt(String(val));
         } else {
           if (typeof val !== 'string') throw new BuildError(cpath, 'expected a string');

@@ -52,7 +52,8 @@ const XMLNS_URI = 'http://www.w3.org/2000/xmlns/';
 const XML_URI = 'http://www.w3.org/XML/1998/namespace';
 
 // XML 1.0 (5th ed.) NameStartChar / NameChar without ':' (namespaces make names NCNames).
-const NCSTART = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const NCSTART =
+  'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
 const NCCHAR = `${NCSTART}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
 const NCNAME = `[${NCSTART}][${NCCHAR}]*`;
 /** QName at a position: prefix? local. The full XML name rules, for names with non-ASCII characters. */
@@ -87,13 +88,19 @@ function scanQName(s: string, at: number, out: NameSpan): boolean {
   if (i >= n) return false;
   let c = s.charCodeAt(i);
   if (!asciiStart(c)) return c >= 0x80 ? scanQNameSlow(s, at, out) : false;
-  for (i++; i < n; i++) { c = s.charCodeAt(i); if (!asciiChar(c)) break; }
+  for (i++; i < n; i++) {
+    c = s.charCodeAt(i);
+    if (!asciiChar(c)) break;
+  }
   if (i < n && c >= 0x80) return scanQNameSlow(s, at, out);
   if (i + 1 < n && c === 0x3a /* : */) {
     const c2 = s.charCodeAt(i + 1);
     if (asciiStart(c2)) {
       let j = i + 2;
-      for (; j < n; j++) { c = s.charCodeAt(j); if (!asciiChar(c)) break; }
+      for (; j < n; j++) {
+        c = s.charCodeAt(j);
+        if (!asciiChar(c)) break;
+      }
       if (j < n && c >= 0x80) return scanQNameSlow(s, at, out);
       out.nameEnd = j;
       out.nameColon = i;
@@ -144,7 +151,8 @@ function isIndent(s: string, from: number, to: number): boolean {
 }
 
 const ATTR_VALUE_Y = /"([^<"]*)"|'([^<']*)'/y;
-const XML_DECL = /^<\?xml[ \t\n\r]+version[ \t\n\r]*=[ \t\n\r]*(["'])1\.[0-9]+\1(?:[ \t\n\r]+encoding[ \t\n\r]*=[ \t\n\r]*(["'])([A-Za-z][A-Za-z0-9._-]*)\2)?(?:[ \t\n\r]+standalone[ \t\n\r]*=[ \t\n\r]*(["'])(?:yes|no)\4)?[ \t\n\r]*\?>$/;
+const XML_DECL =
+  /^<\?xml[ \t\n\r]+version[ \t\n\r]*=[ \t\n\r]*(["'])1\.[0-9]+\1(?:[ \t\n\r]+encoding[ \t\n\r]*=[ \t\n\r]*(["'])([A-Za-z][A-Za-z0-9._-]*)\2)?(?:[ \t\n\r]+standalone[ \t\n\r]*=[ \t\n\r]*(["'])(?:yes|no)\4)?[ \t\n\r]*\?>$/;
 /** Characters XML 1.0 does not allow anywhere (§2.2), including unpaired surrogates. */
 // In `u` mode a surrogate pair is one code point, so the surrogate range only matches unpaired halves.
 const ILLEGAL_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/u;
@@ -152,7 +160,14 @@ const ENTITY = /&(?:(lt|gt|amp|apos|quot)|#([0-9]+)|#x([0-9a-fA-F]+));/g;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 
 function legalCodePoint(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }
 
 class Stop extends Error {}
@@ -197,7 +212,8 @@ export class XmlTokenizer {
       this.run(true);
       if (this.done) return;
       if (this.buf.length) this.fail('unexpected end of document');
-      if (!this.started || this.stack.length > 0 || !this.rootClosed) this.fail(this.started ? 'unexpected end of document: unclosed element' : 'no root element');
+      if (!this.started || this.stack.length > 0 || !this.rootClosed)
+        this.fail(this.started ? 'unexpected end of document: unclosed element' : 'no root element');
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
     }
@@ -227,7 +243,10 @@ export class XmlTokenizer {
           for (let i = n - 1; i >= pos && i >= n - 10; i--) {
             const c = s.charCodeAt(i);
             if (c === 0x3b /* ; */) break;
-            if (c === 0x26 /* & */) { amp = i; break; }
+            if (c === 0x26 /* & */) {
+              amp = i;
+              break;
+            }
           }
           const cut = amp >= 0 ? amp : s.charCodeAt(n - 1) === 0x0d ? n - 1 : n;
           if (cut > pos) this.chars(s, pos, cut);
@@ -319,7 +338,10 @@ export class XmlTokenizer {
       return;
     }
     let t = s.slice(from, to);
-    if (ws) { this.h.text(t, false); return; }
+    if (ws) {
+      this.h.text(t, false);
+      return;
+    }
     if (special) {
       if (ILLEGAL_CHAR.test(t)) this.fail('illegal character in text');
       if (t.includes(']]>')) this.fail("']]>' is not allowed in text");
@@ -365,7 +387,9 @@ export class XmlTokenizer {
     }
     if (!ok) {
       const name = s.slice(from, gt);
-      this.fail(top ? `end tag </${name}> does not match <${top.src.slice(top.at, top.at + len)}>` : `end tag </${name}> without a start tag`);
+      this.fail(
+        top ? `end tag </${name}> does not match <${top.src.slice(top.at, top.at + len)}>` : `end tag </${name}> without a start tag`,
+      );
     }
     if (top!.ns) this.unbind(top!.ns);
     this.h.end();
@@ -388,11 +412,20 @@ export class XmlTokenizer {
       const afterWs = skipWs(s, p);
       const ws = afterWs - p;
       p = afterWs;
-      if (p >= s.length) { if (final) this.fail('unexpected end inside a start tag'); return -1; }
+      if (p >= s.length) {
+        if (final) this.fail('unexpected end inside a start tag');
+        return -1;
+      }
       const c = s.charCodeAt(p);
-      if (c === 0x3e /* > */) { p += 1; break; }
+      if (c === 0x3e /* > */) {
+        p += 1;
+        break;
+      }
       if (c === 0x2f /* / */) {
-        if (p + 1 >= s.length) { if (final) this.fail('unexpected end inside a start tag'); return -1; }
+        if (p + 1 >= s.length) {
+          if (final) this.fail('unexpected end inside a start tag');
+          return -1;
+        }
         if (s.charCodeAt(p + 1) !== 0x3e) this.fail('malformed start tag');
         p += 2;
         this.openElement(s, pos + 1, nameEnd, colon, raw, nsDecl);
@@ -406,7 +439,10 @@ export class XmlTokenizer {
       if (!a) this.fail('malformed attribute');
       p += a[0].length;
       p = skipWs(s, p);
-      if (p >= s.length || (s.charCodeAt(p) === 0x3a && p + 1 >= s.length)) { if (final) this.fail('unexpected end inside a start tag'); return -1; }
+      if (p >= s.length || (s.charCodeAt(p) === 0x3a && p + 1 >= s.length)) {
+        if (final) this.fail('unexpected end inside a start tag');
+        return -1;
+      }
       if (s.charCodeAt(p) !== 0x3d /* = */) this.fail('attribute without a value');
       p++;
       p = skipWs(s, p);
@@ -443,7 +479,10 @@ export class XmlTokenizer {
 
   /** The element whose QName is `s[at, end)`, with its prefix before `colon` (-1: none). */
   private openElement(
-    s: string, at: number, end: number, colon: number,
+    s: string,
+    at: number,
+    end: number,
+    colon: number,
     raw: { name: string; prefix: string; local: string; value: string }[] | undefined,
     nsDecl: Map<string, string> | undefined,
   ): void {
@@ -457,7 +496,8 @@ export class XmlTokenizer {
       attrs = [];
       const seen = new Set<string>();
       for (const r of raw) {
-        const auri = r.prefix === 'xmlns' || (r.prefix === '' && r.local === 'xmlns') ? XMLNS_URI : r.prefix === '' ? '' : this.lookup(r.prefix);
+        const auri =
+          r.prefix === 'xmlns' || (r.prefix === '' && r.local === 'xmlns') ? XMLNS_URI : r.prefix === '' ? '' : this.lookup(r.prefix);
         const key = `${auri}|${r.local}`;
         if (auri !== XMLNS_URI && seen.has(key)) this.fail(`duplicate attribute ${r.name}`);
         seen.add(key);
@@ -512,7 +552,10 @@ export class XmlTokenizer {
     const b = this.bindings.get(prefix);
     const uri = b?.[b.length - 1];
     if (uri === undefined) this.fail(`unbound namespace prefix ${prefix}`);
-    if (seen.length < 4) { seen.push(prefix); this.seenUris.push(uri); }
+    if (seen.length < 4) {
+      seen.push(prefix);
+      this.seenUris.push(uri);
+    }
     return uri;
   }
 

@@ -8,15 +8,30 @@ import { KEYS, call, post, sample, startGateway, type Gateway } from '../gateway
 
 describe('contracten without a registry', () => {
   let gw: Gateway;
-  beforeAll(async () => { gw = await startGateway('pglite'); });
-  afterAll(async () => { await gw?.close(); });
+  beforeAll(async () => {
+    gw = await startGateway('pglite');
+  });
+  afterAll(async () => {
+    await gw?.close();
+  });
 
   it('answers 404 not-found naming SLUIS_REGISTRY, after authentication', async () => {
     expect((await call(gw, 'GET', '/api/v1/contracten')).status).toBe(401);
-    for (const [method, path] of [['GET', '/api/v1/contracten'], ['GET', '/api/v1/contracten/X'], ['PUT', '/api/v1/contracten/X'], ['PUT', '/api/v1/contracten']] as const) {
-      const r = await call(gw, method, path, { key: KEYS.operator, ...(method === 'PUT' ? { body: '{}', contentType: 'application/json' } : {}) });
+    for (const [method, path] of [
+      ['GET', '/api/v1/contracten'],
+      ['GET', '/api/v1/contracten/X'],
+      ['PUT', '/api/v1/contracten/X'],
+      ['PUT', '/api/v1/contracten'],
+    ] as const) {
+      const r = await call(gw, method, path, {
+        key: KEYS.operator,
+        ...(method === 'PUT' ? { body: '{}', contentType: 'application/json' } : {}),
+      });
       expect(r.status, `${method} ${path}`).toBe(404);
-      expect(r.json(), `${method} ${path}`).toMatchObject({ type: 'urn:sluis:problem:not-found', detail: expect.stringContaining('SLUIS_REGISTRY') });
+      expect(r.json(), `${method} ${path}`).toMatchObject({
+        type: 'urn:sluis:problem:not-found',
+        detail: expect.stringContaining('SLUIS_REGISTRY'),
+      });
     }
   });
 

@@ -26,23 +26,45 @@ export interface RegionGateway {
   close(): Promise<void>;
 }
 
-export async function startRegionGateway(store: StoreKind, o: { registryFile: string; partiesFile: string; clock: () => Date; cwd: string; env?: Readonly<Record<string, string | undefined>> }): Promise<RegionGateway> {
+export async function startRegionGateway(
+  store: StoreKind,
+  o: { registryFile: string; partiesFile: string; clock: () => Date; cwd: string; env?: Readonly<Record<string, string | undefined>> },
+): Promise<RegionGateway> {
   const logs: string[] = [];
-  const logger = createLogger({ level: 'debug', destination: new Writable({ write(chunk, _enc, cb) { logs.push(String(chunk)); cb(); } }) as never });
+  const logger = createLogger({
+    level: 'debug',
+    destination: new Writable({
+      write(chunk, _enc, cb) {
+        logs.push(String(chunk));
+        cb();
+      },
+    }) as never,
+  });
   const parties = loadPartiesConfig(o.partiesFile);
   const wiring = await registryWiring(o.registryFile, o.env ?? process.env, o.cwd, logger);
   const schema = `e2e_${randomBytes(6).toString('hex')}`;
-  const opened = store === 'pglite' ? await openDb({ memory: true, worker: true }) : await openDb({ databaseUrl: PG_URL, schema, poolSize: 8 });
+  const opened =
+    store === 'pglite' ? await openDb({ memory: true, worker: true }) : await openDb({ databaseUrl: PG_URL, schema, poolSize: 8 });
   await migrate(opened.db);
   const app = createApp({
-    db: opened.db, storeKind: opened.kind, parties, logger, clock: o.clock,
-    validate: validateBericht as ValidateFn, buildRetour: buildRetour as BuildRetourFn,
-    decide: wiring.decide(opened.db), contracten: wiring.contracten, replayDecider: wiring.replayDecider(opened.db, o.clock),
+    db: opened.db,
+    storeKind: opened.kind,
+    parties,
+    logger,
+    clock: o.clock,
+    validate: validateBericht as ValidateFn,
+    buildRetour: buildRetour as BuildRetourFn,
+    decide: wiring.decide(opened.db),
+    contracten: wiring.contracten,
+    replayDecider: wiring.replayDecider(opened.db, o.clock),
   });
   const { server, port } = await listen(createRequestListener(app.handle), 0, '127.0.0.1');
   app.start();
   return {
-    url: `http://127.0.0.1:${port}`, db: opened.db, app, logs,
+    url: `http://127.0.0.1:${port}`,
+    db: opened.db,
+    app,
+    logs,
     async close() {
       await app.stop();
       await closeServer(server);

@@ -23,13 +23,25 @@ import { buildBericht } from '../../src/xml/build.js';
 import { call, type Json, type Res } from '../gateway/harness.js';
 import { startRegionGateway, type RegionGateway } from './gateway.js';
 import {
-  EXPECTED_POSTBUS, G, REGION_REGISTRY_FILE, REGION_TODAY, ROOT, STEPS, header, products, referentie, sample, type Built,
+  EXPECTED_POSTBUS,
+  G,
+  REGION_REGISTRY_FILE,
+  REGION_TODAY,
+  ROOT,
+  STEPS,
+  header,
+  products,
+  referentie,
+  sample,
+  type Built,
 } from './region.steps.js';
 
 const PARTIES_FILE = join(ROOT, 'test/e2e/region.parties.json');
 const key = (code: string): string => `e2e-key-${code}-0123456789abcdef`;
 const OPERATOR = key('beheer');
-const PARTY_CODES: readonly string[] = (JSON.parse(readFileSync(PARTIES_FILE, 'utf8')) as { parties: { code: string }[] }).parties.map((p) => p.code);
+const PARTY_CODES: readonly string[] = (JSON.parse(readFileSync(PARTIES_FILE, 'utf8')) as { parties: { code: string }[] }).parties.map(
+  (p) => p.code,
+);
 const STORES: readonly StoreKind[] = ['pglite', 'postgres'];
 
 type Node = Record<string, unknown>;
@@ -49,16 +61,47 @@ const STATUS_OF = { route: 'klaargezet', suppress: 'onderdrukt', refuse: 'geweig
 const rules = (d: Json): string[] => d.reasons.map((r: { rule: string }) => r.rule);
 
 /** What each suppressed or refused step must say when read back: the deciding rule and its contract. */
-const NOT_DELIVERED: Readonly<Record<number, { status: string; rule: string; contract?: string; contractIds: string[]; variant: string }>> = {
-  4: { status: 'onderdrukt', rule: 'TM-DECL', contract: 'LEK-JW-INTEGRAAL-TG', contractIds: ['LEK-JW-INTEGRAAL-TG'], variant: 'taakgericht-minimaal' },
-  7: { status: 'onderdrukt', rule: 'TM-TOEW', contract: 'LEK-JW-INTEGRAAL-TG', contractIds: ['LEK-JW-INTEGRAAL-TG'], variant: 'taakgericht-minimaal' },
-  8: { status: 'onderdrukt', rule: 'TM-REGIE', contract: 'LEK-JW-INTEGRAAL-TG', contractIds: ['LEK-JW-INTEGRAAL-TG'], variant: 'taakgericht-minimaal' },
-  11: { status: 'onderdrukt', rule: 'TG-OVERIG-DECL', contract: 'LEK-JW-INTEGRAAL-TG', contractIds: ['LEK-JW-INTEGRAAL-TG'], variant: 'taakgericht-minimaal' },
-  13: { status: 'onderdrukt', rule: 'TS-DECL', contract: 'LEK-JW-VERBLIJF-2027', contractIds: ['LEK-JW-VERBLIJF-2027'], variant: 'taakgericht-stelselindicatoren' },
-  14: { status: 'geweigerd', rule: 'DECL-GEMENGD', contractIds: ['LEK-JW-VERBLIJF-2026', 'LEK-JW-VERBLIJF-2027'], variant: 'gemengd' },
-  16: { status: 'geweigerd', rule: 'NC-REFUSE', contractIds: [], variant: 'none' },
-  18: { status: 'onderdrukt', rule: 'RET-HEEN-NIET-BEZORGD', contractIds: ['LEK-JW-INTEGRAAL-TG'], variant: 'taakgericht-minimaal' },
-};
+const NOT_DELIVERED: Readonly<Record<number, { status: string; rule: string; contract?: string; contractIds: string[]; variant: string }>> =
+  {
+    4: {
+      status: 'onderdrukt',
+      rule: 'TM-DECL',
+      contract: 'LEK-JW-INTEGRAAL-TG',
+      contractIds: ['LEK-JW-INTEGRAAL-TG'],
+      variant: 'taakgericht-minimaal',
+    },
+    7: {
+      status: 'onderdrukt',
+      rule: 'TM-TOEW',
+      contract: 'LEK-JW-INTEGRAAL-TG',
+      contractIds: ['LEK-JW-INTEGRAAL-TG'],
+      variant: 'taakgericht-minimaal',
+    },
+    8: {
+      status: 'onderdrukt',
+      rule: 'TM-REGIE',
+      contract: 'LEK-JW-INTEGRAAL-TG',
+      contractIds: ['LEK-JW-INTEGRAAL-TG'],
+      variant: 'taakgericht-minimaal',
+    },
+    11: {
+      status: 'onderdrukt',
+      rule: 'TG-OVERIG-DECL',
+      contract: 'LEK-JW-INTEGRAAL-TG',
+      contractIds: ['LEK-JW-INTEGRAAL-TG'],
+      variant: 'taakgericht-minimaal',
+    },
+    13: {
+      status: 'onderdrukt',
+      rule: 'TS-DECL',
+      contract: 'LEK-JW-VERBLIJF-2027',
+      contractIds: ['LEK-JW-VERBLIJF-2027'],
+      variant: 'taakgericht-stelselindicatoren',
+    },
+    14: { status: 'geweigerd', rule: 'DECL-GEMENGD', contractIds: ['LEK-JW-VERBLIJF-2026', 'LEK-JW-VERBLIJF-2027'], variant: 'gemengd' },
+    16: { status: 'geweigerd', rule: 'NC-REFUSE', contractIds: [], variant: 'none' },
+    18: { status: 'onderdrukt', rule: 'RET-HEEN-NIET-BEZORGD', contractIds: ['LEK-JW-INTEGRAAL-TG'], variant: 'taakgericht-minimaal' },
+  };
 
 describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (store) => {
   let gw: RegionGateway;
@@ -67,34 +110,45 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
 
   beforeAll(async () => {
     gw = await startRegionGateway(store, {
-      registryFile: REGION_REGISTRY_FILE, partiesFile: PARTIES_FILE, cwd: ROOT,
+      registryFile: REGION_REGISTRY_FILE,
+      partiesFile: PARTIES_FILE,
+      cwd: ROOT,
       env: { ...process.env, SLUIS_POSTCODES: 'test/e2e/region.postcodes.csv' },
       clock: () => new Date(`${REGION_TODAY}T10:00:00Z`),
     });
   });
-  afterAll(async () => { await gw?.close(); });
+  afterAll(async () => {
+    await gw?.close();
+  });
 
-  it('decides the scenario\'s berichten over HTTP in order exactly as the core does', async () => {
+  it("decides the scenario's berichten over HTTP in order exactly as the core does", async () => {
     for (const step of STEPS) {
       const r = await postBuilt(gw, step.build());
       expect(r.status, step.what).toBe(202);
       const b = r.json();
-      expect({ nr: step.nr, status: b.status, action: b.decision?.action, addressee: b.decision?.addressee }, step.what)
-        .toEqual({ nr: step.nr, status: STATUS_OF[step.expect.action], action: step.expect.action, addressee: step.expect.addressee });
+      expect({ nr: step.nr, status: b.status, action: b.decision?.action, addressee: b.decision?.addressee }, step.what).toEqual({
+        nr: step.nr,
+        status: STATUS_OF[step.expect.action],
+        action: step.expect.action,
+        addressee: step.expect.addressee,
+      });
       expect(rules(b.decision), step.what).toContain(step.expect.rule);
       idOf.set(step.nr, b.id);
     }
     expect(idOf.size).toBe(18);
   });
 
-  it('each party\'s postbus holds exactly what was routed to it, in order', async () => {
+  it("each party's postbus holds exactly what was routed to it, in order", async () => {
     const nrOf = new Map([...idOf].map(([nr, id]) => [id, nr]));
     const held: Record<string, number[]> = {};
     for (const code of PARTY_CODES) {
       const r = await call(gw, 'GET', '/api/v1/postbus?limit=1000', { key: key(code) });
       expect(r.status, code).toBe(200);
       const items = r.json().items as { id: string; kind: string }[];
-      expect(items.every((i) => i.kind === 'bericht'), code).toBe(true);
+      expect(
+        items.every((i) => i.kind === 'bericht'),
+        code,
+      ).toBe(true);
       const nrs = items.map((i) => nrOf.get(i.id)!);
       if (nrs.length > 0) held[code] = nrs;
     }
@@ -111,7 +165,10 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
       const b = r.json();
       expect(b.status, step.what).toBe(want.status);
       expect(b.addressee, step.what).toBeNull();
-      expect(b.history.map((h: { status: string }) => h.status), step.what).toEqual(['ontvangen', 'gevalideerd', 'besloten', want.status]);
+      expect(
+        b.history.map((h: { status: string }) => h.status),
+        step.what,
+      ).toEqual(['ontvangen', 'gevalideerd', 'besloten', want.status]);
       const d = b.decision;
       expect(d.action, step.what).toBe(want.status === 'onderdrukt' ? 'suppress' : 'refuse');
       expect(d.contractIds, step.what).toEqual(want.contractIds);
@@ -134,7 +191,9 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
     const gemengd = mixed.reasons.find((r: { rule: string }) => r.rule === 'DECL-GEMENGD');
     expect(gemengd.items.length).toBeGreaterThan(0);
     expect(mixed.tags).toEqual([]);
-    expect((await call(gw, 'GET', `/api/v1/berichten/${idOf.get(16)}`, { key: key('55550001') })).json().decision.tags).toContain('geen-contract');
+    expect((await call(gw, 'GET', `/api/v1/berichten/${idOf.get(16)}`, { key: key('55550001') })).json().decision.tags).toContain(
+      'geen-contract',
+    );
   });
 
   it('a routed bericht shows its decision with reasons, tags and the woonplaats result', async () => {
@@ -145,7 +204,12 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
     // Step 1: the 301's client lives (per the test postcode table) in 0363, not in 0321.
     const one = (await call(gw, 'GET', `/api/v1/berichten/${idOf.get(1)}`, { key: key('11110001') })).json();
     expect(one.decision.tags).toContain('woonplaats-afwijking');
-    expect(one.decision.woonplaats).toMatchObject({ verwachteGemeente: '0363', headerGemeente: '0321', bron: 'postcode-tabel', afwijking: true });
+    expect(one.decision.woonplaats).toMatchObject({
+      verwachteGemeente: '0363',
+      headerGemeente: '0321',
+      bron: 'postcode-tabel',
+      afwijking: true,
+    });
     expect(rules(one.decision)).toEqual(expect.arrayContaining(['OG-TOEW', 'WPB-RESULTAAT', 'WPB-AFWIJKING']));
     // Step 6: the 319 reden 8 names the responsible gemeente.
     const six = (await call(gw, 'GET', `/api/v1/berichten/${idOf.get(6)}`, { key: key('22220001') })).json();
@@ -159,17 +223,43 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
       const hit = text.split('\n').find((l) => l.startsWith(`${line} `));
       return hit ? Number(hit.slice(line.length + 1)) : 0;
     };
-    expect(value('sluis_suppressed_total{bericht="JW323",contract="LEK-JW-INTEGRAAL-TG",rule="TM-DECL",variant="taakgericht-minimaal"}')).toBe(1);
-    expect(value('sluis_suppressed_total{bericht="JW323",contract="LEK-JW-INTEGRAAL-TG",rule="TG-OVERIG-DECL",variant="taakgericht-minimaal"}')).toBe(1);
-    expect(value('sluis_suppressed_total{bericht="JW323",contract="LEK-JW-VERBLIJF-2027",rule="TS-DECL",variant="taakgericht-stelselindicatoren"}')).toBe(1);
-    expect(value('sluis_suppressed_total{bericht="JW301",contract="LEK-JW-INTEGRAAL-TG",rule="TM-TOEW",variant="taakgericht-minimaal"}')).toBe(1);
-    expect(value('sluis_suppressed_total{bericht="JW305",contract="LEK-JW-INTEGRAAL-TG",rule="TM-REGIE",variant="taakgericht-minimaal"}')).toBe(1);
-    expect(value('sluis_suppressed_total{bericht="JW302",contract="LEK-JW-INTEGRAAL-TG",rule="RET-HEEN-NIET-BEZORGD",variant="taakgericht-minimaal"}')).toBe(1);
-    expect(value('sluis_refused_total{bericht="JW323",contract="LEK-JW-VERBLIJF-2026+LEK-JW-VERBLIJF-2027",rule="DECL-GEMENGD",variant="gemengd"}')).toBe(1);
+    expect(
+      value('sluis_suppressed_total{bericht="JW323",contract="LEK-JW-INTEGRAAL-TG",rule="TM-DECL",variant="taakgericht-minimaal"}'),
+    ).toBe(1);
+    expect(
+      value('sluis_suppressed_total{bericht="JW323",contract="LEK-JW-INTEGRAAL-TG",rule="TG-OVERIG-DECL",variant="taakgericht-minimaal"}'),
+    ).toBe(1);
+    expect(
+      value(
+        'sluis_suppressed_total{bericht="JW323",contract="LEK-JW-VERBLIJF-2027",rule="TS-DECL",variant="taakgericht-stelselindicatoren"}',
+      ),
+    ).toBe(1);
+    expect(
+      value('sluis_suppressed_total{bericht="JW301",contract="LEK-JW-INTEGRAAL-TG",rule="TM-TOEW",variant="taakgericht-minimaal"}'),
+    ).toBe(1);
+    expect(
+      value('sluis_suppressed_total{bericht="JW305",contract="LEK-JW-INTEGRAAL-TG",rule="TM-REGIE",variant="taakgericht-minimaal"}'),
+    ).toBe(1);
+    expect(
+      value(
+        'sluis_suppressed_total{bericht="JW302",contract="LEK-JW-INTEGRAAL-TG",rule="RET-HEEN-NIET-BEZORGD",variant="taakgericht-minimaal"}',
+      ),
+    ).toBe(1);
+    expect(
+      value(
+        'sluis_refused_total{bericht="JW323",contract="LEK-JW-VERBLIJF-2026+LEK-JW-VERBLIJF-2027",rule="DECL-GEMENGD",variant="gemengd"}',
+      ),
+    ).toBe(1);
     expect(value('sluis_refused_total{bericht="JW305",contract="none",rule="NC-REFUSE",variant="none"}')).toBe(1);
     // Steps 1 and 7 are 301s whose client address lies in 0363 by the test postcode table.
-    expect(value('sluis_woonplaats_mismatch_total{bericht="JW301",zekerheid="hoog"}') + value('sluis_woonplaats_mismatch_total{bericht="JW301",zekerheid="midden"}')).toBe(2);
-    const suppressedTotal = text.split('\n').filter((l) => l.startsWith('sluis_suppressed_total{')).reduce((s, l) => s + Number(l.split(' ').pop()), 0);
+    expect(
+      value('sluis_woonplaats_mismatch_total{bericht="JW301",zekerheid="hoog"}') +
+        value('sluis_woonplaats_mismatch_total{bericht="JW301",zekerheid="midden"}'),
+    ).toBe(2);
+    const suppressedTotal = text
+      .split('\n')
+      .filter((l) => l.startsWith('sluis_suppressed_total{'))
+      .reduce((s, l) => s + Number(l.split(' ').pop()), 0);
     expect(suppressedTotal).toBe(6);
     expect(text).not.toMatch(/\b9999\d{5}\b/);
     expect(gw.logs.join('')).not.toMatch(/\b9999\d{5}\b/);
@@ -204,14 +294,23 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
     // The store's answers directly: open/closed verzoeken (closed by a 301, by a rejecting 319), toewijzingen.
     const state = journalState(gw.db);
     const base = { standard: 'ijw' as const, gemeente: G, aanbieder: '22220001' };
-    expect(await state.verzoek({ ...base, referentieAanbieder: 'WPB-19' })).toMatchObject({ open: false, bericht: { summary: { nummer: '315', identificatie: 'S19' } } });
+    expect(await state.verzoek({ ...base, referentieAanbieder: 'WPB-19' })).toMatchObject({
+      open: false,
+      bericht: { summary: { nummer: '315', identificatie: 'S19' } },
+    });
     // Step 5's 315 (VOT-2026-0042) was answered by step 6's 319 with VerzoekAntwoord 1 (afgewezen).
-    expect(await state.verzoek({ ...base, referentieAanbieder: 'VOT-2026-0042' })).toMatchObject({ open: false, bericht: { summary: { identificatie: 'S05' } } });
+    expect(await state.verzoek({ ...base, referentieAanbieder: 'VOT-2026-0042' })).toMatchObject({
+      open: false,
+      bericht: { summary: { identificatie: 'S05' } },
+    });
     expect(await state.verzoek({ ...base, referentieAanbieder: 'UNKNOWN' })).toBeUndefined();
     expect(await state.verzoek({ ...base, aanbieder: '22220002', referentieAanbieder: 'WPB-19' })).toBeUndefined();
     // ToewijzingNummer 26001234 (the sample's first line): S21 is the latest 301 with it for 22220001.
     expect(await state.toewijzing({ ...base, toewijzingNummer: '26001234' })).toEqual({ ingangsdatum: '2027-03-01', categorie: '54' });
-    expect(await state.toewijzing({ ...base, aanbieder: '11110001', toewijzingNummer: '26001234' })).toEqual({ ingangsdatum: '2026-11-01', categorie: '45' });
+    expect(await state.toewijzing({ ...base, aanbieder: '11110001', toewijzingNummer: '26001234' })).toEqual({
+      ingangsdatum: '2026-11-01',
+      categorie: '45',
+    });
     expect(await state.toewijzing({ ...base, toewijzingNummer: '99999999' })).toBeUndefined();
 
     // As the journal stood when a bericht came in (replay): before S20 the verzoek was open, before S21 closed.
@@ -222,9 +321,16 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
     const asOf20 = journalState(gw.db, { before: await position(r20.id) });
     expect(await asOf20.verzoek({ ...base, referentieAanbieder: 'WPB-19' })).toMatchObject({ open: true });
     expect(await asOf20.toewijzing({ ...base, toewijzingNummer: '26001234' })).toEqual({ ingangsdatum: '2027-01-01', categorie: '54' }); // step 7's
-    expect(await journalState(gw.db, { before: await position(r21.id) }).verzoek({ ...base, referentieAanbieder: 'WPB-19' })).toMatchObject({ open: false });
-    expect(await journalState(gw.db, { before: await position(r19.id) }).verzoek({ ...base, referentieAanbieder: 'WPB-19' })).toBeUndefined();
-    const heen = { standard: 'ijw' as const, ref: { nummer: '301' as const, afzender: G, identificatie: 'S20', dagtekening: REGION_TODAY } };
+    expect(await journalState(gw.db, { before: await position(r21.id) }).verzoek({ ...base, referentieAanbieder: 'WPB-19' })).toMatchObject(
+      { open: false },
+    );
+    expect(
+      await journalState(gw.db, { before: await position(r19.id) }).verzoek({ ...base, referentieAanbieder: 'WPB-19' }),
+    ).toBeUndefined();
+    const heen = {
+      standard: 'ijw' as const,
+      ref: { nummer: '301' as const, afzender: G, identificatie: 'S20', dagtekening: REGION_TODAY },
+    };
     expect(await state.heenbericht(heen)).toMatchObject({ summary: { identificatie: 'S20' }, decision: { action: 'route' } });
     expect(await asOf20.heenbericht(heen)).toBeUndefined();
 
@@ -237,7 +343,7 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
     expect(await state.verzoek({ ...base, referentieAanbieder: 'WPB-22' })).toMatchObject({ open: true });
   });
 
-  it('a hoofdaannemer may send the gemeente\'s 325 to its PxQ onderaannemer where the contract says so; nobody else may', async () => {
+  it("a hoofdaannemer may send the gemeente's 325 to its PxQ onderaannemer where the contract says so; nobody else may", async () => {
     const antwoord = (ontvanger: string, declaratie: string, identificatie: string): Built => {
       const s = sample('JW325');
       header(s.bericht, G, ontvanger, identificatie);
@@ -253,7 +359,9 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
     expect(b.decision).toMatchObject({ action: 'route', addressee: '33330002' });
     const stored = (await call(gw, 'GET', `/api/v1/berichten/${b.id}`, { key: key('22220001') })).json();
     expect(stored).toMatchObject({ sender: G, submittedBy: '22220001', addressee: '33330002' });
-    const search = (await call(gw, 'GET', '/api/v1/berichten?bericht=JW325', { key: key('22220001') })).json().items.map((i: { id: string }) => i.id);
+    const search = (await call(gw, 'GET', '/api/v1/berichten?bericht=JW325', { key: key('22220001') }))
+      .json()
+      .items.map((i: { id: string }) => i.id);
     expect(search).toEqual([b.id]);
     // Not the other consortium members: they neither sent, posted nor received it.
     expect((await call(gw, 'GET', `/api/v1/berichten/${b.id}`, { key: key('22220002') })).status).toBe(403);
@@ -261,7 +369,12 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
     expect(inbox).toEqual([b.id]);
     // Wrong senders keep their 403: a consortium lid that is not the penvoerder, an unrelated aanbieder,
     // the penvoerder for an onderaannemer whose berichten go to the gemeente, and a 301 (not sent namens the gemeente).
-    for (const [as, ontvanger, nr] of [['22220002', '33330002', 'S26'], ['55550001', '33330002', 'S27'], ['22220001', '33330001', 'S28'], ['33330002', '33330002', 'S29']] as const) {
+    for (const [as, ontvanger, nr] of [
+      ['22220002', '33330002', 'S26'],
+      ['55550001', '33330002', 'S27'],
+      ['22220001', '33330001', 'S28'],
+      ['33330002', '33330002', 'S29'],
+    ] as const) {
       const x = await postBuilt(gw, antwoord(ontvanger, 'S10', nr), as);
       expect(x.status, `${as} → ${ontvanger}`).toBe(403);
       expect(x.json().type).toBe('urn:sluis:problem:forbidden-sender');
@@ -319,32 +432,69 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
       seen.push({ method, template, res });
       return res;
     };
-    const ids = (r: Res): string[] => r.json().contracten.map((c: { id: string }) => c.id).sort();
+    const ids = (r: Res): string[] =>
+      r
+        .json()
+        .contracten.map((c: { id: string }) => c.id)
+        .sort();
     const all = await hit('GET', '/api/v1/contracten', '/api/v1/contracten', { key: OPERATOR });
     expect(ids(all)).toEqual(['LEK-JW-AMBULANT-OG', 'LEK-JW-INTEGRAAL-TG', 'LEK-JW-VERBLIJF-2026', 'LEK-JW-VERBLIJF-2027']);
-    expect(ids(await hit('GET', '/api/v1/contracten', '/api/v1/contracten', { key: key('44440001') }))).toEqual(['LEK-JW-VERBLIJF-2026', 'LEK-JW-VERBLIJF-2027']);
-    expect(ids(await hit('GET', '/api/v1/contracten?peildatum=2027-02-01', '/api/v1/contracten', { key: key('44440001') }))).toEqual(['LEK-JW-VERBLIJF-2027']);
+    expect(ids(await hit('GET', '/api/v1/contracten', '/api/v1/contracten', { key: key('44440001') }))).toEqual([
+      'LEK-JW-VERBLIJF-2026',
+      'LEK-JW-VERBLIJF-2027',
+    ]);
+    expect(ids(await hit('GET', '/api/v1/contracten?peildatum=2027-02-01', '/api/v1/contracten', { key: key('44440001') }))).toEqual([
+      'LEK-JW-VERBLIJF-2027',
+    ]);
     expect(ids(await hit('GET', '/api/v1/contracten?wet=Wmo', '/api/v1/contracten', { key: key(G) }))).toEqual([]);
     expect(ids(await hit('GET', '/api/v1/contracten', '/api/v1/contracten', { key: key('33330001') }))).toEqual(['LEK-JW-INTEGRAAL-TG']);
     expect(ids(await hit('GET', '/api/v1/contracten', '/api/v1/contracten', { key: key('55550001') }))).toEqual([]);
     expect((await hit('GET', '/api/v1/contracten?peildatum=1-2-2027', '/api/v1/contracten', { key: OPERATOR })).status).toBe(400);
     expect((await hit('GET', '/api/v1/contracten', '/api/v1/contracten', {})).status).toBe(401);
-    expect((await hit('GET', '/api/v1/contracten/LEK-JW-AMBULANT-OG', '/api/v1/contracten/{id}', { key: key('11110001') })).json().opdrachtnemer).toEqual({ agb: '11110001' });
-    expect((await hit('GET', '/api/v1/contracten/LEK-JW-AMBULANT-OG', '/api/v1/contracten/{id}', { key: key('44440001') })).status).toBe(404);
+    expect(
+      (await hit('GET', '/api/v1/contracten/LEK-JW-AMBULANT-OG', '/api/v1/contracten/{id}', { key: key('11110001') })).json().opdrachtnemer,
+    ).toEqual({ agb: '11110001' });
+    expect((await hit('GET', '/api/v1/contracten/LEK-JW-AMBULANT-OG', '/api/v1/contracten/{id}', { key: key('44440001') })).status).toBe(
+      404,
+    );
 
     const original = JSON.parse(registryBytes.toString('utf8')) as { contracten: Node[] };
     const verblijf2027 = structuredClone(original.contracten.find((c) => c.id === 'LEK-JW-VERBLIJF-2027')!);
     const json = 'application/json';
-    const put = (path: string, template: string, body: string, k = OPERATOR, contentType = json): Promise<Res> => hit('PUT', path, template, { key: k, body, contentType });
-    expect((await put('/api/v1/contracten/LEK-JW-VERBLIJF-2027', '/api/v1/contracten/{id}', JSON.stringify(verblijf2027), key(G))).status).toBe(403);
-    expect((await put('/api/v1/contracten/LEK-JW-VERBLIJF-2027', '/api/v1/contracten/{id}', JSON.stringify(verblijf2027), OPERATOR, 'text/plain')).status).toBe(415);
+    const put = (path: string, template: string, body: string, k = OPERATOR, contentType = json): Promise<Res> =>
+      hit('PUT', path, template, { key: k, body, contentType });
+    expect(
+      (await put('/api/v1/contracten/LEK-JW-VERBLIJF-2027', '/api/v1/contracten/{id}', JSON.stringify(verblijf2027), key(G))).status,
+    ).toBe(403);
+    expect(
+      (
+        await put(
+          '/api/v1/contracten/LEK-JW-VERBLIJF-2027',
+          '/api/v1/contracten/{id}',
+          JSON.stringify(verblijf2027),
+          OPERATOR,
+          'text/plain',
+        )
+      ).status,
+    ).toBe(415);
     const badJson = await put('/api/v1/contracten', '/api/v1/contracten', '{"versie": 1,');
     expect(badJson.status).toBe(400);
     expect(badJson.json().type).toBe('urn:sluis:problem:bad-request');
-    const invalid = await put('/api/v1/contracten/LEK-JW-VERBLIJF-2027', '/api/v1/contracten/{id}', JSON.stringify({ ...verblijf2027, periode: { van: 'x' } }));
+    const invalid = await put(
+      '/api/v1/contracten/LEK-JW-VERBLIJF-2027',
+      '/api/v1/contracten/{id}',
+      JSON.stringify({ ...verblijf2027, periode: { van: 'x' } }),
+    );
     expect(invalid.status).toBe(422);
-    expect(invalid.json()).toMatchObject({ type: 'urn:sluis:problem:registry-invalid', errors: expect.arrayContaining([expect.objectContaining({ path: expect.stringContaining('$.periode') })]) });
-    const overlap = await put('/api/v1/contracten/LEK-JW-VERBLIJF-KOPIE', '/api/v1/contracten/{id}', JSON.stringify({ ...verblijf2027, id: 'LEK-JW-VERBLIJF-KOPIE' }));
+    expect(invalid.json()).toMatchObject({
+      type: 'urn:sluis:problem:registry-invalid',
+      errors: expect.arrayContaining([expect.objectContaining({ path: expect.stringContaining('$.periode') })]),
+    });
+    const overlap = await put(
+      '/api/v1/contracten/LEK-JW-VERBLIJF-KOPIE',
+      '/api/v1/contracten/{id}',
+      JSON.stringify({ ...verblijf2027, id: 'LEK-JW-VERBLIJF-KOPIE' }),
+    );
     expect(overlap.status).toBe(422);
     expect(JSON.stringify(overlap.json().errors)).toContain('LEK-JW-VERBLIJF-2027');
 
@@ -357,16 +507,27 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
     };
     expect((await postBuilt(gw, start('S40'))).json().decision).toMatchObject({ action: 'route', addressee: G });
     // The region tightens the contract to taakgericht-minimaal: the next 305 is suppressed.
-    const tightened = await put('/api/v1/contracten/LEK-JW-VERBLIJF-2027', '/api/v1/contracten/{id}', JSON.stringify({ ...verblijf2027, profiel: 'taakgericht-minimaal' }));
+    const tightened = await put(
+      '/api/v1/contracten/LEK-JW-VERBLIJF-2027',
+      '/api/v1/contracten/{id}',
+      JSON.stringify({ ...verblijf2027, profiel: 'taakgericht-minimaal' }),
+    );
     expect(tightened.status).toBe(200);
     expect(tightened.headers.get('sluis-registry-persisted')).toBe('false');
     expect(tightened.json().profiel).toBe('taakgericht-minimaal');
     const after = (await postBuilt(gw, start('S41'))).json().decision;
     expect(after.action).toBe('suppress');
     expect(rules(after)).toContain('TM-REGIE');
-    expect((await hit('GET', '/api/v1/contracten/LEK-JW-VERBLIJF-2027', '/api/v1/contracten/{id}', { key: OPERATOR })).json().profiel).toBe('taakgericht-minimaal');
+    expect((await hit('GET', '/api/v1/contracten/LEK-JW-VERBLIJF-2027', '/api/v1/contracten/{id}', { key: OPERATOR })).json().profiel).toBe(
+      'taakgericht-minimaal',
+    );
     // A new contract is 201; the whole document back restores the original rules.
-    const nieuw = { ...structuredClone(original.contracten.find((c) => c.id === 'LEK-JW-AMBULANT-OG')!), id: 'LEK-WMO-NIEUW', wet: 'Wmo', producten: [{ categorie: '02' }] };
+    const nieuw = {
+      ...structuredClone(original.contracten.find((c) => c.id === 'LEK-JW-AMBULANT-OG')!),
+      id: 'LEK-WMO-NIEUW',
+      wet: 'Wmo',
+      producten: [{ categorie: '02' }],
+    };
     expect((await put('/api/v1/contracten/LEK-WMO-NIEUW', '/api/v1/contracten/{id}', JSON.stringify(nieuw))).status).toBe(201);
     const restored = await put('/api/v1/contracten', '/api/v1/contracten', registryBytes.toString('utf8'));
     expect(restored.status).toBe(200);

@@ -17,8 +17,16 @@ const PARTIES = join(ROOT, 'test/e2e/region.parties.json');
 
 function start(env: Record<string, string>): { url: Promise<string>; exited: Promise<number | null>; out: () => string; stop: () => void } {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SLUIS_DATA_DIR: join(dir, `data-${Math.random().toString(36).slice(2)}`), SLUIS_PARTIES: PARTIES, ...env },
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SLUIS_DATA_DIR: join(dir, `data-${Math.random().toString(36).slice(2)}`),
+      SLUIS_PARTIES: PARTIES,
+      ...env,
+    },
   });
   let out = '';
   const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
@@ -28,11 +36,20 @@ function start(env: Record<string, string>): { url: Promise<string>; exited: Pro
       const m = /"event":"listening"[^\n]*"port":(\d+)/.exec(out);
       if (m) resolveUrl(`http://127.0.0.1:${m[1]}`);
     });
-    proc.stderr.on('data', (c: Buffer) => { out += c.toString(); });
+    proc.stderr.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
     void exited.then((code) => reject(new Error(`exited ${code}: ${out}`)));
   });
   url.catch(() => undefined);
-  return { url, exited, out: () => out, stop: () => { proc.kill('SIGTERM'); } };
+  return {
+    url,
+    exited,
+    out: () => out,
+    stop: () => {
+      proc.kill('SIGTERM');
+    },
+  };
 }
 
 describe('sluis serve with SLUIS_REGISTRY', () => {
@@ -50,14 +67,21 @@ describe('sluis serve with SLUIS_REGISTRY', () => {
     (b.bericht.Header as { BerichtIdentificatie: { Dagtekening: string } }).BerichtIdentificatie.Dagtekening = today;
     prestaties(b.bericht, '54', ['2026-10-01']);
     const posted = await fetch(`${url}/api/v1/berichten`, {
-      method: 'POST', headers: { authorization: 'Bearer e2e-key-22220002-0123456789abcdef', 'content-type': 'application/xml' }, body: buildBericht(b.message, b.bericht),
+      method: 'POST',
+      headers: { authorization: 'Bearer e2e-key-22220002-0123456789abcdef', 'content-type': 'application/xml' },
+      body: buildBericht(b.message, b.bericht),
     });
     expect(posted.status).toBe(202);
-    const receipt = (await posted.json()) as { status: string; decision: { action: string; reasons: { rule: string; contractId?: string }[] } };
+    const receipt = (await posted.json()) as {
+      status: string;
+      decision: { action: string; reasons: { rule: string; contractId?: string }[] };
+    };
     expect(receipt.status, JSON.stringify(receipt)).toBe('onderdrukt');
     expect(receipt.decision.reasons[0]).toMatchObject({ rule: 'TM-DECL', contractId: 'LEK-JW-INTEGRAAL-TG' });
     const metrics = await (await fetch(`${url}/metrics`)).text();
-    expect(metrics).toContain('sluis_suppressed_total{bericht="JW323",contract="LEK-JW-INTEGRAAL-TG",rule="TM-DECL",variant="taakgericht-minimaal"} 1');
+    expect(metrics).toContain(
+      'sluis_suppressed_total{bericht="JW323",contract="LEK-JW-INTEGRAAL-TG",rule="TM-DECL",variant="taakgericht-minimaal"} 1',
+    );
     s.stop();
     expect(await s.exited).toBe(0);
     const out = s.out();

@@ -5,7 +5,19 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEYS, STORES, call, post, sample, startGateway, storeCounts, testBsns, withBsn, withIdentificatie, type Gateway } from './harness.js';
+import {
+  KEYS,
+  STORES,
+  call,
+  post,
+  sample,
+  startGateway,
+  storeCounts,
+  testBsns,
+  withBsn,
+  withIdentificatie,
+  type Gateway,
+} from './harness.js';
 
 const TYPE = (slug: string): string => `urn:sluis:problem:${slug}`;
 
@@ -17,7 +29,9 @@ function postRaw(url: string, key: string, size: number, chunked: boolean): Prom
     if (!chunked) headers['content-length'] = String(size);
     const req = request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers }, (res) => {
       let body = '';
-      res.on('data', (c: Buffer) => { body += c.toString(); });
+      res.on('data', (c: Buffer) => {
+        body += c.toString();
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
       res.on('error', reject);
     });
@@ -28,7 +42,10 @@ function postRaw(url: string, key: string, size: number, chunked: boolean): Prom
       while (sent < size) {
         const n = Math.min(chunk.length, size - sent);
         sent += n;
-        if (!req.write(n === chunk.length ? chunk : chunk.subarray(0, n))) { req.once('drain', write); return; }
+        if (!req.write(n === chunk.length ? chunk : chunk.subarray(0, n))) {
+          req.once('drain', write);
+          return;
+        }
       }
       req.end();
     };
@@ -40,10 +57,17 @@ describe.each(STORES)('gateway API on %s', (store) => {
   let gw: Gateway;
   const bsns = testBsns(6);
   const used = new Set<string>();
-  const j301 = (id: string, bsn = bsns[0]!): string => { used.add(bsn); return withBsn(withIdentificatie(sample('JW301'), id), bsn); };
+  const j301 = (id: string, bsn = bsns[0]!): string => {
+    used.add(bsn);
+    return withBsn(withIdentificatie(sample('JW301'), id), bsn);
+  };
 
-  beforeAll(async () => { gw = await startGateway(store); });
-  afterAll(async () => { await gw?.close(); });
+  beforeAll(async () => {
+    gw = await startGateway(store);
+  });
+  afterAll(async () => {
+    await gw?.close();
+  });
 
   let firstId = '';
   it('accepts a valid 301 from its sender: 202, routed to the header Ontvanger, API-Version header', async () => {
@@ -51,7 +75,12 @@ describe.each(STORES)('gateway API on %s', (store) => {
     expect(r.status).toBe(202);
     expect(r.headers.get('api-version')).toBe('1.0.0');
     const b = r.json();
-    expect(b).toMatchObject({ standard: 'ijw', bericht: 'JW301', status: 'klaargezet', decision: { action: 'route', addressee: '42420001' } });
+    expect(b).toMatchObject({
+      standard: 'ijw',
+      bericht: 'JW301',
+      status: 'klaargezet',
+      decision: { action: 'route', addressee: '42420001' },
+    });
     expect(b.decision.reasons[0].rule).toBe('no-contract-registry');
     expect(r.headers.get('location')).toBe(`/api/v1/berichten/${b.id}`);
     firstId = b.id;
@@ -62,7 +91,12 @@ describe.each(STORES)('gateway API on %s', (store) => {
     expect(r.status).toBe(200);
     const b = r.json();
     expect(b.history.map((h: { status: string }) => h.status)).toEqual(['ontvangen', 'gevalideerd', 'besloten', 'klaargezet']);
-    expect(b).toMatchObject({ sender: '0384', addressee: '42420001', identificatie: 'A1', links: { xml: `/api/v1/berichten/${firstId}/xml` } });
+    expect(b).toMatchObject({
+      sender: '0384',
+      addressee: '42420001',
+      identificatie: 'A1',
+      links: { xml: `/api/v1/berichten/${firstId}/xml` },
+    });
     expect(JSON.stringify(b)).not.toContain(bsns[0]);
     expect((await call(gw, 'GET', `/api/v1/berichten/${firstId}`, { key: KEYS.aanbieder42420001 })).status).toBe(200);
     expect((await call(gw, 'GET', `/api/v1/berichten/${firstId}`, { key: KEYS.operator })).status).toBe(200);
@@ -71,7 +105,9 @@ describe.each(STORES)('gateway API on %s', (store) => {
     expect(other.json().type).toBe(TYPE('forbidden'));
     expect(other.headers.get('content-type')).toContain('application/problem+json');
     expect((await call(gw, 'GET', `/api/v1/berichten/${firstId}`)).json().type).toBe(TYPE('unauthorized'));
-    expect((await call(gw, 'GET', '/api/v1/berichten/01ARZ3NDEKTSV4RRFFQ69G5FAV', { key: KEYS.operator })).json().type).toBe(TYPE('not-found'));
+    expect((await call(gw, 'GET', '/api/v1/berichten/01ARZ3NDEKTSV4RRFFQ69G5FAV', { key: KEYS.operator })).json().type).toBe(
+      TYPE('not-found'),
+    );
     expect((await call(gw, 'GET', '/api/v1/berichten/nonsense', { key: KEYS.operator })).status).toBe(404);
   });
 
@@ -103,7 +139,9 @@ describe.each(STORES)('gateway API on %s', (store) => {
     const c = await call(gw, 'POST', `/api/v1/postbus/${firstId}/ontvangst`, { key: KEYS.aanbieder42420001 });
     expect(c.status).toBe(200);
     expect(c.json()).toMatchObject({ id: firstId, confirmed: true, alreadyConfirmed: false });
-    expect((await call(gw, 'POST', `/api/v1/postbus/${firstId}/ontvangst`, { key: KEYS.aanbieder42420001 })).json().alreadyConfirmed).toBe(true);
+    expect((await call(gw, 'POST', `/api/v1/postbus/${firstId}/ontvangst`, { key: KEYS.aanbieder42420001 })).json().alreadyConfirmed).toBe(
+      true,
+    );
     const rest = (await call(gw, 'GET', '/api/v1/postbus', { key: KEYS.aanbieder42420001 })).json();
     expect(rest.items.map((i: { id: string }) => i.id)).toEqual([second]);
     const h = (await call(gw, 'GET', `/api/v1/berichten/${firstId}`, { key: KEYS.operator })).json();
@@ -153,7 +191,10 @@ describe.each(STORES)('gateway API on %s', (store) => {
     const later = await call(gw, 'GET', `/api/v1/berichten/${c.id}/retour`, { key: KEYS.gemeente0384 });
     expect(later.text).toBe(c.retour);
     const pb = (await call(gw, 'GET', '/api/v1/postbus', { key: KEYS.gemeente0384 })).json();
-    expect(pb.items.find((i: { id: string }) => i.id === c.id)).toMatchObject({ kind: 'retour', links: { xml: `/api/v1/berichten/${c.id}/retour` } });
+    expect(pb.items.find((i: { id: string }) => i.id === c.id)).toMatchObject({
+      kind: 'retour',
+      links: { xml: `/api/v1/berichten/${c.id}/retour` },
+    });
   });
 
   it('concurrent twins: exactly one is journaled as the original', async () => {
@@ -186,24 +227,111 @@ describe.each(STORES)('gateway API on %s', (store) => {
     const valid = (): string => j301('BAD1', bsns[4]!);
     const cases: [string, () => Promise<{ status: number; type: string }>, number, string][] = [
       ['malformed XML', async () => pj(await post(gw, valid().slice(0, 900), KEYS.gemeente0384)), 400, 'malformed-xml'],
-      ['DOCTYPE with entities (billion laughs)', async () => pj(await post(gw, '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><lolz>&lol2;</lolz>', KEYS.gemeente0384)), 400, 'doctype-forbidden'],
-      ['XXE external entity', async () => pj(await post(gw, '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>', KEYS.gemeente0384)), 400, 'doctype-forbidden'],
-      ['unknown namespace', async () => pj(await post(gw, valid().replaceAll('http://www.istandaarden.nl/ijw/3_2/jw301/schema', 'http://example.org/jw301'), KEYS.gemeente0384)), 400, 'unknown-namespace'],
-      ['unknown BerichtCode', async () => pj(await post(gw, valid().replace('<jw301:BerichtCode>436', '<jw301:BerichtCode>999'), KEYS.gemeente0384)), 400, 'unknown-bericht-code'],
-      ['wrong BerichtVersie', async () => pj(await post(gw, valid().replace('<jw301:BerichtVersie>3', '<jw301:BerichtVersie>2'), KEYS.gemeente0384)), 400, 'wrong-version'],
-      ['other XSD failure', async () => pj(await post(gw, valid().replace(/<jw301:Geslacht>1<\/jw301:Geslacht>/, ''), KEYS.gemeente0384)), 400, 'schema-invalid'],
-      ['invalid UTF-8', async () => pj(await post(gw, Buffer.concat([Buffer.from(valid().slice(0, 200)), Buffer.from([0xc3, 0x28]), Buffer.from(valid().slice(200))]), KEYS.gemeente0384)), 400, 'encoding'],
-      ['byte order mark', async () => pj(await post(gw, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(valid())]), KEYS.gemeente0384)), 400, 'encoding'],
-      ['wrong content type', async () => pj(await post(gw, valid(), KEYS.gemeente0384, { contentType: 'text/plain' })), 415, 'unsupported-media-type'],
-      ['JSON content type', async () => pj(await post(gw, valid(), KEYS.gemeente0384, { contentType: 'application/json' })), 415, 'unsupported-media-type'],
-      ['non-UTF-8 charset', async () => pj(await post(gw, valid(), KEYS.gemeente0384, { contentType: 'application/xml; charset=iso-8859-1' })), 415, 'unsupported-media-type'],
+      [
+        'DOCTYPE with entities (billion laughs)',
+        async () =>
+          pj(
+            await post(
+              gw,
+              '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><lolz>&lol2;</lolz>',
+              KEYS.gemeente0384,
+            ),
+          ),
+        400,
+        'doctype-forbidden',
+      ],
+      [
+        'XXE external entity',
+        async () =>
+          pj(await post(gw, '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>', KEYS.gemeente0384)),
+        400,
+        'doctype-forbidden',
+      ],
+      [
+        'unknown namespace',
+        async () =>
+          pj(
+            await post(
+              gw,
+              valid().replaceAll('http://www.istandaarden.nl/ijw/3_2/jw301/schema', 'http://example.org/jw301'),
+              KEYS.gemeente0384,
+            ),
+          ),
+        400,
+        'unknown-namespace',
+      ],
+      [
+        'unknown BerichtCode',
+        async () => pj(await post(gw, valid().replace('<jw301:BerichtCode>436', '<jw301:BerichtCode>999'), KEYS.gemeente0384)),
+        400,
+        'unknown-bericht-code',
+      ],
+      [
+        'wrong BerichtVersie',
+        async () => pj(await post(gw, valid().replace('<jw301:BerichtVersie>3', '<jw301:BerichtVersie>2'), KEYS.gemeente0384)),
+        400,
+        'wrong-version',
+      ],
+      [
+        'other XSD failure',
+        async () => pj(await post(gw, valid().replace(/<jw301:Geslacht>1<\/jw301:Geslacht>/, ''), KEYS.gemeente0384)),
+        400,
+        'schema-invalid',
+      ],
+      [
+        'invalid UTF-8',
+        async () =>
+          pj(
+            await post(
+              gw,
+              Buffer.concat([Buffer.from(valid().slice(0, 200)), Buffer.from([0xc3, 0x28]), Buffer.from(valid().slice(200))]),
+              KEYS.gemeente0384,
+            ),
+          ),
+        400,
+        'encoding',
+      ],
+      [
+        'byte order mark',
+        async () => pj(await post(gw, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(valid())]), KEYS.gemeente0384)),
+        400,
+        'encoding',
+      ],
+      [
+        'wrong content type',
+        async () => pj(await post(gw, valid(), KEYS.gemeente0384, { contentType: 'text/plain' })),
+        415,
+        'unsupported-media-type',
+      ],
+      [
+        'JSON content type',
+        async () => pj(await post(gw, valid(), KEYS.gemeente0384, { contentType: 'application/json' })),
+        415,
+        'unsupported-media-type',
+      ],
+      [
+        'non-UTF-8 charset',
+        async () => pj(await post(gw, valid(), KEYS.gemeente0384, { contentType: 'application/xml; charset=iso-8859-1' })),
+        415,
+        'unsupported-media-type',
+      ],
       ['sender is not the authenticated party', async () => pj(await post(gw, valid(), KEYS.gemeente0363)), 403, 'forbidden-sender'],
       ['an aanbieder posting a gemeente bericht', async () => pj(await post(gw, valid(), KEYS.aanbieder42420001)), 403, 'forbidden-sender'],
       ['operator posting', async () => pj(await post(gw, valid(), KEYS.operator)), 403, 'forbidden-sender'],
       ['missing key', async () => pj(await call(gw, 'POST', '/api/v1/berichten', { body: valid() })), 401, 'unauthorized'],
       ['unknown key', async () => pj(await post(gw, valid(), 'not-a-configured-key')), 401, 'unauthorized'],
-      ['body over 25 MB (Content-Length)', async () => pr(await postRaw(gw.url, KEYS.gemeente0384, 25 * 1024 * 1024 + 1, false)), 413, 'payload-too-large'],
-      ['body over 25 MB (chunked)', async () => pr(await postRaw(gw.url, KEYS.gemeente0384, 26 * 1024 * 1024, true)), 413, 'payload-too-large'],
+      [
+        'body over 25 MB (Content-Length)',
+        async () => pr(await postRaw(gw.url, KEYS.gemeente0384, 25 * 1024 * 1024 + 1, false)),
+        413,
+        'payload-too-large',
+      ],
+      [
+        'body over 25 MB (chunked)',
+        async () => pr(await postRaw(gw.url, KEYS.gemeente0384, 26 * 1024 * 1024, true)),
+        413,
+        'payload-too-large',
+      ],
     ];
     it.each(cases)('%s', async (_name, run, status, slug) => {
       const before = await storeCounts(gw.db);

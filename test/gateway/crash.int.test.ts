@@ -19,29 +19,47 @@ const TOTAL = 2000;
 const CLIENTS = 200;
 const KILL_AFTER = 600; // 202s received before the SIGKILL
 
-interface Child { proc: ChildProcess; url: string; exited: Promise<number | null> }
+interface Child {
+  proc: ChildProcess;
+  url: string;
+  exited: Promise<number | null>;
+}
 
 function startChild(env: Record<string, string>): Promise<Child> {
   return new Promise((resolveStart, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-      cwd: ROOT, env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`child did not start: ${out}${err}`)), 60_000);
-    proc.stderr!.on('data', (c: Buffer) => { err += c.toString(); });
+    proc.stderr!.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
     proc.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /"event":"listening"[^\n]*"port":(\d+)/.exec(out);
-      if (m) { clearTimeout(timer); resolveStart({ proc, url: `http://127.0.0.1:${m[1]}`, exited }); }
+      if (m) {
+        clearTimeout(timer);
+        resolveStart({ proc, url: `http://127.0.0.1:${m[1]}`, exited });
+      }
     });
-    void exited.then((code) => { clearTimeout(timer); reject(new Error(`child exited (${code}) before listening: ${out}${err}`)); });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`child exited (${code}) before listening: ${out}${err}`));
+    });
   });
 }
 
 async function api(url: string, method: string, path: string, key: string, body?: string): Promise<{ status: number; json: Json }> {
-  const r = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/xml' } : {}) }, ...(body ? { body } : {}) });
+  const r = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/xml' } : {}) },
+    ...(body ? { body } : {}),
+  });
   const text = await r.text();
   return { status: r.status, json: text ? JSON.parse(text) : undefined };
 }
@@ -51,20 +69,26 @@ describe.each(STORES)('crash test on %s', (store) => {
   const schema = `crash_${randomBytes(5).toString('hex')}`;
   let child: Child | undefined;
   afterAll(async () => {
-    if (child && child.proc.exitCode === null) { child.proc.kill('SIGKILL'); await child.exited; }
+    if (child && child.proc.exitCode === null) {
+      child.proc.kill('SIGKILL');
+      await child.exited;
+    }
     rmSync(dir, { recursive: true, force: true });
     if (store === 'postgres') await dropSchema(schema);
   });
 
   it('every 202 survives SIGKILL; the postbus yields each exactly once after confirmation', async () => {
     const partiesFile = join(dir, 'parties.json');
-    writeFileSync(partiesFile, JSON.stringify({
-      parties: [
-        { role: 'gemeente', code: '0384', name: 'G', apiKeys: [{ id: 't', sha256: hashApiKey(KEYS.gemeente0384) }] },
-        { role: 'aanbieder', code: '42420001', name: 'A', apiKeys: [{ id: 't', sha256: hashApiKey(KEYS.aanbieder42420001) }] },
-      ],
-      operators: [{ name: 'ops', apiKeys: [{ id: 't', sha256: hashApiKey(KEYS.operator) }] }],
-    }));
+    writeFileSync(
+      partiesFile,
+      JSON.stringify({
+        parties: [
+          { role: 'gemeente', code: '0384', name: 'G', apiKeys: [{ id: 't', sha256: hashApiKey(KEYS.gemeente0384) }] },
+          { role: 'aanbieder', code: '42420001', name: 'A', apiKeys: [{ id: 't', sha256: hashApiKey(KEYS.aanbieder42420001) }] },
+        ],
+        operators: [{ name: 'ops', apiKeys: [{ id: 't', sha256: hashApiKey(KEYS.operator) }] }],
+      }),
+    );
     const env: Record<string, string> = { SLUIS_PARTIES: partiesFile };
     if (store === 'pglite') env.SLUIS_DATA_DIR = join(dir, 'data');
     else {
@@ -89,8 +113,13 @@ describe.each(STORES)('crash test on %s', (store) => {
           const r = await api(first.url, 'POST', '/api/v1/berichten', KEYS.gemeente0384, withIdentificatie(base, `C${i}`));
           if (r.status === 202) accepted.push(r.json.id as string);
           else failed++;
-        } catch { failed++; }
-        if (!killed && accepted.length >= KILL_AFTER) { killed = true; first.proc.kill('SIGKILL'); }
+        } catch {
+          failed++;
+        }
+        if (!killed && accepted.length >= KILL_AFTER) {
+          killed = true;
+          first.proc.kill('SIGKILL');
+        }
       }
     };
     await Promise.all(Array.from({ length: CLIENTS }, worker));

@@ -8,19 +8,46 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; engines: { node: string } };
+const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+  engines: { node: string };
+};
 const text = readFileSync(resolve(ROOT, 'Dockerfile'), 'utf8');
 // Join continuation lines, drop comments.
-const lines = text.replace(/\\\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-const instr = lines.map((l) => { const m = /^(\w+)\s+(.*)$/.exec(l)!; return { op: m[1]!.toUpperCase(), args: m[2]! }; });
+const lines = text
+  .replace(/\\\n/g, ' ')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith('#'));
+const instr = lines.map((l) => {
+  const m = /^(\w+)\s+(.*)$/.exec(l)!;
+  return { op: m[1]!.toUpperCase(), args: m[2]! };
+});
 const stages = instr.filter((i) => i.op === 'FROM');
 const lastStageAt = instr.lastIndexOf(stages.at(-1)!);
 const runtime = instr.slice(lastStageAt);
-const ignored = readFileSync(resolve(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+const ignored = readFileSync(resolve(ROOT, '.dockerignore'), 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith('#'));
 
 describe('Dockerfile', () => {
   it('only uses known instructions', () => {
-    const known = new Set(['FROM', 'WORKDIR', 'COPY', 'RUN', 'ENV', 'USER', 'VOLUME', 'EXPOSE', 'HEALTHCHECK', 'CMD', 'ARG', 'LABEL', 'ENTRYPOINT']);
+    const known = new Set([
+      'FROM',
+      'WORKDIR',
+      'COPY',
+      'RUN',
+      'ENV',
+      'USER',
+      'VOLUME',
+      'EXPOSE',
+      'HEALTHCHECK',
+      'CMD',
+      'ARG',
+      'LABEL',
+      'ENTRYPOINT',
+    ]);
     for (const i of instr) expect(known, i.op).toContain(i.op);
   });
 
@@ -59,7 +86,12 @@ describe('Dockerfile', () => {
     const hc = runtime.find((i) => i.op === 'HEALTHCHECK');
     expect(hc?.args).toMatch(/\/health\/ready/);
     expect(readFileSync(resolve(ROOT, 'src/http/api.ts'), 'utf8')).toContain("path: '/health/ready'");
-    const port = /PORT=(\d+)/.exec(runtime.filter((i) => i.op === 'ENV').map((i) => i.args).join(' '))![1];
+    const port = /PORT=(\d+)/.exec(
+      runtime
+        .filter((i) => i.op === 'ENV')
+        .map((i) => i.args)
+        .join(' '),
+    )![1];
     expect(runtime.find((i) => i.op === 'EXPOSE')?.args).toBe(port);
   });
 
@@ -71,7 +103,10 @@ describe('Dockerfile', () => {
         expect(ignored.includes(src) || ignored.includes(src.split('/')[0]!), `${src} is dockerignored`).toBe(false);
       }
     }
-    const runtimeCopies = runtime.filter((i) => i.op === 'COPY').map((i) => i.args).join('\n');
+    const runtimeCopies = runtime
+      .filter((i) => i.op === 'COPY')
+      .map((i) => i.args)
+      .join('\n');
     for (const needed of ['src/store/migrations', 'config', 'schemas']) expect(runtimeCopies).toContain(needed);
   });
 });

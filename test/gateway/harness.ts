@@ -31,17 +31,25 @@ export const KEYS = {
 
 export function testParties(webhooks: Record<string, { url: string; secret: string }> = {}): PartiesConfig {
   const party = (role: string, code: string, key: string) => ({
-    role, code, name: `Test ${role} ${code}`, apiKeys: [{ id: 't', sha256: hashApiKey(key) }],
+    role,
+    code,
+    name: `Test ${role} ${code}`,
+    apiKeys: [{ id: 't', sha256: hashApiKey(key) }],
     ...(webhooks[code] ? { webhook: webhooks[code] } : {}),
   });
-  return parsePartiesConfig({
-    clientKeySecret: 'test-client-key-secret-0123456789',
-    parties: [
-      party('gemeente', '0384', KEYS.gemeente0384), party('gemeente', '0363', KEYS.gemeente0363),
-      party('aanbieder', '42420001', KEYS.aanbieder42420001), party('aanbieder', '65656055', KEYS.aanbieder65656055),
-    ],
-    operators: [{ name: 'beheer', apiKeys: [{ id: 't', sha256: hashApiKey(KEYS.operator) }] }],
-  }, 'test');
+  return parsePartiesConfig(
+    {
+      clientKeySecret: 'test-client-key-secret-0123456789',
+      parties: [
+        party('gemeente', '0384', KEYS.gemeente0384),
+        party('gemeente', '0363', KEYS.gemeente0363),
+        party('aanbieder', '42420001', KEYS.aanbieder42420001),
+        party('aanbieder', '65656055', KEYS.aanbieder65656055),
+      ],
+      operators: [{ name: 'beheer', apiKeys: [{ id: 't', sha256: hashApiKey(KEYS.operator) }] }],
+    },
+    'test',
+  );
 }
 
 export interface Gateway {
@@ -60,13 +68,26 @@ export interface GatewayOptions extends Partial<Pick<AppDeps, 'decide' | 'webhoo
 export async function startGateway(store: StoreKind, opts: GatewayOptions = {}): Promise<Gateway> {
   const schema = `gw_${randomBytes(6).toString('hex')}`;
   // PGlite as `serve` runs it: in a worker thread.
-  const opened = store === 'pglite' ? await openDb({ memory: true, worker: true }) : await openDb({ databaseUrl: PG_URL, schema, poolSize: 8 });
+  const opened =
+    store === 'pglite' ? await openDb({ memory: true, worker: true }) : await openDb({ databaseUrl: PG_URL, schema, poolSize: 8 });
   await migrate(opened.db);
   const logs: string[] = [];
-  const logger = createLogger({ level: 'debug', destination: new Writable({ write(chunk, _enc, cb) { logs.push(String(chunk)); cb(); } }) as never });
+  const logger = createLogger({
+    level: 'debug',
+    destination: new Writable({
+      write(chunk, _enc, cb) {
+        logs.push(String(chunk));
+        cb();
+      },
+    }) as never,
+  });
   const app = createApp({
-    db: opened.db, storeKind: opened.kind, parties: opts.parties ?? testParties(), logger,
-    validate: validateBericht as ValidateFn, buildRetour: opts.buildRetour ?? (buildRetour as BuildRetourFn),
+    db: opened.db,
+    storeKind: opened.kind,
+    parties: opts.parties ?? testParties(),
+    logger,
+    validate: validateBericht as ValidateFn,
+    buildRetour: opts.buildRetour ?? (buildRetour as BuildRetourFn),
     ...(opts.decide ? { decide: opts.decide } : {}),
     ...(opts.webhook ? { webhook: opts.webhook } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
@@ -74,7 +95,11 @@ export async function startGateway(store: StoreKind, opts: GatewayOptions = {}):
   const { server, port } = await listen(createRequestListener(app.handle), 0, '127.0.0.1');
   app.start();
   return {
-    url: `http://127.0.0.1:${port}`, db: opened.db, app, logs, store,
+    url: `http://127.0.0.1:${port}`,
+    db: opened.db,
+    app,
+    logs,
+    store,
     async close() {
       await app.stop();
       await closeServer(server);
@@ -87,7 +112,11 @@ export async function startGateway(store: StoreKind, opts: GatewayOptions = {}):
 export async function dropSchema(schema: string): Promise<void> {
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
-  try { await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`); } finally { await c.end(); }
+  try {
+    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await c.end();
+  }
 }
 
 // ---- samples -------------------------------------------------------------------------------------
@@ -126,9 +155,19 @@ export function testBsns(count: number, start = 999_900_000): string[] {
 /** Parsed JSON of a response; tests assert its shape with expect(), so it is deliberately loose. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test-only: shapes are asserted by expect()
 export type Json = any;
-export interface Res { status: number; headers: Headers; text: string; json: () => Json }
+export interface Res {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: () => Json;
+}
 
-export async function call(gw: Pick<Gateway, 'url'>, method: string, path: string, opts: { key?: string; body?: string | Uint8Array; contentType?: string; accept?: string } = {}): Promise<Res> {
+export async function call(
+  gw: Pick<Gateway, 'url'>,
+  method: string,
+  path: string,
+  opts: { key?: string; body?: string | Uint8Array; contentType?: string; accept?: string } = {},
+): Promise<Res> {
   const headers: Record<string, string> = {};
   if (opts.key) headers.authorization = `Bearer ${opts.key}`;
   if (opts.body !== undefined) headers['content-type'] = opts.contentType ?? 'application/xml';
@@ -138,7 +177,12 @@ export async function call(gw: Pick<Gateway, 'url'>, method: string, path: strin
   return { status: r.status, headers: r.headers, text, json: () => JSON.parse(text) };
 }
 
-export function post(gw: Pick<Gateway, 'url'>, xml: string | Uint8Array, key: string, extra: { contentType?: string; accept?: string } = {}): Promise<Res> {
+export function post(
+  gw: Pick<Gateway, 'url'>,
+  xml: string | Uint8Array,
+  key: string,
+  extra: { contentType?: string; accept?: string } = {},
+): Promise<Res> {
   return call(gw, 'POST', '/api/v1/berichten', { key, body: xml, ...extra });
 }
 

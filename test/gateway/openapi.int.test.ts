@@ -8,7 +8,14 @@ import { ProblemType } from '../../src/http/problems.js';
 import { KEYS, call, sample, startGateway, withIdentificatie, type Gateway, type Res } from './harness.js';
 
 type Op = { responses: Record<string, { $ref?: string; content?: Record<string, unknown> }>; parameters?: { name: string; in: string }[] };
-type Doc = { openapi: string; paths: Record<string, Record<string, Op>>; components: { responses: Record<string, { content: Record<string, unknown> }>; schemas: { Problem: { properties: { type: { enum: string[] } } } } } };
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, Op>>;
+  components: {
+    responses: Record<string, { content: Record<string, unknown> }>;
+    schemas: { Problem: { properties: { type: { enum: string[] } } } };
+  };
+};
 
 describe('OpenAPI 3.1 document', () => {
   let gw: Gateway;
@@ -19,12 +26,16 @@ describe('OpenAPI 3.1 document', () => {
     expect(r.status).toBe(200);
     doc = r.json();
   });
-  afterAll(async () => { await gw?.close(); });
+  afterAll(async () => {
+    await gw?.close();
+  });
 
   it('is OpenAPI 3.1 and lists exactly the routes the router serves', () => {
     expect(doc.openapi).toBe('3.1.0');
     const served = gw.app.routes.map((r) => `${r.method} ${r.path}`).sort();
-    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
+    const documented = Object.entries(doc.paths)
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`))
+      .sort();
     expect(documented).toEqual(served);
   });
 
@@ -36,7 +47,11 @@ describe('OpenAPI 3.1 document', () => {
         expect(declared.sort()).toEqual(names.sort());
       }
     }
-    expect(doc.components.schemas.Problem.properties.type.enum.sort()).toEqual(Object.values(ProblemType).map((p) => p.type).sort());
+    expect(doc.components.schemas.Problem.properties.type.enum.sort()).toEqual(
+      Object.values(ProblemType)
+        .map((p) => p.type)
+        .sort(),
+    );
   });
 
   it('every answer observed is declared (status and content type)', async () => {
@@ -52,11 +67,19 @@ describe('OpenAPI 3.1 document', () => {
     await hit('POST', '/api/v1/berichten', '/api/v1/berichten', { body: xml });
     await hit('POST', '/api/v1/berichten', '/api/v1/berichten', { key: KEYS.gemeente0363, body: xml });
     await hit('POST', '/api/v1/berichten', '/api/v1/berichten', { key: KEYS.gemeente0384, body: xml, contentType: 'text/plain' });
-    await hit('POST', '/api/v1/berichten', '/api/v1/berichten', { key: KEYS.gemeente0384, body: withIdentificatie(xml, 'OA2').replace('<jw301:Bsn>999900006', '<jw301:Bsn>999999999'), accept: 'application/xml' });
+    await hit('POST', '/api/v1/berichten', '/api/v1/berichten', {
+      key: KEYS.gemeente0384,
+      body: withIdentificatie(xml, 'OA2').replace('<jw301:Bsn>999900006', '<jw301:Bsn>999999999'),
+      accept: 'application/xml',
+    });
     await hit('GET', '/api/v1/berichten?limit=5', '/api/v1/berichten', { key: KEYS.operator });
     await hit('GET', '/api/v1/berichten?status=x', '/api/v1/berichten', { key: KEYS.operator });
     await hit('GET', '/api/v1/berichten', '/api/v1/berichten', {});
-    for (const [sub, t] of [['', '/api/v1/berichten/{id}'], ['/xml', '/api/v1/berichten/{id}/xml'], ['/retour', '/api/v1/berichten/{id}/retour']] as const) {
+    for (const [sub, t] of [
+      ['', '/api/v1/berichten/{id}'],
+      ['/xml', '/api/v1/berichten/{id}/xml'],
+      ['/retour', '/api/v1/berichten/{id}/retour'],
+    ] as const) {
       await hit('GET', `/api/v1/berichten/${id}${sub}`, t, { key: KEYS.gemeente0384 });
       await hit('GET', `/api/v1/berichten/${id}${sub}`, t, { key: KEYS.gemeente0363 });
       await hit('GET', `/api/v1/berichten/${id}${sub}`, t, {});
@@ -79,7 +102,7 @@ describe('OpenAPI 3.1 document', () => {
       expect(op, `${s.method} ${s.path}`).toBeDefined();
       const declared = op!.responses[String(s.res.status)];
       expect(declared, `${s.method} ${s.path} → ${s.res.status}`).toBeDefined();
-      const content = declared!.$ref ? doc.components.responses[declared!.$ref.split('/').pop()!]!.content : declared!.content ?? {};
+      const content = declared!.$ref ? doc.components.responses[declared!.$ref.split('/').pop()!]!.content : (declared!.content ?? {});
       const ct = (s.res.headers.get('content-type') ?? '').split(';')[0]!;
       expect(Object.keys(content), `${s.method} ${s.path} → ${s.res.status} ${ct}`).toContain(ct);
     }

@@ -12,9 +12,12 @@ describe('pglitePrepared', () => {
     lite = await PGlite.create();
     await lite.query('CREATE TABLE t (id text PRIMARY KEY, n integer NOT NULL, at timestamptz, doc jsonb, raw bytea)');
   });
-  afterAll(async () => { await lite.close(); });
+  afterAll(async () => {
+    await lite.close();
+  });
 
-  const insert = 'INSERT INTO t (id, n, at, doc, raw) VALUES ($1::text, $2::integer, $3::timestamptz, $4::jsonb, $5::bytea) RETURNING id, n, at, doc, raw';
+  const insert =
+    'INSERT INTO t (id, n, at, doc, raw) VALUES ($1::text, $2::integer, $3::timestamptz, $4::jsonb, $5::bytea) RETURNING id, n, at, doc, raw';
 
   it('returns the rows query() returns, typed by the same parsers', async () => {
     const q = pglitePrepared(lite, 8);

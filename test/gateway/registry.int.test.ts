@@ -22,7 +22,9 @@ describe.each(STORES)('gateway with the contract registry on %s', (store) => {
     gw = await startGateway(store, { decide: (input) => registryDecide(registry, holder.state)(input) });
     holder.state = journalState(gw.db);
   });
-  afterAll(async () => { await gw?.close(); });
+  afterAll(async () => {
+    await gw?.close();
+  });
 
   it('journals the core decision with its reasons and routes by it', async () => {
     const r = await post(gw, sample('JW301'), KEYS.gemeente0384);
@@ -34,7 +36,9 @@ describe.each(STORES)('gateway with the contract registry on %s', (store) => {
     expect(b.decision.reasons[0]).toMatchObject({ rule: expect.any(String), text: expect.any(String), severity: expect.any(String) });
     const stored = (await call(gw, 'GET', `/api/v1/berichten/${b.id}`, { key: KEYS.operator })).json();
     expect(stored.decision).toEqual(b.decision);
-    expect((await call(gw, 'GET', '/api/v1/postbus', { key: KEYS.aanbieder42420001 })).json().items.map((i: { id: string }) => i.id)).toContain(b.id);
+    expect(
+      (await call(gw, 'GET', '/api/v1/postbus', { key: KEYS.aanbieder42420001 })).json().items.map((i: { id: string }) => i.id),
+    ).toContain(b.id);
   });
 
   it('a retour follows its journaled heenbericht (state from the journal)', async () => {

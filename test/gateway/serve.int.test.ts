@@ -17,15 +17,22 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function serve(env: Record<string, string>, untilListening: boolean): Promise<{ code: number | null; out: string }> {
   return new Promise((done) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-      cwd: ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SLUIS_DATA_DIR: join(dir, 'data'), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SLUIS_DATA_DIR: join(dir, 'data'), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     let signalled = false;
     proc.stdout.on('data', (c: Buffer) => {
       out += c.toString();
-      if (untilListening && !signalled && out.includes('"event":"listening"')) { signalled = true; proc.kill('SIGTERM'); }
+      if (untilListening && !signalled && out.includes('"event":"listening"')) {
+        signalled = true;
+        proc.kill('SIGTERM');
+      }
     });
-    proc.stderr.on('data', (c: Buffer) => { out += c.toString(); });
+    proc.stderr.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
     proc.on('exit', (code, signal) => done({ code: code ?? (signal ? -1 : null), out }));
   });
 }
@@ -33,16 +40,27 @@ function serve(env: Record<string, string>, untilListening: boolean): Promise<{ 
 /** A running `sluis serve` with its base URL, the stdout read so far, and its exit code once stopped. */
 async function listening(env: Record<string, string>): Promise<{ url: string; out: () => string; stop: () => Promise<number | null> }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
   });
   const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
   let out = '';
-  const url = await new Promise<string>((r) => proc.stdout.on('data', (c: Buffer) => {
-    out += c.toString();
-    const m = /"event":"listening"[^\n]*"port":(\d+)/.exec(out);
-    if (m) r(`http://127.0.0.1:${m[1]}`);
-  }));
-  return { url, out: () => out, stop: () => { proc.kill('SIGTERM'); return exited; } };
+  const url = await new Promise<string>((r) =>
+    proc.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /"event":"listening"[^\n]*"port":(\d+)/.exec(out);
+      if (m) r(`http://127.0.0.1:${m[1]}`);
+    }),
+  );
+  return {
+    url,
+    out: () => out,
+    stop: () => {
+      proc.kill('SIGTERM');
+      return exited;
+    },
+  };
 }
 
 describe('sluis serve', () => {
@@ -56,11 +74,17 @@ describe('sluis serve', () => {
   }, 60_000);
 
   it('with KAFKA_BROKERS set but no broker: accepts berichten, Kafka gauges on /metrics, readiness red', async () => {
-    const { url, stop } = await listening({ SLUIS_DATA_DIR: join(dir, 'kafka-data'), SLUIS_PARTIES: '', KAFKA_BROKERS: '127.0.0.1:1', SLUIS_KAFKA_KEY_SECRET: 'serve-test-kafka-secret-0123' });
+    const { url, stop } = await listening({
+      SLUIS_DATA_DIR: join(dir, 'kafka-data'),
+      SLUIS_PARTIES: '',
+      KAFKA_BROKERS: '127.0.0.1:1',
+      SLUIS_KAFKA_KEY_SECRET: 'serve-test-kafka-secret-0123',
+    });
     const ready = await fetch(`${url}/health/ready`);
     expect(ready.status).toBe(503);
     const posted = await fetch(`${url}/api/v1/berichten`, {
-      method: 'POST', headers: { authorization: 'Bearer demo-gemeente-0384', 'content-type': 'application/xml' },
+      method: 'POST',
+      headers: { authorization: 'Bearer demo-gemeente-0384', 'content-type': 'application/xml' },
       body: sample('JW301'),
     });
     expect(posted.status).toBe(202);
@@ -76,20 +100,30 @@ describe('sluis serve', () => {
     try {
       const xml = readFileSync(join(ROOT, 'samples/ijw/JW301.xml'));
       const as = (who: string): Record<string, string> => ({ authorization: `Bearer demo-${who}` });
-      const posted = await fetch(`${url}/api/v1/berichten`, { method: 'POST', headers: { ...as('gemeente-0363'), 'content-type': 'application/xml' }, body: xml });
+      const posted = await fetch(`${url}/api/v1/berichten`, {
+        method: 'POST',
+        headers: { ...as('gemeente-0363'), 'content-type': 'application/xml' },
+        body: xml,
+      });
       expect(posted.status).toBe(202);
-      const receipt = await posted.json() as { id: string; status: string; decision: { action: string; addressee: string } };
+      const receipt = (await posted.json()) as { id: string; status: string; decision: { action: string; addressee: string } };
       expect(receipt).toMatchObject({ status: 'klaargezet', decision: { action: 'route', addressee: '41410017' } });
 
-      const box = await (await fetch(`${url}/api/v1/postbus?limit=10`, { headers: as('aanbieder-41410017') })).json() as { items: { id: string; links: { xml: string; ontvangst: string } }[] };
+      const box = (await (await fetch(`${url}/api/v1/postbus?limit=10`, { headers: as('aanbieder-41410017') })).json()) as {
+        items: { id: string; links: { xml: string; ontvangst: string } }[];
+      };
       expect(box.items.map((i) => i.id)).toEqual([receipt.id]);
       const delivered = await fetch(`${url}${box.items[0]!.links.xml}`, { headers: as('aanbieder-41410017') });
       expect(Buffer.from(await delivered.arrayBuffer()).equals(xml)).toBe(true);
 
       const confirmed = await fetch(`${url}${box.items[0]!.links.ontvangst}`, { method: 'POST', headers: as('aanbieder-41410017') });
       expect(await confirmed.json()).toEqual({ id: receipt.id, confirmed: true, alreadyConfirmed: false });
-      expect((await (await fetch(`${url}/api/v1/postbus`, { headers: as('aanbieder-41410017') })).json() as { items: unknown[] }).items).toEqual([]);
-      const history = await (await fetch(`${url}/api/v1/berichten/${receipt.id}`, { headers: as('gemeente-0363') })).json() as { status: string };
+      expect(
+        ((await (await fetch(`${url}/api/v1/postbus`, { headers: as('aanbieder-41410017') })).json()) as { items: unknown[] }).items,
+      ).toEqual([]);
+      const history = (await (await fetch(`${url}/api/v1/berichten/${receipt.id}`, { headers: as('gemeente-0363') })).json()) as {
+        status: string;
+      };
       expect(history.status).toBe('afgeleverd');
     } finally {
       expect(await stop()).toBe(0);
@@ -109,12 +143,16 @@ describe('sluis serve', () => {
   it.each([
     ['SLUIS_VALIDATE_THREADS', 'many', 'not an integer 0–64'],
     ['SLUIS_VALIDATE_INLINE_BYTES', '64k', 'not a whole number of bytes'],
-  ])('refuses a %s of %j (%s) with exit code 2', async (name, value) => {
-    const { code, out } = await serve({ SLUIS_PARTIES: '', [name]: value }, false);
-    expect(code).toBe(2);
-    expect(out).toMatch(new RegExp(`"event":"config-invalid"[^\\n]*${name}`));
-    expect(out).not.toContain('"event":"listening"');
-  }, 60_000);
+  ])(
+    'refuses a %s of %j (%s) with exit code 2',
+    async (name, value) => {
+      const { code, out } = await serve({ SLUIS_PARTIES: '', [name]: value }, false);
+      expect(code).toBe(2);
+      expect(out).toMatch(new RegExp(`"event":"config-invalid"[^\\n]*${name}`));
+      expect(out).not.toContain('"event":"listening"');
+    },
+    60_000,
+  );
 
   it('answers the same with validation on the main thread (0), on 1 thread for large bodies only, on 1 thread for all, and on 2 threads', async () => {
     const bad = sample('JW301').replace(/<jw301:Geslacht>1</, '<jw301:Geslacht>7<');
@@ -127,12 +165,19 @@ describe('sluis serve', () => {
     ];
     for (const [i, { threads, inline, logged }] of setups.entries()) {
       const { url, out, stop } = await listening({
-        SLUIS_DATA_DIR: join(dir, `threads-${i}`), SLUIS_PARTIES: '', SLUIS_VALIDATE_THREADS: threads, ...(inline !== undefined ? { SLUIS_VALIDATE_INLINE_BYTES: inline } : {}),
+        SLUIS_DATA_DIR: join(dir, `threads-${i}`),
+        SLUIS_PARTIES: '',
+        SLUIS_VALIDATE_THREADS: threads,
+        ...(inline !== undefined ? { SLUIS_VALIDATE_INLINE_BYTES: inline } : {}),
       });
       expect(out()).toContain(`"event":"validation",${logged}`);
       const post = async (body: string): Promise<{ status: number; body: Record<string, unknown> }> => {
-        const res = await fetch(`${url}/api/v1/berichten`, { method: 'POST', headers: { authorization: 'Bearer demo-gemeente-0384', 'content-type': 'application/xml' }, body });
-        return { status: res.status, body: await res.json() as Record<string, unknown> };
+        const res = await fetch(`${url}/api/v1/berichten`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer demo-gemeente-0384', 'content-type': 'application/xml' },
+          body,
+        });
+        return { status: res.status, body: (await res.json()) as Record<string, unknown> };
       };
       const ok = await post(sample('JW301'));
       const refused = await post(bad);
@@ -146,4 +191,3 @@ describe('sluis serve', () => {
     for (const a of answers.slice(1)) expect(a).toEqual(answers[0]);
   }, 180_000);
 });
-

@@ -15,10 +15,27 @@ import { PG_URL, STORES, dropSchema } from './harness.js';
 function write(i: number, extra: Partial<JournalWrite> = {}): JournalWrite {
   const id = newId();
   return {
-    id, receivedAt: new Date(), standard: 'ijw', bericht: 'JW301', berichtCode: '436', afzender: '0384', ontvanger: '42420001',
-    sender: '0384', addressee: '42420001', identificatie: `S${i}`, idemKey: `0384|436|S${i}`, sha256: 'x'.repeat(64),
-    raw: Buffer.from(`<raw ${i}/>`), summary: { n: i }, status: 'klaargezet', decision: { action: 'route' }, issues: [], retourXml: null,
-    duplicateOf: null, history: [{ status: 'ontvangen' }, { status: 'klaargezet' }], postbus: [{ party: '42420001', kind: 'bericht' }],
+    id,
+    receivedAt: new Date(),
+    standard: 'ijw',
+    bericht: 'JW301',
+    berichtCode: '436',
+    afzender: '0384',
+    ontvanger: '42420001',
+    sender: '0384',
+    addressee: '42420001',
+    identificatie: `S${i}`,
+    idemKey: `0384|436|S${i}`,
+    sha256: 'x'.repeat(64),
+    raw: Buffer.from(`<raw ${i}/>`),
+    summary: { n: i },
+    status: 'klaargezet',
+    decision: { action: 'route' },
+    issues: [],
+    retourXml: null,
+    duplicateOf: null,
+    history: [{ status: 'ontvangen' }, { status: 'klaargezet' }],
+    postbus: [{ party: '42420001', kind: 'bericht' }],
     outbox: [{ channel: 'webhook', destination: 'http://x', deliveryKey: `${id}.webhook`, payload: { berichtId: id } }],
     ...extra,
   };
@@ -34,18 +51,25 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
   let opened: OpenedDb;
   const schema = `st_${randomBytes(5).toString('hex')}`;
   beforeAll(async () => {
-    opened = store === 'pglite' ? await openDb({ memory: true })
-      : store === 'pglite-worker' ? await openDb({ memory: true, worker: true }) // what `serve` runs
-        : await openDb({ databaseUrl: PG_URL, schema });
+    opened =
+      store === 'pglite'
+        ? await openDb({ memory: true })
+        : store === 'pglite-worker'
+          ? await openDb({ memory: true, worker: true }) // what `serve` runs
+          : await openDb({ databaseUrl: PG_URL, schema });
     await migrate(opened.db);
   });
-  afterAll(async () => { await opened?.close(); if (store === 'postgres') await dropSchema(schema); });
+  afterAll(async () => {
+    await opened?.close();
+    if (store === 'postgres') await dropSchema(schema);
+  });
 
   it('migrations: numbered, one statement per file, applied once', async () => {
     const ms = loadMigrations();
     expect(ms.length).toBeGreaterThanOrEqual(7);
     // 0100+ belong to the Kafka publisher (a plpgsql function body has its own semicolons)
-    for (const m of ms.filter((x) => Number(x.version) < 100)) expect(m.sql.replace(/--.*$/gm, '').trim().replace(/;\s*$/, '')).not.toContain(';');
+    for (const m of ms.filter((x) => Number(x.version) < 100))
+      expect(m.sql.replace(/--.*$/gm, '').trim().replace(/;\s*$/, '')).not.toContain(';');
     expect(await migrate(opened.db)).toEqual([]);
     const r = await opened.db.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');
     expect(r.rows.map((x) => x.version)).toEqual(ms.map((m) => m.version));
@@ -55,10 +79,23 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
     const lz4 = await hasLz4(opened);
     // 0122 is conditional: Debian's PostgreSQL has lz4, PGlite only pglz; both must migrate.
     if (store === 'postgres') expect(lz4).toBe(true);
-    const reasons = Array.from({ length: 60 }, (_, i) => ({ rule: 'OG-DECL', text: `outputgericht: declaratie per prestatie ${i}`, items: [`/Bericht/Declaratie/Clienten/Client[${i}]`] }));
-    const w = write(0, { identificatie: 'LZ1', idemKey: '0384|436|LZ1', postbus: [], outbox: [], decision: { action: 'route', addressee: '0384', reasons } });
+    const reasons = Array.from({ length: 60 }, (_, i) => ({
+      rule: 'OG-DECL',
+      text: `outputgericht: declaratie per prestatie ${i}`,
+      items: [`/Bericht/Declaratie/Clienten/Client[${i}]`],
+    }));
+    const w = write(0, {
+      identificatie: 'LZ1',
+      idemKey: '0384|436|LZ1',
+      postbus: [],
+      outbox: [],
+      decision: { action: 'route', addressee: '0384', reasons },
+    });
     expect((await new GroupCommitter(opened.db).write(w)).kind).toBe('inserted');
-    const r = await opened.db.query<{ c: string | null; decision: unknown }>('SELECT pg_column_compression(decision) AS c, decision FROM journal WHERE id = $1', [w.id]);
+    const r = await opened.db.query<{ c: string | null; decision: unknown }>(
+      'SELECT pg_column_compression(decision) AS c, decision FROM journal WHERE id = $1',
+      [w.id],
+    );
     expect(r.rows[0]!.c).toBe(lz4 ? 'lz4' : 'pglz');
     expect(r.rows[0]!.decision).toEqual(w.decision);
   });
@@ -66,11 +103,15 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
   it('raw bytes: lz4-compressed out of line where the server has lz4 (0124), else uncompressed (0008); byte-identical back', async () => {
     const lz4 = await hasLz4(opened);
     // 7.6 KB of XML-like text, as a JW301: over the ~2 KB at which PostgreSQL moves values out of line.
-    const raw = Buffer.from(`<Bericht>${Array.from({ length: 200 }, (_, i) => `<Regel nr="${i}">ToegewezenProduct</Regel>`).join('')}</Bericht>`);
+    const raw = Buffer.from(
+      `<Bericht>${Array.from({ length: 200 }, (_, i) => `<Regel nr="${i}">ToegewezenProduct</Regel>`).join('')}</Bericht>`,
+    );
     const w = write(0, { identificatie: 'RAW1', idemKey: '0384|436|RAW1', postbus: [], outbox: [], raw });
     expect((await new GroupCommitter(opened.db).write(w)).kind).toBe('inserted');
     const r = await opened.db.query<{ c: string | null; stored: number; raw: Uint8Array }>(
-      'SELECT pg_column_compression(raw) AS c, pg_column_size(raw) AS stored, raw FROM journal WHERE id = $1', [w.id]);
+      'SELECT pg_column_compression(raw) AS c, pg_column_size(raw) AS stored, raw FROM journal WHERE id = $1',
+      [w.id],
+    );
     expect(r.rows[0]!.c).toBe(lz4 ? 'lz4' : null);
     if (lz4) expect(r.rows[0]!.stored).toBeLessThan(raw.length / 2);
     else expect(r.rows[0]!.stored).toBeGreaterThanOrEqual(raw.length);
@@ -79,11 +120,24 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
 
   it('the core summary of a decision is journaled in decision_summary and read back as decision.summary', async () => {
     const summary = { id: 'JW301', nummer: '301', items: [{ toewijzingNummer: 'T1' }] };
-    const w = write(0, { identificatie: 'DS1', idemKey: '0384|436|DS1', postbus: [], outbox: [], decision: { action: 'route', addressee: '42420001', reasons: [], summary } });
-    const plain = write(0, { identificatie: 'DS2', idemKey: '0384|436|DS2', postbus: [], outbox: [], decision: { action: 'route', addressee: '42420001', reasons: [] } });
+    const w = write(0, {
+      identificatie: 'DS1',
+      idemKey: '0384|436|DS1',
+      postbus: [],
+      outbox: [],
+      decision: { action: 'route', addressee: '42420001', reasons: [], summary },
+    });
+    const plain = write(0, {
+      identificatie: 'DS2',
+      idemKey: '0384|436|DS2',
+      postbus: [],
+      outbox: [],
+      decision: { action: 'route', addressee: '42420001', reasons: [] },
+    });
     expect(await writeBatch(opened.db, [w, plain])).toEqual([{ kind: 'inserted' }, { kind: 'inserted' }]);
     const r = await opened.db.query<{ identificatie: string; decision: Record<string, unknown>; decision_summary: unknown }>(
-      `SELECT identificatie, decision, decision_summary FROM journal WHERE identificatie IN ('DS1', 'DS2') ORDER BY identificatie`);
+      `SELECT identificatie, decision, decision_summary FROM journal WHERE identificatie IN ('DS1', 'DS2') ORDER BY identificatie`,
+    );
     expect(r.rows).toEqual([
       { identificatie: 'DS1', decision: { action: 'route', addressee: '42420001', reasons: [] }, decision_summary: summary },
       { identificatie: 'DS2', decision: { action: 'route', addressee: '42420001', reasons: [] }, decision_summary: null },
@@ -91,7 +145,9 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
     // What the API and a TR056 duplicate answer with: the decision as taken, summary included.
     expect((await findByIdemKey(opened.db, '0384|436|DS1'))!.decision).toEqual(w.decision);
     expect((await findByIdemKey(opened.db, '0384|436|DS2'))!.decision).toEqual(plain.decision);
-    expect(await writeBatch(opened.db, [write(0, { identificatie: 'DS1', idemKey: '0384|436|DS1' })])).toMatchObject([{ kind: 'conflict', existing: { decision: w.decision } }]);
+    expect(await writeBatch(opened.db, [write(0, { identificatie: 'DS1', idemKey: '0384|436|DS1' })])).toMatchObject([
+      { kind: 'conflict', existing: { decision: w.decision } },
+    ]);
   });
 
   it('migrations 0125–0133 move summaries journaled inside decisions to decision_summary, publishing no decision event', async () => {
@@ -99,19 +155,27 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
     const fresh = store === 'postgres' ? await openDb({ databaseUrl: PG_URL, schema: own }) : await openDb({ memory: true });
     try {
       const all = loadMigrations();
-      await migrate(fresh.db, all.filter((m) => Number(m.version) <= 124));
+      await migrate(
+        fresh.db,
+        all.filter((m) => Number(m.version) <= 124),
+      );
       await setKafkaEnabled(fresh.db, true);
       const summary = { id: 'JW301', nummer: '301', items: [{ toewijzingNummer: 'T9' }] };
       await fresh.db.query(
         `INSERT INTO journal (id, standard, bericht, bericht_code, afzender, ontvanger, sender, identificatie, idem_key, sha256, raw, summary, status, decision)
          VALUES ('old-1', 'ijw', 'JW301', '436', '0384', '42420001', '0384', 'M1', '0384|436|M1', 'x', '\\x00', '{}', 'klaargezet', $1),
                 ('old-2', 'ijw', 'JW301', '436', '0384', '42420001', '0384', 'M2', '0384|436|M2', 'x', '\\x00', '{}', 'klaargezet', '{"action":"route"}')`,
-        [JSON.stringify({ action: 'route', addressee: '42420001', summary })]);
-      const events = async (): Promise<number> => Number((await fresh.db.query<{ n: string | number }>(
-        `SELECT count(*) AS n FROM outbox WHERE payload->>'kind' = 'decision'`)).rows[0]!.n);
+        [JSON.stringify({ action: 'route', addressee: '42420001', summary })],
+      );
+      const events = async (): Promise<number> =>
+        Number(
+          (await fresh.db.query<{ n: string | number }>(`SELECT count(*) AS n FROM outbox WHERE payload->>'kind' = 'decision'`)).rows[0]!.n,
+        );
       expect(await events()).toBe(2); // the insert trigger's two
       await migrate(fresh.db, all);
-      const r = await fresh.db.query<{ id: string; decision: unknown; decision_summary: unknown }>('SELECT id, decision, decision_summary FROM journal ORDER BY id');
+      const r = await fresh.db.query<{ id: string; decision: unknown; decision_summary: unknown }>(
+        'SELECT id, decision, decision_summary FROM journal ORDER BY id',
+      );
       expect(r.rows).toEqual([
         { id: 'old-1', decision: { action: 'route', addressee: '42420001' }, decision_summary: summary },
         { id: 'old-2', decision: { action: 'route' }, decision_summary: null },
@@ -121,11 +185,15 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
       await fresh.db.query(`UPDATE journal SET decision = '{"action":"suppress"}', decision_rev = decision_rev + 1 WHERE id = 'old-1'`);
       expect(await events()).toBe(3);
       const ev = await fresh.db.query<{ payload: { decision: unknown; previous: unknown } }>(
-        `SELECT payload FROM outbox WHERE payload->>'kind' = 'decision' AND payload->'previous' <> 'null'::jsonb`);
-      expect(ev.rows.map((x) => [x.payload.decision, x.payload.previous])).toEqual([[{ action: 'suppress' }, { action: 'route', addressee: '42420001' }]]);
+        `SELECT payload FROM outbox WHERE payload->>'kind' = 'decision' AND payload->'previous' <> 'null'::jsonb`,
+      );
+      expect(ev.rows.map((x) => [x.payload.decision, x.payload.previous])).toEqual([
+        [{ action: 'suppress' }, { action: 'route', addressee: '42420001' }],
+      ]);
       // The state index serves the moved summaries (containment on the new column).
       const hit = await fresh.db.query<{ id: string }>(
-        `SELECT id FROM journal WHERE decision_summary @> '{"items":[{"toewijzingNummer":"T9"}]}' AND (decision_summary ->> 'nummer') IN ('301', '315', '317', '319')`);
+        `SELECT id FROM journal WHERE decision_summary @> '{"items":[{"toewijzingNummer":"T9"}]}' AND (decision_summary ->> 'nummer') IN ('301', '315', '317', '319')`,
+      );
       expect(hit.rows).toEqual([{ id: 'old-1' }]);
     } finally {
       await fresh.close();
@@ -139,15 +207,21 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
     // Rows of ~1.3 KB in the heap (a decision with 1 KB of incompressible text stays inline and
     // uncompressed below the ~2 KB toast threshold): at fillfactor 100 six fill a page and leave too
     // little room for a seventh version, so the update below moved the row (checked: 0 HOT then).
-    const ws = Array.from({ length: 12 }, (_, i) => write(0, {
-      identificatie: `FF${i}`, idemKey: `0384|436|FF${i}`, postbus: [], outbox: [],
-      decision: { action: 'route', addressee: '42420001', reasons: [{ rule: 'R', text: randomBytes(500).toString('hex') }] },
-    }));
+    const ws = Array.from({ length: 12 }, (_, i) =>
+      write(0, {
+        identificatie: `FF${i}`,
+        idemKey: `0384|436|FF${i}`,
+        postbus: [],
+        outbox: [],
+        decision: { action: 'route', addressee: '42420001', reasons: [{ rule: 'R', text: randomBytes(500).toString('hex') }] },
+      }),
+    );
     expect((await writeBatch(opened.db, ws)).every((r) => r.kind === 'inserted')).toBe(true);
     const hot = await opened.db.transaction(async (tx) => {
       await tx.query(`UPDATE journal SET status = 'afgeleverd' WHERE id = $1`, [ws[2]!.id]);
       const r = await tx.query<{ u: string; h: string }>(
-        `SELECT pg_stat_get_xact_tuples_updated('journal'::regclass) AS u, pg_stat_get_xact_tuples_hot_updated('journal'::regclass) AS h`);
+        `SELECT pg_stat_get_xact_tuples_updated('journal'::regclass) AS u, pg_stat_get_xact_tuples_hot_updated('journal'::regclass) AS h`,
+      );
       return { updated: Number(r.rows[0]!.u), hot: Number(r.rows[0]!.h) };
     });
     expect(hot).toEqual({ updated: 1, hot: 1 });
@@ -162,7 +236,8 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(300);
     expect(sizes.length).toBeLessThan(300);
     const n = await opened.db.query<{ j: string; s: string; p: string; o: string }>(
-      "SELECT (SELECT count(*) FROM journal WHERE identificatie LIKE 'S%')::text AS j, (SELECT sum(jsonb_array_length(history)) FROM journal WHERE identificatie LIKE 'S%')::text AS s, (SELECT count(*) FROM postbus)::text AS p, (SELECT count(*) FROM outbox)::text AS o");
+      "SELECT (SELECT count(*) FROM journal WHERE identificatie LIKE 'S%')::text AS j, (SELECT sum(jsonb_array_length(history)) FROM journal WHERE identificatie LIKE 'S%')::text AS s, (SELECT count(*) FROM postbus)::text AS p, (SELECT count(*) FROM outbox)::text AS o",
+    );
     expect(n.rows[0]).toEqual({ j: '300', s: '600', p: '300', o: '300' });
   });
 
@@ -199,12 +274,33 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
     expect(new Set([...a, ...b].map((r) => r.id)).size).toBe(10);
     expect(a.every((r) => r.attempts === 1)).toBe(true);
     expect(await claimOutbox(opened.db, { channel: 'webhook', limit: 6, worker: 'C', lockTimeoutSeconds: 60 })).toEqual([]);
-    await completeOutbox(opened.db, 'A', a.map((r) => r.id));
-    await completeOutbox(opened.db, 'A', b.map((r) => r.id)); // not A's: no effect
-    await failOutbox(opened.db, 'B', b.map((r) => ({ id: r.id, error: 'HTTP 503 from receiver' })), { baseSeconds: 10, capSeconds: 100, maxAttempts: 2 });
-    const rows = await opened.db.query<{ id: string; done: boolean; wait: number; last_error: string; failed: boolean; locked_by: string | null }>(
-      "SELECT id::text, done_at IS NOT NULL AS done, extract(epoch FROM run_at - now())::float8 AS wait, last_error, failed_at IS NOT NULL AS failed, locked_by FROM outbox WHERE id = ANY($1::bigint[]) ORDER BY id",
-      [[...a, ...b].map((r) => r.id)]);
+    await completeOutbox(
+      opened.db,
+      'A',
+      a.map((r) => r.id),
+    );
+    await completeOutbox(
+      opened.db,
+      'A',
+      b.map((r) => r.id),
+    ); // not A's: no effect
+    await failOutbox(
+      opened.db,
+      'B',
+      b.map((r) => ({ id: r.id, error: 'HTTP 503 from receiver' })),
+      { baseSeconds: 10, capSeconds: 100, maxAttempts: 2 },
+    );
+    const rows = await opened.db.query<{
+      id: string;
+      done: boolean;
+      wait: number;
+      last_error: string;
+      failed: boolean;
+      locked_by: string | null;
+    }>(
+      'SELECT id::text, done_at IS NOT NULL AS done, extract(epoch FROM run_at - now())::float8 AS wait, last_error, failed_at IS NOT NULL AS failed, locked_by FROM outbox WHERE id = ANY($1::bigint[]) ORDER BY id',
+      [[...a, ...b].map((r) => r.id)],
+    );
     const byId = new Map(rows.rows.map((r) => [r.id, r]));
     for (const r of a) expect(byId.get(r.id)!.done).toBe(true);
     for (const r of b) {
@@ -218,8 +314,15 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
     await opened.db.query('UPDATE outbox SET run_at = now() WHERE id = ANY($1::bigint[])', [b.map((r) => r.id)]);
     const again = await claimOutbox(opened.db, { channel: 'webhook', limit: 10, worker: 'B', lockTimeoutSeconds: 60 });
     expect(again.map((r) => r.attempts)).toEqual([2, 2, 2, 2]);
-    await failOutbox(opened.db, 'B', again.map((r) => ({ id: r.id, error: 'timeout' })), { baseSeconds: 10, capSeconds: 100, maxAttempts: 2 });
-    const f = await opened.db.query<{ n: string }>("SELECT count(*)::text AS n FROM outbox WHERE failed_at IS NOT NULL AND last_error = 'timeout'");
+    await failOutbox(
+      opened.db,
+      'B',
+      again.map((r) => ({ id: r.id, error: 'timeout' })),
+      { baseSeconds: 10, capSeconds: 100, maxAttempts: 2 },
+    );
+    const f = await opened.db.query<{ n: string }>(
+      "SELECT count(*)::text AS n FROM outbox WHERE failed_at IS NOT NULL AND last_error = 'timeout'",
+    );
     expect(f.rows[0]!.n).toBe('4');
     expect(await claimOutbox(opened.db, { channel: 'webhook', limit: 10, worker: 'B', lockTimeoutSeconds: 60 })).toEqual([]);
   });
@@ -240,7 +343,8 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
   it('batches of every size, padded or not: exactly their rows, a duplicate key answered with its holder', async () => {
     const count = async (): Promise<{ j: number; p: number; o: number }> => {
       const r = await opened.db.query<{ j: number; p: number; o: number }>(
-        "SELECT (SELECT count(*) FROM journal WHERE identificatie LIKE 'W%')::int AS j, (SELECT count(*) FROM postbus p JOIN journal j ON j.id = p.bericht_id WHERE j.identificatie LIKE 'W%')::int AS p, (SELECT count(*) FROM outbox o JOIN journal j ON j.id = o.bericht_id WHERE j.identificatie LIKE 'W%')::int AS o");
+        "SELECT (SELECT count(*) FROM journal WHERE identificatie LIKE 'W%')::int AS j, (SELECT count(*) FROM postbus p JOIN journal j ON j.id = p.bericht_id WHERE j.identificatie LIKE 'W%')::int AS p, (SELECT count(*) FROM outbox o JOIN journal j ON j.id = o.bericht_id WHERE j.identificatie LIKE 'W%')::int AS o",
+      );
       return r.rows[0]!;
     };
     let n = 0;
@@ -249,7 +353,11 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
     for (let size = 1; size <= 33; size++) {
       const ws = Array.from({ length: size }, (_, k) => {
         const i = n++;
-        const w = write(i, { identificatie: `W${i}`, idemKey: `0384|436|W${i}`, postbus: k % 3 === 0 ? [] : [{ party: '42420001', kind: 'bericht' }] });
+        const w = write(i, {
+          identificatie: `W${i}`,
+          idemKey: `0384|436|W${i}`,
+          postbus: k % 3 === 0 ? [] : [{ party: '42420001', kind: 'bericht' }],
+        });
         // Its own outbox channel: the outbox tests above claim webhook rows.
         return k % 4 === 0 ? { ...w, outbox: [] } : { ...w, outbox: w.outbox.map((o) => ({ ...o, channel: 'padding-test' })) };
       });

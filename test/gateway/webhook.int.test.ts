@@ -11,7 +11,13 @@ import { KEYS, STORES, call, post, sample, startGateway, testParties, withIdenti
 
 const SECRET = 'webhook-secret-for-tests-0123456789';
 
-interface Received { deliveryId: string; berichtId: string; signature: string; body: Buffer; at: number }
+interface Received {
+  deliveryId: string;
+  berichtId: string;
+  signature: string;
+  body: Buffer;
+  at: number;
+}
 
 async function receiver(failFirst: number): Promise<{ server: Server; url: string; got: Received[] }> {
   const got: Received[] = [];
@@ -21,7 +27,13 @@ async function receiver(failFirst: number): Promise<{ server: Server; url: strin
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       calls++;
-      got.push({ deliveryId: String(req.headers['sluis-delivery-id']), berichtId: String(req.headers['sluis-bericht-id']), signature: String(req.headers['sluis-signature']), body: Buffer.concat(chunks), at: Date.now() });
+      got.push({
+        deliveryId: String(req.headers['sluis-delivery-id']),
+        berichtId: String(req.headers['sluis-bericht-id']),
+        signature: String(req.headers['sluis-signature']),
+        body: Buffer.concat(chunks),
+        at: Date.now(),
+      });
       res.statusCode = calls <= failFirst ? 503 : 204;
       res.end();
     });
@@ -50,20 +62,29 @@ describe.each(STORES)('webhook delivery on %s', (store) => {
       webhook: { idleMs: 30, backoff: { baseSeconds: 0.2, capSeconds: 1, maxAttempts: 5 } },
     });
   });
-  afterAll(async () => { await gw?.close(); rx?.server.close(); });
+  afterAll(async () => {
+    await gw?.close();
+    rx?.server.close();
+  });
 
   it('retries with backoff, keeps the last error, signs every attempt, same delivery id; then afgeleverd', async () => {
     const xml = withIdentificatie(sample('JW301'), 'HOOK1');
     const id = (await post(gw, xml, KEYS.gemeente0384)).json().id as string;
     // after the first failure the row carries the error
     const err = await until(async () => {
-      const r = await gw.db.query<{ last_error: string | null; attempts: number }>("SELECT last_error, attempts FROM outbox WHERE bericht_id = $1 AND channel = 'webhook'", [id]);
+      const r = await gw.db.query<{ last_error: string | null; attempts: number }>(
+        "SELECT last_error, attempts FROM outbox WHERE bericht_id = $1 AND channel = 'webhook'",
+        [id],
+      );
       return r.rows[0]?.last_error ? r.rows[0] : undefined;
     });
     expect(err.last_error).toMatch(/^HTTP 503/);
     await until(async () => (rx.got.length >= 3 ? true : undefined));
     const row = await until(async () => {
-      const r = await gw.db.query<{ done: boolean; attempts: number; destination: string }>("SELECT done_at IS NOT NULL AS done, attempts, destination FROM outbox WHERE bericht_id = $1 AND channel = 'webhook'", [id]);
+      const r = await gw.db.query<{ done: boolean; attempts: number; destination: string }>(
+        "SELECT done_at IS NOT NULL AS done, attempts, destination FROM outbox WHERE bericht_id = $1 AND channel = 'webhook'",
+        [id],
+      );
       return r.rows[0]?.done ? r.rows[0] : undefined;
     });
     expect(row).toMatchObject({ attempts: 3, destination: '42420001' });
@@ -89,7 +110,9 @@ describe.each(STORES)('webhook delivery on %s', (store) => {
 
   it('a party without webhook gets no outbox row (postbus only)', async () => {
     const id = (await post(gw, sample('JW319'), KEYS.gemeente0384)).json().id as string; // to 65656055, no webhook
-    const r = await gw.db.query<{ n: string }>("SELECT count(*)::text AS n FROM outbox WHERE bericht_id = $1 AND channel = 'webhook'", [id]);
+    const r = await gw.db.query<{ n: string }>("SELECT count(*)::text AS n FROM outbox WHERE bericht_id = $1 AND channel = 'webhook'", [
+      id,
+    ]);
     expect(r.rows[0]!.n).toBe('0');
   });
 });
@@ -98,14 +121,26 @@ describe.each(STORES)('injected decision on %s', (store) => {
   let gw: Gateway;
   beforeAll(async () => {
     gw = await startGateway(store, {
-      decide: (input) => input.message.nummer === '305'
-        ? { action: 'suppress', reasons: [{ rule: 'taakgericht-minimaal-305', text: 'no regieberichten under this contract', contractId: 'C-1' }], variant: 'taakgericht' }
-        : input.message.nummer === '307'
-          ? { action: 'refuse', reasons: [{ rule: 'no-contract', text: 'no contract found', contractId: 'none' }] }
-          : { action: 'route', addressee: input.counterparty, reasons: [{ rule: 'contract', text: 'ok', contractId: 'C-2' }], variant: 'outputgericht' },
+      decide: (input) =>
+        input.message.nummer === '305'
+          ? {
+              action: 'suppress',
+              reasons: [{ rule: 'taakgericht-minimaal-305', text: 'no regieberichten under this contract', contractId: 'C-1' }],
+              variant: 'taakgericht',
+            }
+          : input.message.nummer === '307'
+            ? { action: 'refuse', reasons: [{ rule: 'no-contract', text: 'no contract found', contractId: 'none' }] }
+            : {
+                action: 'route',
+                addressee: input.counterparty,
+                reasons: [{ rule: 'contract', text: 'ok', contractId: 'C-2' }],
+                variant: 'outputgericht',
+              },
     });
   });
-  afterAll(async () => { await gw?.close(); });
+  afterAll(async () => {
+    await gw?.close();
+  });
 
   it('suppress: journaled with reasons, never in the postbus, counted by variant', async () => {
     const r = await post(gw, sample('JW305'), KEYS.aanbieder65656055);
@@ -116,7 +151,9 @@ describe.each(STORES)('injected decision on %s', (store) => {
     expect((await call(gw, 'GET', `/api/v1/berichten/${r.json().id}`, { key: KEYS.gemeente0363 })).status).toBe(403);
     const h = (await call(gw, 'GET', `/api/v1/berichten/${r.json().id}`, { key: KEYS.aanbieder65656055 })).json();
     expect(h.history.map((x: { status: string }) => x.status)).toEqual(['ontvangen', 'gevalideerd', 'besloten', 'onderdrukt']);
-    expect((await call(gw, 'GET', '/metrics')).text).toMatch(/sluis_decisions_total\{action="suppress",bericht="JW305",variant="taakgericht"\} 1/);
+    expect((await call(gw, 'GET', '/metrics')).text).toMatch(
+      /sluis_decisions_total\{action="suppress",bericht="JW305",variant="taakgericht"\} 1/,
+    );
   });
 
   it('refuse: journaled as geweigerd, not delivered', async () => {
@@ -135,9 +172,15 @@ describe.each(STORES)('injected decision on %s', (store) => {
 describe('a failing retour builder does not lose the bericht', () => {
   let gw: Gateway;
   beforeAll(async () => {
-    gw = await startGateway('pglite', { buildRetour: () => { throw Object.assign(new Error('model mismatch'), { code: 'model-mismatch' }); } });
+    gw = await startGateway('pglite', {
+      buildRetour: () => {
+        throw Object.assign(new Error('model mismatch'), { code: 'model-mismatch' });
+      },
+    });
   });
-  afterAll(async () => { await gw?.close(); });
+  afterAll(async () => {
+    await gw?.close();
+  });
 
   it('journals the L2 failure as afgekeurd without retour, naming the builder error', async () => {
     const bad = withIdentificatie(sample('JW301'), 'RB1').replace(/<jw301:Bsn>[0-9]{9}/, '<jw301:Bsn>999999999');

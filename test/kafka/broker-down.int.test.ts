@@ -27,7 +27,13 @@ describe('broker down: accept, back up, catch up once (postgres)', () => {
   let rt: KafkaRuntime;
   let post: IngressFn;
   beforeAll(async () => {
-    broker = await startTestBroker([{ role: 'inbound', partitions: 3 }, { role: 'events', partitions: 3 }], { ownBroker: true });
+    broker = await startTestBroker(
+      [
+        { role: 'inbound', partitions: 3 },
+        { role: 'events', partitions: 3 },
+      ],
+      { ownBroker: true },
+    );
     store = await openTestDb('postgres', 'down');
     post = testPipeline(store.db, 'postgres').ingress;
     rt = await startKafka({ db: store.db, settings: testSettings(broker), publisher: { leaseMs: 3000 }, probeMs: 500 });
@@ -42,7 +48,8 @@ describe('broker down: accept, back up, catch up once (postgres)', () => {
   const pending = async (): Promise<number> => (await outboxBacklog(store.db)).find((b) => b.channel === 'kafka')?.pending ?? 0;
 
   it('keeps accepting while Kafka is down and delivers all 500 once afterwards', async () => {
-    for (let i = 0; i < 10; i++) expect((await post(Buffer.from(bericht({ id: 'JW305', identificatie: `UP${i}`, bsn: testBsn(i) })), new Date())).kind).toBe('stored');
+    for (let i = 0; i < 10; i++)
+      expect((await post(Buffer.from(bericht({ id: 'JW305', identificatie: `UP${i}`, bsn: testBsn(i) })), new Date())).kind).toBe('stored');
     await until('first 10 published', async () => (await pending()) === 0, 30_000);
     await until('the readiness probe sees the broker', async () => rt.reachable(), 15_000);
     expect(await rt.ready()).toBe(true);
@@ -51,8 +58,11 @@ describe('broker down: accept, back up, catch up once (postgres)', () => {
     broker.pause();
     await until('readiness to fail', async () => !(await rt.ready(1500)), 15_000);
     await until('the readiness probe sees the broker gone', async () => !rt.reachable(), 15_000);
-    const outcomes = await Promise.all(Array.from({ length: 500 }, (_, i) =>
-      post(Buffer.from(bericht({ id: ['JW305', 'JW307'][i % 2]!, identificatie: `DOWN${i}`, bsn: testBsn(20 + (i % 90)) })), new Date())));
+    const outcomes = await Promise.all(
+      Array.from({ length: 500 }, (_, i) =>
+        post(Buffer.from(bericht({ id: ['JW305', 'JW307'][i % 2]!, identificatie: `DOWN${i}`, bsn: testBsn(20 + (i % 90)) })), new Date()),
+      ),
+    );
     expect(outcomes.every((o) => o.kind === 'stored')).toBe(true);
     // The publisher keeps trying meanwhile; nothing is lost, the backlog is visible.
     await new Promise((r) => setTimeout(r, 3000));
@@ -76,11 +86,17 @@ describe('broker unreachable at start (pglite)', () => {
   it('the runtime starts anyway, says not ready, and stops cleanly', async () => {
     const store = await openTestDb('pglite', 'nobroker');
     try {
-      const fake = { brokers: ['127.0.0.1:9'], topics: { inbound: 'i', events: 'e', ingress: 'g', deadletter: 'd' } } as unknown as TestBroker;
+      const fake = {
+        brokers: ['127.0.0.1:9'],
+        topics: { inbound: 'i', events: 'e', ingress: 'g', deadletter: 'd' },
+      } as unknown as TestBroker;
       const t0 = performance.now();
       const rt = await startKafka({
-        db: store.db, settings: testSettings(fake, { ingress: true }), ingest: testPipeline(store.db, 'pglite').ingress,
-        publisher: { leaseMs: 3000 }, probeMs: 200,
+        db: store.db,
+        settings: testSettings(fake, { ingress: true }),
+        ingest: testPipeline(store.db, 'pglite').ingress,
+        publisher: { leaseMs: 3000 },
+        probeMs: 200,
       });
       expect(performance.now() - t0).toBeLessThan(5000);
       expect(await rt.ready(500)).toBe(false);

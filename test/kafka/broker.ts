@@ -14,7 +14,10 @@ import { sharedDir } from '../support/paths.js';
 
 const run = promisify(execFile);
 
-export interface TopicSpec { readonly role: string; readonly partitions: number }
+export interface TopicSpec {
+  readonly role: string;
+  readonly partitions: number;
+}
 
 export interface TestBroker {
   readonly brokers: string[];
@@ -42,19 +45,29 @@ export async function startTestBroker(specs: readonly TopicSpec[], opts: { ownBr
   const topics = Object.fromEntries(specs.map((s) => [s.role, `${prefix}${s.role}`]));
   const env = process.env['KAFKA_BROKERS'];
   if (env && !opts.ownBroker) {
-    const brokers = env.split(',').map((b) => b.trim()).filter(Boolean);
+    const brokers = env
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean);
     const kafka = newKafka(brokers);
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await admin.createTopics({ waitForLeaders: true, topics: specs.map((s) => ({ topic: topics[s.role]!, numPartitions: s.partitions })) });
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: specs.map((s) => ({ topic: topics[s.role]!, numPartitions: s.partitions })),
+      });
     } catch (err) {
       // A broker without the CreateTopics API (e.g. librdkafka's mock given as KAFKA_BROKERS) creates
       // topics on first use instead (the mock: 4 partitions); the tests do not depend on the count.
       if ((err as Error)?.name !== 'KafkaJSServerDoesNotSupportApiKey') throw err;
       await admin.fetchTopicMetadata({ topics: Object.values(topics) }).catch(() => undefined);
-    } finally { await admin.disconnect(); }
-    const noop = (): void => { throw new Error('pause/resume needs the mock broker (ownBroker: true)'); };
+    } finally {
+      await admin.disconnect();
+    }
+    const noop = (): void => {
+      throw new Error('pause/resume needs the mock broker (ownBroker: true)');
+    };
     return { brokers, topics, external: true, kafka, pause: noop, resume: noop, stop: async () => undefined };
   }
   const script = join(sharedDir(), 'kafka', 'start-mock-broker.sh');
@@ -64,11 +77,23 @@ export async function startTestBroker(specs: readonly TopicSpec[], opts: { ownBr
   if (!boot || !pid) throw new Error(`mock broker did not start: ${stdout}`);
   const brokers = boot.split(',');
   return {
-    brokers, topics, external: false, kafka: newKafka(brokers),
-    pause: () => { process.kill(pid, 'SIGSTOP'); },
-    resume: () => { process.kill(pid, 'SIGCONT'); },
+    brokers,
+    topics,
+    external: false,
+    kafka: newKafka(brokers),
+    pause: () => {
+      process.kill(pid, 'SIGSTOP');
+    },
+    resume: () => {
+      process.kill(pid, 'SIGCONT');
+    },
     stop: async () => {
-      try { process.kill(pid, 'SIGCONT'); process.kill(pid, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(pid, 'SIGCONT');
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
     },
   };
 }
@@ -84,7 +109,11 @@ export interface ConsumedMessage {
 }
 
 /** Reads a topic from the beginning to its current end (high watermarks taken first) without a group. */
-export async function readTopic(kafka: Kafka, topic: string, opts: { atLeast?: number; timeoutMs?: number } = {}): Promise<ConsumedMessage[]> {
+export async function readTopic(
+  kafka: Kafka,
+  topic: string,
+  opts: { atLeast?: number; timeoutMs?: number } = {},
+): Promise<ConsumedMessage[]> {
   const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
   for (;;) {
     const msgs = await readOnce(kafka, topic);
@@ -105,21 +134,35 @@ async function readOnce(kafka: Kafka, topic: string): Promise<ConsumedMessage[]>
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      consumer.run({
-        autoCommit: false,
-        eachBatch: async ({ batch }) => {
-          for (const m of batch.messages) {
-            if (Number(m.offset) >= (want.get(batch.partition) ?? 0)) continue;
-            const headers: Record<string, string> = {};
-            for (const [k, v] of Object.entries(m.headers ?? {})) headers[k] = Array.isArray(v) ? String(v[0]) : String(v);
-            out.push({ topic, partition: batch.partition, offset: m.offset, key: m.key ? m.key.toString() : null, value: m.value, headers, timestamp: m.timestamp });
-          }
-          const done = [...want].every(([p, high]) => out.filter((o) => o.partition === p).length >= high - Number(ends.find((e) => e.partition === p)!.low));
-          if (done) resolve();
-        },
-      }).catch(reject);
+      consumer
+        .run({
+          autoCommit: false,
+          eachBatch: async ({ batch }) => {
+            for (const m of batch.messages) {
+              if (Number(m.offset) >= (want.get(batch.partition) ?? 0)) continue;
+              const headers: Record<string, string> = {};
+              for (const [k, v] of Object.entries(m.headers ?? {})) headers[k] = Array.isArray(v) ? String(v[0]) : String(v);
+              out.push({
+                topic,
+                partition: batch.partition,
+                offset: m.offset,
+                key: m.key ? m.key.toString() : null,
+                value: m.value,
+                headers,
+                timestamp: m.timestamp,
+              });
+            }
+            const done = [...want].every(
+              ([p, high]) => out.filter((o) => o.partition === p).length >= high - Number(ends.find((e) => e.partition === p)!.low),
+            );
+            if (done) resolve();
+          },
+        })
+        .catch(reject);
     });
-  } finally { await consumer.disconnect(); }
+  } finally {
+    await consumer.disconnect();
+  }
   return out.sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
 }
 
@@ -134,7 +177,12 @@ export function testSettings(broker: TestBroker, over: Partial<KafkaSettings> = 
     brokers: broker.brokers,
     clientId: 'sluis-test',
     groupId: `g-${t['ingress'] ?? 'none'}`,
-    topics: { inbound: t['inbound'] ?? 'x.inbound', events: t['events'] ?? 'x.events', ingress: t['ingress'] ?? 'x.ingress', deadletter: t['deadletter'] ?? 'x.deadletter' },
+    topics: {
+      inbound: t['inbound'] ?? 'x.inbound',
+      events: t['events'] ?? 'x.events',
+      ingress: t['ingress'] ?? 'x.ingress',
+      deadletter: t['deadletter'] ?? 'x.deadletter',
+    },
     keySecret: TEST_KEY_SECRET,
     ingress: false,
     instanceId: `test-${process.pid}`,

@@ -10,7 +10,10 @@ import { migrate } from '../../src/store/migrate.js';
 
 export const PG_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-export interface TestDb extends OpenedDb { readonly schema?: string; drop(): Promise<void> }
+export interface TestDb extends OpenedDb {
+  readonly schema?: string;
+  drop(): Promise<void>;
+}
 
 export async function openTestDb(kind: StoreKind, label: string, opts: { poolSize?: number } = {}): Promise<TestDb> {
   if (kind === 'pglite') {
@@ -28,7 +31,11 @@ export async function openTestDb(kind: StoreKind, label: string, opts: { poolSiz
       await o.close();
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
-      try { await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`); } finally { await c.end(); }
+      try {
+        await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      } finally {
+        await c.end();
+      }
     },
   };
 }

@@ -49,7 +49,6 @@ export interface BerichtSpec {
   readonly moreBsns?: readonly string[];
 }
 
-
 export function bericht(spec: BerichtSpec): string {
   let xml = sample(spec.id);
   const gemeente = spec.gemeente ?? '0384';

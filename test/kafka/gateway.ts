@@ -15,7 +15,11 @@ import type { IngressFn } from '../../src/kafka/ingress.js';
 
 export const TODAY = '2026-11-23';
 
-export function testPipeline(db: Db, kind: StoreKind, decide: DecideFn = routeToCounterparty): { ingest: PipelineIngest; ingress: IngressFn } {
+export function testPipeline(
+  db: Db,
+  kind: StoreKind,
+  decide: DecideFn = routeToCounterparty,
+): { ingest: PipelineIngest; ingress: IngressFn } {
   const ingest = createIngest({
     db,
     committer: new GroupCommitter(db, { concurrency: kind === 'pglite' ? 1 : 4 }),

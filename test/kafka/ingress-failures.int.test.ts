@@ -28,7 +28,10 @@ describe('ingress when the pipeline throws (pglite)', () => {
   let storeUp = true;
   const events: IngressEvent[] = [];
   beforeAll(async () => {
-    broker = await startTestBroker([{ role: 'ingress', partitions: 1 }, { role: 'deadletter', partitions: 1 }]);
+    broker = await startTestBroker([
+      { role: 'ingress', partitions: 1 },
+      { role: 'deadletter', partitions: 1 },
+    ]);
     store = await openTestDb('pglite', 'fail');
     const real = testPipeline(store.db, 'pglite').ingress;
     let outageLeft = 3;
@@ -45,9 +48,16 @@ describe('ingress when the pipeline throws (pglite)', () => {
     producer = broker.kafka.producer();
     await producer.connect();
     ingress = new KafkaIngress({
-      kafka: broker.kafka, producer, topic: broker.topics['ingress']!, deadLetterTopic: broker.topics['deadletter']!,
-      groupId: `g-${broker.topics['ingress']}`, ingest: flaky, sessionTimeoutMs: 6000, maxAttempts: 5,
-      storeHealthy: async () => storeUp, onEvent: (e) => events.push(e),
+      kafka: broker.kafka,
+      producer,
+      topic: broker.topics['ingress']!,
+      deadLetterTopic: broker.topics['deadletter']!,
+      groupId: `g-${broker.topics['ingress']}`,
+      ingest: flaky,
+      sessionTimeoutMs: 6000,
+      maxAttempts: 5,
+      storeHealthy: async () => storeUp,
+      onEvent: (e) => events.push(e),
     });
     await ingress.start();
   });

@@ -25,11 +25,22 @@ describe('Kafka ingress through the pipeline (postgres)', () => {
   let producer: Producer;
   beforeAll(async () => {
     broker = await startTestBroker([
-      { role: 'ingress', partitions: 3 }, { role: 'deadletter', partitions: 1 }, { role: 'inbound', partitions: 3 }, { role: 'events', partitions: 3 },
+      { role: 'ingress', partitions: 3 },
+      { role: 'deadletter', partitions: 1 },
+      { role: 'inbound', partitions: 3 },
+      { role: 'events', partitions: 3 },
     ]);
     store = await openTestDb('postgres', 'ingress');
     const { ingress } = testPipeline(store.db, 'postgres');
-    rt = await startKafka({ db: store.db, settings: testSettings(broker, { ingress: true }), ingest: ingress, publisher: { leaseMs: 3000 }, ...(process.env['DEBUG_KAFKA'] ? { onIngressEvent: (e) => console.log(JSON.stringify(e)), log: (l, m, x) => console.log(l, m, JSON.stringify(x)) } : {}) });
+    rt = await startKafka({
+      db: store.db,
+      settings: testSettings(broker, { ingress: true }),
+      ingest: ingress,
+      publisher: { leaseMs: 3000 },
+      ...(process.env['DEBUG_KAFKA']
+        ? { onIngressEvent: (e) => console.log(JSON.stringify(e)), log: (l, m, x) => console.log(l, m, JSON.stringify(x)) }
+        : {}),
+    });
     producer = broker.kafka.producer();
     await producer.connect();
   });
@@ -41,7 +52,9 @@ describe('Kafka ingress through the pipeline (postgres)', () => {
   });
 
   it('journals good berichten, dead-letters bad ones with the reason, never blocks, commits everything', async () => {
-    const good = Array.from({ length: 30 }, (_, i) => bericht({ id: ['JW301', 'JW305', 'JW307'][i % 3]!, identificatie: `KI${i}`, bsn: testBsn(100 + (i % 7)) }));
+    const good = Array.from({ length: 30 }, (_, i) =>
+      bericht({ id: ['JW301', 'JW305', 'JW307'][i % 3]!, identificatie: `KI${i}`, bsn: testBsn(100 + (i % 7)) }),
+    );
     const l1Invalid = good[0]!.replace(/<jw301:Geslacht>[0-9]<\/jw301:Geslacht>/, '').replace('KI0', 'BAD1');
     const messages = [
       ...good.slice(0, 10).map((x) => ({ key: 'k1', value: x })),
@@ -56,7 +69,9 @@ describe('Kafka ingress through the pipeline (postgres)', () => {
       const { rows } = await store.db.query<{ n: string }>('SELECT count(*) AS n FROM journal');
       return Number(rows[0]!.n) >= 30 && (rt.ingress?.counters.deadLettered ?? 0) >= 3 && (rt.ingress?.counters.replayed ?? 0) >= 1;
     });
-    const { rows } = await store.db.query<{ identificatie: string; status: string; decision: { action: string } }>('SELECT identificatie, status, decision FROM journal');
+    const { rows } = await store.db.query<{ identificatie: string; status: string; decision: { action: string } }>(
+      'SELECT identificatie, status, decision FROM journal',
+    );
     expect(rows.map((r) => r.identificatie).sort()).toEqual(good.map((_, i) => `KI${i}`).sort());
     expect(rows.every((r) => r.decision.action === 'route')).toBe(true);
     const postbus = await store.db.query<{ n: string }>('SELECT count(*) AS n FROM postbus');

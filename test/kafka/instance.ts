@@ -16,23 +16,37 @@ const topics = JSON.parse(env['SLUIS_TEST_TOPICS'] ?? '{}') as Record<string, st
 const opened = await openDb({ databaseUrl: PG_URL, schema: env['SLUIS_TEST_SCHEMA']!, poolSize: 8 });
 const { ingress } = testPipeline(opened.db, 'postgres');
 const settings: KafkaSettings = {
-  brokers: env['KAFKA_BROKERS']!.split(','), clientId: env['SLUIS_INSTANCE_ID']!, groupId: env['SLUIS_TEST_GROUP']!,
+  brokers: env['KAFKA_BROKERS']!.split(','),
+  clientId: env['SLUIS_INSTANCE_ID']!,
+  groupId: env['SLUIS_TEST_GROUP']!,
   topics: { inbound: topics['inbound']!, events: topics['events']!, ingress: topics['ingress']!, deadletter: topics['deadletter']! },
-  keySecret: TEST_KEY_SECRET, ingress: true, instanceId: env['SLUIS_INSTANCE_ID']!, ssl: false, sessionTimeoutMs: 6000,
+  keySecret: TEST_KEY_SECRET,
+  ingress: true,
+  instanceId: env['SLUIS_INSTANCE_ID']!,
+  ssl: false,
+  sessionTimeoutMs: 6000,
 };
 let stored = 0;
 const rt = await startKafka({
-  db: opened.db, settings, ingest: ingress, publisher: { leaseMs: 3000 },
+  db: opened.db,
+  settings,
+  ingest: ingress,
+  publisher: { leaseMs: 3000 },
   onIngressEvent: (e) => {
     if (e.type === 'stored') stored++;
     else process.stdout.write(`${new Date().toISOString()} ${JSON.stringify(e)}\n`);
   },
-  log: (level, message, extra) => { if (level !== 'info') process.stdout.write(`${new Date().toISOString()} ${level} ${message} ${JSON.stringify(extra)}\n`); },
+  log: (level, message, extra) => {
+    if (level !== 'info') process.stdout.write(`${new Date().toISOString()} ${level} ${message} ${JSON.stringify(extra)}\n`);
+  },
 });
 await rt.started();
 process.stdout.write('READY\n');
 const tick = setInterval(() => process.stdout.write(`STORED ${stored}\n`), 500);
 process.once('SIGTERM', () => {
   clearInterval(tick);
-  void rt.stop().then(() => opened.close()).then(() => process.exit(0));
+  void rt
+    .stop()
+    .then(() => opened.close())
+    .then(() => process.exit(0));
 });

@@ -31,8 +31,20 @@ export async function insertJournal(db: Db, spec: JournalRowSpec): Promise<void>
     `INSERT INTO journal (id, received_at, standard, bericht, bericht_code, afzender, ontvanger, sender, addressee,
        identificatie, idem_key, sha256, raw, summary, status, decision)
      VALUES ($1, coalesce($2::timestamptz, now()), $3, $4, $5, $6, $7, $6, $7, $8, $9, $10, $11, '{}'::jsonb, $12, $13)`,
-    [spec.id, spec.receivedAt ?? null, ns[1], ns[2], code, afzender, ontvanger, identificatie,
-      `${afzender}:${code}:${identificatie}`, createHash('sha256').update(xml).digest('hex'), Buffer.from(xml),
-      spec.status ?? 'besloten', spec.decision === undefined ? null : JSON.stringify(spec.decision)],
+    [
+      spec.id,
+      spec.receivedAt ?? null,
+      ns[1],
+      ns[2],
+      code,
+      afzender,
+      ontvanger,
+      identificatie,
+      `${afzender}:${code}:${identificatie}`,
+      createHash('sha256').update(xml).digest('hex'),
+      Buffer.from(xml),
+      spec.status ?? 'besloten',
+      spec.decision === undefined ? null : JSON.stringify(spec.decision),
+    ],
   );
 }

@@ -22,7 +22,10 @@ for (const kind of ['postgres', 'pglite'] as const) {
     let store: TestDb;
     let producer: Producer;
     beforeAll(async () => {
-      broker = await startTestBroker([{ role: 'inbound', partitions: 3 }, { role: 'events', partitions: 3 }]);
+      broker = await startTestBroker([
+        { role: 'inbound', partitions: 3 },
+        { role: 'events', partitions: 3 },
+      ]);
       store = await openTestDb(kind, 'pub');
       producer = broker.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
       await producer.connect();
@@ -33,13 +36,22 @@ for (const kind of ['postgres', 'pglite'] as const) {
       await broker?.stop();
     });
 
-    const publisher = (id = 'i1'): KafkaOutboxPublisher => new KafkaOutboxPublisher({
-      db: store.db, producer, topics: { inbound: broker.topics['inbound']!, events: broker.topics['events']! },
-      keySecret: SECRET, instanceId: id, batchSize: 7,
-    });
+    const publisher = (id = 'i1'): KafkaOutboxPublisher =>
+      new KafkaOutboxPublisher({
+        db: store.db,
+        producer,
+        topics: { inbound: broker.topics['inbound']!, events: broker.topics['events']! },
+        keySecret: SECRET,
+        instanceId: id,
+        batchSize: 7,
+      });
 
     it('enqueues nothing while Kafka is switched off', async () => {
-      await insertJournal(store.db, { id: 'off-1', xml: bericht({ id: 'JW301', identificatie: 'OFF1', bsn: testBsn(0) }), decision: { action: 'route' } });
+      await insertJournal(store.db, {
+        id: 'off-1',
+        xml: bericht({ id: 'JW301', identificatie: 'OFF1', bsn: testBsn(0) }),
+        decision: { action: 'route' },
+      });
       const { rows } = await store.db.query(`SELECT 1 FROM outbox WHERE channel = 'kafka'`);
       expect(rows).toHaveLength(0);
     });
@@ -55,26 +67,40 @@ for (const kind of ['postgres', 'pglite'] as const) {
           ids.push(id);
           const sampleId = ['JW301', 'JW305', 'JW307', 'JW315'][round]!;
           await store.db.transaction(async (tx) => {
-            await insertJournal(tx, { id, xml: bericht({ id: sampleId, identificatie: `ID${c}R${round}`, bsn }), decision: { action: 'route', addressee: '42420001', reasons: [{ rule: 'R1', text: 'route' }] } });
+            await insertJournal(tx, {
+              id,
+              xml: bericht({ id: sampleId, identificatie: `ID${c}R${round}`, bsn }),
+              decision: { action: 'route', addressee: '42420001', reasons: [{ rule: 'R1', text: 'route' }] },
+            });
             await tx.query(`INSERT INTO postbus (party, bericht_id) VALUES ($1, $2)`, ['42420001', id]);
           });
         }
       }
       // A 323 with two clients → the pair key; a retour without Client → the heenbericht's client key.
-      await insertJournal(store.db, { id: 'decl-1', xml: bericht({ id: 'JW323', identificatie: 'DECL1', bsn: testBsn(50), moreBsns: [testBsn(51)] }), decision: { action: 'suppress', reasons: [{ contract: 'K1', text: 'taakgericht' }] } });
+      await insertJournal(store.db, {
+        id: 'decl-1',
+        xml: bericht({ id: 'JW323', identificatie: 'DECL1', bsn: testBsn(50), moreBsns: [testBsn(51)] }),
+        decision: { action: 'suppress', reasons: [{ contract: 'K1', text: 'taakgericht' }] },
+      });
       await insertJournal(store.db, { id: 'ret-1', xml: bericht({ id: 'JW306', identificatie: 'ID0R1' }), decision: { action: 'route' } });
       // A transaction that rolls back leaves nothing to publish.
-      await store.db.transaction(async (tx) => {
-        await insertJournal(tx, { id: 'rolled-back', xml: bericht({ id: 'JW301', identificatie: 'RB', bsn: clients[0]! }) });
-        throw new Error('abort');
-      }).catch(() => undefined);
+      await store.db
+        .transaction(async (tx) => {
+          await insertJournal(tx, { id: 'rolled-back', xml: bericht({ id: 'JW301', identificatie: 'RB', bsn: clients[0]! }) });
+          throw new Error('abort');
+        })
+        .catch(() => undefined);
 
       const backlogBefore = (await outboxBacklog(store.db)).find((b) => b.channel === 'kafka');
       expect(backlogBefore?.pending).toBe(22 + 22 + 20); // inbound + decision events + postbus delivery events
 
       const p = publisher();
       let rounds = 0;
-      for (;;) { const r = await p.publishOnce(); rounds++; if (!r.more && r.published === 0) break; }
+      for (;;) {
+        const r = await p.publishOnce();
+        rounds++;
+        if (!r.more && r.published === 0) break;
+      }
       expect(rounds).toBeGreaterThan(5); // batchSize 7 forces several rounds
       expect((await outboxBacklog(store.db)).find((b) => b.channel === 'kafka')?.pending ?? 0).toBe(0);
 
@@ -108,18 +134,25 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const decision = ajv.compile(JSON.parse(readFileSync('schemas/events/decision.v1.schema.json', 'utf8')));
       const delivery = ajv.compile(JSON.parse(readFileSync('schemas/events/delivery.v1.schema.json', 'utf8')));
       // A decision change (what a replay does) publishes a second decision event with `previous`.
-      await store.db.query(`UPDATE journal SET decision = $2 WHERE id = $1`, ['b-1-0', JSON.stringify({ action: 'suppress', reasons: [{ contract: 'K2', text: 'x' }] })]);
+      await store.db.query(`UPDATE journal SET decision = $2 WHERE id = $1`, [
+        'b-1-0',
+        JSON.stringify({ action: 'suppress', reasons: [{ contract: 'K2', text: 'x' }] }),
+      ]);
       await store.db.query(`UPDATE postbus SET confirmed_at = now() WHERE bericht_id = 'b-2-0'`);
       // A webhook delivery (the gateway's worker marks outbox rows done / given up) is an event too.
       await store.db.query(`INSERT INTO outbox (bericht_id, channel, destination, delivery_key, payload) VALUES
         ('b-3-0', 'webhook', '42420001', 'b-3-0.webhook.42420001', '{}'), ('b-4-0', 'webhook', '42420001', 'b-4-0.webhook.42420001', '{}')`);
       await store.db.query(`UPDATE outbox SET done_at = now(), attempts = 1 WHERE delivery_key = 'b-3-0.webhook.42420001'`);
-      await store.db.query(`UPDATE outbox SET failed_at = now(), attempts = 8, last_error = 'HTTP 500 for client 999999990' WHERE delivery_key = 'b-4-0.webhook.42420001'`);
+      await store.db.query(
+        `UPDATE outbox SET failed_at = now(), attempts = 8, last_error = 'HTTP 500 for client 999999990' WHERE delivery_key = 'b-4-0.webhook.42420001'`,
+      );
       const p = publisher('i2');
       // i1 still holds the lease (TTL 10 s) — i2 must not publish meanwhile.
       expect((await p.publishOnce()).leased).toBe(false);
       await publisher('i1').release();
-      while ((await p.publishOnce()).published > 0) { /* drain */ }
+      while ((await p.publishOnce()).published > 0) {
+        /* drain */
+      }
       const events = await readTopic(broker.kafka, broker.topics['events']!, { atLeast: 46 });
       expect(events).toHaveLength(22 + 20 + 2 + 2);
       for (const e of events) {
@@ -138,7 +171,10 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(parsed.filter((v) => v['outcome'] === 'confirmed').map((v) => v['berichtId'])).toEqual(['b-2-0']);
       expect(new Set(parsed.map((v) => v['id'])).size).toBe(parsed.length);
       const hooks = parsed.filter((v) => v['channel'] === 'webhook');
-      expect(hooks.map((v) => [v['berichtId'], v['outcome'], v['attempts']]).sort()).toEqual([['b-3-0', 'delivered', 1], ['b-4-0', 'failed', 8]]);
+      expect(hooks.map((v) => [v['berichtId'], v['outcome'], v['attempts']]).sort()).toEqual([
+        ['b-3-0', 'delivered', 1],
+        ['b-4-0', 'failed', 8],
+      ]);
       expect(hooks.find((v) => v['outcome'] === 'failed')!['error']).toBe('HTTP 500 for client *********');
     });
   });

@@ -9,15 +9,27 @@ import { createRegistryChecker } from '../../src/contracts/registry.js';
 import type { Registry } from '../../src/contracts/types.js';
 
 const base = {
-  wet: 'Jeugdwet', gemeenten: ['0384'], opdrachtnemer: { agb: '42420001' }, producten: [{ categorie: '45' }, { categorie: '54' }],
-  basisovereenkomst: 'BO-1', deelovereenkomst: 'perceel-1',
+  wet: 'Jeugdwet',
+  gemeenten: ['0384'],
+  opdrachtnemer: { agb: '42420001' },
+  producten: [{ categorie: '45' }, { categorie: '54' }],
+  basisovereenkomst: 'BO-1',
+  deelovereenkomst: 'perceel-1',
 };
 
 export const THEN_DOC = {
   versie: 1,
   standaard: { geenContract: 'route-with-warning', rechtszekerheidBlokkerend: false },
   contracten: [
-    { id: 'K1', naam: 'K1 taakgericht', ...base, periode: { van: '2026-01-01' }, uitvoeringsvariant: 'taakgericht', profiel: 'taakgericht-minimaal', bekostiging: 'lumpsum' },
+    {
+      id: 'K1',
+      naam: 'K1 taakgericht',
+      ...base,
+      periode: { van: '2026-01-01' },
+      uitvoeringsvariant: 'taakgericht',
+      profiel: 'taakgericht-minimaal',
+      bekostiging: 'lumpsum',
+    },
   ],
 };
 
@@ -25,8 +37,23 @@ export const NOW_DOC = {
   versie: 1,
   standaard: { geenContract: 'route-with-warning', rechtszekerheidBlokkerend: false },
   contracten: [
-    { id: 'K1', naam: 'K1 taakgericht', ...base, periode: { van: '2026-01-01', totEnMet: '2026-08-31' }, uitvoeringsvariant: 'taakgericht', profiel: 'taakgericht-minimaal', bekostiging: 'lumpsum' },
-    { id: 'K2', naam: 'K2 outputgericht', ...base, periode: { van: '2026-09-01' }, uitvoeringsvariant: 'outputgericht', bekostiging: 'PxQ' },
+    {
+      id: 'K1',
+      naam: 'K1 taakgericht',
+      ...base,
+      periode: { van: '2026-01-01', totEnMet: '2026-08-31' },
+      uitvoeringsvariant: 'taakgericht',
+      profiel: 'taakgericht-minimaal',
+      bekostiging: 'lumpsum',
+    },
+    {
+      id: 'K2',
+      naam: 'K2 outputgericht',
+      ...base,
+      periode: { van: '2026-09-01' },
+      uitvoeringsvariant: 'outputgericht',
+      bekostiging: 'PxQ',
+    },
   ],
 };
 

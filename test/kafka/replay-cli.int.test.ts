@@ -17,13 +17,22 @@ import { NOW_DOC, THEN_DOC, registry } from './registries.js';
 import { schemaValidator } from './schemas.js';
 
 const THEN = registry(THEN_DOC);
-const decideThen: DecideFn = (input) => decide(summarize(input.message, input.bericht), THEN, EMPTY_STATE, input.today) as unknown as Decision;
+const decideThen: DecideFn = (input) =>
+  decide(summarize(input.message, input.bericht), THEN, EMPTY_STATE, input.today) as unknown as Decision;
 
 function io(env: Record<string, string>, isTTY = false): CliIO & { out: string; err: string } {
   const o = {
-    out: '', err: '', isTTY, env, cwd: process.cwd(),
-    stdout: (t: string) => { o.out += t; },
-    stderr: (t: string) => { o.err += t; },
+    out: '',
+    err: '',
+    isTTY,
+    env,
+    cwd: process.cwd(),
+    stdout: (t: string) => {
+      o.out += t;
+    },
+    stderr: (t: string) => {
+      o.err += t;
+    },
   };
   return o;
 }
@@ -36,9 +45,10 @@ describe('sluis replay (CLI, postgres)', () => {
     store = await openTestDb('postgres', 'cli');
     const { ingress } = testPipeline(store.db, 'postgres', decideThen);
     for (let i = 0; i < 30; i++) {
-      const xml = i % 3 === 0
-        ? bericht({ id: 'JW301', identificatie: `T${i}`, bsn: testBsn(800 + i), aanbieder: '42420099' })
-        : bericht({ id: 'JW323', identificatie: `D${i}`, bsn: testBsn(800 + i), moreBsns: [testBsn(900 + i)] });
+      const xml =
+        i % 3 === 0
+          ? bericht({ id: 'JW301', identificatie: `T${i}`, bsn: testBsn(800 + i), aanbieder: '42420099' })
+          : bericht({ id: 'JW323', identificatie: `D${i}`, bsn: testBsn(800 + i), moreBsns: [testBsn(900 + i)] });
       expect((await ingress(Buffer.from(xml), new Date(Date.UTC(2026, 10, 3, 9, i)))).kind).toBe('stored');
     }
     const url = new URL(PG_URL);
@@ -47,11 +57,16 @@ describe('sluis replay (CLI, postgres)', () => {
     registryFile = join(mkdtempSync(join(tmpdir(), 'sluis-replay-')), 'now.registry.json');
     writeFileSync(registryFile, JSON.stringify(NOW_DOC));
   });
-  afterAll(async () => { await store?.drop(); });
+  afterAll(async () => {
+    await store?.drop();
+  });
 
   it('dry-run prints the diff summary and each change', async () => {
     const c = io(env);
-    const code = await run(['--from', '2026-11-01', '--to', '2026-12-01', '--dry-run', '--registry', registryFile, '--today', '2026-11-23'], c);
+    const code = await run(
+      ['--from', '2026-11-01', '--to', '2026-12-01', '--dry-run', '--registry', registryFile, '--today', '2026-11-23'],
+      c,
+    );
     expect(code, c.err).toBe(0);
     expect(c.out).toContain('Replay DRY-RUN');
     expect(c.out).toContain('selected 30  unchanged 10  changed 20');
@@ -63,7 +78,23 @@ describe('sluis replay (CLI, postgres)', () => {
 
   it('--json gives the versioned report; a TTY gets a progress bar', async () => {
     const c = io(env, true);
-    const code = await run(['--from', '2026-11-01', '--to', '2026-12-01', '--bericht', '323', '--dry-run', '--json', '--registry', registryFile, '--today', '2026-11-23'], c);
+    const code = await run(
+      [
+        '--from',
+        '2026-11-01',
+        '--to',
+        '2026-12-01',
+        '--bericht',
+        '323',
+        '--dry-run',
+        '--json',
+        '--registry',
+        registryFile,
+        '--today',
+        '2026-11-23',
+      ],
+      c,
+    );
     expect(code).toBe(0);
     const report = JSON.parse(c.out) as { counts: { selected: number; changed: number }; operator: string; changes: unknown[] };
     const validate = schemaValidator().compile(JSON.parse(readFileSync('schemas/events/replay-run.v1.schema.json', 'utf8')));
@@ -76,12 +107,16 @@ describe('sluis replay (CLI, postgres)', () => {
 
   it('a real run re-delivers what changed, once', async () => {
     const c = io(env);
-    expect(await run(['--from', '2026-11-01', '--to', '2026-12-01', '--rate', '500/s', '--registry', registryFile, '--today', '2026-11-23'], c)).toBe(0);
+    expect(
+      await run(['--from', '2026-11-01', '--to', '2026-12-01', '--rate', '500/s', '--registry', registryFile, '--today', '2026-11-23'], c),
+    ).toBe(0);
     expect(c.out).toContain('changed 20  re-delivered 20');
     const again = io(env);
     expect(await run(['--from', '2026-11-01', '--to', '2026-12-01', '--registry', registryFile, '--today', '2026-11-23'], again)).toBe(0);
     expect(again.out).toContain('unchanged 30  changed 0  re-delivered 0');
-    const runs = await store.db.query<{ operator: string; dry_run: boolean; selection: { from: { at: string } } }>('SELECT operator, dry_run, selection FROM replay_runs ORDER BY started_at');
+    const runs = await store.db.query<{ operator: string; dry_run: boolean; selection: { from: { at: string } } }>(
+      'SELECT operator, dry_run, selection FROM replay_runs ORDER BY started_at',
+    );
     expect(runs.rows.map((r) => r.dry_run)).toEqual([true, true, true, false, false]);
     expect(runs.rows.every((r) => r.operator === 'operator-1' && r.selection.from.at === '2026-11-01T00:00:00.000Z')).toBe(true);
   });

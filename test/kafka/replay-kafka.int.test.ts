@@ -20,26 +20,35 @@ import { NOW_DOC, THEN_DOC, registry } from './registries.js';
 
 const THEN = registry(THEN_DOC);
 const NOW = registry(NOW_DOC);
-const decideThen: DecideFn = (input) => decide(summarize(input.message, input.bericht), THEN, EMPTY_STATE, input.today) as unknown as Decision;
+const decideThen: DecideFn = (input) =>
+  decide(summarize(input.message, input.bericht), THEN, EMPTY_STATE, input.today) as unknown as Decision;
 
 describe('replay from the Kafka inbound topic (postgres)', () => {
   let broker: TestBroker;
   let store: TestDb;
   let rt: KafkaRuntime;
   beforeAll(async () => {
-    broker = await startTestBroker([{ role: 'inbound', partitions: 3 }, { role: 'events', partitions: 3 }]);
+    broker = await startTestBroker([
+      { role: 'inbound', partitions: 3 },
+      { role: 'events', partitions: 3 },
+    ]);
     store = await openTestDb('postgres', 'rkafka');
     rt = await startKafka({ db: store.db, settings: testSettings(broker), publisher: { leaseMs: 3000 } });
     const { ingress } = testPipeline(store.db, 'postgres', decideThen);
     for (let i = 0; i < 20; i++) {
-      const xml = i < 12
-        ? bericht({ id: 'JW323', identificatie: `D${i}`, bsn: testBsn(500 + i), moreBsns: [testBsn(600 + i)] })
-        : bericht({ id: 'JW301', identificatie: `T${i}`, bsn: testBsn(500 + i), aanbieder: '42420099' });
+      const xml =
+        i < 12
+          ? bericht({ id: 'JW323', identificatie: `D${i}`, bsn: testBsn(500 + i), moreBsns: [testBsn(600 + i)] })
+          : bericht({ id: 'JW301', identificatie: `T${i}`, bsn: testBsn(500 + i), aanbieder: '42420099' });
       expect((await ingress(Buffer.from(xml), new Date(Date.UTC(2026, 10, 2, 8, 0, i)))).kind).toBe('stored');
     }
-    await ingress(Buffer.from(bericht({ id: 'JW323', identificatie: 'LATE', bsn: testBsn(700), moreBsns: [testBsn(701)] })), new Date(Date.UTC(2026, 11, 5)));
+    await ingress(
+      Buffer.from(bericht({ id: 'JW323', identificatie: 'LATE', bsn: testBsn(700), moreBsns: [testBsn(701)] })),
+      new Date(Date.UTC(2026, 11, 5)),
+    );
     const end = Date.now() + 30_000;
-    while (((await outboxBacklog(store.db)).find((b) => b.channel === 'kafka')?.pending ?? 0) > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
+    while (((await outboxBacklog(store.db)).find((b) => b.channel === 'kafka')?.pending ?? 0) > 0 && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 200));
   });
   afterAll(async () => {
     await rt?.stop();
@@ -50,8 +59,15 @@ describe('replay from the Kafka inbound topic (postgres)', () => {
   const replay = (sel: SelectionInput, source: 'kafka' | 'journal' = 'kafka'): Promise<ReplayReport> => {
     const selection = parseSelection(sel);
     return runReplay({
-      db: store.db, selection, dryRun: true, operator: 'tester', source,
-      pages: source === 'kafka' ? kafkaSource(broker.kafka, broker.topics['inbound']!, store.db, selection, { pageSize: 5 }) : journalSource(store.db, selection),
+      db: store.db,
+      selection,
+      dryRun: true,
+      operator: 'tester',
+      source,
+      pages:
+        source === 'kafka'
+          ? kafkaSource(broker.kafka, broker.topics['inbound']!, store.db, selection, { pageSize: 5 })
+          : journalSource(store.db, selection),
       decide: coreDecider({ registry: NOW, today: TODAY, db: store.db }),
     });
   };

@@ -14,7 +14,8 @@ import { NOW_DOC, THEN_DOC, registry } from './registries.js';
 
 const THEN = registry(THEN_DOC);
 const NOW = registry(NOW_DOC);
-const decideThen: DecideFn = (input) => decide(summarize(input.message, input.bericht), THEN, EMPTY_STATE, input.today) as unknown as Decision;
+const decideThen: DecideFn = (input) =>
+  decide(summarize(input.message, input.bericht), THEN, EMPTY_STATE, input.today) as unknown as Decision;
 
 describe('replay as an operator request (pglite)', () => {
   let store: TestDb;
@@ -23,17 +24,27 @@ describe('replay as an operator request (pglite)', () => {
     store = await openTestDb('pglite', 'op');
     const { ingress } = testPipeline(store.db, 'pglite', decideThen);
     for (let i = 0; i < 6; i++) {
-      await ingress(Buffer.from(bericht({ id: 'JW323', identificatie: `O${i}`, bsn: testBsn(3000 + i), moreBsns: [testBsn(3100 + i)] })), new Date(Date.UTC(2026, 10, 4)));
+      await ingress(
+        Buffer.from(bericht({ id: 'JW323', identificatie: `O${i}`, bsn: testBsn(3000 + i), moreBsns: [testBsn(3100 + i)] })),
+        new Date(Date.UTC(2026, 10, 4)),
+      );
     }
     deps = { db: store.db, decider: () => coreDecider({ registry: NOW, today: TODAY, db: store.db }) };
   });
-  afterAll(async () => { await store?.drop(); });
+  afterAll(async () => {
+    await store?.drop();
+  });
 
   it('is a dry-run unless dryRun: false is sent', async () => {
     const r = await handleReplayRequest(deps, { from: '2026-11-01', to: '2026-12-01' }, 'ops@example');
     expect(r.status).toBe(200);
     if (r.status !== 200) return;
-    expect(r.body).toMatchObject({ dryRun: true, operator: 'ops@example', source: 'journal', counts: { selected: 6, changed: 6, redelivered: 0 } });
+    expect(r.body).toMatchObject({
+      dryRun: true,
+      operator: 'ops@example',
+      source: 'journal',
+      counts: { selected: 6, changed: 6, redelivered: 0 },
+    });
     const real = await handleReplayRequest(deps, { from: '2026-11-01', to: '2026-12-01', dryRun: false, rate: 1000 }, 'ops@example');
     expect(real.status === 200 && real.body.counts.redelivered).toBe(6);
   });

@@ -37,31 +37,42 @@ describe('two instances, one killed with SIGKILL mid-run (postgres)', () => {
   const logDir = mkdtempSync(join(tmpdir(), 'sluis-scaleout-'));
   const group = `scaleout-${Date.now()}`;
 
-  const startInstance = (id: string): Promise<ChildProcess> => new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot(), 'test/kafka/instance.ts')], {
-      cwd: repoRoot(),
-      env: {
-        ...process.env, KAFKA_BROKERS: broker.brokers.join(','), SLUIS_TEST_TOPICS: JSON.stringify(broker.topics),
-        SLUIS_TEST_SCHEMA: store.schema!, SLUIS_INSTANCE_ID: id, SLUIS_TEST_GROUP: group, KAFKAJS_NO_PARTITIONER_WARNING: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const startInstance = (id: string): Promise<ChildProcess> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot(), 'test/kafka/instance.ts')], {
+        cwd: repoRoot(),
+        env: {
+          ...process.env,
+          KAFKA_BROKERS: broker.brokers.join(','),
+          SLUIS_TEST_TOPICS: JSON.stringify(broker.topics),
+          SLUIS_TEST_SCHEMA: store.schema!,
+          SLUIS_INSTANCE_ID: id,
+          SLUIS_TEST_GROUP: group,
+          KAFKAJS_NO_PARTITIONER_WARNING: '1',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push(child);
+      let err = '';
+      child.stderr!.on('data', (d: Buffer) => {
+        err += d.toString();
+      });
+      child.stdout!.on('data', (d: Buffer) => {
+        appendFileSync(join(logDir, `${id}.log`), d);
+        for (const m of d.toString().matchAll(/^STORED (\d+)$/gm)) storedBy[id] = Number(m[1]);
+        if (d.toString().includes('READY')) resolve(child);
+      });
+      child.stderr!.on('data', (d: Buffer) => appendFileSync(join(logDir, `${id}.log`), d));
+      child.once('exit', (code) => reject(new Error(`instance ${id} exited (${code}) before READY: ${err.slice(-2000)}`)));
     });
-    children.push(child);
-    let err = '';
-    child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
-    child.stdout!.on('data', (d: Buffer) => {
-      appendFileSync(join(logDir, `${id}.log`), d);
-      for (const m of d.toString().matchAll(/^STORED (\d+)$/gm)) storedBy[id] = Number(m[1]);
-      if (d.toString().includes('READY')) resolve(child);
-    });
-    child.stderr!.on('data', (d: Buffer) => appendFileSync(join(logDir, `${id}.log`), d));
-    child.once('exit', (code) => reject(new Error(`instance ${id} exited (${code}) before READY: ${err.slice(-2000)}`)));
-  });
 
   beforeAll(async () => {
     logHint = ` (instance logs in ${logDir})`;
     broker = await startTestBroker([
-      { role: 'ingress', partitions: 6 }, { role: 'inbound', partitions: 6 }, { role: 'events', partitions: 6 }, { role: 'deadletter', partitions: 1 },
+      { role: 'ingress', partitions: 6 },
+      { role: 'inbound', partitions: 6 },
+      { role: 'events', partitions: 6 },
+      { role: 'deadletter', partitions: 1 },
     ]);
     store = await openTestDb('postgres', 'scale');
     await setKafkaEnabled(store.db, true);
@@ -86,32 +97,53 @@ describe('two instances, one killed with SIGKILL mid-run (postgres)', () => {
     });
     for (let i = 0; i < TOTAL; i += 500) await producer.send({ topic: broker.topics['ingress']!, messages: messages.slice(i, i + 500) });
 
-    const count = async (): Promise<number> => Number((await store.db.query<{ n: string }>('SELECT count(*) AS n FROM journal')).rows[0]!.n);
-    await until('both instances journaling and a quarter of the berichten done', async () =>
-      (storedBy['A'] ?? 0) > 0 && (storedBy['B'] ?? 0) > 0 && (await count()) >= TOTAL / 4, 120_000);
+    const count = async (): Promise<number> =>
+      Number((await store.db.query<{ n: string }>('SELECT count(*) AS n FROM journal')).rows[0]!.n);
+    await until(
+      'both instances journaling and a quarter of the berichten done',
+      async () => (storedBy['A'] ?? 0) > 0 && (storedBy['B'] ?? 0) > 0 && (await count()) >= TOTAL / 4,
+      120_000,
+    );
     const atKill = await count();
     const aBeforeKill = storedBy['A']!;
     a!.kill('SIGKILL');
     expect(atKill).toBeLessThan(TOTAL); // really mid-run
-    await until('all berichten journaled and the group caught up', async () =>
-      (await count()) >= TOTAL && (await groupLag(broker.kafka, group, broker.topics['ingress']!)) === 0, 180_000);
-    await until('the Kafka outbox drained', async () =>
-      Number((await store.db.query<{ n: string }>(`SELECT count(*) AS n FROM outbox WHERE channel = 'kafka' AND done_at IS NULL`)).rows[0]!.n) === 0, 60_000);
+    await until(
+      'all berichten journaled and the group caught up',
+      async () => (await count()) >= TOTAL && (await groupLag(broker.kafka, group, broker.topics['ingress']!)) === 0,
+      180_000,
+    );
+    await until(
+      'the Kafka outbox drained',
+      async () =>
+        Number(
+          (await store.db.query<{ n: string }>(`SELECT count(*) AS n FROM outbox WHERE channel = 'kafka' AND done_at IS NULL`)).rows[0]!.n,
+        ) === 0,
+      60_000,
+    );
 
     const j = await store.db.query<{ n: string; ids: string; decided: string }>(
-      `SELECT count(*) AS n, count(DISTINCT identificatie) AS ids, count(*) FILTER (WHERE decision IS NOT NULL) AS decided FROM journal`);
+      `SELECT count(*) AS n, count(DISTINCT identificatie) AS ids, count(*) FILTER (WHERE decision IS NOT NULL) AS decided FROM journal`,
+    );
     expect(j.rows[0]).toEqual({ n: String(TOTAL), ids: String(TOTAL), decided: String(TOTAL) });
     const besloten = await store.db.query<{ bad: string }>(
-      `SELECT count(*) AS bad FROM (SELECT bericht_id FROM journal_status WHERE status = 'besloten' GROUP BY bericht_id HAVING count(*) <> 1) x`);
+      `SELECT count(*) AS bad FROM (SELECT bericht_id FROM journal_status WHERE status = 'besloten' GROUP BY bericht_id HAVING count(*) <> 1) x`,
+    );
     expect(besloten.rows[0]!.bad).toBe('0');
     const pb = await store.db.query<{ n: string; distinct_items: string }>(
-      `SELECT count(*) AS n, count(DISTINCT (party, bericht_id)) AS distinct_items FROM postbus`);
+      `SELECT count(*) AS n, count(DISTINCT (party, bericht_id)) AS distinct_items FROM postbus`,
+    );
     expect(pb.rows[0]).toEqual({ n: String(TOTAL), distinct_items: String(TOTAL) });
     // One inbound-log row and one decision event per bericht were queued (by the triggers, in the
     // journal transaction), however often a message was consumed.
     const queued = await store.db.query<{ kind: string; n: string }>(
-      `SELECT coalesce(payload->>'kind', destination) AS kind, count(*) AS n FROM outbox WHERE channel = 'kafka' GROUP BY 1 ORDER BY 1`);
-    expect(queued.rows).toEqual([{ kind: 'decision', n: String(TOTAL) }, { kind: 'delivery', n: String(TOTAL) }, { kind: 'inbound', n: String(TOTAL) }]);
+      `SELECT coalesce(payload->>'kind', destination) AS kind, count(*) AS n FROM outbox WHERE channel = 'kafka' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(queued.rows).toEqual([
+      { kind: 'decision', n: String(TOTAL) },
+      { kind: 'delivery', n: String(TOTAL) },
+      { kind: 'inbound', n: String(TOTAL) },
+    ]);
     const dead = await store.db.query(`SELECT 1 FROM journal WHERE status = 'afgekeurd'`);
     expect(dead.rows).toHaveLength(0);
 
@@ -120,6 +152,8 @@ describe('two instances, one killed with SIGKILL mid-run (postgres)', () => {
     const inbound = await readTopic(broker.kafka, broker.topics['inbound']!, { atLeast: TOTAL, timeoutMs: 60_000 });
     const ids = new Set(inbound.map((m) => m.headers['sluis-id']));
     expect(ids.size).toBe(TOTAL);
-    console.log(`scale-out: killed A at ${atKill}/${TOTAL} journaled (A had ${aBeforeKill}); B journaled ${storedBy['B']} in all; inbound log ${inbound.length} messages for ${ids.size} berichten`);
+    console.log(
+      `scale-out: killed A at ${atKill}/${TOTAL} journaled (A had ${aBeforeKill}); B journaled ${storedBy['B']} in all; inbound log ${inbound.length} messages for ${ids.size} berichten`,
+    );
   }, 420_000);
 });

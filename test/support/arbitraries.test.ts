@@ -5,7 +5,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SIMPLE_TYPES } from '../../src/standard/generated/model.js';
 import {
-  BERICHT_IDS, isElfproef, nthTestBsn, simpleValueArbitrary, simpleValueProblem, testBsnArbitrary, validInstance,
+  BERICHT_IDS,
+  isElfproef,
+  nthTestBsn,
+  simpleValueArbitrary,
+  simpleValueProblem,
+  testBsnArbitrary,
+  validInstance,
 } from './arbitraries.js';
 import { xsdPath } from './paths.js';
 import { requireXmllint, xmllintValidate } from './xmllint.js';
@@ -13,11 +19,14 @@ import { serializeXml, typedToTree } from './xmltree.js';
 
 describe('test BSNs', () => {
   it('stay in 999900006–999999990 and pass the elfproef', () => {
-    fc.assert(fc.property(testBsnArbitrary(), (bsn) => {
-      expect(isElfproef(bsn)).toBe(true);
-      expect(Number(bsn)).toBeGreaterThanOrEqual(999_900_006);
-      expect(Number(bsn)).toBeLessThanOrEqual(999_999_990);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(testBsnArbitrary(), (bsn) => {
+        expect(isElfproef(bsn)).toBe(true);
+        expect(Number(bsn)).toBeGreaterThanOrEqual(999_900_006);
+        expect(Number(bsn)).toBeLessThanOrEqual(999_999_990);
+      }),
+      { numRuns: 2000 },
+    );
     expect(nthTestBsn(0)).toBe('999900006');
     expect(isElfproef(nthTestBsn(12_345))).toBe(true);
     expect(isElfproef('999900007')).toBe(false);
@@ -65,7 +74,8 @@ describe('bericht arbitraries', () => {
           writeFileSync(file, serializeXml(typedToTree(id, validInstance(id, seed) as unknown as Record<string, unknown>)));
           files.push(file);
         }
-        for (const v of await xmllintValidate(xsdPath(id), files)) if (!v.valid) failures.push(`${v.file}: ${v.errors.slice(0, 2).join(' | ')}`);
+        for (const v of await xmllintValidate(xsdPath(id), files))
+          if (!v.valid) failures.push(`${v.file}: ${v.errors.slice(0, 2).join(' | ')}`);
       }
       expect(failures).toEqual([]);
     } finally {

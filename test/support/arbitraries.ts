@@ -150,16 +150,11 @@ const freeTextUnit = (newlines: boolean): fc.Arbitrary<string> =>
 /** Lengths biased to small values but reaching exactly `max` (the boundary) now and then. */
 function lengthArb(min: number, max: number, typical: number): fc.Arbitrary<number> {
   const upper = Math.max(min, Math.min(max, typical));
-  return fc.oneof(
-    { arbitrary: fc.integer({ min, max: upper }), weight: 8 },
-    { arbitrary: fc.constant(max), weight: 1 },
-  );
+  return fc.oneof({ arbitrary: fc.integer({ min, max: upper }), weight: 8 }, { arbitrary: fc.constant(max), weight: 1 });
 }
 
 function stringOf(unit: fc.Arbitrary<string>, min: number, max: number, typical: number): fc.Arbitrary<string> {
-  return lengthArb(min, max, typical).chain((n) =>
-    fc.array(unit, { minLength: n, maxLength: n }).map((cs) => cs.join('')),
-  );
+  return lengthArb(min, max, typical).chain((n) => fc.array(unit, { minLength: n, maxLength: n }).map((cs) => cs.join('')));
 }
 
 /** At least one character that is not XSD whitespace (`\S` = not space, tab, CR, LF). */
@@ -248,7 +243,12 @@ function rawSimpleArbitrary(type: SimpleTypeDef, opts: Required<ArbitraryOptions
     case '([a-zA-Z0-9])+':
       return stringOf(unitOf(LETTERS + DIGITS), Math.max(1, minL), max, typical);
     case '([a-zA-ZÀ-ỳ])+':
-      return stringOf(fc.oneof({ arbitrary: unitOf(LETTERS), weight: 6 }, { arbitrary: unitOf('éëÀỳ'), weight: 1 }), Math.max(1, minL), max, typical);
+      return stringOf(
+        fc.oneof({ arbitrary: unitOf(LETTERS), weight: 6 }, { arbitrary: unitOf('éëÀỳ'), weight: 1 }),
+        Math.max(1, minL),
+        max,
+        typical,
+      );
     case VERSIE: {
       const part = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 21, max: 999 }));
       return fc.tuple(part, part, part).map((ps) => ps.join('.'));
@@ -285,11 +285,13 @@ function withDefaults(o: ArbitraryOptions): Required<ArbitraryOptions> {
 }
 
 function childArbitrary(child: ElementDef, opts: Required<ArbitraryOptions>): fc.Arbitrary<unknown> {
-  const one: fc.Arbitrary<unknown> =
-    child.kind === 'simple' ? simpleValueArbitrary(child.type, opts) : complexArbitrary(child.type, opts);
+  const one: fc.Arbitrary<unknown> = child.kind === 'simple' ? simpleValueArbitrary(child.type, opts) : complexArbitrary(child.type, opts);
   if (child.max > 1) {
     // Repeated: an array of at least one (an empty container is never written); absent when optional.
-    const arr = fc.array(one, { minLength: Math.max(1, child.min), maxLength: Math.max(Math.max(1, child.min), Math.min(child.max, opts.maxRepeat)) });
+    const arr = fc.array(one, {
+      minLength: Math.max(1, child.min),
+      maxLength: Math.max(Math.max(1, child.min), Math.min(child.max, opts.maxRepeat)),
+    });
     return child.min === 0 ? fc.option(arr, { nil: undefined, freq: 3 }) : arr;
   }
   return child.min === 0 ? fc.option(one, { nil: undefined, freq: 3 }) : one;
@@ -325,9 +327,9 @@ export function berichtArbitrary<K extends BerichtId>(id: K, options: ArbitraryO
 
 /** Any of the 28 messages, with its id. */
 export function anyBerichtArbitrary(options: ArbitraryOptions = {}): fc.Arbitrary<{ id: BerichtId; bericht: Record<string, unknown> }> {
-  return fc.constantFrom(...BERICHT_IDS).chain((id) =>
-    complexArbitrary(MESSAGES[id].rootType, options).map((bericht) => ({ id, bericht })),
-  );
+  return fc
+    .constantFrom(...BERICHT_IDS)
+    .chain((id) => complexArbitrary(MESSAGES[id].rootType, options).map((bericht) => ({ id, bericht })));
 }
 
 /**

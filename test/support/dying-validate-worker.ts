@@ -19,4 +19,7 @@ port.on('message', (m: Batch) => {
 });
 await import('../../src/pipeline/validate-worker.js');
 loaded = true;
-for (const m of early) { handedOn.add(m); port.emit('message', m); }
+for (const m of early) {
+  handedOn.add(m);
+  port.emit('message', m);
+}

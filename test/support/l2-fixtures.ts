@@ -68,7 +68,8 @@ function toIwmo(nummer: BaseNummer, ijw: Obj): Obj {
     const o = v as Obj;
     for (const [k, x] of Object.entries(o)) {
       if ((k === 'Categorie' || k === 'ProductCategorie') && typeof x === 'string') o[k] = CATEGORIE_IWMO[x] ?? '01';
-      else if ((k === 'Code' || k === 'ProductCode') && typeof x === 'string' && /^\d\d/.test(x)) o[k] = (CATEGORIE_IWMO[x.slice(0, 2)] ?? '01') + x.slice(2);
+      else if ((k === 'Code' || k === 'ProductCode') && typeof x === 'string' && /^\d\d/.test(x))
+        o[k] = (CATEGORIE_IWMO[x.slice(0, 2)] ?? '01') + x.slice(2);
       else visit(x);
     }
   };

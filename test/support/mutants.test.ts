@@ -22,7 +22,15 @@ describe('mutants', () => {
   it('the sweep tries every value case on every leaf class, xs:time included', () => {
     const ms = generateMutants({ seed: 2, perMessage: 0, baseXml: base, messages: ['JW301', 'JW323'] });
     const labels = new Set(ms.map((m) => m.mutation.replace(/^sweep value:([^ ]+).*$/, '$1')));
-    for (const l of ['time-24:00:00', 'time-offset-minus', 'date-feb-30', 'integer-plus-sign', 'digits-with-letter', 'not-in-enumeration', 'charref-nul']) {
+    for (const l of [
+      'time-24:00:00',
+      'time-offset-minus',
+      'date-feb-30',
+      'integer-plus-sign',
+      'digits-with-letter',
+      'not-in-enumeration',
+      'charref-nul',
+    ]) {
       expect(labels).toContain(l);
     }
   });
@@ -30,16 +38,30 @@ describe('mutants', () => {
   it('cover every operator family', () => {
     const ms = generateMutants({ seed: 1, perMessage: 300, baseXml: base, messages: ['JW315'] });
     const families = new Set(ms.flatMap((m) => m.mutation.split(' + ').map((l) => l.split(/[: ]/)[0])));
-    for (const f of ['value', 'drop', 'duplicate', 'reorder', 'rename', 'namespace', 'attribute', 'text-in-element-only-content', 'comment-or-pi', 'element-in-simple-content', 'root']) {
+    for (const f of [
+      'value',
+      'drop',
+      'duplicate',
+      'reorder',
+      'rename',
+      'namespace',
+      'attribute',
+      'text-in-element-only-content',
+      'comment-or-pi',
+      'element-in-simple-content',
+      'root',
+    ]) {
       expect(families).toContain(f);
     }
   });
 
-  it('offer the brief\'s bad values per leaf type', () => {
+  it("offer the brief's bad values per leaf type", () => {
     const labels = (t: string, v: string): string[] => valueCases(SIMPLE_TYPES[t]!, v).map((c) => c.label);
     expect(labels('ijw:LDT_Datum', '2026-01-01')).toEqual(expect.arrayContaining(['date-feb-30', 'date-utc-Z', 'space-around']));
     expect(labels('ijw:LDT_Nummer', '12')).toEqual(expect.arrayContaining(['integer-plus-sign', 'integer-leading-zeros', 'integer-max+1']));
-    expect(labels('ijw:LDT_Naam', 'x')).toEqual(expect.arrayContaining(['too-long (201)', 'blank-spaces', 'nbsp-prefix (U+00A0 is not XSD whitespace)']));
+    expect(labels('ijw:LDT_Naam', 'x')).toEqual(
+      expect.arrayContaining(['too-long (201)', 'blank-spaces', 'nbsp-prefix (U+00A0 is not XSD whitespace)']),
+    );
     expect(labels('ijw:LDT_Eenheid', '04')).toEqual(expect.arrayContaining(['not-in-enumeration', 'enumeration-without-leading-zero']));
   });
 });

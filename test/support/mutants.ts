@@ -11,8 +11,16 @@ import { MESSAGES, SIMPLE_TYPES } from '../../src/standard/generated/model.js';
 import type { BerichtId, MessageDef, SimpleTypeDef } from '../../src/standard/model.js';
 import { createRng, type Rng } from './rng.js';
 import {
-  annotate, elementChildren, escapeText, localName, parseXml, prefixesOf, serializeXml,
-  type XDocument, type XElement, type XNode,
+  annotate,
+  elementChildren,
+  escapeText,
+  localName,
+  parseXml,
+  prefixesOf,
+  serializeXml,
+  type XDocument,
+  type XElement,
+  type XNode,
 } from './xmltree.js';
 
 export interface Mutant {
@@ -66,7 +74,11 @@ export function generateMutants(opts: MutantOptions): Mutant[] {
  * occurs only in 301/302) nearly untested. Occurrences rotate over messages and bases.
  */
 function sweepMutants(ids: readonly BerichtId[], bases: ReadonlyMap<BerichtId, string[]>): Mutant[] {
-  interface Occurrence { id: BerichtId; base: string; leaf: number }
+  interface Occurrence {
+    id: BerichtId;
+    base: string;
+    leaf: number;
+  }
   const classes = new Map<string, Occurrence[]>();
   for (const id of ids) {
     for (const base of bases.get(id)!) {
@@ -84,7 +96,10 @@ function sweepMutants(ids: readonly BerichtId[], bases: ReadonlyMap<BerichtId, s
   for (const key of [...classes.keys()].sort()) {
     const occ = classes.get(key)!;
     // Spread over messages: take occurrences in an order that interleaves them.
-    const order = occ.map((o, i) => ({ o, k: (i * 7919) % occ.length })).sort((x, y) => x.k - y.k).map((x) => x.o);
+    const order = occ
+      .map((o, i) => ({ o, k: (i * 7919) % occ.length }))
+      .sort((x, y) => x.k - y.k)
+      .map((x) => x.o);
     for (let k = 0; ; k++) {
       const o = order[k % order.length]!;
       const doc = parseXml(o.base);
@@ -143,7 +158,12 @@ export function valueCases(type: SimpleTypeDef, value: string): ValueCase[] {
     { generic: true, label: 'undefined-entity &nbsp;', text: `&nbsp;${escapeText(v)}`, raw: true },
     { generic: true, label: 'raw-cdata-end ]]>', text: `${escapeText(v)}]]>`, raw: true },
     { generic: true, label: 'raw-ampersand', text: `${escapeText(v)}&`, raw: true },
-    { generic: true, label: 'charref-first-char', text: `&#x${cp(v)[0]!.codePointAt(0)!.toString(16)};${escapeText(cp(v).slice(1).join(''))}`, raw: true },
+    {
+      generic: true,
+      label: 'charref-first-char',
+      text: `&#x${cp(v)[0]!.codePointAt(0)!.toString(16)};${escapeText(cp(v).slice(1).join(''))}`,
+      raw: true,
+    },
   ];
   if (cp(v).length >= 2) {
     const k = Math.floor(cp(v).length / 2);
@@ -200,24 +220,52 @@ export function valueCases(type: SimpleTypeDef, value: string): ValueCase[] {
     }
     case 'date':
       for (const [label, text] of [
-        ['date-feb-30', '2027-02-30'], ['date-feb-29-non-leap', '2027-02-29'], ['date-feb-29-leap', '2028-02-29'],
-        ['date-1900-02-29', '1900-02-29'], ['date-2000-02-29', '2000-02-29'], ['date-apr-31', '2027-04-31'],
-        ['date-month-13', '2027-13-01'], ['date-month-00', '2027-00-10'], ['date-day-00', '2027-01-00'],
-        ['date-single-digits', '2027-1-1'], ['date-two-digit-year', '27-01-01'], ['date-utc-Z', '2027-01-01Z'],
-        ['date-offset-plus', '2027-01-01+01:00'], ['date-offset-minus', '2027-01-01-05:00'], ['date-offset-no-colon', '2027-01-01+0100'],
-        ['date-year-0000', '0000-01-01'], ['date-negative-year', '-2027-01-01'], ['date-5-digit-year', '12027-01-01'],
-        ['date-slashes', '2027/01/01'], ['date-compact', '20270101'], ['date-with-time', '2027-01-01T00:00:00'],
-        ['date-year-leading-zero-5', '02027-01-01'], ['date-plus-year', '+2027-01-01'], ['date-offset-14:00', '2027-01-01+14:00'],
-        ['date-feb-29-2400', '2400-02-29'], ['date-feb-29-2100', '2100-02-29'],
-      ] as const) cases.push({ label, text });
+        ['date-feb-30', '2027-02-30'],
+        ['date-feb-29-non-leap', '2027-02-29'],
+        ['date-feb-29-leap', '2028-02-29'],
+        ['date-1900-02-29', '1900-02-29'],
+        ['date-2000-02-29', '2000-02-29'],
+        ['date-apr-31', '2027-04-31'],
+        ['date-month-13', '2027-13-01'],
+        ['date-month-00', '2027-00-10'],
+        ['date-day-00', '2027-01-00'],
+        ['date-single-digits', '2027-1-1'],
+        ['date-two-digit-year', '27-01-01'],
+        ['date-utc-Z', '2027-01-01Z'],
+        ['date-offset-plus', '2027-01-01+01:00'],
+        ['date-offset-minus', '2027-01-01-05:00'],
+        ['date-offset-no-colon', '2027-01-01+0100'],
+        ['date-year-0000', '0000-01-01'],
+        ['date-negative-year', '-2027-01-01'],
+        ['date-5-digit-year', '12027-01-01'],
+        ['date-slashes', '2027/01/01'],
+        ['date-compact', '20270101'],
+        ['date-with-time', '2027-01-01T00:00:00'],
+        ['date-year-leading-zero-5', '02027-01-01'],
+        ['date-plus-year', '+2027-01-01'],
+        ['date-offset-14:00', '2027-01-01+14:00'],
+        ['date-feb-29-2400', '2400-02-29'],
+        ['date-feb-29-2100', '2100-02-29'],
+      ] as const)
+        cases.push({ label, text });
       break;
     case 'time':
       for (const [label, text] of [
-        ['time-24:00:00', '24:00:00'], ['time-25h', '25:00:00'], ['time-60-minutes', '12:60:00'], ['time-60-seconds', '12:00:60'],
-        ['time-no-seconds', '12:00'], ['time-fraction', '12:00:00.5'], ['time-long-fraction', '12:00:00.123456789'],
-        ['time-empty-fraction', '12:00:00.'], ['time-utc-Z', '12:00:00Z'], ['time-offset-plus', '12:00:00+01:00'],
-        ['time-offset-minus', '12:00:00-01:00'], ['time-single-digit-hour', '1:00:00'], ['time-24:00:01', '24:00:01'],
-      ] as const) cases.push({ label, text });
+        ['time-24:00:00', '24:00:00'],
+        ['time-25h', '25:00:00'],
+        ['time-60-minutes', '12:60:00'],
+        ['time-60-seconds', '12:00:60'],
+        ['time-no-seconds', '12:00'],
+        ['time-fraction', '12:00:00.5'],
+        ['time-long-fraction', '12:00:00.123456789'],
+        ['time-empty-fraction', '12:00:00.'],
+        ['time-utc-Z', '12:00:00Z'],
+        ['time-offset-plus', '12:00:00+01:00'],
+        ['time-offset-minus', '12:00:00-01:00'],
+        ['time-single-digit-hour', '1:00:00'],
+        ['time-24:00:01', '24:00:01'],
+      ] as const)
+        cases.push({ label, text });
       break;
     case 'string': {
       const max = type.maxLength;
@@ -264,36 +312,59 @@ export function valueCases(type: SimpleTypeDef, value: string): ValueCase[] {
           break;
         case FREE_TEXT:
           cases.push(
-            { label: 'blank-spaces', text: '   ' }, { label: 'blank-tab', text: '\t' }, { label: 'inner-newline', text: 'a\nb' },
-            { label: 'only-nbsp (valid: not \\s)', text: '\u00a0' }, { label: 'only-em-space', text: '\u2003' },
-            { label: 'xml-specials', text: '&<>"\'' }, { label: 'entity-refs', text: '&amp;&lt;&gt;&quot;&apos;', raw: true },
+            { label: 'blank-spaces', text: '   ' },
+            { label: 'blank-tab', text: '\t' },
+            { label: 'inner-newline', text: 'a\nb' },
+            { label: 'only-nbsp (valid: not \\s)', text: '\u00a0' },
+            { label: 'only-em-space', text: '\u2003' },
+            { label: 'xml-specials', text: '&<>"\'' },
+            { label: 'entity-refs', text: '&amp;&lt;&gt;&quot;&apos;', raw: true },
             { label: 'cdata-end-escaped', text: ']]&gt;', raw: true },
           );
           break;
         case COMMENTAAR:
           cases.push(
-            { label: 'commentaar-blank', text: ' \n\t ' }, { label: 'commentaar-only-dots', text: '...' },
-            { label: 'commentaar-newlines', text: 'a\n\nb' }, { label: 'commentaar-nbsp', text: '\u00a0' },
+            { label: 'commentaar-blank', text: ' \n\t ' },
+            { label: 'commentaar-only-dots', text: '...' },
+            { label: 'commentaar-newlines', text: 'a\n\nb' },
+            { label: 'commentaar-nbsp', text: '\u00a0' },
             { label: 'commentaar-long (5000)', text: 'lorem ipsum '.repeat(416) + 'end.' },
           );
           break;
         case '[0-9]*':
-          cases.push({ label: 'phone-plus', text: '+31612345678' }, { label: 'phone-dash', text: '06-1234' }, { label: 'phone-space', text: '06 1234' });
+          cases.push(
+            { label: 'phone-plus', text: '+31612345678' },
+            { label: 'phone-dash', text: '06-1234' },
+            { label: 'phone-space', text: '06 1234' },
+          );
           break;
         case '([a-zA-Z0-9])+':
-          cases.push({ label: 'alnum-dash', text: 'AB-12' }, { label: 'alnum-space', text: 'AB 12' }, { label: 'alnum-accent', text: 'Äb1' });
+          cases.push(
+            { label: 'alnum-dash', text: 'AB-12' },
+            { label: 'alnum-space', text: 'AB 12' },
+            { label: 'alnum-accent', text: 'Äb1' },
+          );
           break;
         case '([a-zA-ZÀ-ỳ])+':
           cases.push(
-            { label: 'letters-dot', text: 'A.B' }, { label: 'letters-space', text: 'A B' }, { label: 'letters-U+0100 (in range)', text: 'Ā' },
-            { label: 'letters-U+00D7 (× is in À-ỳ)', text: '×' }, { label: 'letters-U+1EF3 (ỳ, range end)', text: 'ỳ' },
-            { label: 'letters-U+1EF4 (past range)', text: 'Ỵ' }, { label: 'letters-digit', text: 'A1' }, { label: 'letters-U+00BF (before range)', text: '¿' },
+            { label: 'letters-dot', text: 'A.B' },
+            { label: 'letters-space', text: 'A B' },
+            { label: 'letters-U+0100 (in range)', text: 'Ā' },
+            { label: 'letters-U+00D7 (× is in À-ỳ)', text: '×' },
+            { label: 'letters-U+1EF3 (ỳ, range end)', text: 'ỳ' },
+            { label: 'letters-U+1EF4 (past range)', text: 'Ỵ' },
+            { label: 'letters-digit', text: 'A1' },
+            { label: 'letters-U+00BF (before range)', text: '¿' },
           );
           break;
         case VERSIE:
           cases.push(
-            { label: 'versie-two-parts', text: '1.0' }, { label: 'versie-leading-zero', text: '01.0.0' }, { label: 'versie-four-parts', text: '1.0.0.0' },
-            { label: 'versie-letter', text: '1.a.0' }, { label: 'versie-empty-part', text: '1..0' }, { label: 'versie-big', text: '10.20.300' },
+            { label: 'versie-two-parts', text: '1.0' },
+            { label: 'versie-leading-zero', text: '01.0.0' },
+            { label: 'versie-four-parts', text: '1.0.0.0' },
+            { label: 'versie-letter', text: '1.a.0' },
+            { label: 'versie-empty-part', text: '1..0' },
+            { label: 'versie-big', text: '10.20.300' },
           );
           break;
         default:
@@ -309,7 +380,11 @@ export function valueCases(type: SimpleTypeDef, value: string): ValueCase[] {
 // Mutation operators. Each changes `doc` in place and returns its label.
 
 type Op = (doc: XDocument, message: MessageDef, rng: Rng, els: Annotated[]) => string | undefined;
-interface Annotated { el: XElement; parent: XElement; path: string }
+interface Annotated {
+  el: XElement;
+  parent: XElement;
+  path: string;
+}
 
 const UNKNOWN_NS = 'urn:sluis:test:unknown';
 
@@ -438,19 +513,44 @@ const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const opAttribute: Op = (doc, m, rng, els) => {
   const a: { el: XElement; path: string } = rng.chance(0.2) ? { el: doc.root, path: '/Bericht' } : rng.pick(els);
   const kind = rng.pick([
-    'plain', 'foreign-ns', 'xsi-schemaLocation', 'xsi-nil', 'xml-lang', 'unused-xmlns', 'xsi-noNamespaceSchemaLocation',
-    'xsi-type-declared-type', 'xsi-type-xs:string', 'xsi-type-other-named-type', 'xsi-unknown-attribute',
+    'plain',
+    'foreign-ns',
+    'xsi-schemaLocation',
+    'xsi-nil',
+    'xml-lang',
+    'unused-xmlns',
+    'xsi-noNamespaceSchemaLocation',
+    'xsi-type-declared-type',
+    'xsi-type-xs:string',
+    'xsi-type-other-named-type',
+    'xsi-unknown-attribute',
   ] as const);
-  const declared = typeQName(a.el === doc.root ? m.rootType : a.el.def?.type ?? '', m);
+  const declared = typeQName(a.el === doc.root ? m.rootType : (a.el.def?.type ?? ''), m);
   switch (kind) {
-    case 'plain': a.el.attrs.push(['id', '1']); break;
-    case 'foreign-ns': a.el.attrs.push(['xmlns:zz', UNKNOWN_NS], ['zz:flag', 'true']); break;
-    case 'xsi-schemaLocation': a.el.attrs.push(['xmlns:xsi', XSI], ['xsi:schemaLocation', `${m.namespace} ${m.id}.xsd`]); break;
-    case 'xsi-noNamespaceSchemaLocation': a.el.attrs.push(['xmlns:xsi', XSI], ['xsi:noNamespaceSchemaLocation', `${m.id}.xsd`]); break;
-    case 'xsi-nil': a.el.attrs.push(['xmlns:xsi', XSI], ['xsi:nil', 'false']); break;
-    case 'xsi-unknown-attribute': a.el.attrs.push(['xmlns:xsi', XSI], ['xsi:foo', '1']); break;
-    case 'xml-lang': a.el.attrs.push(['xml:lang', 'nl']); break;
-    case 'unused-xmlns': a.el.attrs.push(['xmlns:unused', UNKNOWN_NS]); break;
+    case 'plain':
+      a.el.attrs.push(['id', '1']);
+      break;
+    case 'foreign-ns':
+      a.el.attrs.push(['xmlns:zz', UNKNOWN_NS], ['zz:flag', 'true']);
+      break;
+    case 'xsi-schemaLocation':
+      a.el.attrs.push(['xmlns:xsi', XSI], ['xsi:schemaLocation', `${m.namespace} ${m.id}.xsd`]);
+      break;
+    case 'xsi-noNamespaceSchemaLocation':
+      a.el.attrs.push(['xmlns:xsi', XSI], ['xsi:noNamespaceSchemaLocation', `${m.id}.xsd`]);
+      break;
+    case 'xsi-nil':
+      a.el.attrs.push(['xmlns:xsi', XSI], ['xsi:nil', 'false']);
+      break;
+    case 'xsi-unknown-attribute':
+      a.el.attrs.push(['xmlns:xsi', XSI], ['xsi:foo', '1']);
+      break;
+    case 'xml-lang':
+      a.el.attrs.push(['xml:lang', 'nl']);
+      break;
+    case 'unused-xmlns':
+      a.el.attrs.push(['xmlns:unused', UNKNOWN_NS]);
+      break;
     case 'xsi-type-declared-type':
       // Naming the declared type itself is valid (XSD 1.0 part 1 §3.3.4 cvc-elt 4); anonymous types cannot be named.
       if (declared === undefined) return undefined;
@@ -469,7 +569,10 @@ const opAttribute: Op = (doc, m, rng, els) => {
 };
 
 const opText: Op = (doc, _m, rng, els) => {
-  const complexes: { el: XElement; path: string }[] = [{ el: doc.root, path: '/Bericht' }, ...els.filter((a) => a.el.def?.kind === 'complex')];
+  const complexes: { el: XElement; path: string }[] = [
+    { el: doc.root, path: '/Bericht' },
+    ...els.filter((a) => a.el.def?.kind === 'complex'),
+  ];
   const a = rng.pick(complexes);
   const [label, node] = rng.pick<[string, XNode]>([
     ['text', { kind: 'text', text: 'x' }],
@@ -509,42 +612,85 @@ const opElementInSimple: Op = (_d, m, rng, els) => {
 
 const opRoot: Op = (doc, m, rng) => {
   const { bericht: bp, basis: sp } = prefixesOf(m);
-  const kind = rng.pick(['root-name', 'root-namespace', 'default-namespace', 'other-prefixes', 'no-xml-declaration', 'declaration-utf-8-lowercase', 'declaration-standalone', 'leading-whitespace-before-root',
-    'comment-after-root', 'text-after-root', 'second-root', 'pi-before-root', 'xml-1.1-declaration',
-    'policy:utf8-bom', 'policy:encoding-declared-iso-8859-1', 'policy:doctype-internal-subset'] as const);
+  const kind = rng.pick([
+    'root-name',
+    'root-namespace',
+    'default-namespace',
+    'other-prefixes',
+    'no-xml-declaration',
+    'declaration-utf-8-lowercase',
+    'declaration-standalone',
+    'leading-whitespace-before-root',
+    'comment-after-root',
+    'text-after-root',
+    'second-root',
+    'pi-before-root',
+    'xml-1.1-declaration',
+    'policy:utf8-bom',
+    'policy:encoding-declared-iso-8859-1',
+    'policy:doctype-internal-subset',
+  ] as const);
   const rename = (el: XElement, f: (n: string) => string): void => {
     el.name = f(el.name);
     for (const c of elementChildren(el)) rename(c, f);
   };
   switch (kind) {
-    case 'root-name': doc.root.name = `${bp}:Berichten`; break;
-    case 'root-namespace': doc.root.attrs = doc.root.attrs.map(([k, v]) => [k, k === `xmlns:${bp}` ? UNKNOWN_NS : v]); break;
+    case 'root-name':
+      doc.root.name = `${bp}:Berichten`;
+      break;
+    case 'root-namespace':
+      doc.root.attrs = doc.root.attrs.map(([k, v]) => [k, k === `xmlns:${bp}` ? UNKNOWN_NS : v]);
+      break;
     case 'default-namespace':
       // Message elements unprefixed under a default namespace: same infoset, valid.
       rename(doc.root, (n) => (n.startsWith(`${bp}:`) ? n.slice(bp.length + 1) : n));
       doc.root.attrs = doc.root.attrs.map(([k, v]) => [k === `xmlns:${bp}` ? 'xmlns' : k, v]);
       break;
     case 'other-prefixes':
-      rename(doc.root, (n) => (n.startsWith(`${bp}:`) ? `b:${n.slice(bp.length + 1)}` : n.startsWith(`${sp}:`) ? `a:${n.slice(sp.length + 1)}` : n));
+      rename(doc.root, (n) =>
+        n.startsWith(`${bp}:`) ? `b:${n.slice(bp.length + 1)}` : n.startsWith(`${sp}:`) ? `a:${n.slice(sp.length + 1)}` : n,
+      );
       doc.root.attrs = doc.root.attrs.map(([k, v]) => [k === `xmlns:${bp}` ? 'xmlns:b' : k === `xmlns:${sp}` ? 'xmlns:a' : k, v]);
       break;
-    case 'no-xml-declaration': doc.prolog = ''; break;
-    case 'declaration-utf-8-lowercase': doc.prolog = '<?xml version="1.0" encoding="utf-8"?>\n'; break;
-    case 'declaration-standalone': doc.prolog = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'; break;
-    case 'leading-whitespace-before-root': doc.prolog = `${doc.prolog}\n\n  `; break;
-    case 'comment-after-root': doc.epilog = '\n<!-- einde -->\n'; break;
-    case 'text-after-root': doc.epilog = '\nx\n'; break;
-    case 'second-root': doc.epilog = `<${bp}:Bericht xmlns:${bp}="${m.namespace}"/>`; break;
-    case 'pi-before-root': doc.prolog = `${doc.prolog}<?sluis test?>\n`; break;
-    case 'xml-1.1-declaration': doc.prolog = '<?xml version="1.1" encoding="UTF-8"?>\n'; break;
+    case 'no-xml-declaration':
+      doc.prolog = '';
+      break;
+    case 'declaration-utf-8-lowercase':
+      doc.prolog = '<?xml version="1.0" encoding="utf-8"?>\n';
+      break;
+    case 'declaration-standalone':
+      doc.prolog = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+      break;
+    case 'leading-whitespace-before-root':
+      doc.prolog = `${doc.prolog}\n\n  `;
+      break;
+    case 'comment-after-root':
+      doc.epilog = '\n<!-- einde -->\n';
+      break;
+    case 'text-after-root':
+      doc.epilog = '\nx\n';
+      break;
+    case 'second-root':
+      doc.epilog = `<${bp}:Bericht xmlns:${bp}="${m.namespace}"/>`;
+      break;
+    case 'pi-before-root':
+      doc.prolog = `${doc.prolog}<?sluis test?>\n`;
+      break;
+    case 'xml-1.1-declaration':
+      doc.prolog = '<?xml version="1.1" encoding="UTF-8"?>\n';
+      break;
     // Valid for libxml2, refused by Sluis on purpose: UTF-8 without BOM only (OP192), no DOCTYPE (XXE).
-    case 'policy:utf8-bom': doc.prolog = `\ufeff${doc.prolog}`; break;
+    case 'policy:utf8-bom':
+      doc.prolog = `\ufeff${doc.prolog}`;
+      break;
     case 'policy:encoding-declared-iso-8859-1':
       // Non-ASCII text as character references, so the bytes mean the same in Latin-1 and UTF-8.
       asciiOnly(doc.root);
       doc.prolog = '<?xml version="1.0" encoding="ISO-8859-1"?>\n';
       break;
-    case 'policy:doctype-internal-subset': doc.prolog = `${doc.prolog}<!DOCTYPE ${doc.root.name} [<!ELEMENT ${doc.root.name} ANY>]>\n`; break;
+    case 'policy:doctype-internal-subset':
+      doc.prolog = `${doc.prolog}<!DOCTYPE ${doc.root.name} [<!ELEMENT ${doc.root.name} ANY>]>\n`;
+      break;
   }
   return `root:${kind}`;
 };
@@ -557,13 +703,26 @@ function asciiOnly(el: XElement): void {
     }
     if (c.kind !== 'text') return c;
     const text = c.raw === true ? c.text : escapeText(c.text);
-    return { kind: 'text', raw: true, text: [...text].map((ch) => (ch.codePointAt(0)! > 0x7e ? `&#x${ch.codePointAt(0)!.toString(16)};` : ch)).join('') };
+    return {
+      kind: 'text',
+      raw: true,
+      text: [...text].map((ch) => (ch.codePointAt(0)! > 0x7e ? `&#x${ch.codePointAt(0)!.toString(16)};` : ch)).join(''),
+    };
   });
 }
 
 const OPS: readonly [Op, number][] = [
-  [opValue, 14], [opDrop, 3], [opDuplicate, 3], [opReorder, 2], [opRename, 1], [opNamespace, 2],
-  [opAttribute, 2], [opText, 2], [opCommentPi, 1], [opElementInSimple, 1], [opRoot, 1],
+  [opValue, 14],
+  [opDrop, 3],
+  [opDuplicate, 3],
+  [opReorder, 2],
+  [opRename, 1],
+  [opNamespace, 2],
+  [opAttribute, 2],
+  [opText, 2],
+  [opCommentPi, 1],
+  [opElementInSimple, 1],
+  [opRoot, 1],
 ];
 const TOTAL_WEIGHT = OPS.reduce((s, [, w]) => s + w, 0);
 
@@ -573,7 +732,10 @@ export function applyRandomMutation(doc: XDocument, message: MessageDef, rng: Rn
     let r = rng.next() * TOTAL_WEIGHT;
     let op = OPS[0]![0];
     for (const [o, w] of OPS) {
-      if ((r -= w) < 0) { op = o; break; }
+      if ((r -= w) < 0) {
+        op = o;
+        break;
+      }
     }
     const label = op(doc, message, rng, els);
     if (label !== undefined) return label;

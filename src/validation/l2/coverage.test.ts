@@ -23,8 +23,28 @@ describe('rules coverage document', () => {
     expect(new Set(tables.rows.filter((r) => r.standard === 'iwmo').map((r) => r.code)).size).toBe(77);
     expect(tables.rows.filter((r) => r.standard === 'ijw')).toHaveLength(487);
     expect(tables.trs.map((t) => t.code)).toEqual([
-      'TR002', 'TR006', 'TR018', 'TR061', 'TR101', 'TR134', 'TR137', 'TR302', 'TR315', 'TR316', 'TR335',
-      'TR342', 'TR352', 'TR353', 'TR358', 'TR377', 'TR380', 'TR383', 'TR386', 'TR409', 'TR410', 'TR416',
+      'TR002',
+      'TR006',
+      'TR018',
+      'TR061',
+      'TR101',
+      'TR134',
+      'TR137',
+      'TR302',
+      'TR315',
+      'TR316',
+      'TR335',
+      'TR342',
+      'TR352',
+      'TR353',
+      'TR358',
+      'TR377',
+      'TR380',
+      'TR383',
+      'TR386',
+      'TR409',
+      'TR410',
+      'TR416',
     ]);
   });
 
@@ -74,8 +94,16 @@ describe('rules coverage document', () => {
         const ours = LOGICAL_KEYS[nummer]?.find((l) => l.klasse === klasse);
         expect(ours, `${standard} ${k}`).toBeDefined();
         // Every table key element is (a prefix of) one of ours, and each of ours is named by the table.
-        for (const p of paths) expect(ours!.key.some((e) => e === p || e.startsWith(p + '/')), `${standard} ${k} ${p}`).toBe(true);
-        for (const e of ours!.key) expect([...paths].some((p) => e === p || e.startsWith(p + '/')), `${standard} ${k} ${e}`).toBe(true);
+        for (const p of paths)
+          expect(
+            ours!.key.some((e) => e === p || e.startsWith(p + '/')),
+            `${standard} ${k} ${p}`,
+          ).toBe(true);
+        for (const e of ours!.key)
+          expect(
+            [...paths].some((p) => e === p || e.startsWith(p + '/')),
+            `${standard} ${k} ${e}`,
+          ).toBe(true);
       }
     }
   });

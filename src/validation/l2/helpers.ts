@@ -157,9 +157,7 @@ export function requiredIf(def: Common & { element: string; when: Pred; because:
   return rule({
     ...def,
     check: (n, ctx) =>
-      def.when(n, ctx) && !has(n, def.element)
-        ? { path: def.element, message: `${def.element} is required ${def.because}` }
-        : undefined,
+      def.when(n, ctx) && !has(n, def.element) ? { path: def.element, message: `${def.element} is required ${def.because}` } : undefined,
   });
 }
 
@@ -168,16 +166,12 @@ export function forbiddenIf(def: Common & { element: string; when: Pred; because
   return rule({
     ...def,
     check: (n, ctx) =>
-      def.when(n, ctx) && has(n, def.element)
-        ? { path: def.element, message: `${def.element} must be absent ${def.because}` }
-        : undefined,
+      def.when(n, ctx) && has(n, def.element) ? { path: def.element, message: `${def.element} must be absent ${def.because}` } : undefined,
   });
 }
 
 /** `element` present exactly when `when` holds (CD005, CD007, CD043, CD060, CD087). */
-export function requiredIff(
-  def: Common & { element: string; when: Pred; because: string; otherwise: string },
-): L2Rule<undefined> {
+export function requiredIff(def: Common & { element: string; when: Pred; because: string; otherwise: string }): L2Rule<undefined> {
   return rule({
     ...def,
     check: (n, ctx) => {
@@ -191,9 +185,7 @@ export function requiredIff(
 }
 
 /** A simple value must be one of `allowed` when present (CS058, CS336, CS318). */
-export function valueIn(
-  def: Common & { element: string; allowed: readonly string[]; when?: Pred; because?: string },
-): L2Rule<undefined> {
+export function valueIn(def: Common & { element: string; allowed: readonly string[]; when?: Pred; because?: string }): L2Rule<undefined> {
   return rule({
     ...def,
     check: (n, ctx) => {

@@ -46,9 +46,21 @@ interface ProductClass {
 }
 
 const TP: ProductClass = { nummer: '301', klasse: 'ToegewezenProduct', begin: 'Ingangsdatum', end: 'Einddatum', hasProduct: true };
-const AP: ProductClass = { nummer: '315', klasse: 'AangevraagdProduct', begin: 'ToewijzingIngangsdatum', end: 'ToewijzingEinddatum', hasProduct: true };
+const AP: ProductClass = {
+  nummer: '315',
+  klasse: 'AangevraagdProduct',
+  begin: 'ToewijzingIngangsdatum',
+  end: 'ToewijzingEinddatum',
+  hasProduct: true,
+};
 const NP: ProductClass = { nummer: '317', klasse: 'NieuwProduct', begin: 'GewensteIngangsdatum', end: 'Einddatum', hasProduct: true };
-const TWP: ProductClass = { nummer: '317', klasse: 'TeWijzigenProduct', begin: 'GewensteIngangsdatum', end: 'Einddatum', hasProduct: false };
+const TWP: ProductClass = {
+  nummer: '317',
+  klasse: 'TeWijzigenProduct',
+  begin: 'GewensteIngangsdatum',
+  end: 'Einddatum',
+  hasProduct: false,
+};
 
 /** CD080/CD095/CD096/CS338/CS343 only bite on toewijzingen that run (or may run) into 2021: 3.0 took effect 1 Jan 2021. */
 const CUTOFF_2020 = '2020-12-31';
@@ -67,45 +79,76 @@ function productClassRules(): L2Rule[] {
   for (const c of [TP, AP, NP]) {
     out.push(
       requiredIf({
-        id: 'CD041', messages: [c.nummer], klasse: c.klasse, element: 'Omvang',
+        id: 'CD041',
+        messages: [c.nummer],
+        klasse: c.klasse,
+        element: 'Omvang',
         summary: 'A specific product (Product/Code filled) needs an Omvang.',
-        when: (n) => has(n, 'Product/Code'), because: 'when Product/Code is filled',
+        when: (n) => has(n, 'Product/Code'),
+        because: 'when Product/Code is filled',
       }),
       requiredIf({
-        id: 'CD079', messages: [c.nummer], klasse: c.klasse, element: 'Product',
+        id: 'CD079',
+        messages: [c.nummer],
+        klasse: c.klasse,
+        element: 'Product',
         summary: 'Without a Budget the Product must be given (only a generiek toewijzing may omit it).',
-        when: (n) => !has(n, 'Budget'), because: 'when there is no Budget',
+        when: (n) => !has(n, 'Budget'),
+        because: 'when there is no Budget',
       }),
     );
   }
   for (const c of [TP, AP, NP, TWP]) {
     out.push(
       requiredIf({
-        id: 'CD075', messages: [c.nummer], klasse: c.klasse, element: c.end,
+        id: 'CD075',
+        messages: [c.nummer],
+        klasse: c.klasse,
+        element: c.end,
         summary: `A Budget needs an end date (${c.end}).`,
-        when: (n) => has(n, 'Budget'), because: 'when a Budget is given',
+        when: (n) => has(n, 'Budget'),
+        because: 'when a Budget is given',
       }),
       requiredIf({
-        id: 'CD076', messages: [c.nummer], klasse: c.klasse, element: c.end,
+        id: 'CD076',
+        messages: [c.nummer],
+        klasse: c.klasse,
+        element: c.end,
         summary: `Frequentie 2 (per week) needs an end date (${c.end}).`,
-        when: (n) => str(n, 'Omvang/Frequentie') === '2', because: 'when Omvang/Frequentie is 2 (per week)',
+        when: (n) => str(n, 'Omvang/Frequentie') === '2',
+        because: 'when Omvang/Frequentie is 2 (per week)',
       }),
       forbiddenIf({
-        id: 'CD077', messages: [c.nummer], klasse: c.klasse, element: 'Omvang',
+        id: 'CD077',
+        messages: [c.nummer],
+        klasse: c.klasse,
+        element: 'Omvang',
         summary: 'Omvang and Budget exclude each other: no Omvang next to a Budget.',
-        when: (n) => has(n, 'Budget'), because: 'when a Budget is given',
+        when: (n) => has(n, 'Budget'),
+        because: 'when a Budget is given',
       }),
       forbiddenIf({
-        id: 'CD078', messages: [c.nummer], klasse: c.klasse, element: 'Budget',
+        id: 'CD078',
+        messages: [c.nummer],
+        klasse: c.klasse,
+        element: 'Budget',
         summary: 'Omvang and Budget exclude each other: no Budget next to an Omvang.',
-        when: (n) => has(n, 'Omvang'), because: 'when an Omvang is given',
+        when: (n) => has(n, 'Omvang'),
+        because: 'when an Omvang is given',
       }),
       notBefore({
-        id: 'CS003', messages: [c.nummer], klasse: c.klasse, element: c.end, reference: c.begin,
+        id: 'CS003',
+        messages: [c.nummer],
+        klasse: c.klasse,
+        element: c.end,
+        reference: c.begin,
         summary: `${c.end} is not before ${c.begin}.`,
       }),
       valueIn({
-        id: c === AP ? 'CS343' : 'CS338', messages: [c.nummer], klasse: c.klasse, element: 'Omvang/Frequentie',
+        id: c === AP ? 'CS343' : 'CS338',
+        messages: [c.nummer],
+        klasse: c.klasse,
+        element: 'Omvang/Frequentie',
         summary: `For Eenheid 14/16/83/84 on a toewijzing running after 2020 the Frequentie is 2, 4 or 6 (not per dag).`,
         allowed: ['2', '4', '6'],
         when: (n) => EENHEID_NOT_PER_DAG.includes(str(n, 'Omvang/Eenheid') ?? '') && runsInto2021(n, c.end),
@@ -113,11 +156,18 @@ function productClassRules(): L2Rule[] {
       }),
     );
   }
-  const aspecifiek: [string, ProductClass][] = [['CD080', TP], ['CD095', AP], ['CD096', NP]];
+  const aspecifiek: [string, ProductClass][] = [
+    ['CD080', TP],
+    ['CD095', AP],
+    ['CD096', NP],
+  ];
   for (const [id, c] of aspecifiek) {
     out.push(
       forbiddenIf({
-        id, messages: [c.nummer], klasse: c.klasse, element: 'Omvang',
+        id,
+        messages: [c.nummer],
+        klasse: c.klasse,
+        element: 'Omvang',
         summary: `An aspecifiek or generiek product (no Product/Code) running after 2020 has no Omvang.`,
         when: (n) => !has(n, 'Product/Code') && runsInto2021(n, c.end),
         because: `when Product/Code is empty and ${c.end} is after 2020-12-31 or open`,
@@ -140,14 +190,13 @@ function geboortedatumConsistent(n: Node): Finding | undefined {
   if (d === undefined || gebruik === undefined) return undefined;
   const p = parts(d);
   if (!p) return undefined;
-  const ok =
-    gebruik === '1' ? p.d === 1
-    : gebruik === '2' ? p.d === 1 && p.m === 1
-    : gebruik === '3' ? d === '1900-01-01'
-    : true;
+  const ok = gebruik === '1' ? p.d === 1 : gebruik === '2' ? p.d === 1 && p.m === 1 : gebruik === '3' ? d === '1900-01-01' : true;
   return ok
     ? undefined
-    : { path: 'Geboortedatum', message: `Geboortedatum/Datum does not match DatumGebruik ${gebruik} (unknown parts must be 01, an unknown year 1900)` };
+    : {
+        path: 'Geboortedatum',
+        message: `Geboortedatum/Datum does not match DatumGebruik ${gebruik} (unknown parts must be 01, an unknown year 1900)`,
+      };
 }
 
 function geboortedatumNotTooOld(n: Node, dagtekening: string | undefined): Finding | undefined {
@@ -155,14 +204,20 @@ function geboortedatumNotTooOld(n: Node, dagtekening: string | undefined): Findi
   if (d === undefined || !isDate(dagtekening)) return undefined;
   if (str(n, 'Geboortedatum/DatumGebruik') === '3' && d === '1900-01-01') return undefined; // unknown: exempt
   return d < yearsBefore(dagtekening, 120)
-    ? { path: 'Geboortedatum', message: 'Geboortedatum lies more than 120 years before the Dagtekening and is not marked unknown (DatumGebruik 3, 1900-01-01)' }
+    ? {
+        path: 'Geboortedatum',
+        message: 'Geboortedatum lies more than 120 years before the Dagtekening and is not marked unknown (DatumGebruik 3, 1900-01-01)',
+      }
     : undefined;
 }
 
 function personRules(): L2Rule[] {
   const out: L2Rule[] = [
     rule({
-      id: 'CS002', messages: BSN_MESSAGES, klasse: 'Client', element: 'Bsn',
+      id: 'CS002',
+      messages: BSN_MESSAGES,
+      klasse: 'Client',
+      element: 'Bsn',
       summary: 'The Bsn passes the elfproef.',
       check: (n) => {
         const bsn = str(n, 'Bsn');
@@ -171,16 +226,25 @@ function personRules(): L2Rule[] {
       },
     }),
   ];
-  const geboorte: [readonly BerichtNummer[], string][] = [[GEBOORTE_MESSAGES, 'Client'], [['301'], 'Relatie']];
+  const geboorte: [readonly BerichtNummer[], string][] = [
+    [GEBOORTE_MESSAGES, 'Client'],
+    [['301'], 'Relatie'],
+  ];
   for (const [messages, klasse] of geboorte) {
     out.push(
       rule({
-        id: 'CS139', messages, klasse, element: 'Geboortedatum',
+        id: 'CS139',
+        messages,
+        klasse,
+        element: 'Geboortedatum',
         summary: 'DatumGebruik matches Datum: 1 → day 01; 2 → 01-01; 3 → 1900-01-01.',
         check: geboortedatumConsistent,
       }),
       rule({
-        id: 'TR002', messages, klasse, element: 'Geboortedatum',
+        id: 'TR002',
+        messages,
+        klasse,
+        element: 'Geboortedatum',
         summary: 'Geboortedatum at most 120 years before the Dagtekening, unless marked unknown (DatumGebruik 3 with 1900-01-01).',
         check: (n, ctx) => geboortedatumNotTooOld(n, ctx.dagtekening),
       }),
@@ -189,7 +253,10 @@ function personRules(): L2Rule[] {
   for (const klasse of ['Client', 'Relatie']) {
     out.push(
       rule({
-        id: 'CS050', messages: ['301'], klasse, element: 'Naam/NaamGebruik',
+        id: 'CS050',
+        messages: ['301'],
+        klasse,
+        element: 'Naam/NaamGebruik',
         summary: 'With a Partnernaam NaamGebruik is 1–4; without one it is 1 or 6.',
         check: (n) => {
           const g = str(n, 'Naam/NaamGebruik');
@@ -198,26 +265,41 @@ function personRules(): L2Rule[] {
           const allowed = partner ? ['1', '2', '3', '4'] : ['1', '6'];
           return allowed.includes(g)
             ? undefined
-            : { path: 'Naam/NaamGebruik', message: `NaamGebruik ${g} is not allowed ${partner ? 'with' : 'without'} a Partnernaam; allowed: ${allowed.join(', ')}` };
+            : {
+                path: 'Naam/NaamGebruik',
+                message: `NaamGebruik ${g} is not allowed ${partner ? 'with' : 'without'} a Partnernaam; allowed: ${allowed.join(', ')}`,
+              };
         },
       }),
     );
   }
   out.push(
     rule({
-      id: 'CS318', messages: ['301'], klasse: 'Client', element: 'Naam/NaamGebruik',
+      id: 'CS318',
+      messages: ['301'],
+      klasse: 'Client',
+      element: 'Naam/NaamGebruik',
       summary: 'A client is a natural person: NaamGebruik 6 (niet-natuurlijk persoon) is not used.',
       check: (n) =>
-        str(n, 'Naam/NaamGebruik') === '6' ? { path: 'Naam/NaamGebruik', message: 'NaamGebruik 6 (niet-natuurlijk persoon) is not allowed for a Client' } : undefined,
+        str(n, 'Naam/NaamGebruik') === '6'
+          ? { path: 'Naam/NaamGebruik', message: 'NaamGebruik 6 (niet-natuurlijk persoon) is not allowed for a Client' }
+          : undefined,
     }),
     requiredIff({
-      id: 'CD007', messages: ['301'], klasse: 'Client', element: 'Communicatie/Taal',
+      id: 'CD007',
+      messages: ['301'],
+      klasse: 'Client',
+      element: 'Communicatie/Taal',
       summary: 'Communicatie/Taal is given exactly when Communicatie/Vorm is 1 (tolk taal).',
       when: (n) => str(n, 'Communicatie/Vorm') === '1',
-      because: 'when Communicatie/Vorm is 1 (tolk taal)', otherwise: 'unless Communicatie/Vorm is 1 (tolk taal)',
+      because: 'when Communicatie/Vorm is 1 (tolk taal)',
+      otherwise: 'unless Communicatie/Vorm is 1 (tolk taal)',
     }),
     rule({
-      id: 'TR061', messages: ['301'], klasse: 'Client', element: 'Contactgegevens',
+      id: 'TR061',
+      messages: ['301'],
+      klasse: 'Client',
+      element: 'Contactgegevens',
       summary: 'The Client has at least one Contact with an Adres of Soort 01 (BRP), 02 (correspondentie) or 03 (verblijf).',
       check: (n) =>
         items(n, 'Contactgegevens/Contact').some((c) => ['01', '02', '03'].includes(str(c, 'Soort') ?? '') && has(c, 'Adres'))
@@ -237,41 +319,71 @@ function contactRules(): L2Rule[] {
   const m: readonly BerichtNummer[] = ['301'];
   return [
     requiredIff({
-      id: 'CD005', messages: m, klasse: 'Contact', element: 'Adres/LandCode',
+      id: 'CD005',
+      messages: m,
+      klasse: 'Contact',
+      element: 'Adres/LandCode',
       summary: 'Adres/LandCode is given exactly when Adres/Postcode is.',
-      when: (n) => has(n, 'Adres/Postcode'), because: 'when Adres/Postcode is filled', otherwise: 'when Adres/Postcode is empty',
+      when: (n) => has(n, 'Adres/Postcode'),
+      because: 'when Adres/Postcode is filled',
+      otherwise: 'when Adres/Postcode is empty',
     }),
     forbiddenIf({
-      id: 'CD009', messages: m, klasse: 'Contact', element: 'Periode',
+      id: 'CD009',
+      messages: m,
+      klasse: 'Contact',
+      element: 'Periode',
       summary: 'A Contact/Periode only for Soort 04 (tijdelijk verblijfadres).',
-      when: (n) => str(n, 'Soort') !== '04', because: 'unless Soort is 04 (tijdelijk verblijfadres)',
+      when: (n) => str(n, 'Soort') !== '04',
+      because: 'unless Soort is 04 (tijdelijk verblijfadres)',
     }),
     requiredIf({
-      id: 'CD025', messages: m, klasse: 'Contact', element: 'Adres/Huis',
+      id: 'CD025',
+      messages: m,
+      klasse: 'Contact',
+      element: 'Adres/Huis',
       summary: 'A Dutch address (LandCode NL) has a Huis (huisnummer).',
-      when: (n) => str(n, 'Adres/LandCode') === 'NL', because: 'when Adres/LandCode is NL',
+      when: (n) => str(n, 'Adres/LandCode') === 'NL',
+      because: 'when Adres/LandCode is NL',
     }),
     requiredIf({
-      id: 'CD034', messages: m, klasse: 'Contact', element: 'Adres/Postcode',
+      id: 'CD034',
+      messages: m,
+      klasse: 'Contact',
+      element: 'Adres/Postcode',
       summary: 'A BRP address (01) or verblijfadres (03) has a Postcode.',
-      when: (n) => ['01', '03'].includes(str(n, 'Soort') ?? ''), because: 'when Soort is 01 (BRP) or 03 (verblijf)',
+      when: (n) => ['01', '03'].includes(str(n, 'Soort') ?? ''),
+      because: 'when Soort is 01 (BRP) or 03 (verblijf)',
     }),
     rule({
-      id: 'CS089', messages: m, klasse: 'Contact', element: 'Adres/Postcode',
+      id: 'CS089',
+      messages: m,
+      klasse: 'Contact',
+      element: 'Adres/Postcode',
       summary: 'With LandCode NL the Postcode has the Dutch format 9999XX (first digit not 0).',
       check: (n) => {
         const pc = str(n, 'Adres/Postcode');
         return str(n, 'Adres/LandCode') === 'NL' && pc !== undefined && !POSTCODE_NL.test(pc)
-          ? { path: 'Adres/Postcode', message: 'Postcode is not a Dutch postcode (four digits, not starting with 0, and two letters) while LandCode is NL' }
+          ? {
+              path: 'Adres/Postcode',
+              message: 'Postcode is not a Dutch postcode (four digits, not starting with 0, and two letters) while LandCode is NL',
+            }
           : undefined;
       },
     }),
     notBefore({
-      id: 'CS003', messages: m, klasse: 'Contact', element: 'Periode/Einddatum', reference: 'Periode/Begindatum',
+      id: 'CS003',
+      messages: m,
+      klasse: 'Contact',
+      element: 'Periode/Einddatum',
+      reference: 'Periode/Begindatum',
       summary: 'Contact/Periode/Einddatum is not before its Begindatum.',
     }),
     rule({
-      id: 'TR006', messages: m, klasse: 'Contact', element: 'Telefoon',
+      id: 'TR006',
+      messages: m,
+      klasse: 'Contact',
+      element: 'Telefoon',
       summary: 'A Contact has a Telefoon, or an Adres with both Huis and Postcode.',
       check: (n) =>
         has(n, 'Telefoon') || (has(n, 'Adres/Huis') && has(n, 'Adres/Postcode'))
@@ -293,7 +405,10 @@ function isDeletedToewijzing(n: Node): boolean {
 function toewijzingRules(): L2Rule[] {
   return [
     rule({
-      id: 'CS335', messages: ['301'], klasse: 'ToegewezenProduct', element: 'RedenWijziging',
+      id: 'CS335',
+      messages: ['301'],
+      klasse: 'ToegewezenProduct',
+      element: 'RedenWijziging',
       summary: 'RedenWijziging 13 (verwijderd) only with Einddatum equal to Ingangsdatum.',
       check: (n) =>
         str(n, 'RedenWijziging') === '13' && (!has(n, 'Einddatum') || str(n, 'Einddatum') !== str(n, 'Ingangsdatum'))
@@ -301,7 +416,10 @@ function toewijzingRules(): L2Rule[] {
           : undefined,
     }),
     rule({
-      id: 'CS336', messages: ['301'], klasse: 'ToegewezenProduct', element: 'RedenWijziging',
+      id: 'CS336',
+      messages: ['301'],
+      klasse: 'ToegewezenProduct',
+      element: 'RedenWijziging',
       summary: 'RedenWijziging 01 (administratieve correctie, vervallen) is not used.',
       check: (n) =>
         str(n, 'RedenWijziging') === '01'
@@ -309,9 +427,16 @@ function toewijzingRules(): L2Rule[] {
           : undefined,
     }),
     noOverlap({
-      id: 'TR302', messages: ['301'], klasse: 'ToegewezenProducten', element: 'ToegewezenProduct',
-      summary: 'The same product (Code; else Categorie; no Product = any) is not toegewezen twice for overlapping periods; deleted toewijzingen do not count.',
-      item: 'ToegewezenProduct', begin: 'Ingangsdatum', end: 'Einddatum', ignore: isDeletedToewijzing,
+      id: 'TR302',
+      messages: ['301'],
+      klasse: 'ToegewezenProducten',
+      element: 'ToegewezenProduct',
+      summary:
+        'The same product (Code; else Categorie; no Product = any) is not toegewezen twice for overlapping periods; deleted toewijzingen do not count.',
+      item: 'ToegewezenProduct',
+      begin: 'Ingangsdatum',
+      end: 'Einddatum',
+      ignore: isDeletedToewijzing,
     }),
   ];
 }
@@ -325,33 +450,60 @@ function votRules(): L2Rule[] {
   const agbType = (n: Node): boolean => VERWIJZER_MET_AGB.includes(str(n, 'Verwijzer/Type') ?? '');
   return [
     requiredIff({
-      id: 'CD043', messages: m, klasse: k, element: 'BeschikkingIngangsdatum',
+      id: 'CD043',
+      messages: m,
+      klasse: k,
+      element: 'BeschikkingIngangsdatum',
       summary: 'BeschikkingIngangsdatum is given exactly when BeschikkingNummer is.',
-      when: (n) => has(n, 'BeschikkingNummer'), because: 'when BeschikkingNummer is filled', otherwise: 'without a BeschikkingNummer',
+      when: (n) => has(n, 'BeschikkingNummer'),
+      because: 'when BeschikkingNummer is filled',
+      otherwise: 'without a BeschikkingNummer',
     }),
     forbiddenIf({
-      id: 'CD066', messages: m, klasse: k, element: 'Verwijzer/Naam',
+      id: 'CD066',
+      messages: m,
+      klasse: k,
+      element: 'Verwijzer/Naam',
       summary: 'A verwijzer of type 02–05 identified by ZorgverlenerCode has no Naam.',
-      when: (n) => agbType(n) && has(n, 'Verwijzer/ZorgverlenerCode'), because: 'when Verwijzer/Type is 02–05 and ZorgverlenerCode is filled',
+      when: (n) => agbType(n) && has(n, 'Verwijzer/ZorgverlenerCode'),
+      because: 'when Verwijzer/Type is 02–05 and ZorgverlenerCode is filled',
     }),
     requiredIf({
-      id: 'CD067', messages: m, klasse: k, element: 'Verwijzer/Naam',
+      id: 'CD067',
+      messages: m,
+      klasse: k,
+      element: 'Verwijzer/Naam',
       summary: 'A verwijzer of type 02–05 without ZorgverlenerCode is named.',
-      when: (n) => agbType(n) && !has(n, 'Verwijzer/ZorgverlenerCode'), because: 'when Verwijzer/Type is 02–05 and ZorgverlenerCode is empty',
+      when: (n) => agbType(n) && !has(n, 'Verwijzer/ZorgverlenerCode'),
+      because: 'when Verwijzer/Type is 02–05 and ZorgverlenerCode is empty',
     }),
     forbiddenIf({
-      id: 'CD068', messages: m, klasse: k, element: 'Verwijzer/ZorgverlenerCode',
+      id: 'CD068',
+      messages: m,
+      klasse: k,
+      element: 'Verwijzer/ZorgverlenerCode',
       summary: 'Only verwijzers of type 02–05 carry a ZorgverlenerCode (AGB).',
-      when: (n) => !agbType(n), because: 'unless Verwijzer/Type is 02, 03, 04 or 05',
+      when: (n) => !agbType(n),
+      because: 'unless Verwijzer/Type is 02, 03, 04 or 05',
     }),
     uniqueKey({
-      id: 'TR383', messages: m, klasse: k, key: ['ReferentieAanbieder'], element: 'ReferentieAanbieder', what: 'ReferentieAanbieder',
+      id: 'TR383',
+      messages: m,
+      klasse: k,
+      key: ['ReferentieAanbieder'],
+      element: 'ReferentieAanbieder',
+      what: 'ReferentieAanbieder',
       summary: 'Every AangevraagdProduct in the bericht has its own ReferentieAanbieder.',
     }),
     noOverlap({
-      id: 'TR386', messages: m, klasse: 'AangevraagdeProducten', element: 'AangevraagdProduct',
+      id: 'TR386',
+      messages: m,
+      klasse: 'AangevraagdeProducten',
+      element: 'AangevraagdProduct',
       summary: 'The same product (Code; else Categorie; no Product = any) is not requested twice for overlapping periods.',
-      item: 'AangevraagdProduct', begin: 'ToewijzingIngangsdatum', end: 'ToewijzingEinddatum',
+      item: 'AangevraagdProduct',
+      begin: 'ToewijzingIngangsdatum',
+      end: 'ToewijzingEinddatum',
     }),
   ];
 }
@@ -363,7 +515,10 @@ function vowRules(): L2Rule[] {
   const m: readonly BerichtNummer[] = ['317'];
   return [
     rule({
-      id: 'TR352', messages: m, klasse: 'Verzoek', element: 'OngewijzigdeProducten',
+      id: 'TR352',
+      messages: m,
+      klasse: 'Verzoek',
+      element: 'OngewijzigdeProducten',
       summary: 'A VOW lists at least one OngewijzigdProduct or TeWijzigenProduct (it starts from a current toewijzing).',
       check: (n) =>
         items(n, 'OngewijzigdeProducten/OngewijzigdProduct').length + items(n, 'TeWijzigenProducten/TeWijzigenProduct').length > 0
@@ -371,7 +526,10 @@ function vowRules(): L2Rule[] {
           : { message: 'Verzoek has neither an OngewijzigdProduct nor a TeWijzigenProduct' },
     }),
     rule({
-      id: 'TR353', messages: m, klasse: 'Verzoek', element: 'TeWijzigenProducten',
+      id: 'TR353',
+      messages: m,
+      klasse: 'Verzoek',
+      element: 'TeWijzigenProducten',
       summary: 'A VOW asks for something: at least one TeWijzigenProduct or NieuwProduct.',
       check: (n) =>
         items(n, 'TeWijzigenProducten/TeWijzigenProduct').length + items(n, 'NieuweProducten/NieuwProduct').length > 0
@@ -379,7 +537,10 @@ function vowRules(): L2Rule[] {
           : { message: 'Verzoek has neither a TeWijzigenProduct nor a NieuwProduct' },
     }),
     rule({
-      id: 'TR380', messages: m, klasse: 'NieuwProduct', element: 'GewensteIngangsdatum',
+      id: 'TR380',
+      messages: m,
+      klasse: 'NieuwProduct',
+      element: 'GewensteIngangsdatum',
       summary:
         'NieuwProduct/GewensteIngangsdatum lies after the Dagtekening (our reading: OP343 links TR380 to the gewenste ingangsdatum; a TeWijzigenProduct may lie in the past, TR357).',
       check: (n, ctx) => {
@@ -391,9 +552,14 @@ function vowRules(): L2Rule[] {
       },
     }),
     noOverlap({
-      id: 'TR410', messages: m, klasse: 'NieuweProducten', element: 'NieuwProduct',
+      id: 'TR410',
+      messages: m,
+      klasse: 'NieuweProducten',
+      element: 'NieuwProduct',
       summary: 'The same product (Code; else Categorie; no Product = any) is not asked twice as NieuwProduct for overlapping periods.',
-      item: 'NieuwProduct', begin: 'GewensteIngangsdatum', end: 'Einddatum',
+      item: 'NieuwProduct',
+      begin: 'GewensteIngangsdatum',
+      end: 'Einddatum',
     }),
   ];
 }
@@ -405,24 +571,42 @@ function antwoordRules(): L2Rule[] {
   const m: readonly BerichtNummer[] = ['319'];
   return [
     requiredIf({
-      id: 'CD085', messages: m, klasse: 'Antwoord', element: 'RedenAfwijzingVerzoek',
+      id: 'CD085',
+      messages: m,
+      klasse: 'Antwoord',
+      element: 'RedenAfwijzingVerzoek',
       summary: 'A rejection (VerzoekAntwoord 1) gives a RedenAfwijzingVerzoek.',
-      when: (n) => str(n, 'VerzoekAntwoord') === '1', because: 'when VerzoekAntwoord is 1 (afgewezen)',
+      when: (n) => str(n, 'VerzoekAntwoord') === '1',
+      because: 'when VerzoekAntwoord is 1 (afgewezen)',
     }),
     forbiddenIf({
-      id: 'CD086', messages: m, klasse: 'Antwoord', element: 'RedenAfwijzingVerzoek',
+      id: 'CD086',
+      messages: m,
+      klasse: 'Antwoord',
+      element: 'RedenAfwijzingVerzoek',
       summary: '"In onderzoek" (VerzoekAntwoord 2) has no RedenAfwijzingVerzoek.',
-      when: (n) => str(n, 'VerzoekAntwoord') === '2', because: 'when VerzoekAntwoord is 2 (in onderzoek)',
+      when: (n) => str(n, 'VerzoekAntwoord') === '2',
+      because: 'when VerzoekAntwoord is 2 (in onderzoek)',
     }),
     requiredIf({
-      id: 'TR377', messages: m, klasse: 'Antwoord', element: 'Woonplaatsbeginsel', standards: ['ijw'],
+      id: 'TR377',
+      messages: m,
+      klasse: 'Antwoord',
+      element: 'Woonplaatsbeginsel',
+      standards: ['ijw'],
       summary: 'RedenAfwijzingVerzoek 8 (woonplaatsbeginsel) names the responsible gemeente in Woonplaatsbeginsel.',
-      when: (n) => str(n, 'RedenAfwijzingVerzoek') === '8', because: 'when RedenAfwijzingVerzoek is 8 (woonplaatsbeginsel)',
+      when: (n) => str(n, 'RedenAfwijzingVerzoek') === '8',
+      because: 'when RedenAfwijzingVerzoek is 8 (woonplaatsbeginsel)',
     }),
     forbiddenIf({
-      id: 'TR409', messages: m, klasse: 'Antwoord', element: 'Woonplaatsbeginsel', standards: ['ijw'],
+      id: 'TR409',
+      messages: m,
+      klasse: 'Antwoord',
+      element: 'Woonplaatsbeginsel',
+      standards: ['ijw'],
       summary: 'Woonplaatsbeginsel only with RedenAfwijzingVerzoek 8.',
-      when: (n) => str(n, 'RedenAfwijzingVerzoek') !== '8', because: 'unless RedenAfwijzingVerzoek is 8 (woonplaatsbeginsel)',
+      when: (n) => str(n, 'RedenAfwijzingVerzoek') !== '8',
+      because: 'unless RedenAfwijzingVerzoek is 8 (woonplaatsbeginsel)',
     }),
   ];
 }
@@ -433,15 +617,27 @@ function antwoordRules(): L2Rule[] {
 function regieRules(): L2Rule[] {
   return [
     valueIn({
-      id: 'CS058', messages: ['305'], klasse: 'StartProduct', element: 'StatusAanlevering', allowed: ['1', '3'],
+      id: 'CS058',
+      messages: ['305'],
+      klasse: 'StartProduct',
+      element: 'StatusAanlevering',
+      allowed: ['1', '3'],
       summary: 'StatusAanlevering is 1 (eerste aanlevering) or 3 (verwijderen); 2 and 9 are not used.',
     }),
     valueIn({
-      id: 'CS058', messages: ['307'], klasse: 'StopProduct', element: 'StatusAanlevering', allowed: ['1', '3'],
+      id: 'CS058',
+      messages: ['307'],
+      klasse: 'StopProduct',
+      element: 'StatusAanlevering',
+      allowed: ['1', '3'],
       summary: 'StatusAanlevering is 1 (eerste aanlevering) or 3 (verwijderen); 2 and 9 are not used.',
     }),
     notBefore({
-      id: 'TR018', messages: ['307'], klasse: 'StopProduct', element: 'Einddatum', reference: 'Begindatum',
+      id: 'TR018',
+      messages: ['307'],
+      klasse: 'StopProduct',
+      element: 'Einddatum',
+      reference: 'Begindatum',
       summary: 'StopProduct/Einddatum is not before its Begindatum.',
     }),
   ];
@@ -466,7 +662,12 @@ function dagtekeningRules(): L2Rule[] {
   ];
   const out: L2Rule[] = scope.map(([nummer, klasse, elements, sensitive]) =>
     notAfterDagtekening({
-      id: 'TR134', messages: [nummer], klasse, element: elements.join(', '), elements, sensitive,
+      id: 'TR134',
+      messages: [nummer],
+      klasse,
+      element: elements.join(', '),
+      elements,
+      sensitive,
       summary: `${elements.join(', ')} not after the bericht's Dagtekening.`,
     }),
   );
@@ -478,15 +679,20 @@ function dagtekeningRules(): L2Rule[] {
   for (const [nummer, klasse, periode] of periodes) {
     out.push(
       rule({
-        id: 'TR137', messages: [nummer], klasse, element: `${periode}/Einddatum`,
+        id: 'TR137',
+        messages: [nummer],
+        klasse,
+        element: `${periode}/Einddatum`,
         summary: `${periode}/Einddatum is not before its Begindatum and not after the Dagtekening.`,
         check: (n, ctx) => {
           const b = date(n, `${periode}/Begindatum`);
           const e = date(n, `${periode}/Einddatum`);
           const dt = ctx.dagtekening;
           if (e === undefined) return undefined;
-          if (b !== undefined && e < b) return { path: `${periode}/Einddatum`, message: `${periode}/Einddatum ${e} lies before its Begindatum ${b}` };
-          if (isDate(dt) && e > dt) return { path: `${periode}/Einddatum`, message: `${periode}/Einddatum ${e} lies after the Dagtekening ${dt}` };
+          if (b !== undefined && e < b)
+            return { path: `${periode}/Einddatum`, message: `${periode}/Einddatum ${e} lies before its Begindatum ${b}` };
+          if (isDate(dt) && e > dt)
+            return { path: `${periode}/Einddatum`, message: `${periode}/Einddatum ${e} lies after the Dagtekening ${dt}` };
           return undefined;
         },
       }),
@@ -502,7 +708,10 @@ const JAN_2021 = '2021-01-01';
 
 function bedragDC(id: string, nummer: BerichtNummer, klasse: string, element: string, amount: 'Bedrag' | 'TotaalBedrag'): L2Rule {
   return rule({
-    id, messages: [nummer], klasse, element: `${element}/DebetCredit`,
+    id,
+    messages: [nummer],
+    klasse,
+    element: `${element}/DebetCredit`,
     summary: `${element}: an amount of 0 is debet (D).`,
     check: (n) => {
       const b = child(n, element);
@@ -523,10 +732,14 @@ function declaratieRules(): L2Rule[] {
   for (const nummer of ['323', '325'] as const) {
     out.push(
       requiredIff({
-        id: 'CD060', messages: [nummer], klasse: 'Prestatie', element: 'ProductReferentie/VorigReferentieNummer',
+        id: 'CD060',
+        messages: [nummer],
+        klasse: 'Prestatie',
+        element: 'ProductReferentie/VorigReferentieNummer',
         summary: 'A credit prestatie (DebetCredit C) names the prestatie it credits in VorigReferentieNummer; a debet one does not.',
         when: (n) => str(n, 'IngediendBedrag/DebetCredit') === 'C',
-        because: 'for a credit prestatie (IngediendBedrag/DebetCredit C)', otherwise: 'for a debet prestatie',
+        because: 'for a credit prestatie (IngediendBedrag/DebetCredit C)',
+        otherwise: 'for a debet prestatie',
       }),
       bedragDC('CS325', nummer, 'Prestatie', 'IngediendBedrag', 'Bedrag'),
     );
@@ -536,22 +749,34 @@ function declaratieRules(): L2Rule[] {
     bedragDC('CS325', '325', 'DeclaratieAntwoord', 'TotaalIngediendBedrag', 'TotaalBedrag'),
     bedragDC('CS325', '325', 'DeclaratieAntwoord', 'TotaalToegekendBedrag', 'TotaalBedrag'),
     requiredIff({
-      id: 'CD087', messages: ['323'], klasse: 'Prestatie', element: 'ProductTarief',
-      summary: 'ProductTarief is given exactly when Eenheid is not 83 (euro\'s).',
-      when: (n) => str(n, 'Eenheid') !== '83', because: 'when Eenheid is not 83 (euro\'s)', otherwise: 'when Eenheid is 83 (euro\'s)',
+      id: 'CD087',
+      messages: ['323'],
+      klasse: 'Prestatie',
+      element: 'ProductTarief',
+      summary: "ProductTarief is given exactly when Eenheid is not 83 (euro's).",
+      when: (n) => str(n, 'Eenheid') !== '83',
+      because: "when Eenheid is not 83 (euro's)",
+      otherwise: "when Eenheid is 83 (euro's)",
     }),
   );
-  const cs100: [string, string][] = [['Declaratie', 'DeclaratiePeriode'], ['Prestatie', 'ProductPeriode']];
+  const cs100: [string, string][] = [
+    ['Declaratie', 'DeclaratiePeriode'],
+    ['Prestatie', 'ProductPeriode'],
+  ];
   for (const [klasse, periode] of cs100) {
     out.push(
       rule({
-        id: 'CS100', messages: ['323'], klasse, element: periode,
+        id: 'CS100',
+        messages: ['323'],
+        klasse,
+        element: periode,
         summary: `${periode} dates are on or after 2021-01-01 (declaraties before 2021 use the old 303 messages).`,
         check: (n) => {
           const f: Finding[] = [];
           for (const e of ['Begindatum', 'Einddatum']) {
             const d = date(n, `${periode}/${e}`);
-            if (d !== undefined && d < JAN_2021) f.push({ path: `${periode}/${e}`, message: `${periode}/${e} ${d} lies before 2021-01-01` });
+            if (d !== undefined && d < JAN_2021)
+              f.push({ path: `${periode}/${e}`, message: `${periode}/${e} ${d} lies before 2021-01-01` });
           }
           return f;
         },
@@ -560,30 +785,45 @@ function declaratieRules(): L2Rule[] {
   }
   out.push(
     rule({
-      id: 'CS337', messages: ['323'], klasse: 'Prestatie', element: 'ProductPeriode/Einddatum',
+      id: 'CS337',
+      messages: ['323'],
+      klasse: 'Prestatie',
+      element: 'ProductPeriode/Einddatum',
       summary: 'ProductPeriode begins and ends in the same calendar month.',
       check: (n) => {
         const b = date(n, 'ProductPeriode/Begindatum');
         const e = date(n, 'ProductPeriode/Einddatum');
         return b !== undefined && e !== undefined && b.slice(0, 7) !== e.slice(0, 7)
-          ? { path: 'ProductPeriode/Einddatum', message: `ProductPeriode ends in ${e.slice(0, 7)}, not in its begin month ${b.slice(0, 7)}` }
+          ? {
+              path: 'ProductPeriode/Einddatum',
+              message: `ProductPeriode ends in ${e.slice(0, 7)}, not in its begin month ${b.slice(0, 7)}`,
+            }
           : undefined;
       },
     }),
     rule({
-      id: 'CS339', messages: ['323'], klasse: 'Prestatie', element: 'IngediendBedrag/Bedrag',
-      summary: 'With Eenheid 83 (euro\'s) IngediendBedrag equals GeleverdVolume (both in cents).',
+      id: 'CS339',
+      messages: ['323'],
+      klasse: 'Prestatie',
+      element: 'IngediendBedrag/Bedrag',
+      summary: "With Eenheid 83 (euro's) IngediendBedrag equals GeleverdVolume (both in cents).",
       check: (n) => {
         if (str(n, 'Eenheid') !== '83') return undefined;
         const vol = str(n, 'GeleverdVolume');
         const bedrag = str(n, 'IngediendBedrag/Bedrag');
         return vol !== undefined && bedrag !== undefined && Number(vol) !== Number(bedrag)
-          ? { path: 'IngediendBedrag/Bedrag', message: `IngediendBedrag ${bedrag} differs from GeleverdVolume ${vol} while Eenheid is 83 (euro's)` }
+          ? {
+              path: 'IngediendBedrag/Bedrag',
+              message: `IngediendBedrag ${bedrag} differs from GeleverdVolume ${vol} while Eenheid is 83 (euro's)`,
+            }
           : undefined;
       },
     }),
     rule({
-      id: 'CS340', messages: ['323'], klasse: 'Declaratie', element: 'DeclaratiePeriode',
+      id: 'CS340',
+      messages: ['323'],
+      klasse: 'Declaratie',
+      element: 'DeclaratiePeriode',
       summary: 'DeclaratiePeriode is exactly one whole calendar month.',
       check: (n) => {
         const b = date(n, 'DeclaratiePeriode/Begindatum');
@@ -596,31 +836,46 @@ function declaratieRules(): L2Rule[] {
       },
     }),
     rule({
-      id: 'TR335', messages: ['323'], klasse: 'Prestatie', element: 'ProductPeriode/Einddatum',
+      id: 'TR335',
+      messages: ['323'],
+      klasse: 'Prestatie',
+      element: 'ProductPeriode/Einddatum',
       summary: 'ProductPeriode/Einddatum is at most 5 years before the DeclaratieDagtekening.',
       check: (n, ctx) => {
         const e = date(n, 'ProductPeriode/Einddatum');
         const dd = date(ctx.ancestor('Declaratie'), 'DeclaratieDagtekening');
         return e !== undefined && dd !== undefined && e < yearsBefore(dd, 5)
-          ? { path: 'ProductPeriode/Einddatum', message: `ProductPeriode/Einddatum ${e} lies more than 5 years before the DeclaratieDagtekening ${dd}` }
+          ? {
+              path: 'ProductPeriode/Einddatum',
+              message: `ProductPeriode/Einddatum ${e} lies more than 5 years before the DeclaratieDagtekening ${dd}`,
+            }
           : undefined;
       },
     }),
     rule<Set<string>>({
-      id: 'TR315', messages: ['323'], klasse: 'Prestatie', element: 'ProductReferentie/VorigReferentieNummer',
+      id: 'TR315',
+      messages: ['323'],
+      klasse: 'Prestatie',
+      element: 'ProductReferentie/VorigReferentieNummer',
       summary: 'No two prestaties in the bericht credit the same VorigReferentieNummer.',
       state: { create: () => new Set() },
       check: (n, _ctx, seen) => {
         const v = str(n, 'ProductReferentie/VorigReferentieNummer');
         if (v === undefined) return undefined;
         if (seen.has(v))
-          return { path: 'ProductReferentie/VorigReferentieNummer', message: `VorigReferentieNummer ${v} occurs more than once in the bericht` };
+          return {
+            path: 'ProductReferentie/VorigReferentieNummer',
+            message: `VorigReferentieNummer ${v} occurs more than once in the bericht`,
+          };
         seen.add(v);
         return undefined;
       },
     }),
     rule<{ refs: Set<string>; vorig: Set<string> }>({
-      id: 'TR316', messages: ['323'], klasse: 'Prestatie', element: 'ProductReferentie/VorigReferentieNummer',
+      id: 'TR316',
+      messages: ['323'],
+      klasse: 'Prestatie',
+      element: 'ProductReferentie/VorigReferentieNummer',
       summary: 'A debet prestatie is not credited in the same bericht: no VorigReferentieNummer equals a ReferentieNummer of the bericht.',
       state: { create: () => ({ refs: new Set(), vorig: new Set() }) },
       check: (n, _ctx, s) => {
@@ -629,16 +884,25 @@ function declaratieRules(): L2Rule[] {
         const vorig = str(n, 'ProductReferentie/VorigReferentieNummer');
         const out: Finding[] = [];
         if (vorig !== undefined && s.refs.has(vorig))
-          out.push({ path: 'ProductReferentie/VorigReferentieNummer', message: `VorigReferentieNummer ${vorig} credits a prestatie sent in the same bericht` });
+          out.push({
+            path: 'ProductReferentie/VorigReferentieNummer',
+            message: `VorigReferentieNummer ${vorig} credits a prestatie sent in the same bericht`,
+          });
         if (ref !== undefined && s.vorig.has(ref))
-          out.push({ path: 'ProductReferentie/ReferentieNummer', message: `ReferentieNummer ${ref} is credited by an earlier prestatie in the same bericht` });
+          out.push({
+            path: 'ProductReferentie/ReferentieNummer',
+            message: `ReferentieNummer ${ref} is credited by an earlier prestatie in the same bericht`,
+          });
         if (ref !== undefined) s.refs.add(ref);
         if (vorig !== undefined) s.vorig.add(vorig);
         return out;
       },
     }),
     rule<WeakMap<object, Set<string>>>({
-      id: 'TR416', messages: ['323'], klasse: 'Prestatie', element: 'IngediendBedrag/DebetCredit',
+      id: 'TR416',
+      messages: ['323'],
+      klasse: 'Prestatie',
+      element: 'IngediendBedrag/DebetCredit',
       summary:
         'At most one debet prestatie per client for the same ProductPeriode, ProductCategorie, ProductCode and ToewijzingNummer (per client: the published JW323 sample repeats a ToewijzingNummer under two clients; that mismatch is TR304, an L3 rule).',
       // One key Set per Client, held weakly: a detached Client's keys go with it.
@@ -649,16 +913,28 @@ function declaratieRules(): L2Rule[] {
         if (!client) return undefined;
         let set = seen.get(client);
         if (!set) seen.set(client, (set = new Set()));
-        const k = keyOf(n, ['ProductPeriode/Begindatum', 'ProductPeriode/Einddatum', 'ProductCategorie', 'ProductCode', 'ToewijzingNummer']);
+        const k = keyOf(n, [
+          'ProductPeriode/Begindatum',
+          'ProductPeriode/Einddatum',
+          'ProductCategorie',
+          'ProductCode',
+          'ToewijzingNummer',
+        ]);
         if (set.has(k))
-          return { path: 'IngediendBedrag/DebetCredit', message: 'a second debet prestatie for the same ProductPeriode, ProductCategorie, ProductCode and ToewijzingNummer' };
+          return {
+            path: 'IngediendBedrag/DebetCredit',
+            message: 'a second debet prestatie for the same ProductPeriode, ProductCategorie, ProductCode and ToewijzingNummer',
+          };
         set.add(k);
         return undefined;
       },
     }),
     rule<TotaalState>({
-      id: 'TR358', messages: ['323'], klasse: 'Declaratie', element: 'TotaalIngediendBedrag',
-      summary: 'TotaalIngediendBedrag equals the sum of all prestaties\' IngediendBedrag (debet +, credit −).',
+      id: 'TR358',
+      messages: ['323'],
+      klasse: 'Declaratie',
+      element: 'TotaalIngediendBedrag',
+      summary: "TotaalIngediendBedrag equals the sum of all prestaties' IngediendBedrag (debet +, credit −).",
       // Summed per Prestatie as they stream past: the Clients of a large 323 are not kept.
       state: {
         create: () => ({ sum: 0, complete: true }),
@@ -679,7 +955,10 @@ function declaratieRules(): L2Rule[] {
         if (totaal === undefined || !s.complete) return undefined;
         return totaal === s.sum
           ? undefined
-          : { path: 'TotaalIngediendBedrag', message: `TotaalIngediendBedrag ${formatSigned(totaal)} ≠ sum of IngediendBedrag ${formatSigned(s.sum)} (cents, debet +)` };
+          : {
+              path: 'TotaalIngediendBedrag',
+              message: `TotaalIngediendBedrag ${formatSigned(totaal)} ≠ sum of IngediendBedrag ${formatSigned(s.sum)} (cents, debet +)`,
+            };
       },
     }),
   );
@@ -696,7 +975,10 @@ const APPROVED = ['0200', '8001'];
 function declaratieAntwoordRules(): L2Rule[] {
   return [
     rule<TotaalState & { prestaties: number }>({
-      id: 'TR342', messages: ['325'], klasse: 'DeclaratieAntwoord', element: 'TotaalToegekendBedrag',
+      id: 'TR342',
+      messages: ['325'],
+      klasse: 'DeclaratieAntwoord',
+      element: 'TotaalToegekendBedrag',
       summary:
         'A 325 returns only rejected prestaties: each returned Prestatie carries a code other than 0200/8001, and Σ returned IngediendBedrag = TotaalIngediendBedrag − TotaalToegekendBedrag; when DeclaratieAntwoord itself is rejected, TotaalToegekendBedrag is 0.',
       state: {
@@ -705,14 +987,17 @@ function declaratieAntwoordRules(): L2Rule[] {
           {
             klasse: 'Prestatie',
             collect(n, _ctx, s) {
-            s.prestaties++;
-            const v = signedCents(child(n, 'IngediendBedrag'), 'Bedrag');
-            if (v === undefined) s.complete = false;
-            else s.sum += v;
-            const codes = retourCodes(n);
-            return codes.length > 0 && codes.every((c) => APPROVED.includes(c))
-              ? { path: 'RetourCodes', message: 'an approved prestatie (only RetourCode 0200/8001) is returned; a 325 lists only rejected prestaties' }
-              : undefined;
+              s.prestaties++;
+              const v = signedCents(child(n, 'IngediendBedrag'), 'Bedrag');
+              if (v === undefined) s.complete = false;
+              else s.sum += v;
+              const codes = retourCodes(n);
+              return codes.length > 0 && codes.every((c) => APPROVED.includes(c))
+                ? {
+                    path: 'RetourCodes',
+                    message: 'an approved prestatie (only RetourCode 0200/8001) is returned; a 325 lists only rejected prestaties',
+                  }
+                : undefined;
             },
           },
         ],
@@ -752,7 +1037,11 @@ function tr101Rules(): L2Rule[] {
       if (!k.repeatable) continue; // a class that occurs once under its parent cannot repeat its key
       out.push(
         uniqueKey({
-          id: 'TR101', messages: [nummer], klasse: k.klasse, key: k.key, what: 'logical key',
+          id: 'TR101',
+          messages: [nummer],
+          klasse: k.klasse,
+          key: k.key,
+          what: 'logical key',
           summary: `No two ${k.klasse} classes under one parent with the same logical key (${k.key.join(' + ')}).`,
         }),
       );

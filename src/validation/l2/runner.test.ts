@@ -125,9 +125,19 @@ describe('events and context', () => {
   });
 
   it('gives rules the header, the Dagtekening, the ancestors and today, the same from the engine', () => {
-    const seen: { dagtekening?: string; declaratieDagtekening?: unknown; today: string; path: string; depth: number; hasHeader: boolean }[] = [];
+    const seen: {
+      dagtekening?: string;
+      declaratieDagtekening?: unknown;
+      today: string;
+      path: string;
+      depth: number;
+      hasHeader: boolean;
+    }[] = [];
     const probe = rule({
-      id: 'TR999', messages: ['323'], klasse: 'Prestatie', summary: 'probe',
+      id: 'TR999',
+      messages: ['323'],
+      klasse: 'Prestatie',
+      summary: 'probe',
       check: (_n, ctx: RuleContext) => {
         seen.push({
           ...(ctx.dagtekening !== undefined ? { dagtekening: ctx.dagtekening } : {}),
@@ -150,14 +160,22 @@ describe('events and context', () => {
     expect(seen).toEqual(fromObject);
     expect(fromObject).toHaveLength(5);
     expect(fromObject[0]).toEqual({
-      dagtekening: '2026-05-06', declaratieDagtekening: '2026-05-06', today: TODAY,
-      path: '/Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]', depth: 5, hasHeader: true,
+      dagtekening: '2026-05-06',
+      declaratieDagtekening: '2026-05-06',
+      today: TODAY,
+      path: '/Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]',
+      depth: 5,
+      hasHeader: true,
     });
   });
 
   it('indexes rules per message and standard: TR377/TR409 only for JW319', () => {
     expect(rulesFor(MESSAGES.JW319).map((r) => r.id)).toEqual(expect.arrayContaining(['TR377', 'TR409', 'CD085', 'CD086']));
-    expect(rulesFor(MESSAGES.WMO319).map((r) => r.id).sort()).toEqual(['CD085', 'CD086']);
+    expect(
+      rulesFor(MESSAGES.WMO319)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['CD085', 'CD086']);
     // Retourberichten carry no L2 rules of their own in the tables.
     expect(rulesFor(MESSAGES.JW302)).toEqual([]);
   });

@@ -28,7 +28,19 @@ interface Proof {
 const TP0 = 'Client/ToegewezenProducten/ToegewezenProduct/0';
 const CG0 = 'Client/Contactgegevens/Contact/0';
 const REL0 = 'Client/Relaties/Relatie/0';
-const { PATTERN, ENUMERATION, MIN_LENGTH, MAX_LENGTH, MIN_INCLUSIVE, MAX_INCLUSIVE, INVALID_DATE, INVALID_TIME, INVALID_INTEGER, WRONG_BERICHTCODE, WRONG_VERSION } = L1Code;
+const {
+  PATTERN,
+  ENUMERATION,
+  MIN_LENGTH,
+  MAX_LENGTH,
+  MIN_INCLUSIVE,
+  MAX_INCLUSIVE,
+  INVALID_DATE,
+  INVALID_TIME,
+  INVALID_INTEGER,
+  WRONG_BERICHTCODE,
+  WRONG_VERSION,
+} = L1Code;
 const LEN = [MAX_LENGTH, PATTERN, ENUMERATION];
 const x = (n: number): string => 'x'.repeat(n);
 
@@ -38,11 +50,23 @@ const PROOFS: readonly Proof[] = [
   { rule: 'CS025', msg: '319', path: 'Header/BerichtVersie', value: '4', codes: [PATTERN, WRONG_VERSION] },
   { rule: 'CS319', msg: '323', path: 'Declaratie/DeclaratieNummer', value: 'DN-001', codes: [PATTERN] },
   { rule: 'RS001', msg: '301', path: `${TP0}/ToewijzingNummer`, value: '-1', codes: [MIN_INCLUSIVE] },
-  { rule: 'RS001', msg: '323', path: 'Declaratie/Clienten/Client/0/Prestaties/Prestatie/0/GeleverdVolume', value: '-4', codes: [MIN_INCLUSIVE] },
+  {
+    rule: 'RS001',
+    msg: '323',
+    path: 'Declaratie/Clienten/Client/0/Prestaties/Prestatie/0/GeleverdVolume',
+    value: '-4',
+    codes: [MIN_INCLUSIVE],
+  },
   { rule: 'RS002', msg: '301', path: `${REL0}/Volgorde`, value: '100', codes: [MAX_INCLUSIVE] },
   { rule: 'RS004', msg: '301', path: `${CG0}/Adres/Huis/Huisnummer`, value: '100000', codes: [MAX_INCLUSIVE] },
   { rule: 'RS005', msg: '301', path: `${TP0}/Omvang/Volume`, value: '100000000', codes: [MAX_INCLUSIVE] },
-  { rule: 'RS005', msg: '323', path: 'Declaratie/Clienten/Client/0/Prestaties/Prestatie/0/ProductTarief', value: 100000000, codes: [MAX_INCLUSIVE] },
+  {
+    rule: 'RS005',
+    msg: '323',
+    path: 'Declaratie/Clienten/Client/0/Prestaties/Prestatie/0/ProductTarief',
+    value: 100000000,
+    codes: [MAX_INCLUSIVE],
+  },
   { rule: 'RS006', msg: '301', path: `${TP0}/ToewijzingNummer`, value: '1000000000', codes: [MAX_INCLUSIVE] },
   { rule: 'RS008', msg: '301', path: 'Client/Geslacht', value: '11', codes: LEN },
   { rule: 'RS009', msg: '301', path: `${TP0}/RedenWijziging`, value: '131', codes: LEN },
@@ -56,7 +80,13 @@ const PROOFS: readonly Proof[] = [
   { rule: 'RS017', msg: '301', path: 'Header/BerichtIdentificatie/Identificatie', value: '1234567890123', codes: LEN },
   { rule: 'RS018', msg: '301', path: `${CG0}/Telefoon/Telefoon01/Telefoonnummer`, value: '0123456789012345', codes: LEN },
   { rule: 'RS019', msg: '301', path: `${REL0}/Nummer`, value: x(21), codes: LEN },
-  { rule: 'RS019', msg: '323', path: 'Declaratie/Clienten/Client/0/Prestaties/Prestatie/0/ProductReferentie/ReferentieNummer', value: x(21), codes: LEN },
+  {
+    rule: 'RS019',
+    msg: '323',
+    path: 'Declaratie/Clienten/Client/0/Prestaties/Prestatie/0/ProductReferentie/ReferentieNummer',
+    value: x(21),
+    codes: LEN,
+  },
   { rule: 'RS020', msg: '301', path: `${CG0}/Adres/Straatnaam`, value: x(25), codes: LEN },
   { rule: 'RS021', msg: '301', path: 'Client/Communicatie/Taal', value: x(26), codes: LEN },
   { rule: 'RS023', msg: '301', path: 'Client/Contactgegevens/Contact/1/Organisatie', value: x(36), codes: LEN },
@@ -66,14 +96,26 @@ const PROOFS: readonly Proof[] = [
   { rule: 'RS028', msg: '301', path: 'Client/Naam/Geslachtsnaam/Achternaam', value: x(201), codes: LEN },
   { rule: 'RS031', msg: '315', path: 'Client/Commentaar', value: '   ', codes: [PATTERN, MIN_LENGTH] },
   { rule: 'RS032', msg: '301', path: `${TP0}/Ingangsdatum`, value: '2026-04-01Z', codes: [PATTERN, INVALID_DATE] },
-  { rule: 'RS032', msg: '305', path: 'Client/StartProducten/StartProduct/0/Begindatum', value: '2026-04-03+01:00', codes: [PATTERN, INVALID_DATE] },
+  {
+    rule: 'RS032',
+    msg: '305',
+    path: 'Client/StartProducten/StartProduct/0/Begindatum',
+    value: '2026-04-03+01:00',
+    codes: [PATTERN, INVALID_DATE],
+  },
   { rule: 'RS033', msg: '301', path: `${TP0}/ReferentieAanbieder`, value: '', codes: [MIN_LENGTH, PATTERN] },
   { rule: 'RS033', msg: '319', path: 'Antwoord/ReferentieAanbieder', value: ' ', codes: [MIN_LENGTH, PATTERN] },
   { rule: 'RS034', msg: '301', path: `${TP0}/Toewijzingstijd`, value: '12:34:56Z', codes: [PATTERN, INVALID_TIME] },
   { rule: 'RS035', msg: '301', path: 'Header/Afzender', value: '384', codes: [PATTERN] },
   { rule: 'RS036', msg: '323', path: 'Header/Afzender', value: '6565605X', codes: [PATTERN] },
   { rule: 'RS037', msg: '317', path: 'Client/Bsn', value: '99990000A', codes: [PATTERN] },
-  { rule: 'RS040', msg: '323', path: 'Declaratie/TotaalIngediendBedrag/TotaalBedrag', value: 1_000_000_000_000, codes: [MAX_INCLUSIVE, INVALID_INTEGER] },
+  {
+    rule: 'RS040',
+    msg: '323',
+    path: 'Declaratie/TotaalIngediendBedrag/TotaalBedrag',
+    value: 1_000_000_000_000,
+    codes: [MAX_INCLUSIVE, INVALID_INTEGER],
+  },
   { rule: 'RS045', msg: '301', path: 'Client/Naam/Voorletters', value: 'T.', codes: [PATTERN] },
   { rule: 'RS046', msg: '301', path: `${CG0}/Telefoon/Telefoon01/Telefoonnummer`, value: '020-123', codes: [PATTERN] },
   { rule: 'RS047', msg: '307', path: 'Header/BerichtCode', value: '437', codes: [PATTERN, WRONG_BERICHTCODE] },
@@ -125,7 +167,9 @@ describe('rules marked xsd are rejected by the L1 engine', () => {
       '<wmo319:Woonplaatsbeginsel><wmo319:Gemeente>0363</wmo319:Gemeente></wmo319:Woonplaatsbeginsel></wmo319:Antwoord>',
     );
     const out = validateBericht(xml, { today: TODAY });
-    expect(out.issues).toContainEqual(expect.objectContaining({ level: 'L1', code: L1Code.UNEXPECTED_ELEMENT, path: '/Bericht/Antwoord/Woonplaatsbeginsel' }));
+    expect(out.issues).toContainEqual(
+      expect.objectContaining({ level: 'L1', code: L1Code.UNEXPECTED_ELEMENT, path: '/Bericht/Antwoord/Woonplaatsbeginsel' }),
+    );
   });
 
   it('every code declared xsd has a proof', () => {
