@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../src/standard/generated/model.js';
 import type { BerichtId } from '../src/standard/model.js';
 import { buildBericht } from '../src/xml/build.js';
-import { parseBericht } from '../src/xml/parse.js';
+import { parseBericht } from '../src/validation/parse.js';
 import { BERICHT_IDS, berichtArbitrary } from './support/arbitraries.js';
 import { canonicalXml } from './support/canonical.js';
 import { samplesDir, xsdPath } from './support/paths.js';

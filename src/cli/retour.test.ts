@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, xsdPath } from '../../test/support/paths.js';
 import { requireXmllint, xmllintValidate } from '../../test/support/xmllint.js';
-import { parseBericht } from '../xml/parse.js';
+import { parseBericht } from '../validation/parse.js';
 import { parseRetourArgs } from './retour.js';
 import { todayInNl } from './validate.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BERICHT_NUMMERS } from '../standard/model.js';
 import { MESSAGES } from '../standard/generated/model.js';
-import { parseBericht } from '../xml/parse.js';
+import { parseBericht } from '../validation/parse.js';
 import { summarize, type BerichtSummary } from './summary.js';
 
 const SAMPLES = join(import.meta.dirname, '../../samples');

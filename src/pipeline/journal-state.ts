@@ -19,7 +19,7 @@ import { berichtId } from '../standard/model.js';
 import type { AsyncDecisionState, StoredBericht, StoredToewijzing, StoredVerzoek, VerzoekKey } from '../decision/state.js';
 import type { Decision } from '../decision/decision.js';
 import { summarize, type BerichtSummary } from '../decision/summary.js';
-import { parseBericht } from '../xml/parse.js';
+import { parseBericht } from '../validation/parse.js';
 import type { Db } from '../store/db.js';
 import { BerichtStatus } from './status.js';
 

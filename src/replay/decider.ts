@@ -14,7 +14,7 @@ import type { Registry } from '../contracts/types.js';
 import { decide as coreDecide } from '../decision/decide.js';
 import { EMPTY_STATE, needsState, prefetchState, type AsyncDecisionState, type DecisionState } from '../decision/state.js';
 import { SummaryError, summarize, type BerichtSummary } from '../decision/summary.js';
-import { parseBericht } from '../xml/parse.js';
+import { parseBericht } from '../validation/parse.js';
 import type { ReplayItem } from './source.js';
 import { journalState } from '../pipeline/journal-state.js';
 

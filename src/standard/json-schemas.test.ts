@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseBericht } from '../xml/parse.js';
+import { parseBericht } from '../validation/parse.js';
 import { TypedObjectValidator } from './json-schemas.js';
 
 const DIR = new URL('../../../shared/istandaarden/samples/ijw/', import.meta.url);

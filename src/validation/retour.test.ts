@@ -9,7 +9,7 @@ import { requireXmllint, xmllintValidate } from '../../test/support/xmllint.js';
 import { xsdPath } from '../../test/support/paths.js';
 import { MESSAGES } from '../standard/generated/model.js';
 import { STANDARDS, type MessageDef, type Standard } from '../standard/model.js';
-import { parseBericht } from '../xml/parse.js';
+import { parseBericht } from './parse.js';
 import type { ValidationIssue } from './issues.js';
 import { RetourError, RetourErrorCode, buildRetour, deriveIdentificatieRetour, retourMessageFor } from './retour.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRegistryFile } from '../contracts/load.js';
 import { createRegistryChecker } from '../contracts/registry.js';
 import { MemoryState, type AsyncDecisionState } from '../decision/state.js';
-import { parseBericht } from '../xml/parse.js';
+import { parseBericht } from '../validation/parse.js';
 import { enrichAndDecide } from './enrich.js';
 import { createGemeenteRegister, parseCbsCsv } from './gemeenten.js';
 import { HERINDELINGEN } from './herindelingen.js';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarize } from '../decision/summary.js';
-import { parseBericht } from '../xml/parse.js';
+import { parseBericht } from '../validation/parse.js';
 import { checkWoonplaats } from './check.js';
 import { createGemeenteRegister, parseCbsCsv } from './gemeenten.js';
 import { HERINDELINGEN } from './herindelingen.js';

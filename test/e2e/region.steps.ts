@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MessageDef } from '../../src/standard/model.js';
-import { parseBericht } from '../../src/xml/parse.js';
+import { parseBericht } from '../../src/validation/parse.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const REGION_REGISTRY_FILE = join(ROOT, 'test/fixtures/region.registry.json');

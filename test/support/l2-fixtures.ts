@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MESSAGES } from '../../src/standard/generated/model.js';
 import { berichtId, type BerichtNummer, type MessageDef, type Standard } from '../../src/standard/model.js';
-import { parseBericht } from '../../src/xml/parse.js';
+import { parseBericht } from '../../src/validation/parse.js';
 import { sharedDir } from './paths.js';
 
 export { sharedDir };

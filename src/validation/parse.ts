@@ -3,8 +3,8 @@
  * walk: a bericht that is not L1-valid has no typed object, and the issues say why.
  */
 import type { MessageDef } from '../standard/model.js';
-import type { ValidationIssue } from '../validation/issues.js';
-import { runEngine } from '../validation/engine.js';
+import type { ValidationIssue } from './issues.js';
+import { runEngine } from './engine.js';
 
 export type ParseResult =
   | { readonly success: true; readonly message: MessageDef; readonly bericht: Record<string, unknown> }
