@@ -20,3 +20,13 @@ export function projectRoot(from: string = import.meta.url): string {
 export function sharedDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
   return resolve(env.SLUIS_SHARED ?? join(projectRoot(), '..', 'shared'));
 }
+
+/** The demo parties config shipped in the repository (published keys; `npm start` without SLUIS_PARTIES). */
+export function demoPartiesPath(): string {
+  return join(projectRoot(), 'config', 'demo.parties.json');
+}
+
+/** The demo contract registry shipped in the repository. */
+export function demoRegistryPath(): string {
+  return join(projectRoot(), 'config', 'demo.registry.json');
+}

@@ -11,19 +11,16 @@
  * 2 usage error, unreadable file, or an invalid registry (errors name file, JSON path and reason).
  */
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { formatRegistryErrors, loadRegistryFile } from '../contracts/load.js';
-import { createRegistryChecker } from '../contracts/registry.js';
-import { decide } from '../decision/decide.js';
+import { resolve } from 'node:path';
+import { systemClock } from '../app/clock.js';
+import { loadRegistry, loadWoonplaats } from '../app/rules.js';
+import { SettingsError, settingsFromEnv } from '../app/settings.js';
 import type { Decision } from '../decision/decision.js';
-import { EMPTY_STATE } from '../decision/state.js';
-import { summarize, type BerichtSummary } from '../decision/summary.js';
-import { checkWoonplaats, type WoonplaatsDeps } from '../woonplaats/check.js';
-import type { GemeenteRegister } from '../woonplaats/gemeenten.js';
-import { cbsListPath, loadGemeenteRegister, loadPostcodeTabel, sharedDir } from '../woonplaats/load.js';
-import { createHttpWoonplaatsLookup } from '../woonplaats/lookup.js';
-import { parseBericht } from '../xml/parse.js';
+import type { BerichtSummary } from '../decision/summary.js';
+import { demoRegistryPath } from '../paths.js';
+import { registryDecide, type JournaledDecision } from '../pipeline/decide-registry.js';
+import { direction, headerFacts } from '../pipeline/identify.js';
+import { parseBericht } from '../validation/parse.js';
 import type { CliIO } from './main.js';
 
 const HELP = `usage: sluis explain FILE [--registry F] [--postcodes F] [--lookup URL] [--now YYYY-MM-DD] [--json]
@@ -69,22 +66,6 @@ export function parseArgs(args: readonly string[]): Args {
   return out;
 }
 
-/** The repository root: the nearest folder up from this module with a package.json (works from src/ and dist/src/). */
-function repoRoot(): string {
-  let dir = import.meta.dirname;
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    dir = dirname(dir);
-  }
-  return resolve(import.meta.dirname, '../..');
-}
-
-function todayInNl(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(),
-  );
-}
-
 const ACTION_WORD = { route: 'ROUTE', suppress: 'SUPPRESS', refuse: 'REFUSE' } as const;
 
 export function formatDecision(file: string, s: BerichtSummary, d: Decision): string {
@@ -125,12 +106,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr(`sluis explain: ${a.error ?? 'no FILE given'}\n${HELP}`);
     return 2;
   }
-  const root = repoRoot();
-  const registryFile = resolve(io.cwd, a.registry ?? io.env.SLUIS_REGISTRY ?? join(root, 'config', 'demo.registry.json'));
-  const checker = createRegistryChecker();
-  const reg = await loadRegistryFile(registryFile, checker);
-  if (!reg.ok) {
-    io.stderr(`sluis explain: invalid registry\n${formatRegistryErrors(reg)}\n`);
+  const registryFile = resolve(io.cwd, a.registry ?? io.env.SLUIS_REGISTRY ?? demoRegistryPath());
+  const settings = settingsFromEnv(io.env, io.cwd);
+  let registry;
+  try {
+    registry = (await loadRegistry(registryFile)).registry;
+  } catch (e) {
+    if (!(e instanceof SettingsError)) throw e;
+    io.stderr(`sluis explain: ${e.message.replace(/^invalid contract registry/, 'invalid registry')}\n`);
     return 2;
   }
 
@@ -152,41 +135,50 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
 
   const notes: string[] = [];
-  let register: GemeenteRegister | undefined;
+  let woonplaats;
   try {
-    register = await loadGemeenteRegister(cbsListPath(sharedDir(io.env, root)));
+    const w = await loadWoonplaats({
+      sharedDir: settings.sharedDir,
+      ...(a.postcodes ? { postcodesFile: resolve(io.cwd, a.postcodes) } : {}),
+      ...(a.lookup ? { lookup: { url: a.lookup, ...(io.env.SLUIS_LOOKUP_TOKEN ? { token: io.env.SLUIS_LOOKUP_TOKEN } : {}) } } : {}),
+    });
+    woonplaats = w.deps;
+    if (w.off) notes.push(`woonplaats check skipped: ${w.off}`);
   } catch (e) {
-    notes.push(
-      `woonplaats check skipped: CBS gemeente list not readable (${(e as NodeJS.ErrnoException).code ?? (e as Error).name}); set SLUIS_SHARED`,
-    );
+    if (!(e instanceof SettingsError)) throw e;
+    io.stderr(`sluis explain: ${e.message}\n`);
+    return 2;
   }
-  let summary = summarize(parsed.message, parsed.bericht);
-  if (register) {
-    try {
-      const deps: WoonplaatsDeps = {
-        register,
-        ...(a.postcodes ? { postcodes: await loadPostcodeTabel(resolve(io.cwd, a.postcodes)) } : {}),
-        ...(a.lookup
-          ? {
-              lookup: createHttpWoonplaatsLookup({
-                baseUrl: a.lookup,
-                ...(io.env.SLUIS_LOOKUP_TOKEN ? { token: io.env.SLUIS_LOOKUP_TOKEN } : {}),
-              }),
-            }
-          : {}),
-      };
-      const w = await checkWoonplaats(summary, parsed.bericht, deps);
-      if (w) summary = { ...summary, woonplaats: w };
-    } catch (e) {
-      io.stderr(`sluis explain: ${(e as Error).message}\n`);
-      return 2;
-    }
+  // The gateway's own decide chain (summarize → woonplaats → decision core), without a journal:
+  // offline there is no earlier traffic, so the core is asked about none.
+  const decideFn = registryDecide({ registry: () => registry, ...(woonplaats ? { woonplaats } : {}) });
+  const h = headerFacts(parsed.bericht);
+  const { sender, counterparty } = direction(parsed.message, h);
+  let journaled;
+  try {
+    journaled = await decideFn({
+      message: parsed.message,
+      bericht: parsed.bericht,
+      header: h,
+      sender,
+      counterparty,
+      today: a.now ?? systemClock.today(),
+    });
+  } catch (e) {
+    io.stderr(`sluis explain: ${(e as Error).message}\n`);
+    return 2;
   }
-  const decision = decide(summary, reg.registry, EMPTY_STATE, a.now ?? todayInNl());
+  const { summary, ...decision } = journaled as JournaledDecision;
   if (a.json) {
     io.stdout(
-      JSON.stringify({ file: a.file, bericht: summary.id, registry: registryFile, summary, decision, ...(notes.length ? { notes } : {}) }) +
-        '\n',
+      JSON.stringify({
+        file: a.file,
+        bericht: parsed.message.id,
+        registry: registryFile,
+        summary,
+        decision,
+        ...(notes.length ? { notes } : {}),
+      }) + '\n',
     );
   } else {
     io.stdout(formatDecision(a.file, summary, decision));

@@ -289,27 +289,3 @@ function receiptOfWrite(w: JournalWrite): BerichtReceipt {
     ...(w.duplicateOf ? { duplicateOf: w.duplicateOf } : {}),
   };
 }
-
-/** Today's date in the Netherlands (berichten are dated in local time; a UTC date is wrong between 00:00 and 02:00). */
-const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-const HOUR_MS = 3_600_000;
-let cachedHour = Number.NaN;
-let cachedDate = '';
-/**
- * Formatting with Intl costs ~15 µs, once per bericht. Amsterdam's offset from UTC is a whole number
- * of hours (+1 or +2) and changes on a whole UTC hour, so the local date cannot change within one
- * UTC hour: one format per hour is exact. (A cache of one pure value, not state: any clock works.)
- */
-export function amsterdamToday(now: Date = new Date()): string {
-  const hour = Math.floor(now.getTime() / HOUR_MS);
-  if (hour !== cachedHour) {
-    cachedDate = AMSTERDAM_DATE.format(now);
-    cachedHour = hour;
-  }
-  return cachedDate;
-}

@@ -1,24 +1,14 @@
 /**
- * Test harness: the real gateway (createApp + node:http) on an ephemeral port, over PGlite (in
- * memory) or PostgreSQL (127.0.0.1:5432/test, one schema per harness, dropped on close), with the
- * logs captured in memory for the privacy test.
+ * The gateway tests' parties, keys and sample helpers, over the one gateway harness
+ * (test/support/gateway.ts: the composition root on an ephemeral port).
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Writable } from 'node:stream';
-import pg from 'pg';
 import { hashApiKey, parsePartiesConfig, type PartiesConfig } from '../../src/config/parties.js';
-import { openDb, type Db, type StoreKind } from '../../src/store/db.js';
-import { migrate } from '../../src/store/migrate.js';
-import { createLogger } from '../../src/http/log.js';
-import { createApp, type App, type AppDeps } from '../../src/http/app.js';
-import { closeServer, createRequestListener, listen } from '../../src/http/server.js';
-import { validateBericht } from '../../src/validation/validate.js';
-import { buildRetour } from '../../src/validation/retour.js';
-import type { BuildRetourFn, ValidateFn } from '../../src/pipeline/types.js';
+import type { Db, StoreKind } from '../../src/store/db.js';
+import { startTestGateway, type TestGateway, type TestGatewayOptions } from '../support/gateway.js';
 
-export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export { PG_URL, dropSchema } from '../support/gateway.js';
 export const STORES: readonly StoreKind[] = ['pglite', 'postgres'];
 
 export const KEYS = {
@@ -52,71 +42,12 @@ export function testParties(webhooks: Record<string, { url: string; secret: stri
   );
 }
 
-export interface Gateway {
-  readonly url: string;
-  readonly db: Db;
-  readonly app: App;
-  readonly logs: string[];
-  readonly store: StoreKind;
-  close(): Promise<void>;
-}
+export type Gateway = TestGateway;
+export type GatewayOptions = TestGatewayOptions;
 
-export interface GatewayOptions extends Partial<Pick<AppDeps, 'decide' | 'webhook' | 'clock' | 'buildRetour'>> {
-  readonly parties?: PartiesConfig;
-}
-
+/** The gateway over the test parties (testParties()) unless a test passes its own. */
 export async function startGateway(store: StoreKind, opts: GatewayOptions = {}): Promise<Gateway> {
-  const schema = `gw_${randomBytes(6).toString('hex')}`;
-  // PGlite as `serve` runs it: in a worker thread.
-  const opened =
-    store === 'pglite' ? await openDb({ memory: true, worker: true }) : await openDb({ databaseUrl: PG_URL, schema, poolSize: 8 });
-  await migrate(opened.db);
-  const logs: string[] = [];
-  const logger = createLogger({
-    level: 'debug',
-    destination: new Writable({
-      write(chunk, _enc, cb) {
-        logs.push(String(chunk));
-        cb();
-      },
-    }) as never,
-  });
-  const app = createApp({
-    db: opened.db,
-    storeKind: opened.kind,
-    parties: opts.parties ?? testParties(),
-    logger,
-    validate: validateBericht as ValidateFn,
-    buildRetour: opts.buildRetour ?? (buildRetour as BuildRetourFn),
-    ...(opts.decide ? { decide: opts.decide } : {}),
-    ...(opts.webhook ? { webhook: opts.webhook } : {}),
-    ...(opts.clock ? { clock: opts.clock } : {}),
-  });
-  const { server, port } = await listen(createRequestListener(app.handle), 0, '127.0.0.1');
-  app.start();
-  return {
-    url: `http://127.0.0.1:${port}`,
-    db: opened.db,
-    app,
-    logs,
-    store,
-    async close() {
-      await app.stop();
-      await closeServer(server);
-      await opened.close();
-      if (store === 'postgres') await dropSchema(schema);
-    },
-  };
-}
-
-export async function dropSchema(schema: string): Promise<void> {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  try {
-    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  } finally {
-    await c.end();
-  }
+  return startTestGateway(store, { parties: opts.parties ?? testParties(), ...opts });
 }
 
 // ---- samples -------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 /**
- * The composition root for the gateway: wires store, pipeline, decision, delivery and HTTP routes
- * from explicit dependencies (no module singletons). `serve` and the tests call this.
+ * The gateway assembled from explicit dependencies (no module singletons): store, pipeline, today's
+ * rules, delivery and the HTTP routes. src/app/start.ts builds these dependencies from the settings;
+ * tests may pass their own parts (a decide function, a webhook fetch, a clock).
  */
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
@@ -9,23 +10,23 @@ import type { Db, StoreKind } from '../store/db.js';
 import { GroupCommitter } from '../store/group-commit.js';
 import { outboxBacklog, type BackoffPolicy } from '../store/journal.js';
 import { retourIdGenerator } from '../store/ids.js';
-import { amsterdamToday, createIngest, type IngestOutcome } from '../pipeline/ingest.js';
+import { createIngest, type IngestOutcome } from '../pipeline/ingest.js';
 import type { Principal } from '../config/parties.js';
 import { routeToCounterparty } from '../pipeline/decide-default.js';
 import type { BuildRetourFn, DecideFn, IngestValidateFn } from '../pipeline/types.js';
 import { startWebhookWorker, type Worker } from '../pipeline/webhook.js';
-import type { ContractenDeps } from '../contracts/handlers.js';
 import { toegestaneVerzenders } from '../contracts/lookup.js';
 import type { WetNaam } from '../contracts/types.js';
 import { VERZENDER } from '../decision/summary.js';
 import type { MessageDef } from '../standard/model.js';
-import { apiRoutes } from './api.js';
-import { contractenRoutes } from './contracten.js';
-import { replaysRoutes } from './replays.js';
-import type { ReplayDecider } from '../replay/decider.js';
-import { CollectedGauge, countDecision, createMetrics, type GatewayMetrics } from './metrics.js';
-import { openApiDocument } from './openapi.js';
-import { createRouter, type HttpRequest, type HttpResponse, type Route } from './router.js';
+import { apiRoutes } from '../http/api.js';
+import { contractenRoutes } from '../http/contracten.js';
+import { replaysRoutes } from '../http/replays.js';
+import { CollectedGauge, countDecision, createMetrics, type GatewayMetrics } from '../http/metrics.js';
+import { openApiDocument } from '../http/openapi.js';
+import { createRouter, type HttpRequest, type HttpResponse, type Route } from '../http/router.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Rules } from './rules.js';
 
 export type Ingest = (raw: Uint8Array, principal: Principal, receivedAt: Date) => Promise<IngestOutcome>;
 
@@ -37,20 +38,16 @@ export interface AppDeps {
   /** validateBericht, or a validation thread pool (src/pipeline/validate-pool.ts). */
   readonly validate: IngestValidateFn;
   readonly buildRetour: BuildRetourFn;
-  /** The decision core; default: route to the header's other party (no contract registry). */
+  /**
+   * Today's rules (src/app/rules.ts): the decision core over the contract registry, /api/v1/contracten,
+   * operator replays, and the hoofdaannemer's right to post for its gemeente where a contract says so.
+   * Absent: no registry — valid berichten are routed to the other party in the header.
+   */
+  readonly rules?: Rules;
+  /** Overrides the decide function (tests); default: the rules' decide, else route to the counterparty. */
   readonly decide?: DecideFn;
-  /**
-   * The contract registry in force (a registryHolder) and its checker: mounts /api/v1/contracten and
-   * lets a hoofdaannemer post for the gemeente where a contract says so (toegestaneVerzenders).
-   * The `decide` function should read the same holder, so a PUT applies to the next bericht.
-   */
-  readonly contracten?: ContractenDeps & { readonly persisted: boolean };
-  /**
-   * Today's rules for operator replays (POST /api/v1/replays): a decider per replay, reading the
-   * registry in force when the replay starts. Absent: no registry, the route answers 404.
-   */
-  readonly replayDecider?: () => ReplayDecider;
-  readonly clock?: () => Date;
+  /** The one clock (default: the system's): today's date for validation, decisions and replays. */
+  readonly clock?: Clock;
   readonly webhook?: {
     readonly enabled?: boolean;
     readonly fetch?: typeof globalThis.fetch;
@@ -83,14 +80,15 @@ export interface App {
 }
 
 export function createApp(deps: AppDeps): App {
-  const clock = deps.clock ?? (() => new Date());
+  const clock = deps.clock ?? systemClock;
   const metrics = createMetrics();
   const committer = new GroupCommitter(deps.db, {
     // PGlite has one connection; PostgreSQL gains from a few overlapping commits (fsync waits).
     concurrency: deps.storeKind === 'pglite' ? 1 : 4,
     onCommit: (rows) => metrics.commitRows.observe(rows),
   });
-  const contracten = deps.contracten;
+  const rules = deps.rules;
+  const contracten = rules?.contracten;
   const allowedSenders = contracten
     ? ({ message, sender, counterparty }: { message: MessageDef; sender: string; counterparty: string }): readonly string[] => {
         const verzender = VERZENDER[message.nummer];
@@ -104,12 +102,12 @@ export function createApp(deps: AppDeps): App {
     committer,
     validate: deps.validate,
     buildRetour: deps.buildRetour,
-    decide: deps.decide ?? routeToCounterparty,
+    decide: deps.decide ?? rules?.decide(deps.db) ?? routeToCounterparty,
     ...(allowedSenders ? { allowedSenders } : {}),
     parties: deps.parties.parties,
     ...(deps.parties.clientKeySecret ? { clientKeySecret: deps.parties.clientKeySecret } : {}),
     retourId: retourIdGenerator(),
-    today: () => amsterdamToday(clock()),
+    today: clock.today,
   });
   // Decision metrics here, not in the HTTP handler: Kafka ingress goes through the same function.
   const ingest: Ingest = async (raw, principal, receivedAt) => {
@@ -143,11 +141,11 @@ export function createApp(deps: AppDeps): App {
     replaysRoutes({
       parties: deps.parties,
       logger: deps.logger,
-      ...(deps.replayDecider
+      ...(rules
         ? {
             replay: {
               db: deps.db,
-              decider: deps.replayDecider,
+              decider: rules.replayDecider(deps.db, clock),
               webhookParties: new Set([...deps.parties.parties.values()].filter((p) => p.webhook).map((p) => p.code)),
             },
           }

@@ -1,0 +1,99 @@
+/**
+ * "Today's rules": the contract registry in force and the woonplaats sources, loaded once from the
+ * settings, and the one decide chain built over them (summarize → woonplaats → decision core, in
+ * src/pipeline/decide-registry.ts). The gateway, an operator replay, `sluis replay` and `sluis
+ * explain` all take their decisions from here, so they cannot drift apart.
+ */
+import type { Logger } from 'pino';
+import { registryHolder, type ContractenDeps } from '../contracts/handlers.js';
+import { formatRegistryErrors, loadRegistryFile } from '../contracts/load.js';
+import { createRegistryChecker } from '../contracts/registry.js';
+import type { Registry } from '../contracts/types.js';
+import { registryDecide } from '../pipeline/decide-registry.js';
+import { journalState } from '../pipeline/journal-state.js';
+import type { DecideFn } from '../pipeline/types.js';
+import { journalReplayDecider, type ReplayDecider } from '../replay/decider.js';
+import type { Db } from '../store/db.js';
+import type { WoonplaatsDeps } from '../woonplaats/check.js';
+import { cbsListPath, loadGemeenteRegister, loadPostcodeTabel } from '../woonplaats/load.js';
+import { createHttpWoonplaatsLookup, LookupConfigError } from '../woonplaats/lookup.js';
+import type { Clock } from './clock.js';
+import { SettingsError, type Settings } from './settings.js';
+
+export interface Rules {
+  /** The registry in force; a PUT on /api/v1/contracten replaces it (in memory: the file is an import). */
+  readonly contracten: ContractenDeps & { readonly persisted: boolean };
+  /** Absent when the CBS list is not readable (the check is then off, said in the log). */
+  readonly woonplaats?: WoonplaatsDeps;
+  /** The live decide function: the registry in force, the journal as state. */
+  decide(db: Db): DecideFn;
+  /** A replay decider for a run starting now: the registry in force now and today's date in Amsterdam. */
+  replayDecider(db: Db, clock: Clock): () => ReplayDecider;
+  /** The registry in force now. */
+  current(): Registry;
+}
+
+type RuleSettings = Pick<Settings, 'sharedDir' | 'postcodesFile' | 'lookup'>;
+
+/** The contract registry file, checked; throws SettingsError naming the file and every problem. */
+export async function loadRegistry(file: string): Promise<{ registry: Registry; checker: ReturnType<typeof createRegistryChecker> }> {
+  const checker = createRegistryChecker();
+  const check = await loadRegistryFile(file, checker);
+  if (!check.ok) throw new SettingsError(file, `invalid contract registry:\n${formatRegistryErrors(check)}`, 'registry-invalid');
+  return { registry: check.registry, checker };
+}
+
+/**
+ * The woonplaats sources that are available: the CBS list (required for the check), a postcode table
+ * and a lookup adapter when configured. A configured source that cannot be loaded is an error; a
+ * missing CBS list without any configured source only turns the check off (`notes` says why).
+ */
+export async function loadWoonplaats(s: RuleSettings): Promise<{ deps?: WoonplaatsDeps; cbs: string; off?: string }> {
+  const cbs = cbsListPath(s.sharedDir);
+  try {
+    const register = await loadGemeenteRegister(cbs);
+    return {
+      cbs,
+      deps: {
+        register,
+        ...(s.postcodesFile ? { postcodes: await loadPostcodeTabel(s.postcodesFile) } : {}),
+        ...(s.lookup
+          ? { lookup: createHttpWoonplaatsLookup({ baseUrl: s.lookup.url, ...(s.lookup.token ? { token: s.lookup.token } : {}) }) }
+          : {}),
+      },
+    };
+  } catch (err) {
+    if (err instanceof LookupConfigError) throw new SettingsError('SLUIS_LOOKUP_URL', err.message, 'woonplaats-config-invalid');
+    if (s.postcodesFile || s.lookup)
+      throw new SettingsError(
+        cbs,
+        `woonplaats sources configured but not loadable: ${(err as Error).message}`,
+        'woonplaats-config-invalid',
+      );
+    return { cbs, off: `CBS gemeente list not readable (${(err as NodeJS.ErrnoException).code ?? (err as Error).name}); set SLUIS_SHARED` };
+  }
+}
+
+/** Today's rules from a registry file and the woonplaats sources. Throws SettingsError on anything unusable. */
+export async function loadRules(file: string, s: RuleSettings, logger?: Logger): Promise<Rules> {
+  const { registry, checker } = await loadRegistry(file);
+  logger?.info({ event: 'registry', source: file, contracten: registry.contracten.length }, `contract registry ${file}`);
+  const holder = registryHolder(registry);
+  const w = await loadWoonplaats(s);
+  if (w.deps)
+    logger?.info(
+      { event: 'woonplaats', cbs: w.cbs, postcodes: s.postcodesFile ?? null, lookup: Boolean(s.lookup) },
+      'woonplaats check enabled',
+    );
+  else logger?.warn({ event: 'woonplaats', cbs: w.cbs }, `woonplaats check disabled: ${w.off}`);
+  const woonplaats = w.deps;
+  return {
+    contracten: { checker, ...holder, persisted: false },
+    ...(woonplaats ? { woonplaats } : {}),
+    current: holder.current,
+    decide: (db) => registryDecide({ registry: holder.current, state: journalState(db), ...(woonplaats ? { woonplaats } : {}) }),
+    // Read when a replay starts: the registry in force then (a PUT may have replaced the file's) and
+    // the date in the Netherlands then — the clock's, never a UTC date.
+    replayDecider: (db, clock) => () => journalReplayDecider({ registry: holder.current(), today: clock.today(), db }),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The gateway's settings, read from the environment in ONE place. `sluis serve`, `sluis replay`,
+ * `sluis explain` and the tests all build their pipeline from a `Settings` value (src/app/compose.ts),
+ * so a setting means the same thing everywhere. docs/operations.md explains each; serve.test.ts keeps
+ * that table and SETTINGS equal.
+ */
+import { resolve } from 'node:path';
+import { demoPartiesPath, sharedDir } from '../paths.js';
+
+/** Every environment variable `sluis serve` reads (Kafka's own KAFKA_* settings: docs/kafka.md). */
+export const SETTINGS = [
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'SLUIS_DATA_DIR',
+  'SLUIS_PARTIES',
+  'SLUIS_REGISTRY',
+  'SLUIS_SHARED',
+  'SLUIS_POSTCODES',
+  'SLUIS_LOOKUP_URL',
+  'SLUIS_LOOKUP_TOKEN',
+  'KAFKA_BROKERS',
+  'SLUIS_KAFKA_KEY_SECRET',
+  'SLUIS_VALIDATE_THREADS',
+  'SLUIS_VALIDATE_INLINE_BYTES',
+  'LOG_LEVEL',
+] as const;
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Where the journal lives. */
+export type StoreSettings =
+  /** PostgreSQL (DATABASE_URL); `schema` only for tests that share one database. */
+  | { readonly kind: 'postgres'; readonly databaseUrl: string; readonly schema?: string; readonly poolSize?: number }
+  /** PGlite in a data folder (the embedded default, ./data). */
+  | { readonly kind: 'pglite'; readonly dataDir: string }
+  /** PGlite in memory (tests, `explain`-style offline runs). */
+  | { readonly kind: 'memory' };
+
+export interface Settings {
+  readonly port: number;
+  readonly host: string;
+  readonly store: StoreSettings;
+  /** The parties config file; `demo` is true when none was set and the demo config is used. */
+  readonly parties: { readonly file: string; readonly demo: boolean };
+  /** The contract registry file; absent: route to the header's other party. */
+  readonly registryFile?: string;
+  /** The reference data folder (CBS gemeente list for the woonplaats check). */
+  readonly sharedDir: string;
+  readonly postcodesFile?: string;
+  readonly lookup?: { readonly url: string; readonly token?: string };
+  /** Validation worker threads; undefined: the pool's default (cores − 1, 1 to 4); 0: the main thread. */
+  readonly validateThreads?: number;
+  /** Berichten up to this size are validated on the main thread; undefined: the pool's default. */
+  readonly validateInlineBytes?: number;
+  readonly logLevel: string;
+  /** The environment itself, for settings read by their own room (Kafka: src/kafka/config.ts). */
+  readonly env: Env;
+}
+
+/**
+ * A setting that cannot be used; `source` names the variable (or file) so the operator can fix it, and
+ * `event` is the log event `serve` reports it under (config-invalid, registry-invalid, …).
+ */
+export class SettingsError extends Error {
+  constructor(
+    readonly source: string,
+    message: string,
+    readonly event: string = 'config-invalid',
+  ) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+/** A whole number in 0…max, or undefined when unset or empty. */
+function wholeNumber(env: Env, name: string, must: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  const text = env[name];
+  if (text === undefined || text === '') return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new SettingsError(name, `${name} must be ${must}, got '${text}'`);
+  return n;
+}
+
+/** Reads the settings; relative paths are taken from `cwd`. Throws SettingsError on a value that cannot be used. */
+export function settingsFromEnv(env: Env, cwd: string): Settings {
+  const port = wholeNumber(env, 'PORT', 'a port number 0–65535', 65_535);
+  const validateThreads = wholeNumber(env, 'SLUIS_VALIDATE_THREADS', 'an integer 0–64', 64);
+  const validateInlineBytes = wholeNumber(env, 'SLUIS_VALIDATE_INLINE_BYTES', 'a whole number of bytes ≥ 0');
+  const store: StoreSettings = env.DATABASE_URL
+    ? { kind: 'postgres', databaseUrl: env.DATABASE_URL }
+    : { kind: 'pglite', dataDir: resolve(cwd, env.SLUIS_DATA_DIR ?? './data') };
+  return {
+    port: port ?? 8080,
+    host: env.HOST ?? '0.0.0.0',
+    store,
+    parties: env.SLUIS_PARTIES ? { file: resolve(cwd, env.SLUIS_PARTIES), demo: false } : { file: demoPartiesPath(), demo: true },
+    ...(env.SLUIS_REGISTRY ? { registryFile: resolve(cwd, env.SLUIS_REGISTRY) } : {}),
+    sharedDir: sharedDir(env),
+    ...(env.SLUIS_POSTCODES ? { postcodesFile: resolve(cwd, env.SLUIS_POSTCODES) } : {}),
+    ...(env.SLUIS_LOOKUP_URL
+      ? { lookup: { url: env.SLUIS_LOOKUP_URL, ...(env.SLUIS_LOOKUP_TOKEN ? { token: env.SLUIS_LOOKUP_TOKEN } : {}) } }
+      : {}),
+    ...(validateThreads !== undefined ? { validateThreads } : {}),
+    ...(validateInlineBytes !== undefined ? { validateInlineBytes } : {}),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    env,
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * The composition root: builds the running gateway from settings — parties, today's rules, the store,
+ * validation threads, the pipeline and its delivery, Kafka when configured, the HTTP server — and
+ * gives back one handle to stop it. `sluis serve` is this plus signal handling; the integration tests
+ * start the same gateway with their own parties, store and clock.
+ */
+import type { Logger } from 'pino';
+import { loadPartiesConfig, type PartiesConfig } from '../config/parties.js';
+import { CollectedGauge } from '../http/metrics.js';
+import { closeServer, createRequestListener, listen } from '../http/server.js';
+import type { BuildRetourFn, DecideFn, IngestValidateFn, ValidateFn } from '../pipeline/types.js';
+import { openDb, type Db, type OpenedDb, type StoreKind } from '../store/db.js';
+import { migrate } from '../store/migrate.js';
+import { systemClock, type Clock } from './clock.js';
+import { createApp, type App, type AppDeps } from './gateway.js';
+import { loadRules, type Rules } from './rules.js';
+import { SettingsError, type Settings, type StoreSettings } from './settings.js';
+
+export interface RunningGateway {
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  readonly db: Db;
+  readonly storeKind: StoreKind;
+  readonly app: App;
+  readonly parties: PartiesConfig;
+  readonly rules?: Rules;
+  readonly clock: Clock;
+  /** Stops taking work, stops delivery and Kafka, closes the server, the threads and the store. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  /** The parties as an object (tests); default: the settings' parties file. */
+  readonly parties?: PartiesConfig;
+  /** Test overrides of single parts; production leaves them unset. */
+  readonly decide?: DecideFn;
+  readonly buildRetour?: BuildRetourFn;
+  readonly webhook?: AppDeps['webhook'];
+}
+
+/** Opens (and migrates) the store the settings name. */
+export async function openStore(
+  store: StoreSettings,
+  o: { worker?: boolean } = {},
+): Promise<OpenedDb & { readonly migrationsApplied: readonly string[] }> {
+  const opened =
+    store.kind === 'postgres'
+      ? await openDb({
+          databaseUrl: store.databaseUrl,
+          ...(store.schema ? { schema: store.schema } : {}),
+          ...(store.poolSize ? { poolSize: store.poolSize } : {}),
+        })
+      : store.kind === 'pglite'
+        ? await openDb({ dataDir: store.dataDir, worker: o.worker ?? true })
+        : await openDb({ memory: true, worker: o.worker ?? true });
+  try {
+    return { ...opened, migrationsApplied: await migrate(opened.db) };
+  } catch (err) {
+    await opened.close();
+    throw err;
+  }
+}
+
+/** The parties config named by the settings (throws ConfigError naming every problem with its path). */
+export function loadParties(settings: Pick<Settings, 'parties'>): PartiesConfig {
+  return loadPartiesConfig(settings.parties.file);
+}
+
+/**
+ * Starts the gateway. Configuration problems (parties, registry, woonplaats sources, Kafka, threads)
+ * throw SettingsError before anything listens; everything opened so far is closed again.
+ */
+export async function startGateway(settings: Settings, o: StartOptions): Promise<RunningGateway> {
+  const { logger } = o;
+  const clock = o.clock ?? systemClock;
+  const parties = o.parties ?? loadParties(settings);
+  if (!o.parties) {
+    if (settings.parties.demo)
+      logger.warn(
+        { event: 'config', source: settings.parties.file, demo: true, parties: parties.parties.size },
+        `no SLUIS_PARTIES set: using the DEMO parties config ${settings.parties.file} (published demo keys, see docs/operations.md) — not for production`,
+      );
+    else
+      logger.info(
+        { event: 'config', source: settings.parties.file, parties: parties.parties.size },
+        `parties config ${settings.parties.file}`,
+      );
+  }
+  // The registry is checked before the store opens: a bad file stops the start at once.
+  const rules = settings.registryFile ? await loadRules(settings.registryFile, settings, logger) : undefined;
+  if (!rules)
+    logger.info(
+      { event: 'registry', source: null },
+      'no SLUIS_REGISTRY: no contract registry configured, valid berichten are routed to the other party in the header',
+    );
+
+  const opened = await openStore(settings.store);
+  logger.info(
+    { event: 'store', store: opened.kind, where: opened.describe, migrationsApplied: opened.migrationsApplied },
+    `store ${opened.describe}`,
+  );
+  const closers: (() => Promise<void>)[] = [() => opened.close()];
+  const closeAll = async (): Promise<void> => {
+    for (const c of closers.reverse()) await c().catch(() => undefined);
+  };
+  try {
+    const validate = await validation(settings, logger, closers);
+    const { buildRetour } = await import('../validation/retour.js');
+    const app = createApp({
+      db: opened.db,
+      storeKind: opened.kind,
+      parties,
+      logger,
+      clock,
+      validate,
+      buildRetour: o.buildRetour ?? (buildRetour as BuildRetourFn),
+      ...(rules ? { rules } : {}),
+      ...(o.decide ? { decide: o.decide } : {}),
+      ...(o.webhook ? { webhook: o.webhook } : {}),
+    });
+    // Kafka when KAFKA_BROKERS is set (src/kafka/wire.ts): inbound log, events, ingress consumer.
+    const { startKafkaFromEnv } = await import('../kafka/wire.js');
+    const { KafkaConfigError } = await import('../kafka/config.js');
+    try {
+      const kafka = await startKafkaFromEnv({
+        env: settings.env,
+        db: opened.db,
+        ingest: app.ingest,
+        parties: parties.parties,
+        log: (level, message, extra) => logger[level]({ event: 'kafka', ...extra }, message),
+      });
+      if (kafka) {
+        app.attach({
+          gauges: kafka.gauges().map((g) => new CollectedGauge(g.name, g.help, () => g.collect())),
+          isReady: () => kafka.reachable(),
+          stop: () => kafka.stop(),
+        });
+        logger.info({ event: 'kafka', enabled: true }, 'kafka enabled');
+      }
+    } catch (err) {
+      if (err instanceof KafkaConfigError) throw new SettingsError('KAFKA_BROKERS', err.message, 'kafka-config-invalid');
+      throw err;
+    }
+    const { server, port } = await listen(
+      createRequestListener(app.handle, (err) => logger.error({ event: 'internal-error', err }, 'request failed in the HTTP adapter')),
+      settings.port,
+      settings.host,
+    );
+    app.start();
+    const shownHost = settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host;
+    return {
+      url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
+      host: settings.host,
+      port,
+      db: opened.db,
+      storeKind: opened.kind,
+      app,
+      parties,
+      ...(rules ? { rules } : {}),
+      clock,
+      async stop() {
+        await app.stop();
+        await closeServer(server);
+        await closeAll();
+      },
+    };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}
+
+/** Validation on the main thread or in worker threads, as the settings say; the pool's close is registered. */
+async function validation(settings: Settings, logger: Logger, closers: (() => Promise<void>)[]): Promise<IngestValidateFn> {
+  // Loaded here, not at the top, so a `sluis --help` does not pay for the model tables.
+  const { validateBericht } = await import('../validation/validate.js');
+  const threads = settings.validateThreads;
+  const { createValidatePool, defaultInlineBytes, sizeRoutedValidate } = await import('../pipeline/validate-pool.js');
+  const pool =
+    threads === 0
+      ? undefined
+      : await createValidatePool({
+          ...(threads !== undefined ? { threads } : {}),
+          onWorkerExit: (code, held) => logger.error({ event: 'validate-thread-exit', code, held }, 'a validation thread exited; replaced'),
+        });
+  if (pool) closers.push(() => pool.close());
+  const inlineMax = pool ? (settings.validateInlineBytes ?? defaultInlineBytes(pool.threads)) : 0;
+  logger.info(
+    { event: 'validation', threads: pool?.threads ?? 0, inlineMaxBytes: pool ? inlineMax : null },
+    !pool
+      ? 'validating on the main thread'
+      : inlineMax > 0
+        ? `validating berichten up to ${inlineMax} bytes on the main thread, larger ones on ${pool.threads} worker thread(s)`
+        : `validating on ${pool.threads} worker thread(s)`,
+  );
+  return pool ? sizeRoutedValidate(pool, validateBericht as ValidateFn, inlineMax) : (validateBericht as ValidateFn);
+}
