@@ -5,8 +5,9 @@
  *   PUT  /api/v1/contracten/{id}       create or replace one contract (operators); the whole registry is re-checked
  *   PUT  /api/v1/contracten            replace the whole registry document (operators)
  * Each is `(request) => Promise<{status, body}>`; the gateway mounts them and authenticates the party.
- * Errors are application/problem+json bodies (RFC 9457) with `errors: [{path, reason}]`.
+ * Errors are Sluis' problem details (src/outcomes.ts) with `errors: [{path, reason}]` for a document that is wrong.
  */
+import { ProblemType, problem, type ProblemKind } from '../outcomes.js';
 import { contractsNaming } from './lookup.js';
 import type { RegistryChecker } from './registry.js';
 import type { Contract, Registry, RegistryDocument, RegistryError } from './types.js';
@@ -43,18 +44,9 @@ export type Handler = (req: HandlerRequest) => Promise<HandlerResponse>;
 const JSON_TYPE = { 'content-type': 'application/json' } as const;
 const PROBLEM_TYPE = { 'content-type': 'application/problem+json' } as const;
 
-function problem(status: number, title: string, detail: string, errors?: readonly { path: string; reason: string }[]): HandlerResponse {
-  return {
-    status,
-    headers: PROBLEM_TYPE,
-    body: {
-      type: `https://sluis.example/problems/${title.toLowerCase().replace(/[^a-z]+/g, '-')}`,
-      title,
-      status,
-      detail,
-      ...(errors ? { errors } : {}),
-    },
-  };
+/** A failure in Sluis' one problem vocabulary (src/outcomes.ts); HTTP only writes it. */
+function failure(kind: ProblemKind, detail: string, errors?: readonly { path: string; reason: string }[]): HandlerResponse {
+  return { status: kind.status, headers: PROBLEM_TYPE, body: problem(kind, detail, errors ? { errors } : {}) };
 }
 
 function visible(reg: Registry, party: Party): readonly Contract[] {
@@ -73,13 +65,13 @@ function relativeTo(errors: readonly RegistryError[], index: number): { path: st
 
 export function createContractenHandlers(deps: ContractenDeps): { list: Handler; get: Handler; put: Handler; putAll: Handler } {
   const operatorOnly = (req: HandlerRequest): HandlerResponse | undefined =>
-    req.party.role === 'operator' ? undefined : problem(403, 'Forbidden', 'only operators may change contracts');
+    req.party.role === 'operator' ? undefined : failure(ProblemType.FORBIDDEN, 'only operators may change contracts');
 
   const commit = async (next: Registry, status: number, body: unknown): Promise<HandlerResponse> => {
     try {
       await deps.replace(next);
     } catch (e) {
-      return problem(500, 'Not Persisted', `the registry was valid but could not be stored (${(e as Error).name})`);
+      return failure(ProblemType.NOT_PERSISTED, `the registry was valid but could not be stored (${(e as Error).name})`);
     }
     return { status, headers: JSON_TYPE, body };
   };
@@ -88,7 +80,7 @@ export function createContractenHandlers(deps: ContractenDeps): { list: Handler;
     async list(req) {
       const { wet, gemeente, peildatum } = req.params;
       if (peildatum !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(peildatum))
-        return problem(400, 'Bad Request', 'peildatum must be YYYY-MM-DD');
+        return failure(ProblemType.BAD_REQUEST, 'peildatum must be YYYY-MM-DD');
       const list = visible(deps.current(), req.party).filter(
         (c) =>
           (wet === undefined || c.wet === wet) &&
@@ -101,7 +93,7 @@ export function createContractenHandlers(deps: ContractenDeps): { list: Handler;
     async get(req) {
       const id = req.params.id ?? '';
       const c = visible(deps.current(), req.party).find((x) => x.id === id);
-      return c ? { status: 200, headers: JSON_TYPE, body: c } : problem(404, 'Not Found', `no contract '${id}'`);
+      return c ? { status: 200, headers: JSON_TYPE, body: c } : failure(ProblemType.NOT_FOUND, `no contract '${id}'`);
     },
 
     async put(req) {
@@ -110,11 +102,11 @@ export function createContractenHandlers(deps: ContractenDeps): { list: Handler;
       const id = req.params.id ?? '';
       const body = req.body;
       if (body === null || typeof body !== 'object' || Array.isArray(body))
-        return problem(400, 'Bad Request', 'the body must be a contract object (application/json)');
+        return failure(ProblemType.BAD_REQUEST, 'the body must be a contract object (application/json)');
       const submitted = { ...(body as Record<string, unknown>) };
       if (submitted.id === undefined) submitted.id = id;
       if (submitted.id !== id)
-        return problem(422, 'Unprocessable Content', `the body's id '${String(submitted.id)}' differs from the path id '${id}'`, [
+        return failure(ProblemType.REGISTRY_INVALID, `the body's id '${String(submitted.id)}' differs from the path id '${id}'`, [
           { path: '$.id', reason: 'must equal the id in the path' },
         ]);
       const cur = deps.current();
@@ -125,9 +117,8 @@ export function createContractenHandlers(deps: ContractenDeps): { list: Handler;
       const doc: RegistryDocument = { ...cur.document, contracten: contracten as Contract[] };
       const check = deps.checker.check(doc, 'request body');
       if (!check.ok)
-        return problem(
-          422,
-          'Unprocessable Content',
+        return failure(
+          ProblemType.REGISTRY_INVALID,
           'the contract is not valid, or it overlaps another contract',
           relativeTo(check.errors, index),
         );
@@ -139,9 +130,8 @@ export function createContractenHandlers(deps: ContractenDeps): { list: Handler;
       if (denied) return denied;
       const check = deps.checker.check(req.body, 'request body');
       if (!check.ok)
-        return problem(
-          422,
-          'Unprocessable Content',
+        return failure(
+          ProblemType.REGISTRY_INVALID,
           'the registry document is not valid',
           check.errors.map(({ path, reason }) => ({ path, reason })),
         );

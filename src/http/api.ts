@@ -11,7 +11,7 @@ import { ID_PATTERN } from '../store/ids.js';
 import { BerichtStatus } from '../pipeline/status.js';
 import type { IngestOutcome } from '../pipeline/ingest.js';
 import type { CollectedGauge, GatewayMetrics } from './metrics.js';
-import { ProblemType, l1ProblemKind, problem } from './problems.js';
+import { ProblemType, l1ProblemKind, problem } from '../outcomes.js';
 import { BodyTooLargeError, json, problemOf, problemResponse, type HttpRequest, type HttpResponse, type Route } from './router.js';
 
 /** OP179: a bericht file is at most 25 MB. */

@@ -2,14 +2,14 @@
  * Mounts the transport-free contract registry handlers (src/contracts/handlers.ts) on the router:
  *   GET /api/v1/contracten (?wet, gemeente, peildatum), GET|PUT /api/v1/contracten/{id}, PUT /api/v1/contracten.
  * This file only adapts: authentication → the handlers' Party, JSON body parsing (415 unless
- * application/json, 400 on bad JSON, 413 beyond MAX_REGISTRY_BYTES), and the handlers' problem bodies
- * → Sluis problem types (one vocabulary for clients), their `errors: [{path, reason}]` kept.
+ * application/json, 400 on bad JSON, 413 beyond MAX_REGISTRY_BYTES), and writing the handlers' answers
+ * (their problems are already Sluis problem types, src/outcomes.ts).
  * Without a registry (no SLUIS_REGISTRY) every route answers 404 not-found saying so.
  */
 import type { Logger } from 'pino';
 import { authenticate, type PartiesConfig, type Principal } from '../config/parties.js';
 import { createContractenHandlers, type ContractenDeps, type HandlerResponse, type Party } from '../contracts/handlers.js';
-import { ProblemType, problem, type ProblemKind } from './problems.js';
+import { ProblemType, problem, type Problem } from '../outcomes.js';
 import { BodyTooLargeError, json, problemOf, problemResponse, type HttpRequest, type HttpResponse, type Route } from './router.js';
 
 /** A registry document of a few hundred contracts is well under 1 MB; 5 MB leaves room without inviting abuse. */
@@ -36,23 +36,10 @@ export function isJsonContentType(ct: string | undefined): boolean {
   return params.every((p) => !p.startsWith('charset=') || p === 'charset=utf-8' || p === 'charset="utf-8"');
 }
 
-const KIND_BY_STATUS: Readonly<Record<number, ProblemKind>> = {
-  400: ProblemType.BAD_REQUEST,
-  403: ProblemType.FORBIDDEN,
-  404: ProblemType.NOT_FOUND,
-  422: ProblemType.REGISTRY_INVALID,
-};
-
-/** A handler answer as an HTTP response; its problems in Sluis' vocabulary. */
+/** A handler answer as an HTTP response: its problems are already in Sluis' vocabulary (src/outcomes.ts). */
 function toHttp(r: HandlerResponse, extraHeaders: Record<string, string>): HttpResponse {
   if (r.status < 400) return json(r.status, r.body, extraHeaders);
-  const b = (r.body ?? {}) as { detail?: unknown; errors?: unknown };
-  const kind = KIND_BY_STATUS[r.status] ?? ProblemType.INTERNAL;
-  const body = {
-    ...problem(kind, typeof b.detail === 'string' ? b.detail : undefined),
-    ...(Array.isArray(b.errors) ? { errors: b.errors } : {}),
-  };
-  return problemResponse(body);
+  return problemResponse(r.body as Problem);
 }
 
 export function contractenRoutes(deps: ContractenRouteDeps): Route[] {

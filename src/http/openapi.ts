@@ -4,7 +4,7 @@
  * observes is declared for its operation.
  */
 import { API_VERSION } from './router.js';
-import { ProblemType } from './problems.js';
+import { ProblemType } from '../outcomes.js';
 
 const problemRef = { $ref: '#/components/responses/Problem' };
 const auth = [{ bearer: [] }];

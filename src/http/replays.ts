@@ -7,9 +7,9 @@
  */
 import type { Logger } from 'pino';
 import { authenticate, type PartiesConfig } from '../config/parties.js';
-import { handleReplayRequest, ReplayProblemType, type ReplayRequestDeps } from '../replay/operator.js';
+import { handleReplayRequest, type ReplayRequestDeps } from '../replay/operator.js';
 import { isJsonContentType } from './contracten.js';
-import { ProblemType, problem } from './problems.js';
+import { ProblemType, problem } from '../outcomes.js';
 import { BodyTooLargeError, json, problemOf, problemResponse, type HttpRequest, type HttpResponse, type Route } from './router.js';
 
 /** A selection is a handful of fields; 64 KB is generous. */
@@ -59,13 +59,7 @@ export function replaysRoutes(deps: ReplaysRouteDeps): Route[] {
       deps.logger.info({ event: 'replay', operator: principal.name, dryRun: r.body.dryRun, counts: r.body.counts }, 'replay over HTTP');
       return json(200, r.body);
     }
-    const kind =
-      r.body.type === ReplayProblemType.noKafka
-        ? ProblemType.REPLAY_NEEDS_KAFKA
-        : r.body.type === ReplayProblemType.badSelection
-          ? ProblemType.REPLAY_BAD_SELECTION
-          : ProblemType.BAD_REQUEST;
-    return problemResponse({ ...problem(kind, r.body.detail), ...(r.body.option ? { option: r.body.option } : {}) });
+    return problemResponse(r.body);
   };
   return [{ method: 'POST', path: '/api/v1/replays', handler: post }];
 }

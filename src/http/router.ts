@@ -2,7 +2,7 @@
  * Transport-free HTTP: a request object in, a response object out (Medplum style). Node's HTTP
  * server (src/http/server.ts), a test or a bench only adapts; no framework type crosses into a handler.
  */
-import { ProblemType, problem, type Problem, type ProblemKind } from './problems.js';
+import { ProblemType, problem, type Problem, type ProblemKind } from '../outcomes.js';
 
 export interface HttpRequest {
   readonly method: string;

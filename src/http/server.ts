@@ -9,7 +9,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ProblemType, problem } from './problems.js';
+import { ProblemType, problem } from '../outcomes.js';
 import { BodyTooLargeError, type HttpRequest, type HttpResponse } from './router.js';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;

@@ -5,6 +5,7 @@
  * source? } — dryRun defaults to TRUE over HTTP: changing decisions must be asked for explicitly.
  */
 import type { Kafka } from 'kafkajs';
+import { ProblemType, problem, type Problem, type ProblemKind } from '../outcomes.js';
 import type { Db } from '../store/db.js';
 import type { ReplayDecider } from './decider.js';
 import { runReplay, type ReplayReport } from './run.js';
@@ -20,35 +21,18 @@ export interface ReplayRequestDeps {
   readonly webhookParties?: ReadonlySet<string>;
 }
 
-/** Problem details (RFC 9457 shape) with a stable `type` per error. */
-export interface ReplayProblem {
-  readonly type: string;
-  readonly title: string;
-  readonly status: number;
-  readonly detail: string;
-  readonly option?: string;
-}
-
-export const ReplayProblemType = {
-  /** The body is not a JSON object. */
-  badBody: 'https://sluis.example/problems/replay-bad-request',
-  /** A selection option is missing or wrong (`option` names it). */
-  badSelection: 'https://sluis.example/problems/replay-bad-selection',
-  /** Offsets or source kafka without Kafka configured. */
-  noKafka: 'https://sluis.example/problems/replay-needs-kafka',
-} as const;
-
-export type ReplayResult = { readonly status: 200; readonly body: ReplayReport } | { readonly status: 400; readonly body: ReplayProblem };
+/** The report, or a problem in Sluis' one vocabulary (src/outcomes.ts) with the `option` that is wrong. */
+export type ReplayResult = { readonly status: 200; readonly body: ReplayReport } | { readonly status: 400; readonly body: Problem };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
 export async function handleReplayRequest(deps: ReplayRequestDeps, body: unknown, operator: string): Promise<ReplayResult> {
-  const problem = (type: string, title: string, detail: string, option?: string): ReplayResult => ({
+  const fail = (kind: ProblemKind, detail: string, option?: string): ReplayResult => ({
     status: 400,
-    body: { type, title, status: 400, detail, ...(option ? { option } : {}) },
+    body: problem(kind, detail, option ? { option } : {}),
   });
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return problem(ReplayProblemType.badBody, 'Replay request must be a JSON object', 'expected {"from": …, "to": …, …}');
+    return fail(ProblemType.BAD_REQUEST, 'the replay request must be a JSON object: {"from": …, "to": …, …}');
   }
   const b = body as Record<string, unknown>;
   let selection: ReplaySelection;
@@ -63,27 +47,22 @@ export async function handleReplayRequest(deps: ReplayRequestDeps, body: unknown
       decision: str(b['decision']),
     });
   } catch (err) {
-    if (err instanceof SelectionError) return problem(ReplayProblemType.badSelection, 'Invalid replay selection', err.message, err.option);
+    if (err instanceof SelectionError) return fail(ProblemType.REPLAY_BAD_SELECTION, err.message, err.option);
     throw err;
   }
   const dryRun = b['dryRun'] === undefined ? true : b['dryRun'] === true;
   if (b['dryRun'] !== undefined && typeof b['dryRun'] !== 'boolean')
-    return problem(ReplayProblemType.badBody, 'dryRun must be a boolean', `got ${JSON.stringify(b['dryRun'])}`, 'dryRun');
+    return fail(ProblemType.BAD_REQUEST, `dryRun must be a boolean, got ${JSON.stringify(b['dryRun'])}`, 'dryRun');
   const rate = b['rate'];
   if (rate !== undefined && (typeof rate !== 'number' || !(rate > 0)))
-    return problem(
-      ReplayProblemType.badBody,
-      'rate must be a positive number (berichten per second)',
-      `got ${JSON.stringify(rate)}`,
-      'rate',
-    );
+    return fail(ProblemType.BAD_REQUEST, `rate must be a positive number (berichten per second), got ${JSON.stringify(rate)}`, 'rate');
   const source = str(b['source']) ?? (deps.kafka ? 'kafka' : 'journal');
   if (source !== 'kafka' && source !== 'journal')
-    return problem(ReplayProblemType.badBody, 'source must be journal or kafka', `got '${source}'`, 'source');
+    return fail(ProblemType.BAD_REQUEST, `source must be journal or kafka, got '${source}'`, 'source');
   if (source === 'kafka' && !deps.kafka)
-    return problem(ReplayProblemType.noKafka, 'Kafka is not configured', 'source kafka needs KAFKA_BROKERS', 'source');
+    return fail(ProblemType.REPLAY_NEEDS_KAFKA, 'source kafka needs KAFKA_BROKERS: Kafka is not configured', 'source');
   if (source === 'journal' && selection.from.kind === 'offset')
-    return problem(ReplayProblemType.noKafka, 'Offsets select from Kafka', 'give ISO times to replay from the journal', 'from');
+    return fail(ProblemType.REPLAY_NEEDS_KAFKA, 'offsets select from Kafka: give ISO times to replay from the journal', 'from');
 
   const pages =
     source === 'kafka' && deps.kafka

@@ -4,7 +4,7 @@
  * declared for its operation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProblemType } from '../../src/http/problems.js';
+import { ProblemType } from '../../src/outcomes.js';
 import { KEYS, call, sample, startGateway, withIdentificatie, type Gateway, type Res } from './harness.js';
 
 type Op = { responses: Record<string, { $ref?: string; content?: Record<string, unknown> }>; parameters?: { name: string; in: string }[] };

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide, EMPTY_STATE, summarize } from '../../src/decision/index.js';
 import type { Decision, DecideFn } from '../../src/pipeline/types.js';
 import { coreDecider } from '../../src/replay/decider.js';
-import { handleReplayRequest, ReplayProblemType, type ReplayRequestDeps } from '../../src/replay/operator.js';
+import { handleReplayRequest, type ReplayRequestDeps } from '../../src/replay/operator.js';
+import { ProblemType } from '../../src/outcomes.js';
 import { openTestDb, type TestDb } from './db.js';
 import { bericht, testBsn } from './fixtures.js';
 import { testPipeline, TODAY } from './gateway.js';
@@ -51,13 +52,13 @@ describe('replay as an operator request (pglite)', () => {
 
   it('answers bad requests with a problem naming the option', async () => {
     const cases: [unknown, string, string | undefined][] = [
-      [[1, 2], ReplayProblemType.badBody, undefined],
-      [{ to: '2026-12-01' }, ReplayProblemType.badSelection, '--from'],
-      [{ from: '2026-11-01', to: '2026-12-01', gemeente: 'Utrecht' }, ReplayProblemType.badSelection, '--gemeente'],
-      [{ from: '2026-11-01', to: '2026-12-01', dryRun: 'no' }, ReplayProblemType.badBody, 'dryRun'],
-      [{ from: '2026-11-01', to: '2026-12-01', rate: -1 }, ReplayProblemType.badBody, 'rate'],
-      [{ from: 0, to: 10 }, ReplayProblemType.noKafka, 'from'],
-      [{ from: '2026-11-01', to: '2026-12-01', source: 'kafka' }, ReplayProblemType.noKafka, 'source'],
+      [[1, 2], ProblemType.BAD_REQUEST.type, undefined],
+      [{ to: '2026-12-01' }, ProblemType.REPLAY_BAD_SELECTION.type, '--from'],
+      [{ from: '2026-11-01', to: '2026-12-01', gemeente: 'Utrecht' }, ProblemType.REPLAY_BAD_SELECTION.type, '--gemeente'],
+      [{ from: '2026-11-01', to: '2026-12-01', dryRun: 'no' }, ProblemType.BAD_REQUEST.type, 'dryRun'],
+      [{ from: '2026-11-01', to: '2026-12-01', rate: -1 }, ProblemType.BAD_REQUEST.type, 'rate'],
+      [{ from: 0, to: 10 }, ProblemType.REPLAY_NEEDS_KAFKA.type, 'from'],
+      [{ from: '2026-11-01', to: '2026-12-01', source: 'kafka' }, ProblemType.REPLAY_NEEDS_KAFKA.type, 'source'],
     ];
     for (const [body, type, option] of cases) {
       const r = await handleReplayRequest(deps, body, 'ops');

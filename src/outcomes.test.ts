@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ProblemType, l1ProblemKind } from './problems.js';
-import type { ValidationIssue } from '../validation/issues.js';
+import { ProblemType, l1ProblemKind } from './outcomes.js';
+import type { ValidationIssue } from './validation/issues.js';
 
 const issue = (code: string, path = '/'): ValidationIssue => ({ level: 'L1', code, path, message: 'x' });
 

@@ -1,8 +1,11 @@
 /**
- * RFC 9457 problem details (`application/problem+json`), one stable `type` per failure so clients
- * can branch on it. Types are URNs: stable, not pretending to be resolvable pages.
+ * The one outcome vocabulary of Sluis: every failure a client, an operator or a command can meet is
+ * one of these problem types (RFC 9457 problem details, `application/problem+json`), with one stable
+ * `type` so clients can branch on it and its HTTP status decided here, once. Rooms below HTTP (the
+ * contract handlers, the operator replay) answer with these same problems; src/http only writes them.
+ * Types are URNs: stable, not pretending to be resolvable pages.
  */
-import type { ValidationIssue } from '../validation/issues.js';
+import type { ValidationIssue } from './validation/issues.js';
 
 const P = 'urn:sluis:problem:';
 
@@ -52,6 +55,8 @@ export const ProblemType = {
   REPLAY_NEEDS_KAFKA: { type: `${P}replay-needs-kafka`, status: 400, title: 'This replay needs the Kafka source (use the CLI)' },
   /** A query parameter or path segment is malformed, or a JSON body does not parse. */
   BAD_REQUEST: { type: `${P}bad-request`, status: 400, title: 'Bad request' },
+  /** A contract registry change passed every check but could not be stored; the registry in force is unchanged. */
+  NOT_PERSISTED: { type: `${P}not-persisted`, status: 500, title: 'The change was valid but could not be stored' },
   /** The store is unavailable or another unexpected failure; nothing was accepted. */
   INTERNAL: { type: `${P}internal`, status: 500, title: 'Internal error; the bericht was not accepted' },
   /** Shutting down or not ready. */
@@ -65,14 +70,17 @@ export interface Problem {
   readonly status: number;
   readonly detail?: string;
   readonly instance?: string;
+  /** L1 validation issues (schema-invalid and its kin). */
   readonly issues?: readonly ValidationIssue[];
+  /** Where a document (a contract registry) is wrong: JSON path and reason. */
+  readonly errors?: readonly { readonly path: string; readonly reason: string }[];
+  /** The request option that is wrong (replay selections: `--from`, `dryRun`, …). */
+  readonly option?: string;
 }
 
-export function problem(
-  kind: ProblemKind,
-  detail?: string,
-  extra: { issues?: readonly ValidationIssue[]; instance?: string } = {},
-): Problem {
+export type ProblemExtra = Pick<Problem, 'issues' | 'instance' | 'errors' | 'option'>;
+
+export function problem(kind: ProblemKind, detail?: string, extra: ProblemExtra = {}): Problem {
   return { type: kind.type, title: kind.title, status: kind.status, ...(detail ? { detail } : {}), ...extra };
 }
 
