@@ -6,7 +6,9 @@
  * Re-runs the selected berichten through today's rules (src/replay/run.ts). Source: the Kafka inbound
  * topic when KAFKA_BROKERS is set, else the journal. Store: DATABASE_URL, else PGlite in SLUIS_DATA_DIR.
  * Rules: the contract registry from --registry or SLUIS_REGISTRY through the decision core; without a
- * registry the gateway's default (route to the header's other party).
+ * registry the gateway's default (route to the header's other party). Re-delivery: through the delivery
+ * channels of the parties config, read as `serve` reads it (SLUIS_PARTIES, else the demo config), so a
+ * changed bericht routed to a party with a webhook gets its webhook row as at ingest.
  * Exit codes: 0 done, 1 some berichten could not be re-decided (errors > 0), 2 usage, 70 internal.
  */
 import { userInfo } from 'node:os';
@@ -20,7 +22,7 @@ const USAGE = `usage: sluis replay --from <ISO time|offset> --to <ISO time|offse
   --source S          journal | kafka (default: kafka when KAFKA_BROKERS is set)
   --today YYYY-MM-DD  the date the rules are applied for (default: today in Europe/Amsterdam)
   --operator NAME     who runs it, journaled with the run (default: SLUIS_OPERATOR or the OS user)
-  env: DATABASE_URL | SLUIS_DATA_DIR, KAFKA_BROKERS (+ docs/kafka.md)
+  env: DATABASE_URL | SLUIS_DATA_DIR, SLUIS_PARTIES, KAFKA_BROKERS (+ docs/kafka.md)
 `;
 
 const VALUE_OPTS = new Set([
@@ -127,6 +129,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (source === 'journal' && selection.from.kind === 'offset')
     return usageError('invalid-value', 'offsets select from the Kafka inbound topic; give ISO times for the journal');
   const operator = v['--operator'] ?? io.env['SLUIS_OPERATOR'] ?? safeUser();
+  // The parties config as `serve` reads it: a re-delivery goes through the same channels as ingest.
+  const { ConfigError, loadPartiesConfig } = await import('../config/parties.js');
+  const { demoConfigPath } = await import('./serve.js');
+  let parties;
+  try {
+    parties = loadPartiesConfig(io.env['SLUIS_PARTIES'] ? resolve(io.cwd, io.env['SLUIS_PARTIES']) : demoConfigPath());
+  } catch (err) {
+    if (err instanceof ConfigError) return usageError('invalid-config', err.message);
+    throw err;
+  }
+  const { createChannels } = await import('../deliver/index.js');
+  const channels = createChannels({ parties: parties.parties });
 
   const { openDb } = await import('../store/db.js');
   const { migrate } = await import('../store/migrate.js');
@@ -161,6 +175,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       source,
       pages,
       decide: decider,
+      channels,
       ...(total !== undefined ? { total } : {}),
       ...(rate !== undefined ? { rate } : {}),
       onProgress: json

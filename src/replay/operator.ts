@@ -6,6 +6,7 @@
  */
 import type { Kafka } from 'kafkajs';
 import type { Db } from '../store/db.js';
+import type { DeliveryChannel } from '../deliver/channel.js';
 import type { ReplayDecider } from './decider.js';
 import { runReplay, type ReplayReport } from './run.js';
 import { parseSelection, SelectionError, type ReplaySelection } from './selection.js';
@@ -17,7 +18,8 @@ export interface ReplayRequestDeps {
   readonly decider: () => ReplayDecider;
   /** Kafka and its inbound topic, when configured: the default source then. */
   readonly kafka?: { readonly kafka: Kafka; readonly inboundTopic: string };
-  readonly webhookParties?: ReadonlySet<string>;
+  /** The delivery channels a real run re-delivers through (src/deliver createChannels). */
+  readonly channels: readonly DeliveryChannel[];
 }
 
 /** Problem details (RFC 9457 shape) with a stable `type` per error. */
@@ -100,7 +102,7 @@ export async function handleReplayRequest(deps: ReplayRequestDeps, body: unknown
     decide: deps.decider(),
     ...(total !== undefined ? { total } : {}),
     ...(typeof rate === 'number' ? { rate } : {}),
-    ...(deps.webhookParties ? { webhookParties: deps.webhookParties } : {}),
+    channels: deps.channels,
   });
   return { status: 200, body: report };
 }
