@@ -27,7 +27,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDb, type Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
-import { setKafkaEnabled } from '../../src/kafka/store.js';
+import { setKafkaEnabled } from '../../src/store/kafka-settings/set-enabled.js';
 import type { IngressFn } from '../../src/kafka/ingress.js';
 import { registryDecide } from '../../src/pipeline/decide-registry.js';
 import { journalState } from '../../src/pipeline/journal-state.js';
@@ -35,10 +35,14 @@ import { journalReplayDecider } from '../../src/replay/decider.js';
 import { journalSource } from '../../src/replay/source.js';
 import { parseSelection } from '../../src/replay/selection.js';
 import { runReplay, type ReplayReport } from '../../src/replay/run.js';
+import { createChannels } from '../../src/deliver/index.js';
 import { bericht, testBsn } from '../../test/kafka/fixtures.js';
 import { testPipeline } from '../../test/kafka/gateway.js';
 import { NOW_DOC, THEN_DOC, registry } from '../../test/kafka/registries.js';
 import { fmt, median, type BenchContext, type BenchRow, type Suite } from '../suite.js';
+
+/** The delivery channels without webhooks (no party here has one): postbus re-delivery only. */
+const NO_WEBHOOKS = createChannels({ parties: new Map() });
 
 const PG_URL = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CALLERS = 32;
@@ -168,6 +172,7 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
         await ingestRound();
         const s = performance.now();
         const report = await runReplay({
+          channels: NO_WEBHOOKS,
           db: db,
           selection,
           dryRun,

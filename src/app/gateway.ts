@@ -8,13 +8,14 @@ import type { Logger } from 'pino';
 import type { PartiesConfig } from '../config/parties.js';
 import type { Db, StoreKind } from '../store/db.js';
 import { GroupCommitter } from '../store/group-commit.js';
-import { outboxBacklog, type BackoffPolicy } from '../store/journal.js';
+import { outboxBacklog } from '../store/outbox/backlog.js';
 import { retourIdGenerator } from '../store/ids.js';
 import { createIngest, type IngestOutcome } from '../pipeline/ingest.js';
 import type { Principal } from '../config/parties.js';
 import { routeToCounterparty } from '../pipeline/decide-default.js';
 import type { BuildRetourFn, DecideFn, IngestValidateFn } from '../pipeline/types.js';
-import { startWebhookWorker, type Worker } from '../pipeline/webhook.js';
+import { createChannels, type ChannelWorker } from '../deliver/index.js';
+import type { WebhookSettings } from '../deliver/webhook.js';
 import { toegestaneVerzenders } from '../contracts/lookup.js';
 import type { WetNaam } from '../contracts/types.js';
 import { VERZENDER } from '../decision/summary.js';
@@ -48,12 +49,7 @@ export interface AppDeps {
   readonly decide?: DecideFn;
   /** The one clock (default: the system's): today's date for validation, decisions and replays. */
   readonly clock?: Clock;
-  readonly webhook?: {
-    readonly enabled?: boolean;
-    readonly fetch?: typeof globalThis.fetch;
-    readonly idleMs?: number;
-    readonly backoff?: BackoffPolicy;
-  };
+  readonly webhook?: WebhookSettings;
 }
 
 /** A part started beside the gateway (e.g. the Kafka runtime) that reports metrics and readiness. */
@@ -61,7 +57,7 @@ export interface AttachedComponent {
   readonly gauges?: readonly CollectedGauge[];
   /** Readiness turns red while this returns false. */
   readonly isReady?: () => boolean;
-  /** Called by App.stop, after the webhook worker. */
+  /** Called by App.stop, after the delivery channels' workers. */
   readonly stop?: () => Promise<void>;
 }
 
@@ -97,6 +93,7 @@ export function createApp(deps: AppDeps): App {
         return toegestaneVerzenders(contracten.current(), { wet, gemeente, aanbieder, verzender, nummer: message.nummer });
       }
     : undefined;
+  const channels = createChannels({ parties: deps.parties.parties, ...(deps.webhook ? { webhook: deps.webhook } : {}) });
   const pipeline = createIngest({
     db: deps.db,
     committer,
@@ -104,7 +101,7 @@ export function createApp(deps: AppDeps): App {
     buildRetour: deps.buildRetour,
     decide: deps.decide ?? rules?.decide(deps.db) ?? routeToCounterparty,
     ...(allowedSenders ? { allowedSenders } : {}),
-    parties: deps.parties.parties,
+    channels,
     ...(deps.parties.clientKeySecret ? { clientKeySecret: deps.parties.clientKeySecret } : {}),
     retourId: retourIdGenerator(),
     today: clock.today,
@@ -116,7 +113,7 @@ export function createApp(deps: AppDeps): App {
     return out;
   };
   let ready = false;
-  let worker: Worker | undefined;
+  const workers: ChannelWorker[] = [];
   const attached: AttachedComponent[] = [];
   const gauges: CollectedGauge[] = [];
   const backlog = new CollectedGauge('sluis_outbox_backlog', 'Outbox rows by channel and state (pending, failed)', async () => {
@@ -146,7 +143,7 @@ export function createApp(deps: AppDeps): App {
             replay: {
               db: deps.db,
               decider: rules.replayDecider(deps.db, clock),
-              webhookParties: new Set([...deps.parties.parties.values()].filter((p) => p.webhook).map((p) => p.code)),
+              channels,
             },
           }
         : {}),
@@ -178,22 +175,17 @@ export function createApp(deps: AppDeps): App {
     },
     start() {
       ready = true;
-      if (deps.webhook?.enabled !== false && [...deps.parties.parties.values()].some((p) => p.webhook)) {
-        worker = startWebhookWorker({
-          db: deps.db,
-          parties: deps.parties.parties,
-          logger: deps.logger,
-          worker: `${hostname()}:${process.pid}`,
-          ...(deps.webhook?.fetch ? { fetch: deps.webhook.fetch } : {}),
-          ...(deps.webhook?.idleMs !== undefined ? { idleMs: deps.webhook.idleMs } : {}),
-          ...(deps.webhook?.backoff ? { backoff: deps.webhook.backoff } : {}),
-          onResult: (ok) => metrics.deliveries.inc({ channel: 'webhook', result: ok ? 'ok' : 'error' }),
-        });
-      }
+      const ctx = {
+        db: deps.db,
+        logger: deps.logger,
+        worker: `${hostname()}:${process.pid}`,
+        onResult: (channel: string, ok: boolean) => metrics.deliveries.inc({ channel, result: ok ? 'ok' : 'error' }),
+      };
+      for (const c of channels) if (c.start) workers.push(c.start(ctx));
     },
     async stop() {
       ready = false;
-      await worker?.stop();
+      for (const w of workers) await w.stop();
       for (const c of attached) await c.stop?.();
     },
   };

@@ -7,12 +7,13 @@
 import type { Logger } from 'pino';
 import { registryHolder, type ContractenDeps } from '../contracts/handlers.js';
 import { formatRegistryErrors, loadRegistryFile } from '../contracts/load.js';
-import { createRegistryChecker } from '../contracts/registry.js';
+import { createRegistryChecker, type RegistryChecker } from '../contracts/registry.js';
 import type { Registry } from '../contracts/types.js';
 import { registryDecide } from '../pipeline/decide-registry.js';
 import { journalState } from '../pipeline/journal-state.js';
-import type { DecideFn } from '../pipeline/types.js';
-import { journalReplayDecider, type ReplayDecider } from '../replay/decider.js';
+import { routeToCounterparty } from '../pipeline/decide-default.js';
+import type { DecideFn, ValidateFn } from '../pipeline/types.js';
+import { journalReplayDecider, pipelineDecider, type ReplayDecider } from '../replay/decider.js';
 import type { Db } from '../store/db.js';
 import type { WoonplaatsDeps } from '../woonplaats/check.js';
 import { cbsListPath, loadGemeenteRegister, loadPostcodeTabel } from '../woonplaats/load.js';
@@ -35,12 +36,31 @@ export interface Rules {
 
 type RuleSettings = Pick<Settings, 'sharedDir' | 'postcodesFile' | 'lookup'>;
 
-/** The contract registry file, checked; throws SettingsError naming the file and every problem. */
-export async function loadRegistry(file: string): Promise<{ registry: Registry; checker: ReturnType<typeof createRegistryChecker> }> {
+/** The contract registry file, checked: the registry, or every problem as `file: JSON path: reason` lines. */
+export async function readRegistry(
+  file: string,
+): Promise<{ ok: true; registry: Registry; checker: RegistryChecker } | { ok: false; errors: string }> {
   const checker = createRegistryChecker();
   const check = await loadRegistryFile(file, checker);
-  if (!check.ok) throw new SettingsError(file, `invalid contract registry:\n${formatRegistryErrors(check)}`, 'registry-invalid');
-  return { registry: check.registry, checker };
+  return check.ok ? { ok: true, registry: check.registry, checker } : { ok: false, errors: formatRegistryErrors(check) };
+}
+
+/** As readRegistry; a registry that is not valid throws SettingsError naming the file and every problem. */
+export async function loadRegistry(file: string): Promise<{ registry: Registry; checker: RegistryChecker }> {
+  const r = await readRegistry(file);
+  if (!r.ok) throw new SettingsError(file, `invalid contract registry:\n${r.errors}`, 'registry-invalid');
+  return r;
+}
+
+/**
+ * The decider a replay runs today's rules with: the decision core over `registry` with the journal
+ * state as of each bericht's arrival, or — without a registry — the gateway's default (route to the
+ * header's other party) through the full pipeline decision.
+ */
+export async function replayDeciderFor(db: Db, o: { registry?: Registry; today: string }): Promise<ReplayDecider> {
+  if (o.registry) return journalReplayDecider({ registry: o.registry, today: o.today, db });
+  const { validateBericht } = await import('../validation/validate.js');
+  return pipelineDecider({ decide: routeToCounterparty, validate: validateBericht as ValidateFn, today: o.today, db });
 }
 
 /**

@@ -6,7 +6,9 @@
  * Re-runs the selected berichten through today's rules (src/replay/run.ts). Source: the Kafka inbound
  * topic when KAFKA_BROKERS is set, else the journal. Store: DATABASE_URL, else PGlite in SLUIS_DATA_DIR.
  * Rules: the contract registry from --registry or SLUIS_REGISTRY through the decision core; without a
- * registry the gateway's default (route to the header's other party).
+ * registry the gateway's default (route to the header's other party). Re-delivery: through the delivery
+ * channels of the parties config, read as `serve` reads it (SLUIS_PARTIES, else the demo config), so a
+ * changed bericht routed to a party with a webhook gets its webhook row as at ingest.
  * Exit codes: 0 done, 1 some berichten could not be re-decided (errors > 0), 2 usage, 70 internal.
  */
 import { userInfo } from 'node:os';
@@ -20,7 +22,7 @@ const USAGE = `usage: sluis replay --from <ISO time|offset> --to <ISO time|offse
   --source S          journal | kafka (default: kafka when KAFKA_BROKERS is set)
   --today YYYY-MM-DD  the date the rules are applied for (default: today in Europe/Amsterdam)
   --operator NAME     who runs it, journaled with the run (default: SLUIS_OPERATOR or the OS user)
-  env: DATABASE_URL | SLUIS_DATA_DIR, KAFKA_BROKERS (+ docs/kafka.md)
+  env: DATABASE_URL | SLUIS_DATA_DIR, SLUIS_PARTIES, KAFKA_BROKERS (+ docs/kafka.md)
 `;
 
 const VALUE_OPTS = new Set([
@@ -110,8 +112,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const rate = parseRate(v['--rate']);
   if (typeof rate === 'object') return usageError('invalid-value', rate.error);
-  const today = v['--today'] ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) return usageError('invalid-value', `--today: '${today}' is not YYYY-MM-DD`);
+  const { isIsoDate, systemClock } = await import('../app/clock.js');
+  const today = v['--today'] ?? systemClock.today();
+  if (!isIsoDate(today)) return usageError('invalid-value', `--today: '${today}' is not a date YYYY-MM-DD`);
+  const { SettingsError, settingsFromEnv } = await import('../app/settings.js');
+  let settings;
+  try {
+    settings = settingsFromEnv(io.env, io.cwd);
+  } catch (err) {
+    if (err instanceof SettingsError) return usageError('invalid-config', err.message);
+    throw err;
+  }
 
   const { kafkaSettingsFromEnv, KafkaConfigError } = await import('../kafka/config.js');
   let kafkaSettings;
@@ -127,17 +138,28 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (source === 'journal' && selection.from.kind === 'offset')
     return usageError('invalid-value', 'offsets select from the Kafka inbound topic; give ISO times for the journal');
   const operator = v['--operator'] ?? io.env['SLUIS_OPERATOR'] ?? safeUser();
+  // The parties config as `serve` reads it: a re-delivery goes through the same channels as ingest.
+  const { ConfigError } = await import('../config/parties.js');
+  const { loadParties, openStore } = await import('../app/start.js');
+  let parties;
+  try {
+    parties = loadParties(settings);
+  } catch (err) {
+    if (err instanceof ConfigError) return usageError('invalid-config', err.message);
+    throw err;
+  }
+  const { createChannels } = await import('../deliver/index.js');
+  const channels = createChannels({ parties: parties.parties });
+  const { readRegistry, replayDeciderFor } = await import('../app/rules.js');
+  const registryFile = v['--registry'] ?? io.env['SLUIS_REGISTRY'];
+  const registry = registryFile ? await readRegistry(resolve(io.cwd, registryFile)) : undefined;
+  if (registry && !registry.ok) return usageError('invalid-registry', registry.errors);
 
-  const { openDb } = await import('../store/db.js');
-  const { migrate } = await import('../store/migrate.js');
-  const opened = await openDb(
-    io.env['DATABASE_URL'] ? { databaseUrl: io.env['DATABASE_URL'] } : { dataDir: resolve(io.cwd, io.env['SLUIS_DATA_DIR'] ?? './data') },
-  );
+  // PGlite on the main thread: a replay is one short-lived process, not a server.
+  const opened = await openStore(settings.store, { worker: false });
   let kafka: import('kafkajs').Kafka | undefined;
   try {
-    await migrate(opened.db);
-    const decider = await buildDecider(v['--registry'] ?? io.env['SLUIS_REGISTRY'], io, today, opened.db);
-    if (typeof decider === 'string') return usageError('invalid-registry', decider);
+    const decider = await replayDeciderFor(opened.db, { ...(registry?.ok ? { registry: registry.registry } : {}), today });
     const { journalSource, kafkaSource, countJournalSelection } = await import('../replay/source.js');
     const { runReplay } = await import('../replay/run.js');
     const { formatProgress, formatReport } = await import('../replay/format.js');
@@ -161,6 +183,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       source,
       pages,
       decide: decider,
+      channels,
       ...(total !== undefined ? { total } : {}),
       ...(rate !== undefined ? { rate } : {}),
       onProgress: json
@@ -192,29 +215,4 @@ function safeUser(): string {
   } catch {
     return 'unknown';
   }
-}
-
-/** The decision core with the registry when one is given, else the gateway's default decide. */
-async function buildDecider(
-  registryFile: string | undefined,
-  io: CliIO,
-  today: string,
-  db: import('../store/db.js').Db,
-): Promise<import('../replay/decider.js').ReplayDecider | string> {
-  const { journalReplayDecider, pipelineDecider } = await import('../replay/decider.js');
-  if (registryFile) {
-    const { loadRegistryFile, formatRegistryErrors } = await import('../contracts/load.js');
-    const { createRegistryChecker } = await import('../contracts/registry.js');
-    const check = await loadRegistryFile(resolve(io.cwd, registryFile), createRegistryChecker());
-    if (!check.ok) return formatRegistryErrors(check);
-    return journalReplayDecider({ registry: check.registry, today, db });
-  }
-  const { routeToCounterparty } = await import('../pipeline/decide-default.js');
-  const { validateBericht } = await import('../validation/validate.js');
-  return pipelineDecider({
-    decide: routeToCounterparty,
-    validate: validateBericht as import('../pipeline/types.js').ValidateFn,
-    today,
-    db,
-  });
 }

@@ -6,7 +6,14 @@
 import type { Logger } from 'pino';
 import { authenticate, type PartiesConfig, type Principal } from '../config/parties.js';
 import type { Db } from '../store/db.js';
-import { confirmPostbus, getBericht, getHistory, getRaw, listBerichten, listPostbus, type StoredBericht } from '../store/journal.js';
+import { getBericht } from '../store/journal/get.js';
+import { getHistory } from '../store/journal/history.js';
+import { listBerichten } from '../store/journal/list.js';
+import { getRaw } from '../store/journal/raw.js';
+import type { StoredBericht } from '../store/journal/types.js';
+import { confirmPostbus } from '../store/postbus/confirm.js';
+import { listPostbus } from '../store/postbus/list.js';
+import { pingStore } from '../store/ping.js';
 import { ID_PATTERN } from '../store/ids.js';
 import { BerichtStatus } from '../pipeline/status.js';
 import type { IngestOutcome } from '../pipeline/ingest.js';
@@ -330,7 +337,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
         if (!deps.isReady())
           return json(503, { status: 'down', reason: 'starting, stopping, or an attached component (Kafka) unreachable' });
         try {
-          await db.query('SELECT 1');
+          await pingStore(db);
         } catch {
           return json(503, { status: 'down', reason: 'store unreachable' });
         }

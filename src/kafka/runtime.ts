@@ -11,8 +11,10 @@ import type { Db } from '../store/db.js';
 import { createKafka, type KafkaLogSink } from './client.js';
 import type { KafkaSettings } from './config.js';
 import { KafkaIngress, type IngressEvent, type IngressFn } from './ingress.js';
-import { KafkaOutboxPublisher } from './publisher.js';
-import { outboxBacklog, setKafkaEnabled } from './store.js';
+import { kafkaChannel, type KafkaOutboxPublisher } from '../deliver/kafka.js';
+import { pingStore } from '../store/ping.js';
+import { outboxBacklogAge } from '../store/outbox/backlog-age.js';
+import { setKafkaEnabled } from '../store/kafka-settings/set-enabled.js';
 
 export interface KafkaRuntimeDeps {
   readonly db: Db;
@@ -75,7 +77,8 @@ export async function startKafka(deps: KafkaRuntimeDeps): Promise<KafkaRuntime> 
   producer.on(producer.events.DISCONNECT, () => {
     connected = undefined;
   });
-  const publisher = new KafkaOutboxPublisher({
+  // The Kafka channel's drain (src/deliver/kafka.ts), on the producer the ingress shares.
+  const publisher = kafkaChannel().startDrain({
     db: deps.db,
     producer,
     topics: s.topics,
@@ -85,7 +88,6 @@ export async function startKafka(deps: KafkaRuntimeDeps): Promise<KafkaRuntime> 
     ...deps.publisher,
     onError: (err) => deps.log?.('warn', 'kafka outbox publisher round failed', { error: String((err as Error)?.message ?? err) }),
   });
-  publisher.start();
 
   let ingress: KafkaIngress | undefined;
   if (s.ingress) {
@@ -100,7 +102,7 @@ export async function startKafka(deps: KafkaRuntimeDeps): Promise<KafkaRuntime> 
       sessionTimeoutMs: s.sessionTimeoutMs,
       ...(deps.ingressChunk ? { chunk: deps.ingressChunk } : {}),
       storeHealthy: async () => {
-        await deps.db.query('SELECT 1');
+        await pingStore(deps.db);
         return true;
       },
       ...(deps.onIngressEvent ? { onEvent: deps.onIngressEvent } : {}),
@@ -185,7 +187,7 @@ export async function startKafka(deps: KafkaRuntimeDeps): Promise<KafkaRuntime> 
       name: 'sluis_kafka_outbox_backlog',
       help: 'Outbox rows waiting for the Kafka publisher (state pending) or given up (state failed), and the age in seconds of the oldest pending row (state oldest_seconds)',
       collect: async () => {
-        const k = (await outboxBacklog(deps.db)).find((b) => b.channel === 'kafka');
+        const k = (await outboxBacklogAge(deps.db)).find((b) => b.channel === 'kafka');
         return [
           { labels: { state: 'pending' }, value: k?.pending ?? 0 },
           { labels: { state: 'failed' }, value: k?.failed ?? 0 },

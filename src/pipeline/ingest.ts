@@ -1,22 +1,18 @@
 /**
  * The ingest pipeline, transport-free:
  * parse/identify → validate (L1+L2) → authorise sender → idempotency (TR056) → decide →
- * journal + postbus + outbox in ONE atomic statement (group commit) → outcome.
+ * journal + the delivery channels' postbus/outbox rows in ONE atomic statement (group commit) → outcome.
  * Nothing is written for an L1 failure or a refused caller, so "nothing half-stored" holds by
  * construction: the only write is that final statement.
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { MessageDef } from '../standard/model.js';
 import type { ValidationIssue } from '../validation/issues.js';
-import type { Party, Principal } from '../config/parties.js';
+import type { Principal } from '../config/parties.js';
 import type { Db } from '../store/db.js';
 import type { GroupCommitter } from '../store/group-commit.js';
-import { type JournalWrite, type OutboxWrite, type StoredBericht } from '../store/journal.js';
-
-/** Destination is the party code (the URL is looked up at delivery time, so a changed URL applies to retries). */
-function webhookRow(id: string, party: string): OutboxWrite {
-  return { channel: 'webhook', destination: party, deliveryKey: `${id}.webhook.${party}`, payload: { berichtId: id, party } };
-}
+import type { JournalWrite, StoredBericht } from '../store/journal/types.js';
+import { planDelivery, type DeliveryChannel } from '../deliver/channel.js';
 import { newId } from '../store/ids.js';
 import { collectBsns, direction, headerFacts } from './identify.js';
 import { BerichtStatus } from './status.js';
@@ -38,8 +34,8 @@ export interface IngestDeps {
     readonly sender: string;
     readonly counterparty: string;
   }) => readonly string[];
-  /** Party code → party, for webhook destinations. */
-  readonly parties: ReadonlyMap<string, Party>;
+  /** The delivery channels (src/deliver createChannels): they plan the rows of a routed bericht. */
+  readonly channels: readonly DeliveryChannel[];
   /** Keyed hash secret for client keys in summaries; absent → no client keys. */
   readonly clientKeySecret?: string;
   readonly retourId: () => string;
@@ -237,7 +233,8 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
       const id = newId(receivedAt.getTime());
       const routed = decision.action === 'route' && decision.addressee !== undefined;
       const addressee = routed ? (decision.addressee as string) : null;
-      const webhook = addressee ? deps.parties.get(addressee)?.webhook : undefined;
+      // Kafka rows are enqueued by the Kafka migrations' triggers within this same statement.
+      const delivery = addressee ? planDelivery(deps.channels, { berichtId: id, addressee }) : undefined;
       const finalStatus = routed
         ? BerichtStatus.KLAARGEZET
         : decision.action === 'suppress'
@@ -263,12 +260,11 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
           {
             status: finalStatus,
             at: new Date(),
-            ...(routed ? { detail: { channels: webhook ? ['postbus', 'webhook'] : ['postbus'] } } : {}),
+            ...(routed ? { detail: { channels: delivery?.channels ?? [] } } : {}),
           },
         ],
-        postbus: addressee ? [{ party: addressee, kind: 'bericht' }] : [],
-        // Kafka rows are enqueued by the Kafka migrations' triggers within this same statement.
-        outbox: addressee && webhook ? [webhookRow(id, addressee)] : [],
+        postbus: delivery?.postbus ?? [],
+        outbox: delivery?.outbox ?? [],
       });
     }
     const r = await deps.committer.write(write);

@@ -8,6 +8,10 @@
  *    than live ingest.
  */
 import type { Db } from '../store/db.js';
+import { getRaw } from '../store/journal/raw.js';
+import { getRaws } from '../store/journal/raws.js';
+import { getReplaySummaries } from '../store/replay-summaries/get.js';
+import { insertReplaySummaries } from '../store/replay-summaries/insert.js';
 import type { Decision, DecideFn, ValidateFn } from '../pipeline/types.js';
 import { direction, headerFacts } from '../pipeline/identify.js';
 import type { Registry } from '../contracts/types.js';
@@ -37,9 +41,9 @@ export class ReplayDecideError extends Error {
 async function rawOf(db: Db | undefined, item: ReplayItem): Promise<Uint8Array> {
   if (item.raw) return item.raw;
   if (!db) throw new ReplayDecideError(item.id, 'no raw bericht available');
-  const { rows } = await db.query<{ raw: Uint8Array }>('SELECT raw FROM journal WHERE id = $1', [item.id]);
-  if (!rows[0]) throw new ReplayDecideError(item.id, 'bericht not in the journal');
-  return rows[0].raw;
+  const raw = await getRaw(db, item.id);
+  if (!raw) throw new ReplayDecideError(item.id, 'bericht not in the journal');
+  return raw;
 }
 
 /** Today's pipeline decision for the raw bericht (validation included). */
@@ -91,22 +95,14 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
       }
       const ask = items.filter((i) => !cache.has(i.id)).map((i) => i.id);
       if (ask.length > 0) {
-        const { rows } = await o.db.query<{ bericht_id: string; summary: BerichtSummary }>(
-          'SELECT bericht_id, summary FROM replay_summaries WHERE bericht_id = ANY($1::text[])',
-          [ask],
-        );
-        for (const r of rows) cache.set(r.bericht_id, r.summary);
+        for (const [id, summary] of await getReplaySummaries<BerichtSummary>(o.db, ask)) cache.set(id, summary);
       }
       const missing = items.filter((i) => !cache.has(i.id));
       stats.hits += items.length - missing.length;
       stats.misses += missing.length;
       if (missing.length === 0) return;
       const needRaw = missing.filter((i) => !i.raw).map((i) => i.id);
-      const raws = new Map<string, Uint8Array>();
-      if (needRaw.length > 0) {
-        const r = await o.db.query<{ id: string; raw: Uint8Array }>('SELECT id, raw FROM journal WHERE id = ANY($1::text[])', [needRaw]);
-        for (const x of r.rows) raws.set(x.id, x.raw);
-      }
+      const raws = needRaw.length > 0 ? await getRaws(o.db, needRaw) : new Map<string, Uint8Array>();
       const fresh: [string, string][] = [];
       for (const item of missing) {
         const raw = item.raw ?? raws.get(item.id);
@@ -128,11 +124,7 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
         fresh.push([item.id, JSON.stringify(s)]);
       }
       if (fresh.length > 0) {
-        await o.db.query(
-          `INSERT INTO replay_summaries (bericht_id, summary)
-           SELECT * FROM unnest($1::text[], $2::jsonb[]) ON CONFLICT (bericht_id) DO NOTHING`,
-          [fresh.map((f) => f[0]), fresh.map((f) => f[1])],
-        );
+        await insertReplaySummaries(o.db, fresh);
       }
     },
     decide(item) {

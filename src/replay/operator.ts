@@ -7,6 +7,7 @@
 import type { Kafka } from 'kafkajs';
 import { ProblemType, problem, type Problem, type ProblemKind } from '../outcomes.js';
 import type { Db } from '../store/db.js';
+import type { DeliveryChannel } from '../deliver/channel.js';
 import type { ReplayDecider } from './decider.js';
 import { runReplay, type ReplayReport } from './run.js';
 import { parseSelection, SelectionError, type ReplaySelection } from './selection.js';
@@ -18,7 +19,8 @@ export interface ReplayRequestDeps {
   readonly decider: () => ReplayDecider;
   /** Kafka and its inbound topic, when configured: the default source then. */
   readonly kafka?: { readonly kafka: Kafka; readonly inboundTopic: string };
-  readonly webhookParties?: ReadonlySet<string>;
+  /** The delivery channels a real run re-delivers through (src/deliver createChannels). */
+  readonly channels: readonly DeliveryChannel[];
 }
 
 /** The report, or a problem in Sluis' one vocabulary (src/outcomes.ts) with the `option` that is wrong. */
@@ -79,7 +81,7 @@ export async function handleReplayRequest(deps: ReplayRequestDeps, body: unknown
     decide: deps.decider(),
     ...(total !== undefined ? { total } : {}),
     ...(typeof rate === 'number' ? { rate } : {}),
-    ...(deps.webhookParties ? { webhookParties: deps.webhookParties } : {}),
+    channels: deps.channels,
   });
   return { status: 200, body: report };
 }

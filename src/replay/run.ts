@@ -2,13 +2,22 @@
  * Replay, transport-free: re-decides selected berichten with today's decide function, compares with
  * the journaled decision, and — unless dry-run — applies what changed: the journal's decision and status
  * (the Kafka trigger publishes a decision event with the previous decision), a status history row, and a
- * re-delivery to the new addressee's postbus (and webhook) with the same stable keys as the first
- * delivery, so running a replay twice, or after a crash, delivers nothing twice. The CLI (`sluis
+ * re-delivery to the new addressee through the registered delivery channels (src/deliver: postbus,
+ * webhook, …), the rows they plan as at ingest, with the same stable keys as the first delivery, so running a replay twice, or after a crash, delivers nothing twice. The CLI (`sluis
  * replay`) and an operator endpoint both call `runReplay`; the run is journaled in `replay_runs`.
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/db.js';
-import { splitDecision } from '../store/journal.js';
+import { redecide } from '../store/journal/redecide.js';
+import { splitDecision } from '../store/journal/split-decision.js';
+import { insertStatuses, type StatusWrite } from '../store/journal-status/insert.js';
+import { insertOutbox } from '../store/outbox/insert.js';
+import { insertPostbus } from '../store/postbus/insert.js';
+import { startReplayRun } from '../store/replay-runs/start.js';
+import { finishReplayRun } from '../store/replay-runs/finish.js';
+import { failReplayRun } from '../store/replay-runs/fail.js';
+import { planDelivery, type DeliveryChannel } from '../deliver/channel.js';
+import type { OutboxWrite, PostbusWrite } from '../store/journal/types.js';
 import type { Decision } from '../pipeline/types.js';
 import { BerichtStatus } from '../pipeline/status.js';
 import { compareDecisions, decisionChanged, transitionOf } from './diff.js';
@@ -78,8 +87,11 @@ export interface ReplayOptions {
   /** Berichten per second at most (both modes); absent: as fast as it goes. */
   readonly rate?: number;
   readonly onProgress?: (p: ReplayProgress) => void;
-  /** Parties with a webhook (a re-delivery also queues the webhook, delivery key as the gateway's). */
-  readonly webhookParties?: ReadonlySet<string>;
+  /**
+   * The delivery channels (src/deliver createChannels, from the parties config): a re-delivery writes
+   * the rows they plan for the new addressee, as ingest does (postbus, a webhook row, …).
+   */
+  readonly channels: readonly DeliveryChannel[];
   /** Changes kept in the report and the run row; default 10,000. */
   readonly maxChanges?: number;
   readonly clock?: () => Date;
@@ -109,14 +121,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
   const maxChanges = o.maxChanges ?? 10_000;
   const counts: ReplayCounts = { selected: 0, unchanged: 0, changed: 0, redelivered: 0, skipped: 0, errors: 0, byTransition: {} };
   const changes: ReplayChange[] = [];
-  await o.db.query(`INSERT INTO replay_runs (id, started_at, operator, source, dry_run, selection) VALUES ($1, $2, $3, $4, $5, $6)`, [
-    runId,
-    startedAt.toISOString(),
-    o.operator,
-    o.source,
-    o.dryRun,
-    JSON.stringify(o.selection),
-  ]);
+  await startReplayRun(o.db, { id: runId, startedAt, operator: o.operator, source: o.source, dryRun: o.dryRun, selection: o.selection });
   const decider: ReplayDecider = typeof o.decide === 'function' ? { decide: o.decide } : o.decide;
   let lastProgress = 0;
   const progress = (force: boolean): void => {
@@ -220,7 +225,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
         // overlap); at most maxInFlight at once.
         await settle(maxInFlight - 1);
         const p: Promise<void> = o.db
-          .transaction((tx) => applyChanges(tx, apply, runId, o.webhookParties))
+          .transaction((tx) => applyChanges(tx, apply, runId, o.channels))
           .then(
             (applied) => {
               for (const a of applied) {
@@ -248,12 +253,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
     await settle();
     progress(true);
     const finishedAt = clock();
-    await o.db.query(`UPDATE replay_runs SET finished_at = $2, counts = $3, changes = $4, status = 'done' WHERE id = $1`, [
-      runId,
-      finishedAt.toISOString(),
-      JSON.stringify(counts),
-      JSON.stringify(changes),
-    ]);
+    await finishReplayRun(o.db, runId, finishedAt, counts, changes);
     return {
       type: 'sluis.replay',
       version: 1,
@@ -269,9 +269,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
     };
   } catch (err) {
     await Promise.allSettled([...inFlight]);
-    await o.db
-      .query(`UPDATE replay_runs SET finished_at = now(), counts = $2, status = 'failed' WHERE id = $1`, [runId, JSON.stringify(counts)])
-      .catch(() => undefined);
+    await failReplayRun(o.db, runId, counts).catch(() => undefined);
     throw err;
   }
 }
@@ -297,15 +295,13 @@ interface Applying {
  * Applies one page of changes in set-based statements (4 round trips per page instead of 4 per
  * bericht: 1,470/s → see the bench). Compare-and-set on journal.decision_rev: a concurrent replay (or
  * another instance) that already changed a bericht wins; this run reports it as skipped instead of
- * applying twice. Each statement takes its rows as ONE jsonb array (jsonb_to_recordset): node-postgres
- * turns a JS array parameter into an array literal by escaping every element, which measured ~30 µs
- * per 2 KB decision on the replay's thread.
+ * applying twice.
  */
 async function applyChanges(
   tx: Db,
   batch: readonly Applying[],
   runId: string,
-  webhooks?: ReadonlySet<string>,
+  channels: readonly DeliveryChannel[],
 ): Promise<(Applying & { applied: boolean; redelivered: boolean; was: Decision | null })[]> {
   // The decisions the report shows as `was`, read in this transaction before it changes them.
   const kept = batch.filter((b) => b.kept);
@@ -321,38 +317,29 @@ async function applyChanges(
   // with the old decision (the core decider reads it from there), it is not sent back: the row keeps
   // its decision_summary, which the compare-and-set guarantees is the one read. That halves the JSON
   // this thread builds and the server parses (a 323's summary is about half its 2.6 KB decision).
-  const upd = await tx.query<{ id: string }>(
-    `UPDATE journal j SET decision = v.decision, decision_summary = COALESCE(v.summary, j.decision_summary),
-            addressee = v.addressee, status = v.status, decision_rev = j.decision_rev + 1
-       FROM jsonb_to_recordset($1::jsonb) AS v(id text, decision jsonb, summary jsonb, addressee text, status text, rev integer)
-      WHERE j.id = v.id AND j.decision_rev = v.rev
-      RETURNING j.id`,
-    [
-      JSON.stringify(
-        batch.map((b) => {
-          const { decision, summary } = splitDecision(b.now);
-          return {
-            id: b.item.id,
-            decision,
-            summary: summary === undefined || summary === b.item.summary ? null : summary,
-            addressee: routedTo(b.now),
-            status: STATUS_OF[b.now.action] ?? BerichtStatus.BESLOTEN,
-            rev: b.item.decisionRev,
-          };
-        }),
-      ),
-    ],
+  const applied = await redecide(
+    tx,
+    batch.map((b) => {
+      const { decision, summary } = splitDecision(b.now);
+      return {
+        id: b.item.id,
+        decision,
+        summary: summary === undefined || summary === b.item.summary ? null : summary,
+        addressee: routedTo(b.now),
+        status: STATUS_OF[b.now.action] ?? BerichtStatus.BESLOTEN,
+        rev: b.item.decisionRev,
+      };
+    }),
   );
-  const applied = new Set(upd.rows.map((r) => r.id));
   const done = batch.filter((b) => applied.has(b.item.id));
   if (done.length > 0) {
-    const rows: { b: string; s: string; d: unknown }[] = [];
+    const rows: StatusWrite[] = [];
     for (const b of done) {
       rows.push(
         {
-          b: b.item.id,
-          s: BerichtStatus.BESLOTEN,
-          d: {
+          berichtId: b.item.id,
+          status: BerichtStatus.BESLOTEN,
+          detail: {
             replayRun: runId,
             action: b.now.action,
             addressee: routedTo(b.now),
@@ -360,35 +347,24 @@ async function applyChanges(
             was: b.item.outcome?.action ?? null,
           },
         },
-        { b: b.item.id, s: STATUS_OF[b.now.action] ?? BerichtStatus.BESLOTEN, d: { replayRun: runId } },
+        { berichtId: b.item.id, status: STATUS_OF[b.now.action] ?? BerichtStatus.BESLOTEN, detail: { replayRun: runId } },
       );
     }
-    await tx.query(
-      `INSERT INTO journal_status (bericht_id, status, detail) SELECT v.b, v.s, v.d FROM jsonb_to_recordset($1::jsonb) AS v(b text, s text, d jsonb)`,
-      [JSON.stringify(rows)],
-    );
+    await insertStatuses(tx, rows);
   }
-  const routed = done.filter((b) => routedTo(b.now) !== null);
-  const redelivered = new Set<string>();
-  if (routed.length > 0) {
-    // Same (party, bericht, kind) as the first delivery: a bericht is never twice in one postbus.
-    const pb = await tx.query<{ bericht_id: string }>(
-      `INSERT INTO postbus (party, bericht_id, kind) SELECT p, b, 'bericht' FROM unnest($1::text[], $2::text[]) AS v(p, b)
-       ON CONFLICT (party, bericht_id, kind) DO NOTHING RETURNING bericht_id`,
-      [routed.map((b) => routedTo(b.now)), routed.map((b) => b.item.id)],
-    );
-    for (const r of pb.rows) redelivered.add(r.bericht_id);
-    const hooked = routed.filter((b) => webhooks?.has(routedTo(b.now)!));
-    if (hooked.length > 0) {
-      await tx.query(
-        `INSERT INTO outbox (bericht_id, channel, destination, delivery_key, payload)
-         SELECT b, 'webhook', p, b || '.webhook.' || p, jsonb_build_object('berichtId', b, 'party', p)
-           FROM unnest($1::text[], $2::text[]) AS v(b, p)
-         ON CONFLICT (delivery_key) DO NOTHING`,
-        [hooked.map((b) => b.item.id), hooked.map((b) => routedTo(b.now))],
-      );
-    }
+  // The rows the registered channels plan for the new addressee, as at ingest: same (party, bericht,
+  // kind) and delivery keys as a first delivery, so nothing is delivered twice.
+  const postbus: (PostbusWrite & { berichtId: string })[] = [];
+  const outbox: (OutboxWrite & { berichtId: string })[] = [];
+  for (const b of done) {
+    const addressee = routedTo(b.now);
+    if (addressee === null) continue;
+    const plan = planDelivery(channels, { berichtId: b.item.id, addressee });
+    for (const p of plan.postbus) postbus.push({ ...p, berichtId: b.item.id });
+    for (const r of plan.outbox) outbox.push({ ...r, berichtId: b.item.id });
   }
+  const redelivered = await insertPostbus(tx, postbus);
+  await insertOutbox(tx, outbox);
   return batch.map((b) => ({
     ...b,
     applied: applied.has(b.item.id),

@@ -6,7 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import type { Db } from '../store/db.js';
-import type { StoredBericht } from '../store/journal.js';
+import { journaledDecisions as readDecisions } from '../store/journal/decisions.js';
+import type { ReplayRow } from '../store/journal/replay-filter.js';
+import { countReplaySelection } from '../store/journal/replay-count.js';
+import { readReplayPage } from '../store/journal/replay-page.js';
+import { readReplayRows } from '../store/journal/replay-rows.js';
 import type { Decision } from '../pipeline/types.js';
 import { headerString, KafkaHeader } from '../kafka/headers.js';
 import { berichtNumber } from '../kafka/events.js';
@@ -55,29 +59,16 @@ export interface ReplaySourceOptions {
 }
 
 /**
- * The journal columns a replay reads: of the decision only its action and addressee, which tell
- * whether today's differs. Most replayed berichten decide as before, and the report keeps only so
- * many changes, so the whole decision (1.1–1.4 KB of JSON in the bench) is read only for those
- * (`journaledDecisions`). Measured on 10,000 (3,333 changing) on 2 cores, 8 runs each way, medians:
- * dry run 31,450 → 41,150/s (PostgreSQL 0.14 → 0.09 CPU-s per run, Node 0.35 → 0.28), real run
- * 19,530 → 21,500/s (PostgreSQL 0.48 → 0.43): the server no longer renders every decision as JSON,
- * nor does this thread decode it. (Before, reading the text and parsing it on demand had beaten
- * parsing every decision: in-process B/A 1.102 over 16 pairs.)
+ * The journal columns a replay reads (src/store/journal/replay-filter.ts ReplayRow): of the decision
+ * only its action and addressee, which tell whether today's differs. Most replayed berichten decide
+ * as before, and the report keeps only so many changes, so the whole decision (1.1–1.4 KB of JSON in
+ * the bench) is read only for those (`journaledDecisions`). Measured on 10,000 (3,333 changing) on 2
+ * cores, 8 runs each way, medians: dry run 31,450 → 41,150/s (PostgreSQL 0.14 → 0.09 CPU-s per run,
+ * Node 0.35 → 0.28), real run 19,530 → 21,500/s (PostgreSQL 0.48 → 0.43): the server no longer
+ * renders every decision as JSON, nor does this thread decode it. (Before, reading the text and
+ * parsing it on demand had beaten parsing every decision: in-process B/A 1.102 over 16 pairs.)
  */
-type JournalRow = Pick<
-  StoredBericht,
-  'id' | 'received_at' | 'standard' | 'bericht' | 'bericht_code' | 'afzender' | 'ontvanger' | 'sender' | 'status'
-> & {
-  was_action: string | null;
-  was_addressee: string | null;
-  decision_summary: Record<string, unknown> | null;
-  decision_rev: number;
-  raw?: Uint8Array;
-  cached_summary?: Record<string, unknown> | null;
-};
-
-/** The decision columns of JournalRow, for a journal aliased `j`. */
-const DECISION_COLUMNS = `j.decision ->> 'action' AS was_action, j.decision ->> 'addressee' AS was_addressee, j.decision_summary, j.decision_rev`;
+type JournalRow = ReplayRow;
 
 /** A journal row as a ReplayItem (one literal, every field in one order: one shape for V8). */
 function journalItem(r: JournalRow, raw?: Uint8Array, position?: ReplayItem['position']): ReplayItem {
@@ -107,43 +98,13 @@ function journalItem(r: JournalRow, raw?: Uint8Array, position?: ReplayItem['pos
  * such a bericht (compare-and-set) and says so.
  */
 export async function journaledDecisions(db: Db, ids: readonly string[]): Promise<Map<string, Decision | null>> {
-  if (ids.length === 0) return new Map();
-  const { rows } = await db.query<{ id: string; decision: Decision | null }>(
-    'SELECT id, decision FROM journal WHERE id = ANY($1::text[])',
-    [ids],
-  );
-  return new Map(rows.map((r) => [r.id, r.decision]));
-}
-
-function filterSql(sel: ReplaySelection, params: unknown[]): string {
-  const where: string[] = ['duplicate_of IS NULL'];
-  const p = (v: unknown): string => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  if (sel.standard) where.push(`standard = ${p(sel.standard)}`);
-  if (sel.bericht) where.push(`right(bericht, 3) = ${p(sel.bericht)}`);
-  if (sel.gemeente) {
-    const x = p(sel.gemeente);
-    where.push(`(afzender = ${x} OR ontvanger = ${x})`);
-  }
-  if (sel.aanbieder) {
-    const x = p(sel.aanbieder);
-    where.push(`(afzender = ${x} OR ontvanger = ${x})`);
-  }
-  if (sel.decision) where.push(`decision->>'action' = ${p(sel.decision)}`);
-  return where.join(' AND ');
+  return readDecisions<Decision>(db, ids);
 }
 
 /** How many berichten the journal selection holds (for the progress bar). */
 export async function countJournalSelection(db: Db, sel: ReplaySelection): Promise<number> {
   const { from, to } = timeBounds(sel);
-  const params: unknown[] = [from, to];
-  const { rows } = await db.query<{ n: string }>(
-    `SELECT count(*) AS n FROM journal WHERE received_at >= $1 AND received_at < $2 AND ${filterSql(sel, params)}`,
-    params,
-  );
-  return Number(rows[0]?.n ?? 0);
+  return countReplaySelection(db, from, to, sel);
 }
 
 function timeBounds(sel: ReplaySelection): { from: string; to: string } {
@@ -164,26 +125,14 @@ export async function* journalSource(db: Db, sel: ReplaySelection, opts: ReplayS
   let afterAt: string | null = null;
   let afterId = '';
   for (;;) {
-    const params: unknown[] = [from, to];
-    const filters = filterSql(sel, params);
-    params.push(afterAt, afterId, page);
-    const n = params.length;
-    // The ordered index scan on journal_received_at, whatever the statistics say. Right after a bulk
-    // load (and always on PGlite, which has no autovacuum) the planner has no statistics, estimates a
-    // handful of rows and picks bitmap scan + sort of the WHOLE range for every page: measured 40 ms
-    // per 1,000-row page of a 10,000-row journal, against 3 ms for the index scan it takes once
-    // analyzed. Keyset paging wants the index order; sorting is never the better plan here.
-    const { rows } = await db.transaction(async (tx) => {
-      await tx.query('SET LOCAL enable_sort = off');
-      return tx.query<JournalRow & { at_text: string }>(
-        `SELECT j.id, j.received_at, j.received_at::text AS at_text, j.standard, j.bericht, j.bericht_code, j.afzender, j.ontvanger,
-              j.sender, j.status, ${DECISION_COLUMNS}, s.summary AS cached_summary${opts.withRaw ? ', j.raw' : ''}
-         FROM journal j LEFT JOIN replay_summaries s ON s.bericht_id = j.id
-        WHERE j.received_at >= $1 AND j.received_at < $2 AND ${filters}
-          AND ($${n - 2}::timestamptz IS NULL OR (j.received_at, j.id) > ($${n - 2}::timestamptz, $${n - 1}))
-        ORDER BY j.received_at, j.id LIMIT $${n}`,
-        params,
-      );
+    const rows = await readReplayPage(db, {
+      from,
+      to,
+      filter: sel,
+      afterAt,
+      afterId,
+      limit: page,
+      ...(opts.withRaw ? { withRaw: true } : {}),
     });
     if (rows.length === 0) return;
     yield rows.map((r) => journalItem(r));
@@ -276,11 +225,9 @@ export async function* kafkaSource(
         }
         for (let i = 0; i < picked.length && isRunning(); i += page) {
           const part = picked.slice(i, i + page);
-          const { rows } = await db.query<JournalRow>(
-            `SELECT j.id, j.received_at, j.standard, j.bericht, j.bericht_code, j.afzender, j.ontvanger, j.sender, j.status,
-                  ${DECISION_COLUMNS}, s.summary AS cached_summary
-             FROM journal j LEFT JOIN replay_summaries s ON s.bericht_id = j.id WHERE j.id = ANY($1::text[])`,
-            [part.map((x) => x.id)],
+          const rows = await readReplayRows(
+            db,
+            part.map((x) => x.id),
           );
           const byId = new Map(rows.map((r) => [r.id, r]));
           const items: ReplayItem[] = [];

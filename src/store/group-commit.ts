@@ -7,7 +7,8 @@
  * latency is one commit.
  */
 import type { Db } from './db.js';
-import { writeBatch, type JournalWrite, type WriteResult } from './journal.js';
+import { writeBatch } from './journal/insert.js';
+import type { JournalWrite, WriteResult } from './journal/types.js';
 
 interface Pending {
   write: JournalWrite;

@@ -14,7 +14,7 @@ import type { QueryResult } from './db.js';
  * Distinct prepared texts per store (PostgreSQL pool or PGlite session); later ones run unprepared,
  * so server memory stays bounded: a prepared group-commit statement holds ~10 KB per row of its shape
  * (measured: 16 rows ~190 KB, 32 rows ~320 KB) on every connection that ran it. The group commit's
- * padded shapes (src/store/journal.ts batchStatement) are 6 journal sizes times the postbus and outbox
+ * padded shapes (src/store/journal/insert.ts batchStatement) are 6 journal sizes times the postbus and outbox
  * sizes that occur; steady traffic uses a handful. Here, not in db.ts, so the PGlite worker thread
  * need not load node-postgres for it.
  */

@@ -7,9 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type OpenedDb } from '../../src/store/db.js';
 import { loadMigrations, migrate } from '../../src/store/migrate.js';
 import { GroupCommitter } from '../../src/store/group-commit.js';
-import { claimOutbox, completeOutbox, failOutbox, findByIdemKey, writeBatch, type JournalWrite } from '../../src/store/journal.js';
+import { claimOutbox } from '../../src/store/outbox/claim.js';
+import { completeOutbox } from '../../src/store/outbox/complete.js';
+import { failOutbox } from '../../src/store/outbox/fail.js';
+import { findByIdemKey } from '../../src/store/journal/find-by-idem-key.js';
+import { writeBatch } from '../../src/store/journal/insert.js';
+import type { JournalWrite } from '../../src/store/journal/types.js';
 import { newId } from '../../src/store/ids.js';
-import { setKafkaEnabled } from '../../src/kafka/store.js';
+import { setKafkaEnabled } from '../../src/store/kafka-settings/set-enabled.js';
 import { PG_URL, STORES, dropSchema } from './harness.js';
 
 function write(i: number, extra: Partial<JournalWrite> = {}): JournalWrite {

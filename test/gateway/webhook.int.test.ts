@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signWebhook } from '../../src/pipeline/webhook.js';
+import { signWebhook } from '../../src/deliver/webhook.js';
 import { KEYS, STORES, call, post, sample, startGateway, testParties, withIdentificatie, type Gateway } from './harness.js';
 
 const SECRET = 'webhook-secret-for-tests-0123456789';

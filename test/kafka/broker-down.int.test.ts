@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKafka, type KafkaRuntime } from '../../src/kafka/runtime.js';
-import { outboxBacklog } from '../../src/kafka/store.js';
+import { outboxBacklogAge as outboxBacklog } from '../../src/store/outbox/backlog-age.js';
 import type { IngressFn } from '../../src/kafka/ingress.js';
 import { startTestBroker, readTopic, testSettings, type TestBroker } from './broker.js';
 import { openTestDb, type TestDb } from './db.js';

@@ -40,4 +40,4 @@ export async function openTestDb(kind: StoreKind, label: string, opts: { poolSiz
   };
 }
 
-export { setKafkaEnabled } from '../../src/kafka/store.js';
+export { setKafkaEnabled } from '../../src/store/kafka-settings/set-enabled.js';

@@ -6,6 +6,8 @@ import type { Db, StoreKind } from '../../src/store/db.js';
 import { GroupCommitter } from '../../src/store/group-commit.js';
 import { retourIdGenerator } from '../../src/store/ids.js';
 import { createIngest } from '../../src/pipeline/ingest.js';
+import { createChannels } from '../../src/deliver/index.js';
+import type { Party } from '../../src/config/parties.js';
 import { routeToCounterparty } from '../../src/pipeline/decide-default.js';
 import type { BuildRetourFn, DecideFn, ValidateFn } from '../../src/pipeline/types.js';
 import { validateBericht } from '../../src/validation/validate.js';
@@ -19,6 +21,8 @@ export function testPipeline(
   db: Db,
   kind: StoreKind,
   decide: DecideFn = routeToCounterparty,
+  /** The parties config's parties: who has a webhook (none by default). */
+  parties: ReadonlyMap<string, Party> = new Map(),
 ): { ingest: PipelineIngest; ingress: IngressFn } {
   const ingest = createIngest({
     db,
@@ -26,7 +30,7 @@ export function testPipeline(
     validate: validateBericht as ValidateFn,
     buildRetour: buildRetour as unknown as BuildRetourFn,
     decide,
-    parties: new Map(),
+    channels: createChannels({ parties }),
     retourId: retourIdGenerator(),
     today: () => TODAY,
   });

@@ -10,13 +10,17 @@ import { coreDecider } from '../../src/replay/decider.js';
 import { kafkaSource, journalSource } from '../../src/replay/source.js';
 import { parseSelection, type SelectionInput } from '../../src/replay/selection.js';
 import { runReplay, type ReplayReport } from '../../src/replay/run.js';
+import { createChannels } from '../../src/deliver/index.js';
 import { startKafka, type KafkaRuntime } from '../../src/kafka/runtime.js';
-import { outboxBacklog } from '../../src/kafka/store.js';
+import { outboxBacklogAge as outboxBacklog } from '../../src/store/outbox/backlog-age.js';
 import { startTestBroker, testSettings, type TestBroker } from './broker.js';
 import { openTestDb, type TestDb } from './db.js';
 import { bericht, testBsn } from './fixtures.js';
 import { testPipeline, TODAY } from './gateway.js';
 import { NOW_DOC, THEN_DOC, registry } from './registries.js';
+
+/** The delivery channels without webhooks (no party here has one): postbus re-delivery only. */
+const NO_WEBHOOKS = createChannels({ parties: new Map() });
 
 const THEN = registry(THEN_DOC);
 const NOW = registry(NOW_DOC);
@@ -59,6 +63,7 @@ describe('replay from the Kafka inbound topic (postgres)', () => {
   const replay = (sel: SelectionInput, source: 'kafka' | 'journal' = 'kafka'): Promise<ReplayReport> => {
     const selection = parseSelection(sel);
     return runReplay({
+      channels: NO_WEBHOOKS,
       db: store.db,
       selection,
       dryRun: true,

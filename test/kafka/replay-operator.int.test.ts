@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide, EMPTY_STATE, summarize } from '../../src/decision/index.js';
 import type { Decision, DecideFn } from '../../src/pipeline/types.js';
 import { coreDecider } from '../../src/replay/decider.js';
+import { createChannels } from '../../src/deliver/index.js';
 import { handleReplayRequest, type ReplayRequestDeps } from '../../src/replay/operator.js';
 import { ProblemType } from '../../src/outcomes.js';
 import { openTestDb, type TestDb } from './db.js';
@@ -30,7 +31,11 @@ describe('replay as an operator request (pglite)', () => {
         new Date(Date.UTC(2026, 10, 4)),
       );
     }
-    deps = { db: store.db, decider: () => coreDecider({ registry: NOW, today: TODAY, db: store.db }) };
+    deps = {
+      db: store.db,
+      decider: () => coreDecider({ registry: NOW, today: TODAY, db: store.db }),
+      channels: createChannels({ parties: new Map() }),
+    };
   });
   afterAll(async () => {
     await store?.drop();

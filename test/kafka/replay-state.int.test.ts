@@ -10,10 +10,14 @@ import { journalReplayDecider } from '../../src/replay/decider.js';
 import { journalSource } from '../../src/replay/source.js';
 import { parseSelection } from '../../src/replay/selection.js';
 import { runReplay } from '../../src/replay/run.js';
+import { createChannels } from '../../src/deliver/index.js';
 import { openTestDb, type TestDb } from './db.js';
 import { bericht, testBsn } from './fixtures.js';
 import { testPipeline, TODAY } from './gateway.js';
 import { NOW_DOC, THEN_DOC, registry } from './registries.js';
+
+/** The delivery channels without webhooks (no party here has one): postbus re-delivery only. */
+const NO_WEBHOOKS = createChannels({ parties: new Map() });
 
 const THEN = registry(THEN_DOC);
 const REF = 'VOT-2026-0042';
@@ -61,6 +65,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const selection = parseSelection({ from: '2026-11-01', to: '2026-12-01' });
       const same = journalReplayDecider({ registry: THEN, today: TODAY, db: store.db });
       const r = await runReplay({
+        channels: NO_WEBHOOKS,
         db: store.db,
         selection,
         dryRun: true,
@@ -76,6 +81,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
 
       const now = journalReplayDecider({ registry: registry(NOW_DOC), today: TODAY, db: store.db });
       const real = await runReplay({
+        channels: NO_WEBHOOKS,
         db: store.db,
         selection,
         dryRun: false,

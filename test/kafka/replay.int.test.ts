@@ -13,13 +13,17 @@ import { registryDecide } from '../../src/pipeline/decide-registry.js';
 import { journalSource, journaledDecisions, countJournalSelection, type ReplayItem } from '../../src/replay/source.js';
 import { parseSelection } from '../../src/replay/selection.js';
 import { runReplay, type ReplayReport } from '../../src/replay/run.js';
+import { createChannels } from '../../src/deliver/index.js';
 import { formatReport } from '../../src/replay/format.js';
-import { setKafkaEnabled } from '../../src/kafka/store.js';
+import { setKafkaEnabled } from '../../src/store/kafka-settings/set-enabled.js';
 import { openTestDb, type TestDb } from './db.js';
 import { bericht, testBsn } from './fixtures.js';
 import { testPipeline, TODAY } from './gateway.js';
 import { NOW_DOC, THEN_DOC, registry } from './registries.js';
 import { schemaValidator } from './schemas.js';
+
+/** The delivery channels without webhooks (no party here has one): postbus re-delivery only. */
+const NO_WEBHOOKS = createChannels({ parties: new Map() });
 
 const THEN = registry(THEN_DOC);
 const NOW = registry(NOW_DOC);
@@ -60,6 +64,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
     const replay = (over: { dryRun: boolean; rate?: number; sel?: Record<string, string> }): Promise<ReplayReport> => {
       const selection = parseSelection({ from: '2026-11-01', to: '2026-12-01', ...over.sel });
       return runReplay({
+        channels: NO_WEBHOOKS,
         db: store.db,
         selection,
         dryRun: over.dryRun,
@@ -95,6 +100,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
     it('dry-run: the report keeps maxChanges changes, the counts stay exact', async () => {
       const selection = parseSelection({ from: '2026-11-01', to: '2026-12-01' });
       const r = await runReplay({
+        channels: NO_WEBHOOKS,
         db: store.db,
         selection,
         dryRun: true,
@@ -136,6 +142,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const core = coreDecider({ registry: NOW, today: TODAY, db: store.db });
       let n = 0;
       const r = await runReplay({
+        channels: NO_WEBHOOKS,
         db: store.db,
         selection,
         dryRun: true,
@@ -240,6 +247,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const inner = coreDecider({ registry: THEN, today: TODAY, db: store.db });
       let victim: string | undefined;
       const r = await runReplay({
+        channels: NO_WEBHOOKS,
         db: store.db,
         selection,
         dryRun: false,
@@ -312,6 +320,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
       }
       const selection = parseSelection({ from: '2027-01-01', to: '2027-02-01' });
       const r = await runReplay({
+        channels: NO_WEBHOOKS,
         db: store.db,
         selection,
         dryRun: false,

@@ -1,4 +1,10 @@
 /**
+ * The Kafka channel. Its plan is empty: Kafka rows are not planned per route but enqueued by the
+ * triggers of the Kafka migrations (0102 ff.) on the journal, postbus and outbox changes themselves,
+ * in the same transaction, while the shared switch (kafka_settings) is on. What this channel owns is
+ * the drain, started by the Kafka runtime (src/kafka/runtime.ts), which holds the broker connection
+ * it shares with the ingress consumer.
+ *
  * Drains the outbox rows of channel 'kafka' (written by the triggers of migration 0102 in the same
  * transaction as the journal/postbus change) to Kafka: the inbound log (raw XML, keyed per client of one
  * gemeente) and the decision/delivery events. No dual write: a bericht reaches Kafka only after it is
@@ -12,12 +18,20 @@
  */
 import type { Message, Producer, TopicMessages } from 'kafkajs';
 import type { Db } from '../store/db.js';
-import type { StoredBericht } from '../store/journal.js';
+import { findHeenRaw } from '../store/journal/heen-raw.js';
+import { takeKafkaLease } from '../store/kafka-lease/take.js';
+import { releaseKafkaLease } from '../store/kafka-lease/release.js';
+import { completeKafkaOutbox } from '../store/kafka-outbox/complete.js';
+import { giveUpKafkaOutbox } from '../store/kafka-outbox/give-up.js';
+import { listKafkaOutbox } from '../store/kafka-outbox/list.js';
+import { noteKafkaOutboxError } from '../store/kafka-outbox/note-error.js';
+import type { KafkaOutboxRow } from '../store/kafka-outbox/types.js';
 import { RETOUR_VAN } from '../standard/model.js';
-import type { KafkaTopics } from './config.js';
-import { KafkaHeader } from './headers.js';
-import { berichtKey } from './key.js';
-import { EVENT_SCHEMA_VERSION, berichtNumber, eventFromPayload } from './events.js';
+import type { KafkaTopics } from '../kafka/config.js';
+import { KafkaHeader } from '../kafka/headers.js';
+import { berichtKey } from '../kafka/key.js';
+import { EVENT_SCHEMA_VERSION, berichtNumber, eventFromPayload } from '../kafka/events.js';
+import { ChannelName, type DeliveryChannel } from './channel.js';
 
 export interface PublisherOptions {
   readonly db: Db;
@@ -48,17 +62,7 @@ export interface PublishRound {
   readonly more: boolean;
 }
 
-/** An outbox row (`id` is the outbox id) with the journal columns the message is made of. */
-type Row = Pick<
-  StoredBericht,
-  'standard' | 'bericht' | 'bericht_code' | 'afzender' | 'ontvanger' | 'sender' | 'identificatie' | 'status' | 'received_at'
-> & {
-  id: string;
-  bericht_id: string;
-  destination: string;
-  payload: Record<string, unknown>;
-  raw: Uint8Array | null;
-};
+type Row = KafkaOutboxRow;
 
 const LEASE = 'kafka-outbox';
 /** Retour → its heenbericht: a fully approved retour has no Client, so it takes the heenbericht's key. */
@@ -87,37 +91,19 @@ export class KafkaOutboxPublisher {
 
   /** Takes or renews the lease; the epoch when held. */
   private async lease(): Promise<number | undefined> {
-    const r = await this.opts.db.query<{ epoch: string }>(
-      `INSERT INTO kafka_publisher_lease AS l (name, holder, epoch, expires_at)
-       VALUES ($1, $2, 1, now() + make_interval(secs => $3::double precision / 1000))
-       ON CONFLICT (name) DO UPDATE SET
-         epoch = CASE WHEN l.holder = EXCLUDED.holder THEN l.epoch ELSE l.epoch + 1 END,
-         holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at
-       WHERE l.holder = EXCLUDED.holder OR l.expires_at < now()
-       RETURNING epoch`,
-      [LEASE, this.opts.instanceId, this.leaseMs],
-    );
-    return r.rows[0] ? Number(r.rows[0].epoch) : undefined;
+    return takeKafkaLease(this.opts.db, LEASE, this.opts.instanceId, this.leaseMs);
   }
 
   /** Gives the lease up (clean shutdown), so another instance need not wait for the TTL. */
   async release(): Promise<void> {
-    await this.opts.db.query('DELETE FROM kafka_publisher_lease WHERE name = $1 AND holder = $2', [LEASE, this.opts.instanceId]);
+    await releaseKafkaLease(this.opts.db, LEASE, this.opts.instanceId);
   }
 
   /** One round: lease, read pending rows in order, send, mark done. */
   async publishOnce(): Promise<PublishRound> {
     const epoch = await this.lease();
     if (epoch === undefined) return { leased: false, published: 0, failed: 0, more: false };
-    const { rows } = await this.opts.db.query<Row>(
-      `SELECT o.id::text AS id, o.bericht_id, o.destination, o.payload, j.standard, j.bericht, j.bericht_code,
-              j.afzender, j.ontvanger, j.sender, j.identificatie, j.status, j.received_at,
-              CASE WHEN o.destination = 'inbound' THEN j.raw END AS raw
-         FROM outbox o JOIN journal j ON j.id = o.bericht_id
-        WHERE o.channel = 'kafka' AND o.destination IN ('inbound', 'events') AND o.done_at IS NULL AND o.failed_at IS NULL AND o.run_at <= now()
-        ORDER BY o.id LIMIT $1`,
-      [this.batchSize],
-    );
+    const rows = await listKafkaOutbox(this.opts.db, this.batchSize);
     if (rows.length === 0) return { leased: true, published: 0, failed: 0, more: false };
     await this.opts.ensureConnected?.();
     let bytes = 0;
@@ -154,21 +140,13 @@ export class KafkaOutboxPublisher {
             await this.noteError([batch[i]!.id], e);
             break;
           }
-          await this.opts.db.query('UPDATE outbox SET failed_at = now(), attempts = attempts + 1, last_error = $2 WHERE id = $1::bigint', [
-            batch[i]!.id,
-            errorText(e),
-          ]);
+          await giveUpKafkaOutbox(this.opts.db, batch[i]!.id, errorText(e));
           failed++;
         }
       }
     }
     if (done.length > 0) {
-      await this.opts.db.query(
-        `UPDATE outbox SET done_at = now(), attempts = attempts + 1, locked_at = now(), locked_by = $2, last_error = NULL
-          WHERE id = ANY($1::bigint[])
-            AND EXISTS (SELECT 1 FROM kafka_publisher_lease WHERE name = $3 AND holder = $2 AND epoch = $4)`,
-        [done, this.opts.instanceId, LEASE, epoch],
-      );
+      await completeKafkaOutbox(this.opts.db, done, { holder: this.opts.instanceId, lease: LEASE, epoch });
       this.lastSuccessAt = new Date();
       this.lastError = undefined;
     }
@@ -177,9 +155,7 @@ export class KafkaOutboxPublisher {
 
   private async noteError(ids: string[], err: unknown): Promise<void> {
     this.lastError = errorText(err);
-    await this.opts.db
-      .query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])', [ids.slice(0, 1), this.lastError])
-      .catch(() => undefined);
+    await noteKafkaOutboxError(this.opts.db, ids.slice(0, 1), this.lastError).catch(() => undefined);
   }
 
   private async toMessage(r: Row): Promise<{ topic: string; message: Message }> {
@@ -234,12 +210,13 @@ export class KafkaOutboxPublisher {
 
   /** The heenbericht's XML a retour answers (same Afzender and Identificatie, the retour's number − 1). */
   private async heenXml(r: Row, heen: string): Promise<string | undefined> {
-    const { rows } = await this.opts.db.query<{ raw: Uint8Array }>(
-      `SELECT raw FROM journal WHERE afzender = $1 AND identificatie = $2 AND bericht IN ($3, $4) AND id <> $5
-        ORDER BY received_at LIMIT 1`,
-      [r.afzender, r.identificatie, heen, r.bericht.replace(/3[0-9]{2}$/, heen), r.bericht_id],
-    );
-    return rows[0] ? Buffer.from(rows[0].raw).toString('utf8') : undefined;
+    const raw = await findHeenRaw(this.opts.db, {
+      afzender: r.afzender,
+      identificatie: r.identificatie,
+      berichten: [heen, r.bericht.replace(/3[0-9]{2}$/, heen)],
+      notId: r.bericht_id,
+    });
+    return raw ? Buffer.from(raw).toString('utf8') : undefined;
   }
 
   /** Runs rounds until stop(): immediately again while there is more, else after idleMs; backs off on errors up to 5 s. */
@@ -313,3 +290,21 @@ export function errorText(err: unknown): string {
   const text = e && typeof e === 'object' && typeof e.message === 'string' ? `${String(e.name ?? 'Error')}: ${e.message}` : String(err);
   return text.slice(0, 500);
 }
+
+/**
+ * The Kafka channel in the registry: no rows per route (the triggers enqueue them), and the drain
+ * (`KafkaOutboxPublisher`) started where the broker connection is, with `startDrain`.
+ */
+export function kafkaChannel(): DeliveryChannel & { startDrain(o: PublisherOptions): KafkaOutboxPublisher } {
+  return {
+    name: ChannelName.kafka,
+    plan: () => NONE,
+    startDrain(o) {
+      const p = new KafkaOutboxPublisher(o);
+      p.start();
+      return p;
+    },
+  };
+}
+
+const NONE = { postbus: [], outbox: [] } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { batchStatement, paddedSize, PADDED_MAX_ROWS, type JournalWrite } from './journal.js';
+import { batchStatement, paddedSize, PADDED_MAX_ROWS } from './insert.js';
+import type { JournalWrite } from './types.js';
 
 function write(i: number, postbus: number, outbox: number): JournalWrite {
   const id = `01TEST${String(i).padStart(20, '0')}`;

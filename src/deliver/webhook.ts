@@ -1,4 +1,8 @@
 /**
+ * The webhook channel: a routed bericht whose addressee has a webhook gets an outbox row (destination
+ * the party code: the URL is looked up at delivery time, so a changed URL applies to retries), and
+ * this worker POSTs it.
+ *
  * Webhook delivery from the outbox. Rows are claimed in batches with FOR UPDATE SKIP LOCKED (so
  * several workers and instances share the work), POSTed concurrently, then completed and failed in
  * one statement each. At-least-once: a crash between the POST and the completion re-sends with the
@@ -11,8 +15,14 @@ import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Party } from '../config/parties.js';
 import type { Db } from '../store/db.js';
-import { claimOutbox, completeDelivered, failOutbox, getRaw, type BackoffPolicy, type OutboxRow } from '../store/journal.js';
-import { BerichtStatus } from './status.js';
+import { getRaw } from '../store/journal/raw.js';
+import { claimOutbox } from '../store/outbox/claim.js';
+import { completeDelivered } from '../store/outbox/complete-delivered.js';
+import { failOutbox } from '../store/outbox/fail.js';
+import type { BackoffPolicy, OutboxRow } from '../store/outbox/types.js';
+import { BerichtStatus } from '../pipeline/status.js';
+import { ChannelName, type ChannelWorker, type DeliveryChannel } from './channel.js';
+import { deliveryKey } from './keys.js';
 
 export function signWebhook(secret: string, timestamp: number, body: Uint8Array | string): string {
   const mac = createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
@@ -35,12 +45,7 @@ export interface WebhookWorkerOptions {
 /** Default: first retry after ~1–2 s, doubling up to ~1 h, given up (row marked failed) after 20 attempts ≈ 8 h. */
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseSeconds: 2, capSeconds: 3600, maxAttempts: 20 };
 
-export interface Worker {
-  stop(): Promise<void>;
-  kick(): void;
-}
-
-export function startWebhookWorker(o: WebhookWorkerOptions): Worker {
+export function startWebhookWorker(o: WebhookWorkerOptions): ChannelWorker {
   const doFetch = o.fetch ?? globalThis.fetch;
   const backoff = o.backoff ?? DEFAULT_BACKOFF;
   let stopped = false;
@@ -84,7 +89,7 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker {
     while (!stopped) {
       let rows: OutboxRow[] = [];
       try {
-        rows = await claimOutbox(o.db, { channel: 'webhook', limit: o.batch ?? 32, worker: o.worker, lockTimeoutSeconds: 120 });
+        rows = await claimOutbox(o.db, { channel: ChannelName.webhook, limit: o.batch ?? 32, worker: o.worker, lockTimeoutSeconds: 120 });
         const results = await Promise.all(rows.map(async (r) => ({ row: r, error: await deliver(r) })));
         const ok = results.filter((x) => x.error === undefined);
         await completeDelivered(
@@ -112,5 +117,52 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker {
       wake?.();
       await done;
     },
+  };
+}
+
+/** How the gateway runs the webhook channel (tests inject fetch and a short idle). */
+export interface WebhookSettings {
+  /** False: no worker in this process (rows still queued; another instance drains them). */
+  readonly enabled?: boolean;
+  readonly fetch?: typeof globalThis.fetch;
+  readonly idleMs?: number;
+  readonly backoff?: BackoffPolicy;
+}
+
+const NONE = { postbus: [], outbox: [] } as const;
+
+export function webhookChannel(parties: ReadonlyMap<string, Party>, s: WebhookSettings = {}): DeliveryChannel {
+  const drains = s.enabled !== false && [...parties.values()].some((p) => p.webhook);
+  return {
+    name: ChannelName.webhook,
+    plan: ({ berichtId, addressee }) =>
+      parties.get(addressee)?.webhook
+        ? {
+            postbus: [],
+            outbox: [
+              {
+                channel: ChannelName.webhook,
+                destination: addressee,
+                deliveryKey: deliveryKey(berichtId, ChannelName.webhook, addressee),
+                payload: { berichtId, party: addressee },
+              },
+            ],
+          }
+        : NONE,
+    ...(drains
+      ? {
+          start: (ctx) =>
+            startWebhookWorker({
+              db: ctx.db,
+              parties,
+              logger: ctx.logger,
+              worker: ctx.worker,
+              ...(s.fetch ? { fetch: s.fetch } : {}),
+              ...(s.idleMs !== undefined ? { idleMs: s.idleMs } : {}),
+              ...(s.backoff ? { backoff: s.backoff } : {}),
+              ...(ctx.onResult ? { onResult: (ok: boolean) => ctx.onResult?.(ChannelName.webhook, ok) } : {}),
+            }),
+        }
+      : {}),
   };
 }

@@ -1,16 +1,4 @@
-/**
- * Kafka-related store access: the switch that makes the triggers enqueue Kafka rows, and the outbox
- * backlog gauge.
- */
-import type { Db } from '../store/db.js';
-
-/** Turns the journal/postbus/outbox triggers' Kafka enqueueing on (at start when KAFKA_BROKERS is set) or off. */
-export async function setKafkaEnabled(db: Db, enabled: boolean): Promise<void> {
-  await db.query(
-    `INSERT INTO kafka_settings (id, enabled) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET enabled = $1, updated_at = now()`,
-    [enabled],
-  );
-}
+import type { Db } from '../db.js';
 
 export interface OutboxBacklog {
   readonly channel: string;
@@ -22,7 +10,8 @@ export interface OutboxBacklog {
   readonly failed: number;
 }
 
-export async function outboxBacklog(db: Db): Promise<OutboxBacklog[]> {
+/** Rows not done per channel, with the age of the oldest pending one (the Kafka backlog gauge). */
+export async function outboxBacklogAge(db: Db): Promise<OutboxBacklog[]> {
   const { rows } = await db.query<{ channel: string; pending: string; failed: string; oldest: number | string | null }>(
     `SELECT channel,
             count(*) FILTER (WHERE done_at IS NULL AND failed_at IS NULL) AS pending,

@@ -1,0 +1,27 @@
+import type { Db } from '../db.js';
+import { STORED_COLUMNS } from './columns.js';
+import type { BerichtFilter, StoredBericht } from './types.js';
+
+/** Search the journal in arrival order. No extra indexes: filters ride on the primary-key order (operator use, not a hot path). */
+export async function listBerichten(db: Db, f: BerichtFilter): Promise<StoredBericht[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (f.party !== undefined) {
+    const x = p(f.party);
+    where.push(`(sender = ${x} OR addressee = ${x} OR submitted_by = ${x})`);
+  }
+  if (f.status !== undefined) where.push(`status = ${p(f.status)}`);
+  if (f.bericht !== undefined) where.push(`bericht = ${p(f.bericht)}`);
+  if (f.identificatie !== undefined) where.push(`identificatie = ${p(f.identificatie)}`);
+  if (f.afzender !== undefined) where.push(`afzender = ${p(f.afzender)}`);
+  if (f.ontvanger !== undefined) where.push(`ontvanger = ${p(f.ontvanger)}`);
+  if (f.from !== undefined) where.push(`received_at >= ${p(f.from)}::timestamptz`);
+  if (f.to !== undefined) where.push(`received_at < ${p(f.to)}::timestamptz`);
+  if (f.after !== undefined) where.push(`id > ${p(f.after)}`);
+  const sql = `SELECT ${STORED_COLUMNS} FROM journal ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ${p(f.limit)}::int`;
+  return (await db.query<StoredBericht>(sql, params)).rows;
+}
