@@ -665,6 +665,11 @@ export const RETOUR_VAN: Readonly<Partial<Record<BerichtNummer, BerichtNummer>>>
 /** Retourbericht or 325 → the heenbericht it answers. */
 export const HEEN_VAN: Readonly<Partial<Record<BerichtNummer, BerichtNummer>>> = table((e) => e.heen?.nummer);
 
+/** Retourbericht → its heenbericht: HEEN_VAN without the 325, which has a header of its own. */
+export const HEEN_VAN_RETOUR: Readonly<Partial<Record<BerichtNummer, BerichtNummer>>> = table((e) =>
+  e.soort === 'retourbericht' ? e.heen?.nummer : undefined,
+);
+
 /** The retourberichten (their header is the heenbericht's, so their sender is its Ontvanger). */
 export const RETOURBERICHTEN: readonly BerichtNummer[] = ENTRIES.filter((e) => e.soort === 'retourbericht').map((e) => e.nummer);
 
