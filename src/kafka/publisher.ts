@@ -13,7 +13,7 @@
 import type { Message, Producer, TopicMessages } from 'kafkajs';
 import type { Db } from '../store/db.js';
 import type { StoredBericht } from '../store/journal.js';
-import { RETOUR_VAN } from '../standard/model.js';
+import { HEEN_VAN_RETOUR } from '../standard/catalog.js';
 import type { KafkaTopics } from './config.js';
 import { KafkaHeader } from './headers.js';
 import { berichtKey } from './key.js';
@@ -62,9 +62,7 @@ type Row = Pick<
 
 const LEASE = 'kafka-outbox';
 /** Retour → its heenbericht: a fully approved retour has no Client, so it takes the heenbericht's key. */
-const HEEN_OF_RETOUR: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(RETOUR_VAN).map(([heen, retour]) => [retour, heen]),
-);
+const HEEN_OF_RETOUR: Readonly<Partial<Record<string, string>>> = HEEN_VAN_RETOUR;
 
 export class KafkaOutboxPublisher {
   private readonly batchSize: number;

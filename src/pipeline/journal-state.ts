@@ -15,6 +15,7 @@
  * receiver never saw them, so they neither create nor close anything.
  */
 import { MESSAGES } from '../standard/generated/model.js';
+import { NUMMER } from '../standard/catalog.js';
 import { berichtId } from '../standard/model.js';
 import type { AsyncDecisionState, StoredBericht, StoredToewijzing, StoredVerzoek, VerzoekKey } from '../decision/state.js';
 import type { Decision } from '../decision/decision.js';
@@ -34,7 +35,7 @@ function stored(decision: Decision, summary: BerichtSummary | null): StoredBeric
 const COUNTS = `decision IS NOT NULL AND decision ->> 'action' <> 'refuse' AND status <> '${BerichtStatus.AFGEKEURD}'`;
 
 /** The predicate of the partial index journal_decision_summary_state (migration 0131); every probe repeats it so the planner can use it. */
-const INDEXED = `(decision_summary ->> 'nummer') IN ('301', '315', '317', '319')`;
+const INDEXED = `(decision_summary ->> 'nummer') IN (${[NUMMER.toewijzing, NUMMER.verzoekOmToewijzing, NUMMER.verzoekOmWijziging, NUMMER.antwoordbericht].map((n) => `'${n}'`).join(', ')})`;
 
 type Row = { id: string; received_at: Date | string; decision: Decision; decision_summary: BerichtSummary };
 
@@ -127,8 +128,8 @@ export function journalState(db: Db, opts: JournalStateOptions = {}): AsyncDecis
       const v = await latest(
         [{ items: [{ referentieAanbieder: ref }] }, { verzoekReferentie: ref }],
         [
-          { ...base, nummer: '315', items: [{ referentieAanbieder: ref }] },
-          { ...base, nummer: '317', verzoekReferentie: ref },
+          { ...base, nummer: NUMMER.verzoekOmToewijzing, items: [{ referentieAanbieder: ref }] },
+          { ...base, nummer: NUMMER.verzoekOmWijziging, verzoekReferentie: ref },
         ],
       );
       const bericht = v ? stored(v.decision, v.decision_summary) : undefined;
@@ -137,8 +138,8 @@ export function journalState(db: Db, opts: JournalStateOptions = {}): AsyncDecis
       const sql = probeSql(
         [{ items: [{ referentieAanbieder: ref }] }, { antwoord: { referentieAanbieder: ref } }],
         [
-          { ...base, nummer: '301', items: [{ referentieAanbieder: ref }] },
-          { ...base, nummer: '319', antwoord: { referentieAanbieder: ref, verzoekAntwoord: VERZOEK_AFGEWEZEN } },
+          { ...base, nummer: NUMMER.toewijzing, items: [{ referentieAanbieder: ref }] },
+          { ...base, nummer: NUMMER.antwoordbericht, antwoord: { referentieAanbieder: ref, verzoekAntwoord: VERZOEK_AFGEWEZEN } },
         ],
         [],
         params,
@@ -162,7 +163,7 @@ export function journalState(db: Db, opts: JournalStateOptions = {}): AsyncDecis
             standard: key.standard,
             gemeente: key.gemeente,
             aanbieder: key.aanbieder,
-            nummer: '301',
+            nummer: NUMMER.toewijzing,
             items: [{ toewijzingNummer: key.toewijzingNummer }],
           },
         ],
