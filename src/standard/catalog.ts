@@ -149,9 +149,11 @@ export type TermijnVoorwaardeCode = keyof typeof TermijnVoorwaarde;
 
 /** A deadline of the standard, as data (no engine computes it yet). */
 export interface Termijn {
+  /** The rule of the standard that sets it. */
   readonly regel: TermijnRegelCode;
   /** Length, in `eenheid`. */
   readonly duur: number;
+  /** Working days or calendar weeks. */
   readonly eenheid: 'werkdagen' | 'weken';
   /** What starts the clock; `ontvangst`/`dagtekening` refer to the bericht whose entry lists the termijn. */
   readonly anker: TermijnAnkerCode;
@@ -159,6 +161,7 @@ export interface Termijn {
   readonly sluitendDoor: readonly BerichtNummer[];
   /** `product`: runs per AangevraagdProduct; `bericht`: for the bericht as a whole. */
   readonly per: 'bericht' | 'product';
+  /** Set when the termijn applies only in that case. */
   readonly voorwaarde?: TermijnVoorwaardeCode;
 }
 
@@ -168,6 +171,7 @@ export interface ItemVelden {
   readonly categorie?: ElementPath;
   /** Product code. */
   readonly code?: ElementPath;
+  /** The toewijzing the item is or refers to. */
   readonly toewijzingNummer?: ElementPath;
   /** The aanbieder's reference for a requested product or a toewijzing answering it. */
   readonly referentieAanbieder?: ElementPath;
@@ -181,11 +185,13 @@ export interface ItemVelden {
 
 /** A product-bearing class of a bericht. */
 export interface ItemKlasse {
+  /** The class name, also the summary item's `kind`. */
   readonly kind: ItemKindCode;
   /** Path from the Bericht root to the class element (ending in `kind`). */
   readonly pad: ElementPath;
   /** The date that selects a contract for this item; absent when the class has none (OngewijzigdProduct). */
   readonly datum?: ElementPath;
+  /** The other fields the summary reads. */
   readonly velden: ItemVelden;
 }
 
@@ -207,9 +213,13 @@ export interface BerichtVelden {
   readonly declaratieNummer?: ElementPath;
   /** 319/320: the Antwoord class and its fields, relative to it. */
   readonly antwoord?: {
+    /** The Antwoord class, from the root. */
     readonly pad: ElementPath;
+    /** The verzoek (315 product or 317) answered. */
     readonly referentieAanbieder: ElementPath;
+    /** 1 afgewezen, 2 in onderzoek. */
     readonly verzoekAntwoord: ElementPath;
+    /** Why it was rejected (8: woonplaatsbeginsel, iJw). */
     readonly redenAfwijzingVerzoek: ElementPath;
     /** iJw only: the gemeente responsible under the woonplaatsbeginsel. */
     readonly woonplaatsGemeente: { readonly pad: ElementPath; readonly alleen: Standard };
@@ -218,12 +228,15 @@ export interface BerichtVelden {
 
 /** Where a bericht's identification sits (paths from the Bericht root). */
 export interface IdentificatiePaden {
+  /** The Identificatie (unique per sender and berichtsoort). */
   readonly identificatie: ElementPath;
+  /** Its Dagtekening. */
   readonly dagtekening: ElementPath;
 }
 
 /** A retourbericht's or 325's reference to the heenbericht it answers. */
 export interface HeenVerwijzing {
+  /** The heenbericht's message number. */
   readonly nummer: BerichtNummer;
   /** Where the heenbericht's identification sits in this bericht. */
   readonly identificatie: IdentificatiePaden;
@@ -233,10 +246,13 @@ export interface HeenVerwijzing {
 
 /** Everything the gateway knows about one message number. */
 export interface BerichtEntry {
+  /** The message number, the key of its entry. */
   readonly nummer: BerichtNummer;
+  /** Its short name (`NUMMER[naam]` leads back here). */
   readonly naam: BerichtNaamCode;
   /** Who physically sends it (a retour is sent by the heenbericht's receiver). */
   readonly verzender: VerzenderCode;
+  /** Heenbericht, retourbericht or declaratie-antwoord: decides header structure and who answers. */
   readonly soort: BerichtSoortCode;
   /** The policy group (a retour and 325 share their heenbericht's). */
   readonly groep: BerichtGroepCode;
@@ -254,6 +270,7 @@ export interface BerichtEntry {
   readonly termijnen: readonly Termijn[];
   /** The product-bearing classes, in document order. */
   readonly items: readonly ItemKlasse[];
+  /** Bericht-level fields the summary reads. */
   readonly velden: BerichtVelden;
   /** Logical keys per class (for TR101 and corrections); retourberichten list none. */
   readonly sleutels: readonly SleutelKlasse[];
