@@ -11,6 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { RETOURBERICHTEN } from '../src/standard/catalog.js';
 import { COMPLEX_TYPES, MESSAGES, SIMPLE_TYPES } from '../src/standard/generated/model.js';
 import {
   berichtId,
@@ -207,7 +208,7 @@ function prefixOf(standard: Standard, nummer: BerichtNummer): string {
   return MESSAGES[berichtId(standard, nummer)].rootType.split(':')[0]!;
 }
 
-const RETOUR_NUMMERS: readonly BerichtNummer[] = ['302', '306', '308', '316', '318', '320'];
+const RETOUR_NUMMERS: readonly BerichtNummer[] = RETOURBERICHTEN;
 
 function findChild(ct: ComplexTypeDef, token: string): ElementDef | undefined {
   const t = token.replace(/^LDT_/, '').toLowerCase();

@@ -9,6 +9,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { NUMMER } from '../standard/catalog.js';
+import { berichtId } from '../standard/model.js';
 import { RetourError, buildRetour, retourMessageFor } from '../validation/retour.js';
 import { validateBericht } from '../validation/validate.js';
 import type { CliIO } from './main.js';
@@ -76,8 +78,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const message = outcome.message;
   if (message && !retourMessageFor(message)) {
     io.stderr(
-      message.nummer === '323'
-        ? `sluis retour: ${file} is a ${message.id} declaratie: it gets no retourbericht; the gemeente answers it with a ${message.standard === 'ijw' ? 'JW' : 'WMO'}325 declaratie-antwoord, which is both the technical and the functional answer\n`
+      message.nummer === NUMMER.declaratie
+        ? `sluis retour: ${file} is a ${message.id} declaratie: it gets no retourbericht; the gemeente answers it with a ${berichtId(message.standard, NUMMER.declaratieAntwoord)} declaratie-antwoord, which is both the technical and the functional answer\n`
         : `sluis retour: ${file} is a ${message.id}, itself an answer: it gets no retourbericht\n`,
     );
     return 2;

@@ -15,6 +15,8 @@ import {
   type WetNaam,
 } from './types.js';
 
+import { BERICHT_NUMMERS, GROEP_VAN, VERZENDER, type BerichtGroepCode } from '../standard/catalog.js';
+
 export type { ContractRol } from './types.js';
 
 export function partijen(c: Contract): ReadonlyMap<string, ContractRol> {
@@ -111,8 +113,14 @@ export function contractsNaming(registry: Registry, party: string): Contract[] {
   return registry.contracten.filter((c) => c.gemeenten.includes(party) || partijen(c).has(party));
 }
 
-/** Gemeente-sent berichten a hoofdaannemer may send for its PxQ onderaannemer: 301, 306, 308, 325. */
-const NAMENS_GEMEENTE: ReadonlySet<string> = new Set(['301', '306', '308', '325']);
+/**
+ * Gemeente-sent berichten a hoofdaannemer may send for its PxQ onderaannemer (301, 306, 308, 325): those
+ * of the groups the policy rows PXQ-TOEW/REGIE/DECL address to the party the contract names.
+ */
+const PXQ_VIA_HOOFDAANNEMER: readonly BerichtGroepCode[] = ['toewijzing', 'regie', 'declaratie'];
+const NAMENS_GEMEENTE: ReadonlySet<string> = new Set(
+  BERICHT_NUMMERS.filter((n) => VERZENDER[n] === 'gemeente' && PXQ_VIA_HOOFDAANNEMER.includes(GROEP_VAN[n])),
+);
 
 /**
  * Which parties may submit a bericht between `gemeente` and `aanbieder` in direction `verzender`

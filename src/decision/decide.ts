@@ -18,6 +18,7 @@ import { gemeenteInstellingen, hoofdaannemer, indexedCovering, policyProfiel, ty
 import type { Contract, GemeenteInstellingen, Registry, WetNaam } from '../contracts/types.js';
 import type { ActionCode, Decision, ItemDecision, Reason, Severity } from './decision.js';
 import { Tag } from './decision.js';
+import { CATALOG, NUMMER } from '../standard/catalog.js';
 import { GROEP_VAN, RULE, policyRule, type BerichtGroepCode } from './policy.js';
 import { verzoekKeyFor, type DecisionState, type StoredBericht, type StoredVerzoek } from './state.js';
 import type { BerichtSummary, SummaryItem } from './summary.js';
@@ -74,7 +75,7 @@ function isWoonplaatsVerzoek(v: StoredVerzoek | undefined): boolean {
   if (!v) return false;
   const b: StoredBericht = v.bericht;
   if (b.decision?.tags.includes(Tag.woonplaatscheck)) return true;
-  return b.summary.standard === 'ijw' && b.summary.nummer === '315';
+  return b.summary.standard === 'ijw' && CATALOG[b.summary.nummer].groep === 'vot';
 }
 
 /** 315/316 (iJw), 319/320 about the woonplaatsbeginsel, and 301/302 answering a woonplaats-verzoek. */
@@ -92,7 +93,7 @@ function woonplaatsVerkeer(ctx: Ctx, items: readonly ResolvedItem[], antwoordVer
       return items.some((it) => {
         if (it.referentieAanbieder === undefined) return false;
         const v = state.verzoek(verzoekKeyFor(input, it.referentieAanbieder));
-        return isWoonplaatsVerzoek(v) && (input.nummer === '302' || v?.open === true);
+        return isWoonplaatsVerzoek(v) && (CATALOG[input.nummer].soort === 'retourbericht' || v?.open === true);
       });
     default:
       return false;
@@ -111,7 +112,7 @@ function resolveItems(
     const ref = input.antwoord?.referentieAanbieder;
     const v = antwoordVerzoek.bericht.summary;
     // A 319 answers one AangevraagdProduct of a 315 (by ReferentieAanbieder) or a whole 317.
-    source = v.nummer === '315' || v.nummer === '316' ? v.items.filter((it) => it.referentieAanbieder === ref) : v.items;
+    source = CATALOG[v.nummer].groep === 'vot' ? v.items.filter((it) => it.referentieAanbieder === ref) : v.items;
   } else if (input.heen && heen && heen.summary.items.length > 0) {
     source = heen.summary.items;
   }
@@ -223,7 +224,7 @@ function outcomeUnder(ctx: Ctx, c: Contract, rol: ContractRol, item: ResolvedIte
           : item.referentieAanbieder !== undefined &&
             (() => {
               const v = state.verzoek(verzoekKeyFor(input, item.referentieAanbieder));
-              return isWoonplaatsVerzoek(v) && (input.nummer === '302' || v?.open === true);
+              return isWoonplaatsVerzoek(v) && (CATALOG[input.nummer].soort === 'retourbericht' || v?.open === true);
             })();
       if (applies) {
         action = 'route';
@@ -372,7 +373,7 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
   const contractIds = new Set<string>();
 
   // 1. 319 reden 8 must name the responsible gemeente (TR377/TR409; iJw only).
-  if (input.nummer === '319' && input.antwoord?.redenAfwijzingVerzoek === '8') {
+  if (input.nummer === NUMMER.antwoordbericht && input.antwoord?.redenAfwijzingVerzoek === '8') {
     if (input.standard === 'ijw' && input.antwoord.woonplaatsGemeente === undefined) {
       reasons.push({
         rule: RULE.WOONPLAATS_319_GEMEENTE,
@@ -594,7 +595,7 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
   }
 
   // 7. Rechtszekerheid: Wmo 301, outputgericht, categorie 01/02 without Omvang in time units.
-  if (input.standard === 'iwmo' && input.nummer === '301') {
+  if (input.standard === 'iwmo' && input.nummer === NUMMER.toewijzing) {
     const flagged = items.flatMap((it, i) => {
       const o = outcomes[i]!;
       const c = o.contract;

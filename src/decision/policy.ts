@@ -4,41 +4,10 @@
  * explains the same table in plain words. A contract may only tighten a row (Aanscherping).
  */
 import type { PolicyProfiel } from '../contracts/types.js';
-import type { BerichtNummer } from '../standard/model.js';
 
-/** The six message pairs the table is written in (a retour shares its heenbericht's row). */
-export const BerichtGroep = {
-  /** 301/302 toewijzing and its retour. */
-  toewijzing: 'toewijzing',
-  /** 305–308 start/stop (regieberichten) and their retours. */
-  regie: 'regie',
-  /** 315/316 verzoek om toewijzing (VOT). */
-  vot: 'vot',
-  /** 317/318 verzoek om wijziging (VOW). */
-  vow: 'vow',
-  /** 319/320 antwoordbericht. */
-  antwoord: 'antwoord',
-  /** 323/325 declaratie and declaratie-antwoord. */
-  declaratie: 'declaratie',
-} as const;
-export type BerichtGroepCode = keyof typeof BerichtGroep;
-
-export const GROEP_VAN: Readonly<Record<BerichtNummer, BerichtGroepCode>> = {
-  '301': 'toewijzing',
-  '302': 'toewijzing',
-  '305': 'regie',
-  '306': 'regie',
-  '307': 'regie',
-  '308': 'regie',
-  '315': 'vot',
-  '316': 'vot',
-  '317': 'vow',
-  '318': 'vow',
-  '319': 'antwoord',
-  '320': 'antwoord',
-  '323': 'declaratie',
-  '325': 'declaratie',
-};
+/** The six message pairs the table is written in, and each message number's pair: from the message catalog. */
+export { BerichtGroep, GROEP_VAN, type BerichtGroepCode } from '../standard/catalog.js';
+import type { BerichtGroepCode } from '../standard/catalog.js';
 
 /**
  * A row's exception: the condition under which a `suppress` row routes after all.

@@ -3,6 +3,7 @@
  * a snapshot (`DecisionState`); the store implements the asynchronous twin (`AsyncDecisionState`)
  * and `prefetchState` asks it exactly the questions `decide` will ask for one summary.
  */
+import { CATALOG, NUMMER } from '../standard/catalog.js';
 import type { Standard } from '../standard/model.js';
 import type { Decision } from './decision.js';
 import type { BerichtSummary, HeenRef } from './summary.js';
@@ -133,16 +134,18 @@ export class MemoryState implements DecisionState {
       );
     }
     const base = { standard: summary.standard, gemeente: summary.gemeente, aanbieder: summary.aanbieder };
-    if (summary.nummer === '315') {
+    // A VOT is answered per AangevraagdProduct, a VOW as a whole; a 301 records its toewijzingen.
+    const entry = CATALOG[summary.nummer];
+    if (entry.verzoek === 'per-product') {
       for (const it of summary.items) {
         if (it.referentieAanbieder !== undefined)
           this.putVerzoek({ ...base, referentieAanbieder: it.referentieAanbieder }, { bericht: stored, open: true });
       }
     }
-    if (summary.nummer === '317' && summary.verzoekReferentie !== undefined) {
+    if (entry.verzoek === 'geheel' && summary.verzoekReferentie !== undefined) {
       this.putVerzoek({ ...base, referentieAanbieder: summary.verzoekReferentie }, { bericht: stored, open: true });
     }
-    if (summary.nummer === '301') {
+    if (summary.nummer === NUMMER.toewijzing) {
       for (const it of summary.items) {
         if (it.toewijzingNummer !== undefined && it.datum !== undefined) {
           this.putToewijzing(

@@ -6,6 +6,7 @@ import { createRegistryChecker, type RegistryChecker } from '../contracts/regist
 import type { Contract, Registry, RegistryDocument } from '../contracts/types.js';
 import { berichtId, type BerichtNummer, type Standard } from '../standard/model.js';
 import { MESSAGES } from '../standard/generated/model.js';
+import { CATALOG } from '../standard/catalog.js';
 import { HEEN_VAN, VERZENDER, type BerichtSummary, type SummaryItem } from './summary.js';
 
 export function registryOf(
@@ -17,21 +18,6 @@ export function registryOf(
   if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.reason}`).join('\n'));
   return r.registry;
 }
-
-const ITEM_KIND: Partial<Record<BerichtNummer, SummaryItem['kind']>> = {
-  '301': 'ToegewezenProduct',
-  '302': 'ToegewezenProduct',
-  '305': 'StartProduct',
-  '306': 'StartProduct',
-  '307': 'StopProduct',
-  '308': 'StopProduct',
-  '315': 'AangevraagdProduct',
-  '316': 'AangevraagdProduct',
-  '317': 'NieuwProduct',
-  '318': 'NieuwProduct',
-  '323': 'Prestatie',
-  '325': 'Prestatie',
-};
 
 export interface MkOptions {
   readonly gemeente?: string;
@@ -46,13 +32,16 @@ export interface MkOptions {
 /** A summary as `summarize` would produce it for a bericht between `gemeente` and `aanbieder`. */
 export function mk(standard: Standard, nummer: BerichtNummer, aanbieder: string, o: MkOptions = {}): BerichtSummary {
   const gemeente = o.gemeente ?? '0321';
+  const entry = CATALOG[nummer];
   const verzender = VERZENDER[nummer];
-  // Heen: the sender is Afzender. Retours copy the heen header, so the heen sender stays Afzender.
+  // Heen and 325: the sender is Afzender. Retours copy the heen header, so the heen sender stays Afzender.
   const heenNummer = HEEN_VAN[nummer];
-  const heenSender = heenNummer ? VERZENDER[heenNummer] : verzender;
-  const afzender = nummer === '325' ? gemeente : heenSender === 'gemeente' ? gemeente : aanbieder;
+  const headerSender = entry.soort === 'retourbericht' && heenNummer ? VERZENDER[heenNummer] : verzender;
+  const party = (rol: 'gemeente' | 'aanbieder'): string => (rol === 'gemeente' ? gemeente : aanbieder);
+  const afzender = party(headerSender);
   const ontvanger = afzender === gemeente ? aanbieder : gemeente;
-  const kind = ITEM_KIND[nummer];
+  // One item kind per bericht: the last class the catalog lists (317: NieuwProduct).
+  const kind = entry.items.at(-1)?.kind;
   const datum = o.datum ?? '2026-03-01';
   const items: SummaryItem[] =
     kind === undefined
@@ -61,12 +50,12 @@ export function mk(standard: Standard, nummer: BerichtNummer, aanbieder: string,
           kind,
           index: i + 1,
           path:
-            nummer === '323' || nummer === '325'
+            kind === 'Prestatie'
               ? `/Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[${i + 1}]`
               : `/Bericht/Client/X/${kind}[${i + 1}]`,
           datum,
           ...(o.categorie !== undefined ? { categorie: o.categorie } : {}),
-          ...(nummer === '323' || nummer === '325' ? { productReferentie: `REF${i + 1}` } : {}),
+          ...(kind === 'Prestatie' ? { productReferentie: `REF${i + 1}` } : {}),
           ...it,
         }));
   const id = berichtId(standard, nummer);
@@ -87,15 +76,15 @@ export function mk(standard: Standard, nummer: BerichtNummer, aanbieder: string,
       ? {
           heen: {
             nummer: heenNummer,
-            afzender: nummer === '325' ? aanbieder : afzender,
+            afzender: party(VERZENDER[heenNummer]),
             identificatie: `HEEN-${heenNummer}`,
             dagtekening: '2026-04-01',
           },
         }
       : {}),
     items,
-    ...(nummer === '317' || nummer === '318' ? { verzoekReferentie: 'VOW-1' } : {}),
-    ...(nummer === '319' || nummer === '320' ? { antwoord: o.antwoord ?? { referentieAanbieder: 'VOT-1', verzoekAntwoord: '2' } } : {}),
+    ...(entry.velden.verzoekReferentie !== undefined ? { verzoekReferentie: 'VOW-1' } : {}),
+    ...(entry.velden.antwoord !== undefined ? { antwoord: o.antwoord ?? { referentieAanbieder: 'VOT-1', verzoekAntwoord: '2' } } : {}),
     ...(o.woonplaats ? { woonplaats: o.woonplaats } : {}),
   };
 }

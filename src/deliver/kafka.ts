@@ -26,7 +26,7 @@ import { giveUpKafkaOutbox } from '../store/kafka-outbox/give-up.js';
 import { listKafkaOutbox } from '../store/kafka-outbox/list.js';
 import { noteKafkaOutboxError } from '../store/kafka-outbox/note-error.js';
 import type { KafkaOutboxRow } from '../store/kafka-outbox/types.js';
-import { RETOUR_VAN } from '../standard/model.js';
+import { HEEN_VAN_RETOUR } from '../standard/catalog.js';
 import type { KafkaTopics } from '../kafka/config.js';
 import { KafkaHeader } from '../kafka/headers.js';
 import { berichtKey } from '../kafka/key.js';
@@ -66,9 +66,7 @@ type Row = KafkaOutboxRow;
 
 const LEASE = 'kafka-outbox';
 /** Retour → its heenbericht: a fully approved retour has no Client, so it takes the heenbericht's key. */
-const HEEN_OF_RETOUR: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(RETOUR_VAN).map(([heen, retour]) => [retour, heen]),
-);
+const HEEN_OF_RETOUR: Readonly<Partial<Record<string, string>>> = HEEN_VAN_RETOUR;
 
 export class KafkaOutboxPublisher {
   private readonly batchSize: number;

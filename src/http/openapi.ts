@@ -3,6 +3,8 @@
  * test/gateway/openapi.int.test.ts: every route exists here and back, and every status code a test
  * observes is declared for its operation.
  */
+import { NUMMER } from '../standard/catalog.js';
+import { berichtId } from '../standard/model.js';
 import { API_VERSION } from './router.js';
 import { ProblemType } from '../outcomes.js';
 
@@ -148,7 +150,7 @@ export function openApiDocument(): Record<string, unknown> {
           properties: {
             id: { type: 'string' },
             standard: { enum: ['ijw', 'iwmo'] },
-            bericht: { type: 'string', examples: ['JW301'] },
+            bericht: { type: 'string', examples: [berichtId('ijw', NUMMER.toewijzing)] },
             status: { enum: ['klaargezet', 'onderdrukt', 'geweigerd', 'afgekeurd', 'afgeleverd'] },
             decision: { $ref: '#/components/schemas/Decision' },
             issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' } },
@@ -354,7 +356,7 @@ export function openApiDocument(): Record<string, unknown> {
                     from: { type: 'string', description: 'ISO time (journal receipt time)' },
                     to: { type: 'string' },
                     standard: { enum: ['ijw', 'iwmo'] },
-                    bericht: { type: 'string', examples: ['323'] },
+                    bericht: { type: 'string', examples: [NUMMER.declaratie] },
                     gemeente: { type: 'string', pattern: '^[0-9]{4}$' },
                     aanbieder: { type: 'string', pattern: '^[0-9]{8}$' },
                     decision: { enum: ['route', 'suppress', 'refuse'] },

@@ -3,11 +3,12 @@
  * Afzender/Ontvanger included (FACTS §4.2): a 302 sent by the aanbieder still names the gemeente as
  * Afzender. So the sender is decided by the message's direction, not by the Afzender element.
  */
-import { RETOUR_VAN, type BerichtNummer, type MessageDef } from '../standard/model.js';
+import { RETOURBERICHTEN } from '../standard/catalog.js';
+import type { BerichtNummer, MessageDef } from '../standard/model.js';
 import type { HeaderFacts } from './types.js';
 
 /** Retourberichten: their header is the heenbericht's, so the sender is the header's Ontvanger. */
-export const RETOUR_NUMMERS: ReadonlySet<BerichtNummer> = new Set<BerichtNummer>(Object.values(RETOUR_VAN));
+export const RETOUR_NUMMERS: ReadonlySet<BerichtNummer> = new Set<BerichtNummer>(RETOURBERICHTEN);
 
 function node(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};

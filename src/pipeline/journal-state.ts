@@ -16,6 +16,7 @@
  * (src/store/journal/state-*.ts); this file asks the questions.
  */
 import { MESSAGES } from '../standard/generated/model.js';
+import { NUMMER } from '../standard/catalog.js';
 import { berichtId } from '../standard/model.js';
 import type { AsyncDecisionState, StoredBericht, StoredToewijzing, StoredVerzoek, VerzoekKey } from '../decision/state.js';
 import type { Decision } from '../decision/decision.js';
@@ -82,8 +83,8 @@ export function journalState(db: Db, opts: JournalStateOptions = {}): AsyncDecis
       const v = await latest(
         [{ items: [{ referentieAanbieder: ref }] }, { verzoekReferentie: ref }],
         [
-          { ...base, nummer: '315', items: [{ referentieAanbieder: ref }] },
-          { ...base, nummer: '317', verzoekReferentie: ref },
+          { ...base, nummer: NUMMER.verzoekOmToewijzing, items: [{ referentieAanbieder: ref }] },
+          { ...base, nummer: NUMMER.verzoekOmWijziging, verzoekReferentie: ref },
         ],
       );
       const bericht = v ? stored(v.decision, v.decision_summary) : undefined;
@@ -92,8 +93,8 @@ export function journalState(db: Db, opts: JournalStateOptions = {}): AsyncDecis
         db,
         [{ items: [{ referentieAanbieder: ref }] }, { antwoord: { referentieAanbieder: ref } }],
         [
-          { ...base, nummer: '301', items: [{ referentieAanbieder: ref }] },
-          { ...base, nummer: '319', antwoord: { referentieAanbieder: ref, verzoekAntwoord: VERZOEK_AFGEWEZEN } },
+          { ...base, nummer: NUMMER.toewijzing, items: [{ referentieAanbieder: ref }] },
+          { ...base, nummer: NUMMER.antwoordbericht, antwoord: { referentieAanbieder: ref, verzoekAntwoord: VERZOEK_AFGEWEZEN } },
         ],
         { receivedAt: v.received_at, id: v.id },
         bound,
@@ -109,7 +110,7 @@ export function journalState(db: Db, opts: JournalStateOptions = {}): AsyncDecis
             standard: key.standard,
             gemeente: key.gemeente,
             aanbieder: key.aanbieder,
-            nummer: '301',
+            nummer: NUMMER.toewijzing,
             items: [{ toewijzingNummer: key.toewijzingNummer }],
           },
         ],

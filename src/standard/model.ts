@@ -8,9 +8,9 @@ export const STANDARDS = ['ijw', 'iwmo'] as const;
 /** iJw (Jeugdwet) or iWmo (Wmo 2015). One implementation, parameterised by this value. */
 export type Standard = (typeof STANDARDS)[number];
 
-/** The three-digit message numbers shared by both standards (FACTS §2). */
-export const BERICHT_NUMMERS = ['301', '302', '305', '306', '307', '308', '315', '316', '317', '318', '319', '320', '323', '325'] as const;
-export type BerichtNummer = (typeof BERICHT_NUMMERS)[number];
+/** The three-digit message numbers shared by both standards; the catalog says what each means. */
+export { BERICHT_NUMMERS, RETOUR_VAN, type BerichtNummer } from './catalog.js';
+import type { BerichtNummer } from './catalog.js';
 
 /** `JW301` … `JW325`, `WMO301` … `WMO325`: the names the standard uses for its message XSDs. */
 export type BerichtId = `JW${BerichtNummer}` | `WMO${BerichtNummer}`;
@@ -76,17 +76,6 @@ export interface ModelTables {
   readonly complexTypes: Readonly<Record<string, ComplexTypeDef>>;
   readonly simpleTypes: Readonly<Record<string, SimpleTypeDef>>;
 }
-
-/** Heenbericht → its retourbericht (FACTS §2). 323 is answered by 325, which has no retour. */
-export const RETOUR_VAN = {
-  '301': '302',
-  '305': '306',
-  '307': '308',
-  '315': '316',
-  '317': '318',
-  '319': '320',
-} as const satisfies Partial<Record<BerichtNummer, BerichtNummer>>;
-export type HeenMetRetour = keyof typeof RETOUR_VAN;
 
 export function berichtId(standard: Standard, nummer: BerichtNummer): BerichtId {
   return `${standard === 'ijw' ? 'JW' : 'WMO'}${nummer}`;

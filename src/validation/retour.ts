@@ -19,6 +19,7 @@
 import { createHash } from 'node:crypto';
 import { RetourCode, type RetourCodeCode } from '../standard/generated/codelists.js';
 import { COMPLEX_TYPES, MESSAGES } from '../standard/generated/model.js';
+import { NUMMER } from '../standard/catalog.js';
 import { RETOUR_VAN, berichtId, type ComplexTypeDef, type ElementDef, type MessageDef } from '../standard/model.js';
 import { buildBericht } from '../xml/build.js';
 import type { ValidationIssue } from './issues.js';
@@ -89,7 +90,7 @@ function isRetourCode(code: string): code is RetourCodeCode {
 
 /** The retour message for a heenbericht, or undefined when the standard defines none (323, 325, retours). */
 export function retourMessageFor(heen: MessageDef): MessageDef | undefined {
-  const nummer = (RETOUR_VAN as Readonly<Record<string, (typeof RETOUR_VAN)[keyof typeof RETOUR_VAN]>>)[heen.nummer];
+  const nummer = RETOUR_VAN[heen.nummer];
   return nummer ? MESSAGES[berichtId(heen.standard, nummer)] : undefined;
 }
 
@@ -323,7 +324,7 @@ export function buildRetour(
   const retour = retourMessageFor(heen.message);
   if (!retour) {
     const why =
-      heen.message.nummer === '323'
+      heen.message.nummer === NUMMER.declaratie
         ? 'a 323 declaratie has no retourbericht: the 325 declaratie-antwoord is its technical and functional answer'
         : `${heen.message.id} is itself an answer and gets no retourbericht`;
     throw new RetourError(RetourErrorCode.NO_RETOUR, why);

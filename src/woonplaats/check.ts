@@ -7,6 +7,7 @@
  * postcode table. Herindelingen are resolved through the CBS list, so an old code on an early
  * Ingangsdatum is not a mismatch. For iJw 319 reden 8 the named gemeente is checked against that list.
  */
+import { NUMMER } from '../standard/catalog.js';
 import type { BerichtSummary, WoonplaatsCheck } from '../decision/summary.js';
 import type { GemeenteRegister } from './gemeenten.js';
 import type { WoonplaatsLookup } from './lookup.js';
@@ -43,7 +44,7 @@ export async function checkWoonplaats(
   const { register } = deps;
   const header = summary.gemeente;
 
-  if (summary.nummer === '319') {
+  if (summary.nummer === NUMMER.antwoordbericht) {
     const a = summary.antwoord;
     if (a?.redenAfwijzingVerzoek !== '8' || a.woonplaatsGemeente === undefined) return undefined;
     const g = a.woonplaatsGemeente;
@@ -60,7 +61,7 @@ export async function checkWoonplaats(
         : [`Woonplaatsbeginsel/Gemeente ${g} is not in the CBS list valid on ${summary.dagtekening} (TR378)`],
     };
   }
-  if (summary.nummer !== '315' && summary.nummer !== '301') return undefined;
+  if (summary.nummer !== NUMMER.verzoekOmToewijzing && summary.nummer !== NUMMER.toewijzing) return undefined;
 
   const dates = summary.items
     .map((i) => i.datum)
@@ -101,7 +102,7 @@ export async function checkWoonplaats(
     }
   }
 
-  if (verwacht === undefined && summary.nummer === '301' && deps.postcodes) {
+  if (verwacht === undefined && summary.nummer === NUMMER.toewijzing && deps.postcodes) {
     const contacts = list(obj(obj(bericht.Client)?.Contactgegevens)?.Contact);
     const brp = contacts.find((c) => c.Soort === '01');
     const adres = obj(brp?.Adres);
@@ -123,8 +124,10 @@ export async function checkWoonplaats(
   }
 
   if (verwacht === undefined) {
-    if (!deps.lookup && summary.nummer === '315') toelichting.push('a 315 carries no address and no lookup adapter is configured');
-    if (!deps.lookup && !deps.postcodes && summary.nummer === '301') toelichting.push('no lookup adapter or postcode table is configured');
+    if (!deps.lookup && summary.nummer === NUMMER.verzoekOmToewijzing)
+      toelichting.push('a 315 carries no address and no lookup adapter is configured');
+    if (!deps.lookup && !deps.postcodes && summary.nummer === NUMMER.toewijzing)
+      toelichting.push('no lookup adapter or postcode table is configured');
     return { headerGemeente: header, bron, zekerheid: 'onbekend', afwijking: false, toelichting };
   }
   const verwachtNu = register.actueel(verwacht) ?? verwacht;

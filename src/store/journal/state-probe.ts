@@ -2,6 +2,7 @@
  * The decision state's containment queries on journal.decision_summary (src/pipeline/journal-state.ts
  * asks them through state-latest.ts and state-closer.ts; not a verb: no statement of its own).
  */
+import { NUMMER } from '../../standard/catalog.js';
 import { BerichtStatus } from '../../pipeline/status.js';
 
 /** A journal position: (received_at, id), the order berichten were taken in. */
@@ -22,7 +23,7 @@ export interface SummaryRow<D = unknown, S = unknown> {
 const COUNTS = `decision IS NOT NULL AND decision ->> 'action' <> 'refuse' AND status <> '${BerichtStatus.AFGEKEURD}'`;
 
 /** The predicate of the partial index journal_decision_summary_state (migration 0131); every probe repeats it so the planner can use it. */
-const INDEXED = `(decision_summary ->> 'nummer') IN ('301', '315', '317', '319')`;
+const INDEXED = `(decision_summary ->> 'nummer') IN (${[NUMMER.toewijzing, NUMMER.verzoekOmToewijzing, NUMMER.verzoekOmWijziging, NUMMER.antwoordbericht].map((n) => `'${n}'`).join(', ')})`;
 
 const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() : d);
 

@@ -1,9 +1,11 @@
 /**
- * Logical keys per message class: the elements the condities/constraints table marks
- * `Sleutelelement: ja` (FACTS §9.4). TR101 ("no duplicate classes") compares a class's key with its
+ * Logical keys per message class, derived from the message catalog: the elements the
+ * condities/constraints table marks `Sleutelelement: ja` (FACTS §9.4). TR101 ("no duplicate classes") compares a class's key with its
  * siblings'; together with the parents' keys that makes the key unique in the bericht. A test
  * checks this table against the Sleutelelement column of both rule tables.
  */
+import { resolvePath } from '../../standard/access.js';
+import { BERICHT_NUMMERS, CATALOG, messageDef, type SleutelKlasse } from '../../standard/catalog.js';
 import type { BerichtNummer } from '../../standard/model.js';
 
 export interface LogicalKey {
@@ -14,48 +16,13 @@ export interface LogicalKey {
   readonly repeatable: boolean;
 }
 
-export const LOGICAL_KEYS: Readonly<Partial<Record<BerichtNummer, readonly LogicalKey[]>>> = {
-  '301': [
-    { klasse: 'Client', key: ['Bsn'], repeatable: false },
-    { klasse: 'Relatie', key: ['Nummer'], repeatable: true },
-    { klasse: 'Contact', key: ['Soort'], repeatable: true },
-    { klasse: 'ToegewezenProduct', key: ['ToewijzingNummer'], repeatable: true },
-  ],
-  '305': [
-    { klasse: 'Client', key: ['Bsn'], repeatable: false },
-    { klasse: 'StartProduct', key: ['ToewijzingNummer', 'Product/Categorie', 'Product/Code', 'Begindatum'], repeatable: true },
-  ],
-  '307': [
-    { klasse: 'Client', key: ['Bsn'], repeatable: false },
-    {
-      klasse: 'StopProduct',
-      key: ['ToewijzingNummer', 'Product/Categorie', 'Product/Code', 'Begindatum', 'RedenBeeindiging', 'Einddatum'],
-      repeatable: true,
-    },
-  ],
-  '315': [
-    { klasse: 'Client', key: ['Bsn'], repeatable: false },
-    { klasse: 'AangevraagdProduct', key: ['ReferentieAanbieder'], repeatable: true },
-  ],
-  '317': [
-    { klasse: 'Client', key: ['Bsn'], repeatable: false },
-    { klasse: 'Verzoek', key: ['ReferentieAanbieder'], repeatable: false },
-    { klasse: 'OngewijzigdProduct', key: ['ToewijzingNummer'], repeatable: true },
-    { klasse: 'TeWijzigenProduct', key: ['ToewijzingNummer'], repeatable: true },
-    { klasse: 'NieuwProduct', key: ['Product/Categorie', 'Product/Code', 'GewensteIngangsdatum'], repeatable: true },
-  ],
-  '319': [
-    { klasse: 'Antwoord', key: ['ReferentieAanbieder', 'VerzoekAntwoord'], repeatable: false },
-    { klasse: 'Woonplaatsbeginsel', key: ['Gemeente'], repeatable: false },
-  ],
-  '323': [
-    { klasse: 'Declaratie', key: ['DeclaratieNummer'], repeatable: false },
-    { klasse: 'Client', key: ['Bsn'], repeatable: true },
-    { klasse: 'Prestatie', key: ['ProductReferentie/ReferentieNummer', 'ProductReferentie/VorigReferentieNummer'], repeatable: true },
-  ],
-  '325': [
-    { klasse: 'DeclaratieAntwoord', key: ['DeclaratieNummer'], repeatable: false },
-    { klasse: 'Client', key: ['Bsn'], repeatable: true },
-    { klasse: 'Prestatie', key: ['ProductReferentie/ReferentieNummer', 'ProductReferentie/VorigReferentieNummer'], repeatable: true },
-  ],
-};
+/** From the catalog's key classes; whether a class repeats is the XSD's maxOccurs. */
+function logicalKey(nummer: BerichtNummer, s: SleutelKlasse): LogicalKey {
+  const def = resolvePath(messageDef(s.alleen ?? 'ijw', nummer).rootType, s.pad)?.at(-1);
+  if (!def) throw new Error(`${nummer} has no class ${s.pad}`);
+  return { klasse: def.name, key: s.sleutel, repeatable: def.max > 1 };
+}
+
+export const LOGICAL_KEYS: Readonly<Partial<Record<BerichtNummer, readonly LogicalKey[]>>> = Object.fromEntries(
+  BERICHT_NUMMERS.filter((n) => CATALOG[n].sleutels.length > 0).map((n) => [n, CATALOG[n].sleutels.map((s) => logicalKey(n, s))]),
+);

@@ -4,6 +4,7 @@
  * proven per code in `xsd-enforced.test.ts` — or they cannot apply. Everything else must be
  * encoded in `rules.ts`; the coverage test fails on a (rule, bericht) pair that is neither.
  */
+import { NUMMER } from '../../standard/catalog.js';
 import type { BerichtNummer, Standard } from '../../standard/model.js';
 
 /** `retour`: the "JW Retour"/"WMO Retour" rows of the table (header of 302/306/308/316/318/320). */
@@ -28,7 +29,7 @@ export const DECLARED_STATUS: readonly DeclaredStatus[] = [
   {
     id: 'CS319',
     status: 'xsd',
-    messages: ['323'],
+    messages: [NUMMER.declaratie],
     why: 'the 323 XSD restricts Declaratie/DeclaratieNummer to `([a-zA-Z0-9])+` → L1 `pattern`',
   },
   {
