@@ -1,7 +1,7 @@
 /**
  * Test helpers for the decision tests (src/decision/*.test.ts): build summaries and registries
- * without XML, so the table tests read like a table. Test support lives under test/, which the
- * build (tsconfig.build.json) does not compile into dist/ unless the bench imports it.
+ * without XML, so the table tests read like a table. Test support lives under test/: the product
+ * build (tsconfig.build.json) compiles src/ only.
  */
 import { createRegistryChecker, type RegistryChecker } from '../../src/contracts/registry.js';
 import type { Contract, Registry, RegistryDocument } from '../../src/contracts/types.js';
