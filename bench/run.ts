@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: builds with tsc, then `node --expose-gc dist/bench/run.js [suite …] [--small=N]
- * [--big-mb=N] [--runs=N]`. Runs the named suites (default: all), prints a table of Sluis beside
+ * `npm run bench`: builds src/ and bench/ with tsc (tsconfig.bench.json; the bench's imports from
+ * test/ land in dist/ only here, never in the product build), then
+ * `node --expose-gc dist/bench/run.js [suite …] [--small=N] [--big-mb=N] [--runs=N]`. Runs the named suites (default: all), prints a table of Sluis beside
  * its baseline (libxml2's xmllint, an express hello-world) with the ratio and PASS/MISS per target,
  * and writes .bench/results.json.
  * Performance targets live here only, never in timed unit tests.

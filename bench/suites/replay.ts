@@ -53,7 +53,7 @@ const ROUND = 2000;
 /**
  * The share of the selection that changes in the reference real runs (the measured run changes a
  * third): 5 %, about where a real run reaches 10× live ingest by the per-change cost measured on a
- * 2-core VM (docs/benchmarks.md, eighth session).
+ * 2-core VM (docs/benchmarks.md, "Where the time goes").
  */
 const FEW_SHARE = 0.05;
 

@@ -1,20 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, xsdPath } from '../../test/support/paths.js';
+import { runCli } from '../../test/support/cli.js';
+import { xsdPath } from '../../test/support/paths.js';
 import { requireXmllint, xmllintValidate } from '../../test/support/xmllint.js';
 import { parseBericht } from '../validation/parse.js';
 import { parseRetourArgs } from './retour.js';
 import { todayInNl } from './validate.js';
 
-const ROOT = repoRoot();
-
-function sluis(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** `sluis …` in process, from the repository root. */
+const sluis = (...args: string[]): ReturnType<typeof runCli> => runCli(args);
 
 type Obj = Record<string, unknown>;
 
@@ -26,11 +22,11 @@ async function expectXsdValid(xml: string, id: 'JW302' | 'WMO302' | 'JW316' | 'W
   expect(v?.valid, v?.errors.join('\n')).toBe(true);
 }
 
-describe('sluis retour (spawned)', () => {
+describe('sluis retour', () => {
   beforeAll(() => requireXmllint());
 
   it('a valid 301 gets a header-only 302 with no RetourCodes, dated today', async () => {
-    const r = sluis('retour', 'samples/ijw/JW301.xml');
+    const r = await sluis('retour', 'samples/ijw/JW301.xml');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const p = parseBericht(r.stdout);
@@ -49,7 +45,7 @@ describe('sluis retour (spawned)', () => {
   });
 
   it('an L2 failure gets a header with 0001; --identificatie-retour is used', async () => {
-    const r = sluis('retour', '--identificatie-retour', 'RET-0001', 'samples/invalid/L2-CS002-bsn-elfproef.xml');
+    const r = await sluis('retour', '--identificatie-retour', 'RET-0001', 'samples/invalid/L2-CS002-bsn-elfproef.xml');
     expect(r.code).toBe(0);
     const p = parseBericht(r.stdout);
     if (!p.success) throw new Error(JSON.stringify(p.issues));
@@ -60,28 +56,28 @@ describe('sluis retour (spawned)', () => {
     expect(p.bericht['Client']).toBeUndefined();
   });
 
-  it('an L1 failure gets no retour: errors on stderr, exit 1', () => {
-    const r = sluis('retour', 'samples/invalid/L1-element-order.xml');
+  it('an L1 failure gets no retour: errors on stderr, exit 1', async () => {
+    const r = await sluis('retour', 'samples/invalid/L1-element-order.xml');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('no retourbericht');
     expect(r.stderr).toMatch(/L1 (unexpected-element|missing-element) \/Bericht\/Client\/Geboortedatum/);
   });
 
-  it('a 323 is answered by a 325, not by a retour: exit 2', () => {
-    const r = sluis('retour', 'samples/iwmo/WMO323.xml');
+  it('a 323 is answered by a 325, not by a retour: exit 2', async () => {
+    const r = await sluis('retour', 'samples/iwmo/WMO323.xml');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('WMO325');
   });
 
-  it('a retour itself gets no retour; usage errors exit 2', () => {
-    expect(sluis('retour', 'samples/ijw/JW302.xml').code).toBe(2);
-    const none = sluis('retour');
+  it('a retour itself gets no retour; usage errors exit 2', async () => {
+    expect((await sluis('retour', 'samples/ijw/JW302.xml')).code).toBe(2);
+    const none = await sluis('retour');
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no file given');
-    expect(sluis('retour', 'samples/ijw/nope.xml').code).toBe(2);
-    const badId = sluis('retour', '--identificatie-retour', '1234567890123', 'samples/ijw/JW301.xml');
+    expect((await sluis('retour', 'samples/ijw/nope.xml')).code).toBe(2);
+    const badId = await sluis('retour', '--identificatie-retour', '1234567890123', 'samples/ijw/JW301.xml');
     expect(badId.code).toBe(2);
     expect(badId.stderr).toContain('bad-identificatie');
   });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, SERVE_SETTINGS } from './serve.js';
-import type { CliIO } from './main.js';
+import { runCli } from '../../test/support/cli.js';
+import { SERVE_SETTINGS } from './serve.js';
 
 /** The variable names in the first column of docs/operations.md's settings table. */
 function documentedSettings(): string[] {
@@ -22,18 +22,9 @@ describe('sluis serve --help', () => {
   });
 
   it('prints them and exits 0 without starting anything', async () => {
-    let out = '';
-    const io: CliIO = {
-      stdout: (t) => {
-        out += t;
-      },
-      stderr: () => undefined,
-      isTTY: false,
-      env: {},
-      cwd: '/',
-    };
-    expect(await run(['--help'], io)).toBe(0);
-    for (const s of SERVE_SETTINGS) expect(out).toContain(s);
-    expect(out).toContain('docs/operations.md');
+    const r = await runCli(['serve', '--help'], { cwd: '/' });
+    expect(r.code).toBe(0);
+    for (const s of SERVE_SETTINGS) expect(r.stdout).toContain(s);
+    expect(r.stdout).toContain('docs/operations.md');
   });
 });

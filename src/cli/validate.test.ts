@@ -1,18 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../test/support/paths.js';
+import { runCli } from '../../test/support/cli.js';
 import { parseArgs, todayInNl } from './validate.js';
 
-const ROOT = repoRoot();
-
-/** The real CLI, as a user runs it. */
-function sluis(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** `sluis …` in process, from the repository root. */
+const sluis = (...args: string[]): ReturnType<typeof runCli> => runCli(args);
 
 const jsonLines = (s: string): Record<string, unknown>[] =>
   s
@@ -20,9 +14,9 @@ const jsonLines = (s: string): Record<string, unknown>[] =>
     .split('\n')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-describe('sluis validate (spawned)', () => {
-  it('--json on valid samples: one line each, exit 0', () => {
-    const r = sluis('validate', '--json', 'samples/ijw/JW301.xml', 'samples/iwmo/WMO323.xml');
+describe('sluis validate', () => {
+  it('--json on valid samples: one line each, exit 0', async () => {
+    const r = await sluis('validate', '--json', 'samples/ijw/JW301.xml', 'samples/iwmo/WMO323.xml');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(jsonLines(r.stdout)).toEqual([
@@ -31,8 +25,8 @@ describe('sluis validate (spawned)', () => {
     ]);
   });
 
-  it('--json with an L1 and an L2 failure: the issues per file, exit 1', () => {
-    const r = sluis(
+  it('--json with an L1 and an L2 failure: the issues per file, exit 1', async () => {
+    const r = await sluis(
       'validate',
       '--json',
       'samples/invalid/L2-CS002-bsn-elfproef.xml',
@@ -50,19 +44,19 @@ describe('sluis validate (spawned)', () => {
     expect(r.stdout).not.toContain('999912300');
   });
 
-  it('an unidentifiable file: standard and bericht null', () => {
+  it('an unidentifiable file: standard and bericht null', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sluis-cli-'));
     const f = join(dir, 'not-a-bericht.xml');
     writeFileSync(f, '<?xml version="1.0"?><foo xmlns="urn:x"/>');
-    const r = sluis('validate', '--json', f);
+    const r = await sluis('validate', '--json', f);
     expect(r.code).toBe(1);
     const [line] = jsonLines(r.stdout);
     expect(line).toMatchObject({ file: f, standard: null, bericht: null, valid: false });
     expect((line!['issues'] as { code: string }[])[0]?.code).toBe('unknown-namespace');
   });
 
-  it('without --json: a readable line per file and indented issues', () => {
-    const r = sluis('validate', 'samples/ijw/JW319.xml', 'samples/invalid/L2-CD085-reden-afwijzing-ontbreekt.xml');
+  it('without --json: a readable line per file and indented issues', async () => {
+    const r = await sluis('validate', 'samples/ijw/JW319.xml', 'samples/invalid/L2-CD085-reden-afwijzing-ontbreekt.xml');
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('samples/ijw/JW319.xml: valid JW319 (ijw)');
@@ -70,18 +64,18 @@ describe('sluis validate (spawned)', () => {
     expect(lines[2]).toMatch(/^ {2}L2 CD085 \/Bericht\/Antwoord/);
   });
 
-  it('usage errors exit 2: no files, unknown option', () => {
-    const none = sluis('validate', '--json');
+  it('usage errors exit 2: no files, unknown option', async () => {
+    const none = await sluis('validate', '--json');
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no files given');
     expect(none.stdout).toBe('');
-    const bad = sluis('validate', '--jsn', 'samples/ijw/JW301.xml');
+    const bad = await sluis('validate', '--jsn', 'samples/ijw/JW301.xml');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("unknown option '--jsn'");
   });
 
-  it('an unreadable file is still reported, the others validated, exit 2', () => {
-    const r = sluis('validate', '--json', 'samples/ijw/does-not-exist.xml', 'samples/ijw/JW301.xml');
+  it('an unreadable file is still reported, the others validated, exit 2', async () => {
+    const r = await sluis('validate', '--json', 'samples/ijw/does-not-exist.xml', 'samples/ijw/JW301.xml');
     expect(r.code).toBe(2);
     const [missing, ok] = jsonLines(r.stdout);
     expect(missing).toEqual({

@@ -6,7 +6,7 @@ import { BERICHT_NUMMERS, type BerichtNummer } from '../standard/model.js';
 import { decide } from './decide.js';
 import { MemoryState } from './state.js';
 import type { SummaryItem } from './summary.js';
-import { mk } from './testkit.js';
+import { mk } from '../../test/support/decision-testkit.js';
 
 const checker = createRegistryChecker();
 const AGBS = ['20000001', '20000002', '20000003', '20000004', '20000005', '20000006'] as const;

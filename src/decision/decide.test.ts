@@ -8,7 +8,7 @@ import { decide } from './decide.js';
 import type { Decision } from './decision.js';
 import { POLICY, RULE } from './policy.js';
 import { EMPTY_STATE, MemoryState } from './state.js';
-import { mk, registryOf } from './testkit.js';
+import { mk, registryOf } from '../../test/support/decision-testkit.js';
 
 const checker = createRegistryChecker();
 const NOW = '2027-03-15T10:00:00Z';

@@ -5,7 +5,7 @@ import { createRegistryChecker } from '../contracts/registry.js';
 import type { Contract } from '../contracts/types.js';
 import { decide } from './decide.js';
 import { EMPTY_STATE, MemoryState, needsState, prefetchState, type AsyncDecisionState, type DecisionState } from './state.js';
-import { mk, registryOf } from './testkit.js';
+import { mk, registryOf } from '../../test/support/decision-testkit.js';
 
 /** The store's async interface, over a MemoryState, counting the questions asked. */
 function asyncOver(m: DecisionState): AsyncDecisionState & { asked: string[] } {

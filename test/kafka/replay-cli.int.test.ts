@@ -1,5 +1,5 @@
 /**
- * `sluis replay` end to end through the CLI module (run(args, io)) on a PostgreSQL schema: text and
+ * `sluis replay` end to end through the CLI in process (main(argv, io)) on a PostgreSQL schema: text and
  * --json output, progress (bar on a TTY, plain lines otherwise), usage errors as machine-readable JSON.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decide, EMPTY_STATE, summarize } from '../../src/decision/index.js';
 import type { Decision, DecideFn } from '../../src/pipeline/types.js';
-import { run } from '../../src/cli/replay.js';
-import type { CliIO } from '../../src/cli/main.js';
+import { runCli, type CliResult } from '../support/cli.js';
 import { openTestDb, PG_URL, type TestDb } from './db.js';
 import { bericht, testBsn } from './fixtures.js';
 import { testPipeline } from './gateway.js';
@@ -20,22 +19,9 @@ const THEN = registry(THEN_DOC);
 const decideThen: DecideFn = (input) =>
   decide(summarize(input.message, input.bericht), THEN, EMPTY_STATE, input.today) as unknown as Decision;
 
-function io(env: Record<string, string>, isTTY = false): CliIO & { out: string; err: string } {
-  const o = {
-    out: '',
-    err: '',
-    isTTY,
-    env,
-    cwd: process.cwd(),
-    stdout: (t: string) => {
-      o.out += t;
-    },
-    stderr: (t: string) => {
-      o.err += t;
-    },
-  };
-  return o;
-}
+/** `sluis replay …` in process with exactly this environment. */
+const replay = (args: string[], env: Record<string, string>, isTTY = false): Promise<CliResult> =>
+  runCli(['replay', ...args], { env, cwd: process.cwd(), isTTY });
 
 describe('sluis replay (CLI, postgres)', () => {
   let store: TestDb;
@@ -62,23 +48,23 @@ describe('sluis replay (CLI, postgres)', () => {
   });
 
   it('dry-run prints the diff summary and each change', async () => {
-    const c = io(env);
-    const code = await run(
+    const c = await replay(
       ['--from', '2026-11-01', '--to', '2026-12-01', '--dry-run', '--registry', registryFile, '--today', '2026-11-23'],
-      c,
+      env,
     );
-    expect(code, c.err).toBe(0);
-    expect(c.out).toContain('Replay DRY-RUN');
-    expect(c.out).toContain('selected 30  unchanged 10  changed 20');
-    expect(c.out).toContain('suppress→route');
-    expect(c.out).toMatch(/323 42420001→0384 .* was suppressed by contract K1, now routed to 0384 under contract K2 because outputgericht/);
-    expect(c.err).toMatch(/^replay: 30\/30 done/m); // plain progress line, not a bar
-    for (let i = 0; i < 30; i++) expect(c.out + c.err).not.toContain(testBsn(800 + i));
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.stdout).toContain('Replay DRY-RUN');
+    expect(c.stdout).toContain('selected 30  unchanged 10  changed 20');
+    expect(c.stdout).toContain('suppress→route');
+    expect(c.stdout).toMatch(
+      /323 42420001→0384 .* was suppressed by contract K1, now routed to 0384 under contract K2 because outputgericht/,
+    );
+    expect(c.stderr).toMatch(/^replay: 30\/30 done/m); // plain progress line, not a bar
+    for (let i = 0; i < 30; i++) expect(c.stdout + c.stderr).not.toContain(testBsn(800 + i));
   });
 
   it('--json gives the versioned report; a TTY gets a progress bar', async () => {
-    const c = io(env, true);
-    const code = await run(
+    const c = await replay(
       [
         '--from',
         '2026-11-01',
@@ -93,27 +79,32 @@ describe('sluis replay (CLI, postgres)', () => {
         '--today',
         '2026-11-23',
       ],
-      c,
+      env,
+      true,
     );
-    expect(code).toBe(0);
-    const report = JSON.parse(c.out) as { counts: { selected: number; changed: number }; operator: string; changes: unknown[] };
+    expect(c.code).toBe(0);
+    const report = JSON.parse(c.stdout) as { counts: { selected: number; changed: number }; operator: string; changes: unknown[] };
     const validate = schemaValidator().compile(JSON.parse(readFileSync('schemas/events/replay-run.v1.schema.json', 'utf8')));
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     expect(report).toMatchObject({ operator: 'operator-1', counts: { selected: 20, changed: 20 } });
-    const t = io(env, true);
-    await run(['--from', '2026-11-01', '--to', '2026-12-01', '--dry-run', '--registry', registryFile, '--today', '2026-11-23'], t);
-    expect(t.err).toMatch(/\r\[#+\] 100% 30\/30/);
+    const t = await replay(
+      ['--from', '2026-11-01', '--to', '2026-12-01', '--dry-run', '--registry', registryFile, '--today', '2026-11-23'],
+      env,
+      true,
+    );
+    expect(t.stderr).toMatch(/\r\[#+\] 100% 30\/30/);
   });
 
   it('a real run re-delivers what changed, once', async () => {
-    const c = io(env);
-    expect(
-      await run(['--from', '2026-11-01', '--to', '2026-12-01', '--rate', '500/s', '--registry', registryFile, '--today', '2026-11-23'], c),
-    ).toBe(0);
-    expect(c.out).toContain('changed 20  re-delivered 20');
-    const again = io(env);
-    expect(await run(['--from', '2026-11-01', '--to', '2026-12-01', '--registry', registryFile, '--today', '2026-11-23'], again)).toBe(0);
-    expect(again.out).toContain('unchanged 30  changed 0  re-delivered 0');
+    const c = await replay(
+      ['--from', '2026-11-01', '--to', '2026-12-01', '--rate', '500/s', '--registry', registryFile, '--today', '2026-11-23'],
+      env,
+    );
+    expect(c.code).toBe(0);
+    expect(c.stdout).toContain('changed 20  re-delivered 20');
+    const again = await replay(['--from', '2026-11-01', '--to', '2026-12-01', '--registry', registryFile, '--today', '2026-11-23'], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('unchanged 30  changed 0  re-delivered 0');
     const runs = await store.db.query<{ operator: string; dry_run: boolean; selection: { from: { at: string } } }>(
       'SELECT operator, dry_run, selection FROM replay_runs ORDER BY started_at',
     );
@@ -133,12 +124,12 @@ describe('sluis replay (CLI, postgres)', () => {
       [['--from', '2026-11-01', '--to', '2026-12-01', '--registry', '/nonexistent.json'], 'invalid-registry'],
     ];
     for (const [args, code] of cases) {
-      const c = io(env);
-      expect(await run([...args, '--json'], c), args.join(' ')).toBe(2);
-      expect(JSON.parse(c.out), args.join(' ')).toMatchObject({ error: code });
+      const c = await replay([...args, '--json'], env);
+      expect(c.code, args.join(' ')).toBe(2);
+      expect(JSON.parse(c.stdout), args.join(' ')).toMatchObject({ error: code });
     }
-    const u = io(env);
-    expect(await run(['--frm', 'x'], u)).toBe(2);
-    expect(u.err).toContain("unknown option '--frm'");
+    const u = await replay(['--frm', 'x'], env);
+    expect(u.code).toBe(2);
+    expect(u.stderr).toContain("unknown option '--frm'");
   });
 });

@@ -1,13 +1,14 @@
 /**
- * Test helpers: build summaries and registries without XML. Used by the decision tests only
- * (kept beside them so the table tests read like the PRODUCT §3 table).
+ * Test helpers for the decision tests (src/decision/*.test.ts): build summaries and registries
+ * without XML, so the table tests read like a table. Test support lives under test/: the product
+ * build (tsconfig.build.json) compiles src/ only.
  */
-import { createRegistryChecker, type RegistryChecker } from '../contracts/registry.js';
-import type { Contract, Registry, RegistryDocument } from '../contracts/types.js';
-import { berichtId, type BerichtNummer, type Standard } from '../standard/model.js';
-import { MESSAGES } from '../standard/generated/model.js';
-import { CATALOG } from '../standard/catalog.js';
-import { HEEN_VAN, VERZENDER, type BerichtSummary, type SummaryItem } from './summary.js';
+import { createRegistryChecker, type RegistryChecker } from '../../src/contracts/registry.js';
+import type { Contract, Registry, RegistryDocument } from '../../src/contracts/types.js';
+import { berichtId, type BerichtNummer, type Standard } from '../../src/standard/model.js';
+import { MESSAGES } from '../../src/standard/generated/model.js';
+import { CATALOG } from '../../src/standard/catalog.js';
+import { HEEN_VAN, VERZENDER, type BerichtSummary, type SummaryItem } from '../../src/decision/summary.js';
 
 export function registryOf(
   contracten: readonly Contract[],
