@@ -10,6 +10,7 @@ import type { Db, StoreKind } from '../store/db.js';
 import { GroupCommitter } from '../store/group-commit.js';
 import { outboxBacklog } from '../store/outbox/backlog.js';
 import { retourIdGenerator } from '../store/ids.js';
+import { berichtenService } from '../pipeline/berichten.js';
 import { createIngest, type IngestOutcome } from '../pipeline/ingest.js';
 import type { Principal } from '../config/parties.js';
 import { routeToCounterparty } from '../pipeline/decide-default.js';
@@ -125,7 +126,7 @@ export function createApp(deps: AppDeps): App {
   });
   gauges.push(backlog);
   const routes = apiRoutes({
-    db: deps.db,
+    berichten: berichtenService(deps.db),
     parties: deps.parties,
     ingest,
     metrics,

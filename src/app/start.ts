@@ -122,7 +122,7 @@ export async function startGateway(settings: Settings, o: StartOptions): Promise
       ...(o.webhook ? { webhook: o.webhook } : {}),
     });
     // Kafka when KAFKA_BROKERS is set (src/kafka/wire.ts): inbound log, events, ingress consumer.
-    const { startKafkaFromEnv } = await import('../kafka/wire.js');
+    const { startKafkaFromEnv } = await import('./kafka-from-env.js');
     const { KafkaConfigError } = await import('../kafka/config.js');
     try {
       const kafka = await startKafkaFromEnv({

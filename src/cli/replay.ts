@@ -138,28 +138,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (source === 'journal' && selection.from.kind === 'offset')
     return usageError('invalid-value', 'offsets select from the Kafka inbound topic; give ISO times for the journal');
   const operator = v['--operator'] ?? io.env['SLUIS_OPERATOR'] ?? safeUser();
-  // The parties config as `serve` reads it: a re-delivery goes through the same channels as ingest.
-  const { ConfigError } = await import('../config/parties.js');
-  const { loadParties, openStore } = await import('../app/start.js');
-  let parties;
-  try {
-    parties = loadParties(settings);
-  } catch (err) {
-    if (err instanceof ConfigError) return usageError('invalid-config', err.message);
-    throw err;
-  }
-  const { createChannels } = await import('../deliver/index.js');
-  const channels = createChannels({ parties: parties.parties });
-  const { readRegistry, replayDeciderFor } = await import('../app/rules.js');
+  // Parties, channels, today's rules and the store as the gateway builds them (src/app/replay.ts).
+  const { openReplay } = await import('../app/replay.js');
   const registryFile = v['--registry'] ?? io.env['SLUIS_REGISTRY'];
-  const registry = registryFile ? await readRegistry(resolve(io.cwd, registryFile)) : undefined;
-  if (registry && !registry.ok) return usageError('invalid-registry', registry.errors);
-
-  // PGlite on the main thread: a replay is one short-lived process, not a server.
-  const opened = await openStore(settings.store, { worker: false });
+  const wiring = await openReplay(settings, { ...(registryFile ? { registryFile: resolve(io.cwd, registryFile) } : {}), today });
+  if (!wiring.ok) return usageError(wiring.code, wiring.message);
+  const { db, channels, decider } = wiring;
   let kafka: import('kafkajs').Kafka | undefined;
   try {
-    const decider = await replayDeciderFor(opened.db, { ...(registry?.ok ? { registry: registry.registry } : {}), today });
     const { journalSource, kafkaSource, countJournalSelection } = await import('../replay/source.js');
     const { runReplay } = await import('../replay/run.js');
     const { formatProgress, formatReport } = await import('../replay/format.js');
@@ -168,15 +154,15 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (source === 'kafka' && kafkaSettings) {
       const { createKafka } = await import('../kafka/client.js');
       kafka = createKafka(kafkaSettings);
-      pages = kafkaSource(kafka, kafkaSettings.topics.inbound, opened.db, selection);
+      pages = kafkaSource(kafka, kafkaSettings.topics.inbound, db, selection);
     } else {
-      total = await countJournalSelection(opened.db, selection);
-      pages = journalSource(opened.db, selection);
+      total = await countJournalSelection(db, selection);
+      pages = journalSource(db, selection);
     }
     let lastPlain = 0;
     let drewBar = false;
     const report = await runReplay({
-      db: opened.db,
+      db: db,
       selection,
       dryRun,
       operator,
@@ -205,7 +191,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(json ? `${JSON.stringify(report)}\n` : formatReport(report));
     return report.counts.errors > 0 ? 1 : 0;
   } finally {
-    await opened.close();
+    await wiring.close();
   }
 }
 

@@ -27,6 +27,7 @@ import { listKafkaOutbox } from '../store/kafka-outbox/list.js';
 import { noteKafkaOutboxError } from '../store/kafka-outbox/note-error.js';
 import type { KafkaOutboxRow } from '../store/kafka-outbox/types.js';
 import { HEEN_VAN_RETOUR } from '../standard/catalog.js';
+import { errorText } from '../kafka/client.js';
 import type { KafkaTopics } from '../kafka/config.js';
 import { KafkaHeader } from '../kafka/headers.js';
 import { berichtKey } from '../kafka/key.js';
@@ -281,12 +282,6 @@ function isPermanent(err: unknown): boolean {
   if (e.type === 'MESSAGE_TOO_LARGE' || e.type === 'RECORD_LIST_TOO_LARGE' || e.type === 'INVALID_RECORD') return true;
   if (e.cause) return isPermanent(e.cause);
   return false;
-}
-
-export function errorText(err: unknown): string {
-  const e = err as { message?: unknown; name?: unknown } | null;
-  const text = e && typeof e === 'object' && typeof e.message === 'string' ? `${String(e.name ?? 'Error')}: ${e.message}` : String(err);
-  return text.slice(0, 500);
 }
 
 /**

@@ -20,7 +20,7 @@ import { claimOutbox } from '../store/outbox/claim.js';
 import { completeDelivered } from '../store/outbox/complete-delivered.js';
 import { failOutbox } from '../store/outbox/fail.js';
 import type { BackoffPolicy, OutboxRow } from '../store/outbox/types.js';
-import { BerichtStatus } from '../pipeline/status.js';
+import { BerichtStatus } from '../status.js';
 import { ChannelName, type ChannelWorker, type DeliveryChannel } from './channel.js';
 import { deliveryKey } from './keys.js';
 

@@ -5,17 +5,8 @@
  */
 import type { Logger } from 'pino';
 import { authenticate, type PartiesConfig, type Principal } from '../config/parties.js';
-import type { Db } from '../store/db.js';
-import { getBericht } from '../store/journal/get.js';
-import { getHistory } from '../store/journal/history.js';
-import { listBerichten } from '../store/journal/list.js';
-import { getRaw } from '../store/journal/raw.js';
-import type { StoredBericht } from '../store/journal/types.js';
-import { confirmPostbus } from '../store/postbus/confirm.js';
-import { listPostbus } from '../store/postbus/list.js';
-import { pingStore } from '../store/ping.js';
-import { ID_PATTERN } from '../store/ids.js';
-import { BerichtStatus } from '../pipeline/status.js';
+import type { BerichtenService, StoredBericht } from '../pipeline/berichten.js';
+import { BerichtStatus } from '../status.js';
 import type { IngestOutcome } from '../pipeline/ingest.js';
 import type { CollectedGauge, GatewayMetrics } from './metrics.js';
 import { ProblemType, l1ProblemKind, problem } from '../outcomes.js';
@@ -25,7 +16,8 @@ import { BodyTooLargeError, json, problemOf, problemResponse, type HttpRequest, 
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
 export interface ApiDeps {
-  readonly db: Db;
+  /** The journal as the API reads it (src/pipeline/berichten.ts): HTTP never touches the store. */
+  readonly berichten: BerichtenService;
   readonly parties: PartiesConfig;
   readonly ingest: (raw: Uint8Array, principal: Principal, receivedAt: Date) => Promise<IngestOutcome>;
   readonly metrics: GatewayMetrics;
@@ -62,7 +54,7 @@ function decodeCursor(c: string): bigint | undefined {
 const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
 export function apiRoutes(deps: ApiDeps): Route[] {
-  const { db, metrics, logger } = deps;
+  const { berichten, metrics, logger } = deps;
   const who = (req: HttpRequest): Principal | undefined => authenticate(deps.parties, req.headers['authorization']);
   const unauthorized = (req: HttpRequest): HttpResponse =>
     problemResponse(
@@ -170,7 +162,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     const bericht = q('bericht');
     if (bericht !== undefined && !/^(JW|WMO)3[0-9]{2}$/.test(bericht)) return bad('bericht: a message id such as JW301 or WMO305');
     const after = q('after');
-    if (after !== undefined && !ID_PATTERN.test(after)) return bad('after: a bericht id');
+    if (after !== undefined && !berichten.isId(after)) return bad('after: a bericht id');
     const identificatie = q('identificatie');
     if (identificatie !== undefined && identificatie.length > 12) return bad('identificatie: at most 12 characters');
     const codes: Record<'afzender' | 'ontvanger', string | undefined> = { afzender: q('afzender'), ontvanger: q('ontvanger') };
@@ -179,7 +171,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     const range: Record<'from' | 'to', string | undefined> = { from: q('from'), to: q('to') };
     for (const [k, v] of Object.entries(range))
       if (v !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(Date.parse(v)))) return bad(`${k}: an ISO date or timestamp`);
-    const rows = await listBerichten(db, {
+    const rows = await berichten.list({
       limit,
       ...(principal.kind === 'party' ? { party: principal.party.code } : {}),
       ...(status ? { status } : {}),
@@ -214,8 +206,8 @@ export function apiRoutes(deps: ApiDeps): Route[] {
   const loadReadable = async (req: HttpRequest, id: string): Promise<{ row: StoredBericht } | { res: HttpResponse }> => {
     const principal = who(req);
     if (!principal) return { res: unauthorized(req) };
-    if (!ID_PATTERN.test(id)) return { res: problemOf(ProblemType.NOT_FOUND, 'no such bericht') };
-    const row = await getBericht(db, id);
+    if (!berichten.isId(id)) return { res: problemOf(ProblemType.NOT_FOUND, 'no such bericht') };
+    const row = await berichten.get(id);
     if (!row) return { res: problemOf(ProblemType.NOT_FOUND, 'no such bericht') };
     if (!canRead(principal, row))
       return { res: problemOf(ProblemType.FORBIDDEN, 'this bericht was neither sent by nor routed to this party') };
@@ -226,7 +218,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     const r = await loadReadable(req, params.id!);
     if ('res' in r) return r.res;
     const row = r.row;
-    const history = await getHistory(db, row.id);
+    const history = await berichten.history(row.id);
     return json(200, {
       id: row.id,
       standard: row.standard,
@@ -256,7 +248,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
   const getXml = async (req: HttpRequest, params: Readonly<Record<string, string>>): Promise<HttpResponse> => {
     const r = await loadReadable(req, params.id!);
     if ('res' in r) return r.res;
-    const raw = await getRaw(db, r.row.id);
+    const raw = await berichten.raw(r.row.id);
     return { status: 200, headers: { 'content-type': 'application/xml' }, body: raw ?? new Uint8Array() };
   };
 
@@ -285,7 +277,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     const l = req.query.get('limit');
     const limit = l === null ? 100 : Number(l);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return problemOf(ProblemType.BAD_REQUEST, 'limit: an integer 1–1000');
-    const items = await listPostbus(db, principal.party.code, after, limit);
+    const items = await berichten.postbus(principal.party.code, after, limit);
     const last = items.at(-1);
     return json(200, {
       items: items.map((i) => ({
@@ -314,8 +306,8 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     if (!principal) return unauthorized(req);
     if (principal.kind !== 'party') return problemOf(ProblemType.FORBIDDEN, 'operators have no postbus');
     const id = params.id!;
-    if (!ID_PATTERN.test(id)) return problemOf(ProblemType.NOT_FOUND, 'not in this postbus');
-    const r = await confirmPostbus(db, principal.party.code, id, BerichtStatus.AFGELEVERD);
+    if (!berichten.isId(id)) return problemOf(ProblemType.NOT_FOUND, 'not in this postbus');
+    const r = await berichten.confirm(principal.party.code, id);
     if (r === 'not-found') return problemOf(ProblemType.NOT_FOUND, 'not in this postbus');
     return json(200, { id, confirmed: true, alreadyConfirmed: r === 'already-confirmed' });
   };
@@ -337,7 +329,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
         if (!deps.isReady())
           return json(503, { status: 'down', reason: 'starting, stopping, or an attached component (Kafka) unreachable' });
         try {
-          await pingStore(db);
+          await berichten.ping();
         } catch {
           return json(503, { status: 'down', reason: 'store unreachable' });
         }

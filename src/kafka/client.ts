@@ -31,3 +31,9 @@ export function createKafka(settings: KafkaSettings, sink?: KafkaLogSink): Kafka
   if (settings.sasl) config.sasl = { ...settings.sasl } as KafkaConfig['sasl'];
   return new KafkaCtor(config);
 }
+
+export function errorText(err: unknown): string {
+  const e = err as { message?: unknown; name?: unknown } | null;
+  const text = e && typeof e === 'object' && typeof e.message === 'string' ? `${String(e.name ?? 'Error')}: ${e.message}` : String(err);
+  return text.slice(0, 500);
+}

@@ -13,7 +13,7 @@
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DeadLetterReason, KafkaHeader, type DeadLetterReasonCode } from './headers.js';
 import { maskDigits } from './events.js';
-import { errorText } from '../deliver/kafka.js';
+import { errorText } from './client.js';
 
 /** What the ingress needs to know of one pipeline run. */
 export type IngressOutcome =

@@ -13,7 +13,7 @@ import type { BerichtFilter, StatusRow, StoredBericht } from '../store/journal/t
 import { confirmPostbus, type ConfirmResult } from '../store/postbus/confirm.js';
 import { listPostbus, type PostbusItem } from '../store/postbus/list.js';
 import { pingStore } from '../store/ping.js';
-import { BerichtStatus } from './status.js';
+import { BerichtStatus } from '../status.js';
 
 export type { BerichtFilter, ConfirmResult, PostbusItem, StatusRow, StoredBericht };
 

@@ -15,7 +15,7 @@ import type { JournalWrite, StoredBericht } from '../store/journal/types.js';
 import { planDelivery, type DeliveryChannel } from '../deliver/channel.js';
 import { newId } from '../store/ids.js';
 import { collectBsns, direction, headerFacts } from './identify.js';
-import { BerichtStatus } from './status.js';
+import { BerichtStatus } from '../status.js';
 import type { BuildRetourFn, DecideFn, Decision, HeaderFacts, IngestValidateFn } from './types.js';
 
 export interface IngestDeps {

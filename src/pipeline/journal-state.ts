@@ -26,7 +26,7 @@ import type { Db } from '../store/db.js';
 import { findHeenbericht } from '../store/journal/state-heenbericht.js';
 import { latestBySummary } from '../store/journal/state-latest.js';
 import { existsSummaryAfter } from '../store/journal/state-closer.js';
-import { BerichtStatus } from './status.js';
+import { BerichtStatus } from '../status.js';
 
 /** VerzoekAntwoord 1: the verzoek is afgewezen (WJ760); it closes the verzoek like a 301 does. */
 const VERZOEK_AFGEWEZEN = '1';

@@ -19,7 +19,7 @@ import { failReplayRun } from '../store/replay-runs/fail.js';
 import { planDelivery, type DeliveryChannel } from '../deliver/channel.js';
 import type { OutboxWrite, PostbusWrite } from '../store/journal/types.js';
 import type { Decision } from '../pipeline/types.js';
-import { BerichtStatus } from '../pipeline/status.js';
+import { BerichtStatus } from '../status.js';
 import { compareDecisions, decisionChanged, transitionOf } from './diff.js';
 import type { ReplaySelection } from './selection.js';
 import { journaledDecisions, type ReplayItem } from './source.js';

@@ -5,7 +5,7 @@
  * starts its own mock (a shared cluster from KAFKA_BROKERS cannot be stopped from a test).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type KafkaRuntime } from '../../src/kafka/runtime.js';
+import { startKafka, type KafkaRuntime } from '../../src/app/kafka.js';
 import { outboxBacklogAge as outboxBacklog } from '../../src/store/outbox/backlog-age.js';
 import type { IngressFn } from '../../src/kafka/ingress.js';
 import { startTestBroker, readTopic, testSettings, type TestBroker } from './broker.js';

@@ -12,7 +12,7 @@ import { routeToCounterparty } from '../../src/pipeline/decide-default.js';
 import type { BuildRetourFn, DecideFn, ValidateFn } from '../../src/pipeline/types.js';
 import { validateBericht } from '../../src/validation/validate.js';
 import { buildRetour } from '../../src/validation/retour.js';
-import { pipelineIngress, type PipelineIngest } from '../../src/kafka/pipeline-adapter.js';
+import { pipelineIngress, type PipelineIngest } from '../../src/app/kafka-pipeline.js';
 import type { IngressFn } from '../../src/kafka/ingress.js';
 
 export const TODAY = '2026-11-23';

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Producer } from 'kafkajs';
-import { startKafka, groupLag, type KafkaRuntime } from '../../src/kafka/runtime.js';
+import { startKafka, groupLag, type KafkaRuntime } from '../../src/app/kafka.js';
 import { startTestBroker, readTopic, testSettings, type TestBroker } from './broker.js';
 import { openTestDb, type TestDb } from './db.js';
 import { bericht, testBsn } from './fixtures.js';

@@ -5,7 +5,7 @@
  * env: KAFKA_BROKERS, SLUIS_TEST_TOPICS (JSON role → name), SLUIS_TEST_SCHEMA, SLUIS_INSTANCE_ID, DATABASE_URL.
  */
 import { openDb } from '../../src/store/db.js';
-import { startKafka } from '../../src/kafka/runtime.js';
+import { startKafka } from '../../src/app/kafka.js';
 import type { KafkaSettings } from '../../src/kafka/config.js';
 import { testPipeline } from './gateway.js';
 import { PG_URL } from './db.js';

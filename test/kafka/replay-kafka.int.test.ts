@@ -11,7 +11,7 @@ import { kafkaSource, journalSource } from '../../src/replay/source.js';
 import { parseSelection, type SelectionInput } from '../../src/replay/selection.js';
 import { runReplay, type ReplayReport } from '../../src/replay/run.js';
 import { createChannels } from '../../src/deliver/index.js';
-import { startKafka, type KafkaRuntime } from '../../src/kafka/runtime.js';
+import { startKafka, type KafkaRuntime } from '../../src/app/kafka.js';
 import { outboxBacklogAge as outboxBacklog } from '../../src/store/outbox/backlog-age.js';
 import { startTestBroker, testSettings, type TestBroker } from './broker.js';
 import { openTestDb, type TestDb } from './db.js';

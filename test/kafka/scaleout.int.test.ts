@@ -9,7 +9,7 @@ import { appendFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Producer } from 'kafkajs';
-import { groupLag } from '../../src/kafka/runtime.js';
+import { groupLag } from '../../src/app/kafka.js';
 import { repoRoot } from '../support/paths.js';
 import { startTestBroker, readTopic, type TestBroker } from './broker.js';
 import { openTestDb, setKafkaEnabled, type TestDb } from './db.js';

@@ -3,7 +3,7 @@
  * asks them through state-latest.ts and state-closer.ts; not a verb: no statement of its own).
  */
 import { NUMMER } from '../../standard/catalog.js';
-import { BerichtStatus } from '../../pipeline/status.js';
+import { BerichtStatus } from '../../status.js';
 
 /** A journal position: (received_at, id), the order berichten were taken in. */
 export interface Position {

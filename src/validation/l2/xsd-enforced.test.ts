@@ -12,7 +12,7 @@ import type { Standard } from '../../standard/model.js';
 import { L1Code } from '../issues.js';
 import { validateBericht } from '../validate.js';
 import { buildBericht } from '../../xml/build.js';
-import { parseBericht } from '../../validation/parse.js';
+import { parseBericht } from '../parse.js';
 import { abs, base, sampleXml, set, sharedDir, type BaseNummer, type Obj } from '../../../test/support/l2-fixtures.js';
 import { DECLARED_STATUS } from './status.js';
 

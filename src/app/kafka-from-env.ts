@@ -4,10 +4,10 @@
  */
 import type { Party } from '../config/parties.js';
 import type { Db } from '../store/db.js';
-import type { KafkaLogSink } from './client.js';
-import { kafkaSettingsFromEnv } from './config.js';
-import { pipelineIngress, type PipelineIngest } from './pipeline-adapter.js';
-import { startKafka, type KafkaRuntime } from './runtime.js';
+import type { KafkaLogSink } from '../kafka/client.js';
+import { kafkaSettingsFromEnv } from '../kafka/config.js';
+import { pipelineIngress, type PipelineIngest } from './kafka-pipeline.js';
+import { startKafka, type KafkaRuntime } from './kafka.js';
 
 export interface KafkaFromEnvDeps {
   readonly env: Readonly<Record<string, string | undefined>>;

@@ -6,7 +6,7 @@
  */
 import type { Party, Principal } from '../config/parties.js';
 import type { IngestOutcome } from '../pipeline/ingest.js';
-import type { IngressFn } from './ingress.js';
+import type { IngressFn } from '../kafka/ingress.js';
 import { RETOUR_NUMMERS } from '../pipeline/identify.js';
 import type { BerichtNummer } from '../standard/model.js';
 

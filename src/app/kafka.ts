@@ -8,9 +8,9 @@
  */
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { Db } from '../store/db.js';
-import { createKafka, type KafkaLogSink } from './client.js';
-import type { KafkaSettings } from './config.js';
-import { KafkaIngress, type IngressEvent, type IngressFn } from './ingress.js';
+import { createKafka, type KafkaLogSink } from '../kafka/client.js';
+import type { KafkaSettings } from '../kafka/config.js';
+import { KafkaIngress, type IngressEvent, type IngressFn } from '../kafka/ingress.js';
 import { kafkaChannel, type KafkaOutboxPublisher } from '../deliver/kafka.js';
 import { pingStore } from '../store/ping.js';
 import { outboxBacklogAge } from '../store/outbox/backlog-age.js';
