@@ -1,11 +1,27 @@
 // @ts-check
 /**
- * Lint for the whole repository: typescript-eslint's recommended rules, plus one architectural rule:
- * the decision core (src/decision) is pure by construction — it imports no I/O (files, network,
- * HTTP, database, Kafka, logging) and reads no clock or randomness; the clock is passed in
- * (Temporal-style), state comes in as an interface.
+ * Lint for the whole repository: typescript-eslint's recommended rules, plus the architecture:
+ * - the rooms of src/ import only the rooms architecture.rooms.js allows them (test/architecture.test.ts
+ *   checks the same table, dynamic imports and the absence of cycles);
+ * - the decision core (src/decision) is pure by construction — it imports no I/O (files, network,
+ *   HTTP, database, Kafka, logging) and reads no clock or randomness; the clock is passed in
+ *   (Temporal-style), state comes in as an interface.
  */
 import tseslint from 'typescript-eslint';
+import { ROOMS } from './architecture.rooms.js';
+
+/** `no-restricted-imports` patterns for the rooms `room` may not import. */
+function roomPatterns(room) {
+  const forbidden = Object.keys(ROOMS).filter((other) => other !== room && !ROOMS[room].may.includes(other));
+  return forbidden.length === 0
+    ? []
+    : [
+        {
+          group: forbidden.flatMap((other) => [`**/${other}/**`, `**/${other}`]),
+          message: `${room} may import only ${ROOMS[room].may.join(', ') || 'no other room'} (architecture.rooms.js: ${ROOMS[room].why})`,
+        },
+      ];
+}
 
 const IMPURE_PACKAGES = [
   'express',
@@ -36,6 +52,13 @@ export default tseslint.config(
       ],
     },
   },
+  ...Object.keys(ROOMS)
+    .filter((room) => room !== 'decision')
+    .map((room) => ({
+      files: [`src/${room}/**/*.ts`],
+      ignores: [`src/${room}/**/*.test.ts`],
+      rules: { 'no-restricted-imports': ['error', { patterns: roomPatterns(room) }] },
+    })),
   {
     files: ['src/decision/**/*.ts'],
     ignores: ['src/decision/**/*.test.ts'],
@@ -49,10 +72,7 @@ export default tseslint.config(
           })),
           patterns: [
             { group: ['node:*'], message: 'the decision core is pure: no Node built-ins (I/O, clock, randomness come in as arguments)' },
-            {
-              group: ['**/http/**', '**/http', '**/store/**', '**/store', '**/kafka/**', '**/kafka'],
-              message: 'the decision core must not depend on the HTTP, store or Kafka layers',
-            },
+            ...roomPatterns('decision'),
           ],
         },
       ],
