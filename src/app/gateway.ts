@@ -144,6 +144,7 @@ export function createApp(deps: AppDeps): App {
             replay: {
               db: deps.db,
               decider: rules.replayDecider(deps.db, clock),
+              clock: clock.now,
               channels,
             },
           }

@@ -23,6 +23,8 @@ import type { ReplayItem } from './source.js';
 import { journalState } from '../pipeline/journal-state.js';
 
 export interface ReplayDecider {
+  /** The day the rules are applied for (YYYY-MM-DD, Europe/Amsterdam): reported with the run. */
+  readonly today?: string;
   /** Called once per page before `decide` (batch loading). */
   prepare?(items: readonly ReplayItem[]): Promise<void>;
   decide(item: ReplayItem): Decision | Promise<Decision>;
@@ -49,6 +51,7 @@ async function rawOf(db: Db | undefined, item: ReplayItem): Promise<Uint8Array> 
 /** Today's pipeline decision for the raw bericht (validation included). */
 export function pipelineDecider(o: { decide: DecideFn; validate: ValidateFn; today: string; db?: Db }): ReplayDecider {
   return {
+    today: o.today,
     async decide(item) {
       const raw = await rawOf(o.db, item);
       const v = o.validate(raw, { today: o.today });
@@ -84,6 +87,7 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
   const stats = { hits: 0, misses: 0 };
   return {
     stats,
+    today: o.today,
     async prepare(items) {
       cache.clear();
       unsummarisable.clear();

@@ -21,6 +21,8 @@ export interface ReplayRequestDeps {
   readonly kafka?: { readonly kafka: Kafka; readonly inboundTopic: string };
   /** The delivery channels a real run re-delivers through (src/deliver createChannels). */
   readonly channels: readonly DeliveryChannel[];
+  /** The gateway's clock: the run's start and finish times (default: the system's). */
+  readonly clock?: () => Date;
 }
 
 /** The report, or a problem in Sluis' one vocabulary (src/outcomes.ts) with the `option` that is wrong. */
@@ -79,6 +81,7 @@ export async function handleReplayRequest(deps: ReplayRequestDeps, body: unknown
     source,
     pages,
     decide: deps.decider(),
+    ...(deps.clock ? { clock: deps.clock } : {}),
     ...(total !== undefined ? { total } : {}),
     ...(typeof rate === 'number' ? { rate } : {}),
     channels: deps.channels,

@@ -69,6 +69,8 @@ export interface ReplayReport {
   readonly operator: string;
   readonly startedAt: string;
   readonly finishedAt: string;
+  /** The day today's rules were applied for (YYYY-MM-DD, Europe/Amsterdam), when the decider says. */
+  readonly rulesDate?: string;
   readonly selection: ReplaySelection;
   readonly counts: ReplayCounts;
   /** Per changed bericht (and per error); capped at `maxChanges` (the counts stay exact). */
@@ -263,6 +265,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
       operator: o.operator,
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
+      ...(decider.today ? { rulesDate: decider.today } : {}),
       selection: o.selection,
       counts,
       changes,
