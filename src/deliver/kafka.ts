@@ -2,7 +2,7 @@
  * The Kafka channel. Its plan is empty: Kafka rows are not planned per route but enqueued by the
  * triggers of the Kafka migrations (0102 ff.) on the journal, postbus and outbox changes themselves,
  * in the same transaction, while the shared switch (kafka_settings) is on. What this channel owns is
- * the drain, started by the Kafka runtime (src/kafka/runtime.ts), which holds the broker connection
+ * the drain, started by the Kafka runtime (src/app/kafka.ts), which holds the broker connection
  * it shares with the ingress consumer.
  *
  * Drains the outbox rows of channel 'kafka' (written by the triggers of migration 0102 in the same

@@ -1,6 +1,6 @@
 /**
  * The gateway's real pipeline (src/pipeline/ingest.ts: validate → decide → journal+postbus+outbox in
- * one group-committed transaction), composed for Kafka tests the way src/http/app.ts composes it.
+ * one group-committed transaction), composed for Kafka tests the way src/app/gateway.ts composes it.
  */
 import type { Db, StoreKind } from '../../src/store/db.js';
 import { GroupCommitter } from '../../src/store/group-commit.js';
