@@ -24,7 +24,10 @@ export const ROOMS = {
     may: ['standard', 'validation', 'contracts', 'decision', 'woonplaats', 'config', 'store', 'deliver'],
     why: 'ingest: validate → decide → journal + outbox',
   },
-  kafka: { may: ['standard'], why: 'Kafka itself: client, settings, topics, keys, headers, events, the ingress consumer' },
+  kafka: {
+    may: ['standard', 'decision'],
+    why: 'Kafka itself: client, settings, topics, keys, headers, events (which carry the one decision shape), the ingress consumer',
+  },
   replay: {
     may: ['standard', 'validation', 'contracts', 'decision', 'store', 'deliver', 'pipeline', 'kafka'],
     why: "re-deciding traffic under today's rules",

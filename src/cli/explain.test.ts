@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../decision/decision.js';
 import { runCli, type CliResult } from '../../test/support/cli.js';
-import { parseArgs } from './explain.js';
+import { summaryErrorDecision } from '../decision/decision.js';
+import { formatDecision, parseArgs } from './explain.js';
 
 /** `sluis explain …` in process, from the repository root, with the shared reference data. */
 const explain = (args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> =>
@@ -63,6 +64,15 @@ describe('sluis explain', () => {
     expect(c.stderr).toContain(`${bad}: $.contracten[0].gemeenten: missing required property`);
     const viaEnv = await explain(['samples/ijw/JW301.xml'], { SLUIS_REGISTRY: bad });
     expect(viaEnv.code).toBe(2);
+  });
+
+  it('says why when the decision core cannot summarise the bericht', () => {
+    expect(formatDecision('x.xml', undefined, summaryErrorDecision({ message: 'the bericht has no Header' }))).toBe(
+      'x.xml: the decision core could not summarise this bericht\n' +
+        'decision: REFUSE\n' +
+        'why:\n' +
+        '  [error] summary-error: cannot summarise the bericht for a decision: the bericht has no Header\n',
+    );
   });
 
   it('parses its arguments', () => {

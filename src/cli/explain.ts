@@ -18,7 +18,7 @@ import { SettingsError, settingsFromEnv } from '../app/settings.js';
 import type { Decision } from '../decision/decision.js';
 import type { BerichtSummary } from '../decision/summary.js';
 import { demoRegistryPath } from '../paths.js';
-import { registryDecide, type JournaledDecision } from '../pipeline/decide-registry.js';
+import { registryDecide } from '../pipeline/decide-registry.js';
 import { direction, headerFacts } from '../pipeline/identify.js';
 import { parseBericht } from '../validation/parse.js';
 import type { CliIO } from './main.js';
@@ -68,10 +68,13 @@ export function parseArgs(args: readonly string[]): Args {
 
 const ACTION_WORD = { route: 'ROUTE', suppress: 'SUPPRESS', refuse: 'REFUSE' } as const;
 
-export function formatDecision(file: string, s: BerichtSummary, d: Decision): string {
+/** `s` is absent when the core could not summarise the bericht (the decision then says why). */
+export function formatDecision(file: string, s: BerichtSummary | undefined, d: Decision): string {
   const lines: string[] = [];
   lines.push(
-    `${file}: ${s.id} (BerichtCode ${s.berichtCode}) from ${s.verzender === 'gemeente' ? `gemeente ${s.gemeente}` : `aanbieder ${s.aanbieder}`} to ${s.verzender === 'gemeente' ? `aanbieder ${s.aanbieder}` : `gemeente ${s.gemeente}`}, Identificatie ${s.identificatie}`,
+    s
+      ? `${file}: ${s.id} (BerichtCode ${s.berichtCode}) from ${s.verzender === 'gemeente' ? `gemeente ${s.gemeente}` : `aanbieder ${s.aanbieder}`} to ${s.verzender === 'gemeente' ? `aanbieder ${s.aanbieder}` : `gemeente ${s.gemeente}`}, Identificatie ${s.identificatie}`
+      : `${file}: the decision core could not summarise this bericht`,
   );
   lines.push(`decision: ${ACTION_WORD[d.action]}${d.addressee ? ` → ${d.addressee}` : ''}`);
   if (d.contractIds.length) lines.push(`contracts: ${d.contractIds.join(', ')}`);
@@ -89,7 +92,7 @@ export function formatDecision(file: string, s: BerichtSummary, d: Decision): st
     );
     for (const t of w.toelichting) lines.push(`  - ${t}`);
   }
-  if (s.heen)
+  if (s?.heen)
     lines.push(
       `note: offline, the heenbericht ${s.heen.nummer} (${s.heen.identificatie}) is not known; the gateway decides this answer with it`,
     );
@@ -168,7 +171,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr(`sluis explain: ${(e as Error).message}\n`);
     return 2;
   }
-  const { summary, ...decision } = journaled as JournaledDecision;
+  const { summary, ...decision } = journaled;
   if (a.json) {
     io.stdout(
       JSON.stringify({

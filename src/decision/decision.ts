@@ -35,7 +35,11 @@ export interface ItemDecision {
   readonly contractId?: string;
 }
 
-/** A type alias (not an interface) so it is assignable to the pipeline's open `Decision` shape. */
+/**
+ * The one decision shape: what the core decides, what every other decider (no registry, a bericht
+ * the core cannot read) answers, and — with the summary it was taken on (src/pipeline/types.ts) —
+ * what the journal keeps, the API shows, the replay compares and the events carry.
+ */
 export type Decision = {
   readonly action: ActionCode;
   /** CBS code (gemeente) or AGB code (aanbieder); present when action is route. */
@@ -51,6 +55,26 @@ export type Decision = {
   /** The woonplaats result attached for the gemeente, when a check ran. */
   readonly woonplaats?: WoonplaatsCheck;
 };
+
+/**
+ * A decision on one reason, taken without the contract table (no registry configured; a bericht the
+ * core cannot read): complete like the core's, with no tags, contracts or items.
+ */
+export function singleReasonDecision(action: ActionCode, reason: Reason, addressee?: string): Decision {
+  return { action, ...(addressee !== undefined ? { addressee } : {}), reasons: [reason], tags: [], contractIds: [], items: [] };
+}
+
+/** Reason rule id when the core cannot read the facts it decides on. */
+export const SUMMARY_ERROR_RULE = 'summary-error';
+
+/** The refusal of a bericht the core cannot summarise (a SummaryError): a reason, never a crash. */
+export function summaryErrorDecision(err: { readonly message: string }): Decision {
+  return singleReasonDecision('refuse', {
+    rule: SUMMARY_ERROR_RULE,
+    text: `cannot summarise the bericht for a decision: ${err.message}`,
+    severity: 'error',
+  });
+}
 
 /** Tag values (stable; metrics and filters use them). */
 export const Tag = {

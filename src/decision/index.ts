@@ -1,6 +1,17 @@
 /** The pure decision core: summarize a typed bericht, decide on it. No I/O (see eslint.config.js). */
 export { decide } from './decide.js';
-export { Action, Tag, type ActionCode, type Decision, type ItemDecision, type Reason, type Severity } from './decision.js';
+export {
+  Action,
+  SUMMARY_ERROR_RULE,
+  Tag,
+  singleReasonDecision,
+  summaryErrorDecision,
+  type ActionCode,
+  type Decision,
+  type ItemDecision,
+  type Reason,
+  type Severity,
+} from './decision.js';
 export { BerichtGroep, GROEP_VAN, POLICY, RULE, policyRule, type PolicyRule } from './policy.js';
 export {
   EMPTY_ASYNC_STATE,

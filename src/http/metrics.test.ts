@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { summaryErrorDecision } from '../decision/decision.js';
 import { CollectedGauge, Counter, Histogram, countDecision, createMetrics, decidingReason } from './metrics.js';
 
 describe('prometheus text format', () => {
@@ -32,28 +33,30 @@ describe('prometheus text format', () => {
 });
 
 describe('decision metrics', () => {
+  /** Reason texts do not count: metrics label by rule. */
+  const WHY = 'why';
   it('the deciding reason is the most severe, the last of equals, never the woonplaats annotation', () => {
     expect(
       decidingReason([
-        { rule: 'OG-DECL', severity: 'info' },
-        { rule: 'TS-DECL', severity: 'warning' },
-        { rule: 'DECL-GEMENGD', severity: 'error' },
+        { rule: 'OG-DECL', text: WHY, severity: 'info' },
+        { rule: 'TS-DECL', text: WHY, severity: 'warning' },
+        { rule: 'DECL-GEMENGD', text: WHY, severity: 'error' },
       ])?.rule,
     ).toBe('DECL-GEMENGD');
     expect(
       decidingReason([
-        { rule: 'TM-TOEW', severity: 'warning' },
-        { rule: 'RET-HEEN-NIET-BEZORGD', severity: 'warning' },
+        { rule: 'TM-TOEW', text: WHY, severity: 'warning' },
+        { rule: 'RET-HEEN-NIET-BEZORGD', text: WHY, severity: 'warning' },
       ])?.rule,
     ).toBe('RET-HEEN-NIET-BEZORGD');
     expect(
       decidingReason([
-        { rule: 'TM-TOEW', severity: 'warning' },
-        { rule: 'WPB-RESULTAAT', severity: 'info' },
-        { rule: 'WPB-AFWIJKING', severity: 'warning' },
+        { rule: 'TM-TOEW', text: WHY, severity: 'warning' },
+        { rule: 'WPB-RESULTAAT', text: WHY, severity: 'info' },
+        { rule: 'WPB-AFWIJKING', text: WHY, severity: 'warning' },
       ])?.rule,
     ).toBe('TM-TOEW');
-    expect(decidingReason([{ rule: 'no-contract-registry' }])?.rule).toBe('no-contract-registry');
+    expect(decidingReason([{ rule: 'no-contract-registry', text: WHY, severity: 'info' }])?.rule).toBe('no-contract-registry');
     expect(decidingReason([])).toBeUndefined();
   });
 
@@ -63,25 +66,38 @@ describe('decision metrics', () => {
       action: 'suppress',
       variant: 'taakgericht-minimaal',
       contractIds: ['K'],
-      reasons: [{ rule: 'TM-DECL', severity: 'warning', contractId: 'K' }],
+      reasons: [{ rule: 'TM-DECL', text: WHY, severity: 'warning', contractId: 'K' }],
+      tags: [],
+      items: [],
     });
     countDecision(m, 'JW323', {
       action: 'refuse',
       variant: 'gemengd',
       contractIds: ['A', 'B'],
       reasons: [
-        { rule: 'OG-DECL', severity: 'info', contractId: 'A' },
-        { rule: 'DECL-GEMENGD', severity: 'error' },
+        { rule: 'OG-DECL', text: WHY, severity: 'info', contractId: 'A' },
+        { rule: 'DECL-GEMENGD', text: WHY, severity: 'error' },
       ],
+      tags: [],
+      items: [],
     });
     countDecision(m, 'JW301', {
       action: 'route',
       variant: 'outputgericht',
       tags: ['woonplaats-afwijking'],
-      woonplaats: { zekerheid: 'midden' },
-      reasons: [{ rule: 'OG-TOEW', severity: 'info' }],
+      woonplaats: {
+        verwachteGemeente: '0363',
+        headerGemeente: '0384',
+        bron: 'postcode-tabel',
+        zekerheid: 'midden',
+        afwijking: true,
+        toelichting: [],
+      },
+      reasons: [{ rule: 'OG-TOEW', text: WHY, severity: 'info' }],
+      contractIds: [],
+      items: [],
     });
-    countDecision(m, 'JW305', { action: 'refuse', reasons: [{ rule: 'summary-error', contractId: undefined }] });
+    countDecision(m, 'JW305', summaryErrorDecision({ message: 'the bericht has no Header' }));
     expect(m.suppressed.get({ bericht: 'JW323', rule: 'TM-DECL', variant: 'taakgericht-minimaal', contract: 'K' })).toBe(1);
     expect(m.refused.get({ bericht: 'JW323', rule: 'DECL-GEMENGD', variant: 'gemengd', contract: 'A+B' })).toBe(1);
     expect(m.refused.get({ bericht: 'JW305', rule: 'summary-error', variant: 'none', contract: 'none' })).toBe(1);

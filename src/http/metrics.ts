@@ -3,8 +3,9 @@
  * counters, gauges computed at scrape time, and histograms. Labels never carry personal data —
  * only codes (standard, bericht, action, variant, channel, HTTP status).
  */
-import { Tag } from '../decision/decision.js';
+import { Tag, type Severity } from '../decision/decision.js';
 import { RULE } from '../decision/policy.js';
+import type { Decision, DecisionReason } from '../pipeline/types.js';
 
 type Labels = Readonly<Record<string, string>>;
 
@@ -171,17 +172,7 @@ export function createMetrics(): GatewayMetrics {
   };
 }
 
-/** The decision fields the metrics read (the pipeline's open Decision shape). */
-export interface CountedDecision {
-  readonly action: string;
-  readonly variant?: string;
-  readonly tags?: readonly string[];
-  readonly reasons: readonly { readonly rule: string; readonly contractId?: string; readonly severity?: unknown }[];
-  readonly contractIds?: unknown;
-  readonly woonplaats?: unknown;
-}
-
-const SEVERITY_RANK: Readonly<Record<string, number>> = { info: 0, warning: 1, error: 2 };
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 /** The woonplaats result and mismatch are attached for the gemeente; they never decide an action. */
 const ANNOTATION_RULES: ReadonlySet<string> = new Set([RULE.WOONPLAATS_RESULTAAT, RULE.WOONPLAATS_AFWIJKING]);
 
@@ -190,12 +181,12 @@ const ANNOTATION_RULES: ReadonlySet<string> = new Set([RULE.WOONPLAATS_RESULTAAT
  * the core appends the combining rule after the item rules it combines (a mixed declaratie's
  * DECL-GEMENGD after TS-DECL; a retour's RET-HEEN-NIET-BEZORGD after its heenbericht's rule).
  */
-export function decidingReason<R extends { readonly rule: string; readonly severity?: unknown }>(reasons: readonly R[]): R | undefined {
-  let best: R | undefined;
+export function decidingReason(reasons: readonly DecisionReason[]): DecisionReason | undefined {
+  let best: DecisionReason | undefined;
   let rank = -1;
   for (const r of reasons) {
     if (ANNOTATION_RULES.has(r.rule)) continue;
-    const k = typeof r.severity === 'string' ? (SEVERITY_RANK[r.severity] ?? 0) : 0;
+    const k = SEVERITY_RANK[r.severity];
     if (k >= rank) {
       best = r;
       rank = k;
@@ -209,17 +200,15 @@ export function decidingReason<R extends { readonly rule: string; readonly sever
  * (contract: that reason's, else the decision's contracts joined with '+', else 'none'); a woonplaats
  * mismatch by its certainty. Labels are codes only (rule ids, contract ids, variants), never a BSN.
  */
-export function countDecision(m: GatewayMetrics, bericht: string, d: CountedDecision): void {
+export function countDecision(m: GatewayMetrics, bericht: string, d: Decision): void {
   const variant = d.variant ?? 'none';
   m.decisions.inc({ action: d.action, bericht, variant });
   if (d.action === 'suppress' || d.action === 'refuse') {
     const main = decidingReason(d.reasons);
-    const ids = Array.isArray(d.contractIds) ? (d.contractIds as unknown[]).filter((x): x is string => typeof x === 'string') : [];
-    const contract = main?.contractId ?? (ids.length > 0 ? ids.join('+') : 'none');
+    const contract = main?.contractId ?? (d.contractIds.length > 0 ? d.contractIds.join('+') : 'none');
     (d.action === 'suppress' ? m.suppressed : m.refused).inc({ bericht, rule: main?.rule ?? 'none', variant, contract });
   }
-  if (d.tags?.includes(Tag.woonplaatsAfwijking)) {
-    const w = d.woonplaats as { zekerheid?: unknown } | undefined;
-    m.woonplaatsMismatch.inc({ bericht, zekerheid: typeof w?.zekerheid === 'string' ? w.zekerheid : 'onbekend' });
+  if (d.tags.includes(Tag.woonplaatsAfwijking)) {
+    m.woonplaatsMismatch.inc({ bericht, zekerheid: d.woonplaats?.zekerheid ?? 'onbekend' });
   }
 }

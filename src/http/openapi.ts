@@ -114,6 +114,9 @@ export function openApiDocument(): Record<string, unknown> {
         },
         Decision: {
           type: ['object', 'null'],
+          description:
+            'The one decision shape (also in replay reports and sluis.decision events, there without summary). A bericht journaled by an older Sluis may lack tags, contractIds, items and reason severities.',
+          required: ['action', 'reasons', 'tags', 'contractIds', 'items'],
           properties: {
             action: { enum: ['route', 'suppress', 'refuse'] },
             addressee: { type: 'string' },
@@ -124,7 +127,7 @@ export function openApiDocument(): Record<string, unknown> {
               type: 'array',
               items: {
                 type: 'object',
-                required: ['rule', 'text'],
+                required: ['rule', 'text', 'severity'],
                 properties: {
                   rule: { type: 'string' },
                   text: { type: 'string' },
@@ -141,7 +144,11 @@ export function openApiDocument(): Record<string, unknown> {
               description:
                 'The woonplaatsbeginsel check attached for the gemeente (expected gemeente, source, certainty); never a legal decision',
             },
-            summary: { type: 'object', description: 'The facts the decision core decided on (codes, dates, references; no BSN or name)' },
+            summary: {
+              type: 'object',
+              description:
+                'The facts the decision core decided on (codes, dates, references; no BSN or name); absent without a registry or when the core could not summarise the bericht',
+            },
           },
         },
         Receipt: {

@@ -3,6 +3,7 @@
  * publisher from the payload the database trigger snapshotted (0102_kafka_enqueue_fn.sql) and the
  * journal columns of the bericht. No BSN or name: the journal columns used here are codes.
  */
+import type { Decision } from '../decision/decision.js';
 
 export const EventType = {
   /** A bericht got a decision, or its decision changed (replay). schemas/events/decision.v1.schema.json */
@@ -13,14 +14,6 @@ export const EventType = {
 export type EventTypeName = (typeof EventType)[keyof typeof EventType];
 
 export const EVENT_SCHEMA_VERSION = 1;
-
-/** The decision as journaled: at least an action; the decision core adds addressee and reasons. */
-export interface DecisionLike {
-  readonly action: string;
-  readonly addressee?: string;
-  readonly reasons?: readonly Record<string, unknown>[];
-  readonly [k: string]: unknown;
-}
 
 export interface BerichtColumns {
   readonly berichtId: string;
@@ -37,8 +30,13 @@ export interface DecisionEvent extends BerichtColumns {
   readonly version: 1;
   readonly id: string;
   readonly time: string;
-  readonly decision: DecisionLike;
-  readonly previous: DecisionLike | null;
+  /**
+   * The decision as journaled: the one decision shape, without the summary it was taken on (that
+   * stays in the journal). A `previous` journaled by an older Sluis may lack `tags`, `contractIds`,
+   * `items` and reason severities (no-registry routes, summary refusals).
+   */
+  readonly decision: Decision;
+  readonly previous: Decision | null;
 }
 
 export interface DeliveryEvent {
@@ -90,8 +88,9 @@ export function eventFromPayload(payload: Record<string, unknown>, cols: Bericht
       sender: cols.sender,
       ontvanger: cols.ontvanger,
       status: typeof payload['status'] === 'string' ? payload['status'] : cols.status,
-      decision: payload['decision'] as DecisionLike,
-      previous: (payload['previous'] ?? null) as DecisionLike | null,
+      // The trigger copies journal.decision, which the pipeline wrote from a Decision.
+      decision: payload['decision'] as Decision,
+      previous: (payload['previous'] ?? null) as Decision | null,
     };
   }
   if (payload['kind'] === 'delivery') {

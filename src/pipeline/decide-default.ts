@@ -1,3 +1,4 @@
+import { singleReasonDecision } from '../decision/decision.js';
 import type { DecideFn } from './types.js';
 
 /** Reason rule id used when no contract registry is configured. */
@@ -8,8 +9,9 @@ export const NO_REGISTRY_RULE = 'no-contract-registry';
  * header. Documented behaviour (docs/operations.md), not a stub: without contracts there is no
  * uitvoeringsvariant to apply, so Sluis acts as a validating router and says so in every decision.
  */
-export const routeToCounterparty: DecideFn = (input) => ({
-  action: 'route',
-  addressee: input.counterparty,
-  reasons: [{ rule: NO_REGISTRY_RULE, text: 'no contract registry configured: routed to the party named in the header' }],
-});
+export const routeToCounterparty: DecideFn = (input) =>
+  singleReasonDecision(
+    'route',
+    { rule: NO_REGISTRY_RULE, text: 'no contract registry configured: routed to the party named in the header', severity: 'info' },
+    input.counterparty,
+  );

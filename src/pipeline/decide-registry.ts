@@ -10,14 +10,11 @@
  */
 import type { Registry } from '../contracts/types.js';
 import { decide } from '../decision/decide.js';
-import type { Decision as CoreDecision } from '../decision/decision.js';
+import { summaryErrorDecision } from '../decision/decision.js';
 import { EMPTY_STATE, prefetchState, type AsyncDecisionState } from '../decision/state.js';
 import { SummaryError, summarize, type BerichtSummary } from '../decision/summary.js';
 import { checkWoonplaats, type WoonplaatsDeps } from '../woonplaats/check.js';
 import type { DecideFn } from './types.js';
-
-/** Reason rule id when the core cannot read the facts it decides on. */
-export const SUMMARY_ERROR_RULE = 'summary-error';
 
 export interface RegistryDecideDeps {
   /** The registry in force: a holder's `current`, so a PUT on /api/v1/contracten applies to the next bericht. */
@@ -27,8 +24,6 @@ export interface RegistryDecideDeps {
   readonly woonplaats?: WoonplaatsDeps;
 }
 
-export type JournaledDecision = CoreDecision & { readonly summary: BerichtSummary };
-
 export function registryDecide(registry: Registry | RegistryDecideDeps, state?: AsyncDecisionState): DecideFn {
   const deps: RegistryDecideDeps = 'contracten' in registry ? { registry: () => registry, ...(state ? { state } : {}) } : registry;
   return async (input) => {
@@ -37,17 +32,13 @@ export function registryDecide(registry: Registry | RegistryDecideDeps, state?: 
       summary = summarize(input.message, input.bericht);
     } catch (err) {
       if (!(err instanceof SummaryError)) throw err;
-      return {
-        action: 'refuse',
-        reasons: [{ rule: SUMMARY_ERROR_RULE, text: `cannot summarise the bericht for a decision: ${err.message}` }],
-      };
+      return summaryErrorDecision(err);
     }
     if (deps.woonplaats) {
       const w = await checkWoonplaats(summary, input.bericht, deps.woonplaats);
       if (w) summary = { ...summary, woonplaats: w };
     }
     const snapshot = deps.state ? await prefetchState(summary, deps.state) : EMPTY_STATE;
-    const decision: JournaledDecision = { ...decide(summary, deps.registry(), snapshot, input.today), summary };
-    return decision;
+    return { ...decide(summary, deps.registry(), snapshot, input.today), summary };
   };
 }

@@ -1,27 +1,23 @@
 /**
- * Pipeline contracts. The decision core (src/decision, issue 5) is injected as a `DecideFn` from the
- * composition root; the shape is kept open so it can add fields without a change here.
+ * Pipeline contracts. The decider is injected as a `DecideFn` from the composition root: the
+ * decision core over the contract registry (decide-registry.ts), or without one routeToCounterparty
+ * (decide-default.ts).
  */
+import type { Decision as CoreDecision, Reason } from '../decision/decision.js';
+import type { BerichtSummary } from '../decision/summary.js';
 import type { MessageDef } from '../standard/model.js';
 import type { ValidationIssue } from '../validation/issues.js';
 
-export interface DecisionReason {
-  /** Stable id of the rule that decided (e.g. a contract rule, 'no-contract-registry'). */
-  readonly rule: string;
-  readonly text: string;
-  readonly contractId?: string;
-}
+/** A reason of a decision: the core's (rule, text, severity, and the contract/variant/items it concerns). */
+export type DecisionReason = Reason;
 
-export interface Decision {
-  readonly action: 'route' | 'suppress' | 'refuse';
-  /** The party code the bericht goes to (route only). */
-  readonly addressee?: string;
-  readonly reasons: readonly DecisionReason[];
-  readonly tags?: readonly string[];
-  /** The uitvoeringsvariant behind the decision, when a contract was found (metrics label). */
-  readonly variant?: string;
-  readonly [extra: string]: unknown;
-}
+/**
+ * The one decision shape across decide → journal → API → events: the core's decision, plus the
+ * summary it was taken on when the core read the bericht (codes, dates, references; no BSN or
+ * name). The journal keeps the summary in its own column (decision_summary); the API shows it
+ * back as `decision.summary`; events and replay reports carry the decision without it.
+ */
+export type Decision = CoreDecision & { readonly summary?: BerichtSummary };
 
 /** The header facts every step needs, read once from the typed object. */
 export interface HeaderFacts {

@@ -16,6 +16,7 @@ import type { Decision, DecideFn, ValidateFn } from '../pipeline/types.js';
 import { direction, headerFacts } from '../pipeline/identify.js';
 import type { Registry } from '../contracts/types.js';
 import { decide as coreDecide } from '../decision/decide.js';
+import { summaryErrorDecision } from '../decision/decision.js';
 import { EMPTY_STATE, needsState, prefetchState, type AsyncDecisionState, type DecisionState } from '../decision/state.js';
 import { SummaryError, summarize, type BerichtSummary } from '../decision/summary.js';
 import { parseBericht } from '../validation/parse.js';
@@ -94,8 +95,8 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
       for (const i of items) {
         // The live core journals its summary with the decision (journal.decision_summary, with the
         // woonplaats result of that moment): the exact facts it decided on, no parse needed.
-        if (i.summary) cache.set(i.id, i.summary as unknown as BerichtSummary);
-        else if (i.cachedSummary) cache.set(i.id, i.cachedSummary as unknown as BerichtSummary);
+        if (i.summary) cache.set(i.id, i.summary);
+        else if (i.cachedSummary) cache.set(i.id, i.cachedSummary);
       }
       const ask = items.filter((i) => !cache.has(i.id)).map((i) => i.id);
       if (ask.length > 0) {
@@ -118,10 +119,7 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
           s = summarize(p.message, p.bericht);
         } catch (err) {
           if (!(err instanceof SummaryError)) throw err;
-          unsummarisable.set(item.id, {
-            action: 'refuse',
-            reasons: [{ rule: 'summary-error', text: `cannot summarise the bericht for a decision: ${err.message}` }],
-          });
+          unsummarisable.set(item.id, summaryErrorDecision(err));
           continue;
         }
         cache.set(item.id, s);
@@ -138,8 +136,7 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
       if (!s) throw new ReplayDecideError(item.id, 'the bericht could not be summarised (no longer L1-valid, or not in the journal)');
       // The decision carries the summary as the live core's does; a real run journals it in
       // decision_summary when it is not the one already there (later state questions read it).
-      const decideOn = (state: DecisionState): Decision =>
-        ({ ...coreDecide(s, o.registry, state, o.today), summary: s }) as unknown as Decision;
+      const decideOn = (state: DecisionState): Decision => ({ ...coreDecide(s, o.registry, state, o.today), summary: s });
       // Most summaries ask the state nothing (needsState): decided synchronously, no as-of store built.
       if (!o.stateAsOf) return decideOn(o.state ?? EMPTY_STATE);
       return needsState(s) ? prefetchState(s, o.stateAsOf(item)).then(decideOn) : decideOn(EMPTY_STATE);

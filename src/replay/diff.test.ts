@@ -2,14 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { compareDecisions, describeDecision } from './diff.js';
 import type { Decision } from '../pipeline/types.js';
 
-const suppressedK1: Decision = { action: 'suppress', reasons: [{ rule: 'TM-DECL', text: 'taakgericht', contractId: 'K1' }] };
+/** No tags, contracts or items: the diff reads the action, addressee and reasons. */
+const bare = { tags: [], contractIds: [], items: [] } as const;
+const suppressedK1: Decision = {
+  action: 'suppress',
+  reasons: [{ rule: 'TM-DECL', text: 'taakgericht', severity: 'warning', contractId: 'K1' }],
+  ...bare,
+};
 const routedK2: Decision = {
   action: 'route',
   addressee: '0363',
   reasons: [
-    { rule: 'NC-ROUTE', text: 'x' },
-    { rule: 'OG-DECL', text: 'K2 starts 2027-01-01', contractId: 'K2' },
+    { rule: 'NC-ROUTE', text: 'x', severity: 'warning' },
+    { rule: 'OG-DECL', text: 'K2 starts 2027-01-01', severity: 'info', contractId: 'K2' },
   ],
+  ...bare,
 };
 
 describe('decision diff', () => {
@@ -23,12 +30,14 @@ describe('decision diff', () => {
   });
   it('a different addressee is a change; other reasons alone are not', () => {
     expect(compareDecisions(routedK2, { ...routedK2, addressee: '0599' }).changed).toBe(true);
-    expect(compareDecisions(routedK2, { ...routedK2, reasons: [{ rule: 'Y', text: 'y' }] }).changed).toBe(false);
-    expect(compareDecisions(suppressedK1, { action: 'suppress', reasons: [] }).changed).toBe(false);
+    expect(compareDecisions(routedK2, { ...routedK2, reasons: [{ rule: 'Y', text: 'y', severity: 'info' }] }).changed).toBe(false);
+    expect(compareDecisions(suppressedK1, { action: 'suppress', reasons: [], ...bare }).changed).toBe(false);
     expect(compareDecisions(routedK2, { ...routedK2 }).text).toBe('unchanged: routed to 0363 under contract K2');
   });
   it('describes decisions without a contract by rule', () => {
-    expect(describeDecision({ action: 'refuse', reasons: [{ rule: 'DECL-GEMENGD', text: 'mixed' }] })).toBe('refused by rule DECL-GEMENGD');
+    expect(describeDecision({ action: 'refuse', reasons: [{ rule: 'DECL-GEMENGD', text: 'mixed', severity: 'error' }], ...bare })).toBe(
+      'refused by rule DECL-GEMENGD',
+    );
     expect(describeDecision(null)).toBe('not decided (rejected at validation)');
   });
 });

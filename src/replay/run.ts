@@ -9,7 +9,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/db.js';
 import { redecide } from '../store/journal/redecide.js';
-import { splitDecision } from '../store/journal/split-decision.js';
 import { insertStatuses, type StatusWrite } from '../store/journal-status/insert.js';
 import { insertOutbox } from '../store/outbox/insert.js';
 import { insertPostbus } from '../store/postbus/insert.js';
@@ -24,6 +23,11 @@ import { compareDecisions, decisionChanged, transitionOf } from './diff.js';
 import type { ReplaySelection } from './selection.js';
 import { journaledDecisions, type ReplayItem } from './source.js';
 import type { ReplayDecider } from './decider.js';
+
+/** A decision as journaled and reported: the summary it was taken on is kept apart (journal.decision_summary). */
+function withoutSummary({ summary: _summary, ...decision }: Decision): Decision {
+  return decision;
+}
 
 /** Today's decision for one bericht (composition root: parse/summary → decision core with today's registry). */
 export type ReplayDecideFn = (item: ReplayItem) => Decision | Promise<Decision>;
@@ -148,7 +152,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
     changes.push({
       ...base(item),
       was,
-      now: splitDecision(now).decision as Decision,
+      now: withoutSummary(now),
       text: prefix ? `${prefix} (${cmp.text})` : cmp.text,
       ...(redelivered !== undefined ? { redelivered } : {}),
     });
@@ -323,7 +327,7 @@ async function applyChanges(
   const applied = await redecide(
     tx,
     batch.map((b) => {
-      const { decision, summary } = splitDecision(b.now);
+      const { summary, ...decision } = b.now;
       return {
         id: b.item.id,
         decision,

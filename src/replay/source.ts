@@ -11,6 +11,7 @@ import type { ReplayRow } from '../store/journal/replay-filter.js';
 import { countReplaySelection } from '../store/journal/replay-count.js';
 import { readReplayPage } from '../store/journal/replay-page.js';
 import { readReplayRows } from '../store/journal/replay-rows.js';
+import type { BerichtSummary } from '../decision/summary.js';
 import type { Decision } from '../pipeline/types.js';
 import { headerString, KafkaHeader } from '../kafka/headers.js';
 import { berichtNumber } from '../kafka/events.js';
@@ -40,13 +41,13 @@ export interface ReplayItem {
    */
   readonly outcome: DecisionOutcome | null;
   /** The decision core's summary journaled with that decision (journal.decision_summary), when there is one. */
-  readonly summary?: Record<string, unknown> | undefined;
+  readonly summary?: BerichtSummary | undefined;
   /** journal.decision_rev when read: a replay applies its change only if it is still this (compare-and-set). */
   readonly decisionRev: number;
   /** The raw bericht; present when the source was asked for it (or always, from Kafka). */
   readonly raw?: Uint8Array | undefined;
   /** The decision core's summary cached by an earlier replay (replay_summaries), when there is one. */
-  readonly cachedSummary?: Record<string, unknown> | undefined;
+  readonly cachedSummary?: BerichtSummary | undefined;
   /** Kafka position when read from the topic. */
   readonly position?: { readonly partition: number; readonly offset: string } | undefined;
 }
@@ -84,10 +85,11 @@ function journalItem(r: JournalRow, raw?: Uint8Array, position?: ReplayItem['pos
     status: r.status,
     // A journaled decision always has an action (src/pipeline/types.ts); none means none was taken.
     outcome: r.was_action === null ? null : { action: r.was_action, addressee: r.was_addressee },
-    summary: r.decision_summary ?? undefined,
+    // The summaries are the core's, journaled (or cached) as JSON by this code: read back as such.
+    summary: (r.decision_summary as BerichtSummary | null) ?? undefined,
     decisionRev: r.decision_rev,
     raw: raw ?? r.raw,
-    cachedSummary: r.cached_summary ?? undefined,
+    cachedSummary: (r.cached_summary as BerichtSummary | null) ?? undefined,
     position,
   };
 }

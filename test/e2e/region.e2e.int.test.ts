@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreKind } from '../../src/store/db.js';
 import { journalState } from '../../src/pipeline/journal-state.js';
 import { RETOUR_NUMMERS } from '../../src/pipeline/identify.js';
+import type { DecisionReason } from '../../src/pipeline/types.js';
 import { decidingReason } from '../../src/http/metrics.js';
 import { buildBericht } from '../../src/xml/build.js';
 import { call, type Json, type Res } from '../gateway/harness.js';
@@ -173,7 +174,7 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
       expect(d.action, step.what).toBe(want.status === 'onderdrukt' ? 'suppress' : 'refuse');
       expect(d.contractIds, step.what).toEqual(want.contractIds);
       expect(d.variant ?? 'none', step.what).toBe(want.variant);
-      const main = decidingReason(d.reasons as { rule: string; severity: string; contractId?: string; text: string }[])!;
+      const main = decidingReason(d.reasons as DecisionReason[])!;
       expect(main.rule, step.what).toBe(want.rule);
       expect(main.severity, step.what).not.toBe('info');
       expect(main.text.length, step.what).toBeGreaterThan(20);

@@ -13,7 +13,10 @@ type Doc = {
   paths: Record<string, Record<string, Op>>;
   components: {
     responses: Record<string, { content: Record<string, unknown> }>;
-    schemas: { Problem: { properties: { type: { enum: string[] } } } };
+    schemas: {
+      Problem: { properties: { type: { enum: string[] } } };
+      Decision: { required: string[]; properties: { reasons: { items: { required: string[] } } } };
+    };
   };
 };
 
@@ -52,6 +55,19 @@ describe('OpenAPI 3.1 document', () => {
         .map((p) => p.type)
         .sort(),
     );
+  });
+
+  it('a decision has every field the Decision schema requires, in the answer and when read back', async () => {
+    const schema = doc.components.schemas.Decision;
+    expect(schema.required).toEqual(['action', 'reasons', 'tags', 'contractIds', 'items']);
+    expect(schema.properties.reasons.items.required).toEqual(['rule', 'text', 'severity']);
+    const posted = await call(gw, 'POST', '/api/v1/berichten', { key: KEYS.gemeente0384, body: withIdentificatie(sample('JW301'), 'OA3') });
+    const read = await call(gw, 'GET', `/api/v1/berichten/${posted.json().id as string}`, { key: KEYS.gemeente0384 });
+    for (const d of [posted.json().decision, read.json().decision] as Record<string, unknown>[]) {
+      for (const f of schema.required) expect(d, f).toHaveProperty(f);
+      for (const r of d['reasons'] as Record<string, unknown>[])
+        for (const f of schema.properties.reasons.items.required) expect(r, f).toHaveProperty(f);
+    }
   });
 
   it('every answer observed is declared (status and content type)', async () => {

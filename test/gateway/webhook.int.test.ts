@@ -125,15 +125,29 @@ describe.each(STORES)('injected decision on %s', (store) => {
         input.message.nummer === '305'
           ? {
               action: 'suppress',
-              reasons: [{ rule: 'taakgericht-minimaal-305', text: 'no regieberichten under this contract', contractId: 'C-1' }],
+              reasons: [
+                { rule: 'taakgericht-minimaal-305', text: 'no regieberichten under this contract', severity: 'warning', contractId: 'C-1' },
+              ],
+              tags: [],
+              contractIds: ['C-1'],
+              items: [],
               variant: 'taakgericht',
             }
           : input.message.nummer === '307'
-            ? { action: 'refuse', reasons: [{ rule: 'no-contract', text: 'no contract found', contractId: 'none' }] }
+            ? {
+                action: 'refuse',
+                reasons: [{ rule: 'no-contract', text: 'no contract found', severity: 'error', contractId: 'none' }],
+                tags: [],
+                contractIds: [],
+                items: [],
+              }
             : {
                 action: 'route',
                 addressee: input.counterparty,
-                reasons: [{ rule: 'contract', text: 'ok', contractId: 'C-2' }],
+                reasons: [{ rule: 'contract', text: 'ok', severity: 'info', contractId: 'C-2' }],
+                tags: [],
+                contractIds: ['C-2'],
+                items: [],
                 variant: 'outputgericht',
               },
     });

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decide, EMPTY_STATE, summarize } from '../../src/decision/index.js';
-import type { Decision, DecideFn } from '../../src/pipeline/types.js';
+import type { DecideFn } from '../../src/pipeline/types.js';
 import { main, type CliIO } from '../../src/cli/main.js';
 import { openTestDb, PG_URL, type TestDb } from './db.js';
 import { bericht, testBsn } from './fixtures.js';
@@ -17,8 +17,7 @@ import { testPipeline } from './gateway.js';
 import { NOW_DOC, THEN_DOC, registry } from './registries.js';
 
 const THEN = registry(THEN_DOC);
-const decideThen: DecideFn = (input) =>
-  decide(summarize(input.message, input.bericht), THEN, EMPTY_STATE, input.today) as unknown as Decision;
+const decideThen: DecideFn = (input) => decide(summarize(input.message, input.bericht), THEN, EMPTY_STATE, input.today);
 
 function io(env: Record<string, string>): CliIO & { out: string; err: string } {
   const o = {

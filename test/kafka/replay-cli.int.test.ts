@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decide, EMPTY_STATE, summarize } from '../../src/decision/index.js';
-import type { Decision, DecideFn } from '../../src/pipeline/types.js';
+import type { DecideFn } from '../../src/pipeline/types.js';
 import { runCli, type CliResult } from '../support/cli.js';
 import { openTestDb, PG_URL, type TestDb } from './db.js';
 import { bericht, testBsn } from './fixtures.js';
@@ -16,8 +16,7 @@ import { NOW_DOC, THEN_DOC, registry } from './registries.js';
 import { schemaValidator } from './schemas.js';
 
 const THEN = registry(THEN_DOC);
-const decideThen: DecideFn = (input) =>
-  decide(summarize(input.message, input.bericht), THEN, EMPTY_STATE, input.today) as unknown as Decision;
+const decideThen: DecideFn = (input) => decide(summarize(input.message, input.bericht), THEN, EMPTY_STATE, input.today);
 
 /** `sluis replay …` in process with exactly this environment. */
 const replay = (args: string[], env: Record<string, string>, isTTY = false): Promise<CliResult> =>

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide, EMPTY_STATE, summarize } from '../../src/decision/index.js';
-import type { Decision, DecideFn } from '../../src/pipeline/types.js';
+import type { DecideFn } from '../../src/pipeline/types.js';
 import { coreDecider } from '../../src/replay/decider.js';
 import { kafkaSource, journalSource } from '../../src/replay/source.js';
 import { parseSelection, type SelectionInput } from '../../src/replay/selection.js';
@@ -24,8 +24,7 @@ const NO_WEBHOOKS = createChannels({ parties: new Map() });
 
 const THEN = registry(THEN_DOC);
 const NOW = registry(NOW_DOC);
-const decideThen: DecideFn = (input) =>
-  decide(summarize(input.message, input.bericht), THEN, EMPTY_STATE, input.today) as unknown as Decision;
+const decideThen: DecideFn = (input) => decide(summarize(input.message, input.bericht), THEN, EMPTY_STATE, input.today);
 
 describe('replay from the Kafka inbound topic (postgres)', () => {
   let broker: TestBroker;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide, EMPTY_STATE, summarize } from '../../src/decision/index.js';
-import type { Decision, DecideFn } from '../../src/pipeline/types.js';
+import type { DecideFn } from '../../src/pipeline/types.js';
 import { coreDecider } from '../../src/replay/decider.js';
 import { createChannels } from '../../src/deliver/index.js';
 import { handleReplayRequest, type ReplayRequestDeps } from '../../src/replay/operator.js';
@@ -16,8 +16,7 @@ import { NOW_DOC, THEN_DOC, registry } from './registries.js';
 
 const THEN = registry(THEN_DOC);
 const NOW = registry(NOW_DOC);
-const decideThen: DecideFn = (input) =>
-  decide(summarize(input.message, input.bericht), THEN, EMPTY_STATE, input.today) as unknown as Decision;
+const decideThen: DecideFn = (input) => decide(summarize(input.message, input.bericht), THEN, EMPTY_STATE, input.today);
 
 describe('replay as an operator request (pglite)', () => {
   let store: TestDb;

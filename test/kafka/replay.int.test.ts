@@ -27,8 +27,7 @@ const NO_WEBHOOKS = createChannels({ parties: new Map() });
 
 const THEN = registry(THEN_DOC);
 const NOW = registry(NOW_DOC);
-const decideThen: DecideFn = (input) =>
-  decide(summarize(input.message, input.bericht), THEN, EMPTY_STATE, input.today) as unknown as Decision;
+const decideThen: DecideFn = (input) => decide(summarize(input.message, input.bericht), THEN, EMPTY_STATE, input.today);
 const reportSchema = schemaValidator().compile(JSON.parse(readFileSync('schemas/events/replay-run.v1.schema.json', 'utf8')));
 
 for (const kind of ['postgres', 'pglite'] as const) {
