@@ -136,3 +136,12 @@ describe('caps on shapes no bericht needs', () => {
     expect(r.issues).toMatchObject([{ level: 'L1', path: '/', code: L1Code.LIMIT_EXCEEDED }]);
   });
 });
+
+describe('a long value is judged, never thrown on', () => {
+  it('a JW301 with a 3 MB Commentaar of short words is valid (xmllint agrees)', () => {
+    const doc = withCommentaar(words(3_000_000).trimEnd());
+    const r = validateBericht(doc, { today: TODAY });
+    expect(r.issues).toEqual([]);
+    expect(r.valid).toBe(true);
+  });
+});
