@@ -1,11 +1,14 @@
 /**
  * `sluis validate [--json] FILE...` — L1 (XSD) and L2 (in-message rules) for each file, offline.
  * L3 needs stored state and is not run here. Exit codes: 0 every file valid, 1 at least one file
- * invalid, 2 usage error (no files, unknown option, a file that cannot be read — still reported).
+ * invalid or not judged because of an internal error, 2 usage error (no files, unknown option, a file
+ * that cannot be read — still reported). One file never stops the others: an internal error while
+ * validating a file is reported on that file's line and the next file is validated.
  *
  * --json prints one JSON object per line (JSON Lines), one per file, in argument order:
  *   {"file","standard":"ijw"|"iwmo"|null,"bericht":"JW301"|…|null,"valid",issues:[{level,path,code,rule?,message}]}
- * A file that cannot be read gets `"error"` and no verdict on its content (`valid: false`).
+ * A file that cannot be read gets `"error"` and no verdict on its content (`valid: false`); so does a
+ * file whose validation failed internally, with `"internal": true` as well.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -21,7 +24,7 @@ const HELP = `usage: sluis validate [--json] FILE...
 Checks each bericht against the iWmo/iJw 3.2 XSD (L1) and the in-message rules (L2).
   --json      one JSON object per file per line
   -h, --help  this text
-Exit: 0 all valid, 1 some invalid, 2 usage error or unreadable file.
+Exit: 0 all valid, 1 some invalid (or not judged: internal error), 2 usage error or unreadable file.
 `;
 
 export interface FileResult {
@@ -36,8 +39,10 @@ export interface FileResult {
     readonly rule?: string;
     readonly message: string;
   }[];
-  /** Set when the file could not be read; the content was not judged. */
+  /** Set when the file could not be read, or its validation failed internally; the content was not judged. */
   readonly error?: string;
+  /** The error is Sluis' own (a bug), not the file's: reported, and the other files are still validated. */
+  readonly internal?: true;
 }
 
 /** Today in the Netherlands (the standard's dates have no timezone; a Dagtekening is a Dutch date). */
@@ -82,7 +87,22 @@ export async function validateFile(file: string, cwd: string, today: string): Pr
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
     return { file, standard: null, bericht: null, valid: false, issues: [], error: `cannot read file (${code})` };
   }
-  const outcome = validateBericht(bytes, { today });
+  let outcome: ReturnType<typeof validateBericht>;
+  try {
+    outcome = validateBericht(bytes, { today });
+  } catch (e) {
+    // Only the error's class: its message could quote the file's content.
+    const kind = e instanceof Error ? e.name : typeof e;
+    return {
+      file,
+      standard: null,
+      bericht: null,
+      valid: false,
+      issues: [],
+      error: `internal error while validating (${kind})`,
+      internal: true,
+    };
+  }
   return {
     file,
     standard: outcome.message?.standard ?? null,
@@ -117,7 +137,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   for (const file of parsed.files) {
     const r = await validateFile(file, io.cwd, today);
     io.stdout(parsed.json ? `${JSON.stringify(r)}\n` : formatText(r));
-    if (r.error) exit = EXIT.usage;
+    if (r.error && !r.internal) exit = EXIT.usage;
     else if (!r.valid && exit === EXIT.ok) exit = EXIT.invalid;
   }
   return exit;

@@ -230,6 +230,12 @@ export class StreamingEngine implements TokenHandler {
     this.add(L1Code.MALFORMED_XML, '/', `not well-formed XML: ${message}`);
   }
 
+  limit(message: string): void {
+    this.wellFormed = false;
+    this.stopped = true;
+    this.add(L1Code.LIMIT_EXCEEDED, '/', `the document exceeds a limit for berichten: ${message}`);
+  }
+
   internUri(uri: string): string {
     return this.model.uris.get(uri) ?? uri;
   }

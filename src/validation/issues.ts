@@ -12,6 +12,12 @@ export const L1Code = {
   MALFORMED_XML: 'malformed-xml',
   /** A DOCTYPE (and with it entity declarations) is present; refused before parsing (XXE, billion laughs). */
   DOCTYPE_FORBIDDEN: 'doctype-forbidden',
+  /**
+   * The document exceeds a cap Sluis sets on XML shapes no bericht needs (more than 64 attributes on
+   * an element, elements nested more than 64 deep, a name longer than 256 characters): refused so that
+   * parsing stays linear in the size of the body. The message names the cap.
+   */
+  LIMIT_EXCEEDED: 'limit-exceeded',
   /** Not UTF-8, or UTF-8 with a byte order mark (OP192). */
   ENCODING: 'encoding',
   /** The root element's namespace is not one of the 28 message namespaces. */

@@ -5,7 +5,7 @@
  * while "\u00a02024-01-01" is not (U+00A0 is not XML whitespace). Strings keep whitespace (preserve).
  */
 import type { SimpleTypeDef } from '../standard/model.js';
-import { compileXsdPattern } from '../standard/xsd-regex.js';
+import { compileXsdMatcher, type XsdPatternMatcher } from '../standard/xsd-regex.js';
 import { L1Code, type L1CodeValue } from './issues.js';
 
 /**
@@ -21,7 +21,8 @@ export class CompiledSimpleType {
   readonly maxLength: number | undefined;
   readonly minInclusive: number | undefined;
   readonly maxInclusive: number | undefined;
-  readonly patterns: readonly (readonly RegExp[])[];
+  /** Linear-time matchers, not RegExps: a value can be megabytes long (see XsdPatternMatcher). */
+  readonly patterns: readonly (readonly XsdPatternMatcher[])[];
   readonly enumeration: ReadonlySet<string> | undefined;
 
   constructor(readonly def: SimpleTypeDef) {
@@ -31,7 +32,7 @@ export class CompiledSimpleType {
     this.maxLength = def.maxLength;
     this.minInclusive = def.minInclusive;
     this.maxInclusive = def.maxInclusive;
-    this.patterns = def.patterns.map((step) => step.map(compileXsdPattern));
+    this.patterns = def.patterns.map((step) => step.map(compileXsdMatcher));
     this.enumeration = def.enumeration ? new Set(def.enumeration) : undefined;
   }
 }
@@ -53,16 +54,40 @@ function result(value: string, code?: L1CodeValue, detail?: string): SimpleCheck
   return { value, code, detail };
 }
 
-const XML_WS = /^[ \t\n\r]+|[ \t\n\r]+$/g;
-const XML_WS_RUN = /[ \t\n\r]+/g;
+function isXmlWs(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
 
+/**
+ * XSD whitespace collapse: trim, and every run of space/tab/CR/LF becomes one space. A hand-written
+ * scan: the regular expression `[ \t\n\r]+$` retries at every position of a long run of spaces
+ * that is not at the end, quadratic in the value.
+ */
 function collapse(s: string): string {
-  // Fast path: most values have no whitespace at all.
-  for (let i = 0; i < s.length; i++) {
+  const n = s.length;
+  // Fast path: most values need no change (no whitespace, or single spaces between words).
+  let change = n > 0 && (isXmlWs(s.charCodeAt(0)) || isXmlWs(s.charCodeAt(n - 1)));
+  for (let i = 0; !change && i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) return s.replace(XML_WS, '').replace(XML_WS_RUN, ' ');
+    if (c === 0x09 || c === 0x0a || c === 0x0d || (c === 0x20 && isXmlWs(s.charCodeAt(i + 1)))) change = true;
   }
-  return s;
+  if (!change) return s;
+  let from = 0;
+  let end = n;
+  while (from < n && isXmlWs(s.charCodeAt(from))) from++;
+  while (end > from && isXmlWs(s.charCodeAt(end - 1))) end--;
+  const parts: string[] = [];
+  let runStart = from;
+  for (let k = from; k < end; k++) {
+    if (!isXmlWs(s.charCodeAt(k))) continue;
+    let r = k + 1;
+    while (r < end && isXmlWs(s.charCodeAt(r))) r++;
+    parts.push(s.slice(runStart, k));
+    runStart = r;
+    k = r - 1;
+  }
+  parts.push(s.slice(runStart, end));
+  return parts.join(' ');
 }
 
 /** Length in Unicode code points, as XSD length facets count. */
@@ -118,11 +143,17 @@ export function isValidTime(v: string): boolean {
 }
 
 function compareInteger(a: string, b: number): number {
-  // Values beyond 2^53 only appear in hostile input; BigInt keeps the comparison exact.
-  const n = a.replace(/^\+/, '');
-  if (n.length <= 15) return Math.sign(Number(n) - b);
-  const d = BigInt(n) - BigInt(b);
-  return d > 0n ? 1 : d < 0n ? -1 : 0;
+  // Exact for any length without BigInt (whose parse is slow on a megabyte of digits): strip the
+  // sign and leading zeros, then compare magnitudes by digit count and, at equal counts, as strings.
+  const negative = a.charCodeAt(0) === 0x2d;
+  let i = a.charCodeAt(0) === 0x2d || a.charCodeAt(0) === 0x2b ? 1 : 0;
+  while (i < a.length - 1 && a.charCodeAt(i) === 0x30) i++;
+  const digits = a.slice(i);
+  if (digits === '0') return Math.sign(0 - b);
+  if (negative !== b < 0) return negative ? -1 : 1;
+  const other = String(Math.abs(b));
+  const mag = digits.length !== other.length ? Math.sign(digits.length - other.length) : digits < other ? -1 : digits > other ? 1 : 0;
+  return negative ? -mag : mag;
 }
 
 export function checkSimple(t: CompiledSimpleType, raw: string): SimpleCheck {

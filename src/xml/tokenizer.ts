@@ -12,7 +12,24 @@
  *    text, the XML declaration only at the very start.
  * Line ends are normalised (CR LF and lone CR → LF) as XML 1.0 §2.11 requires, so values compare
  * and count like libxml2's.
+ *
+ * Every construct is handled in time linear in its size, and the shapes no bericht needs are capped
+ * (XML_LIMITS): a 2.3 MB start tag of 200,000 attributes once held a validation thread for minutes.
  */
+
+/**
+ * Caps on a document's shape; beyond them the tokenizer stops with `limit`. The iJw/iWmo XSDs declare
+ * no attributes (a bericht carries only namespace declarations and perhaps xsi:schemaLocation), nest
+ * about ten levels deep and have element names of a few dozen characters, so the caps are generous.
+ */
+export const XML_LIMITS = {
+  /** Attributes (namespace declarations included) on one element. */
+  attributesPerElement: 64,
+  /** Open elements at once. */
+  depth: 64,
+  /** Characters in an element or attribute name, prefix included. */
+  nameLength: 256,
+} as const;
 
 export interface TokenHandler {
   /** A start tag. `attrs` is undefined when the tag has none (the common case). */
@@ -31,6 +48,11 @@ export interface TokenHandler {
   doctype(): void;
   /** A well-formedness error; the tokenizer stops after this. */
   error(message: string): void;
+  /**
+   * The document exceeds one of XML_LIMITS (the message names the cap); the tokenizer stops after
+   * this. Without this method the refusal arrives through `error`.
+   */
+  limit?(message: string): void;
   /** The encoding named in the XML declaration, if any. */
   declaration?(encoding: string | undefined): void;
   /**
@@ -226,6 +248,14 @@ export class XmlTokenizer {
     throw new Stop();
   }
 
+  /** Stops at a cap of XML_LIMITS. The message names the cap only, never a name or value from the document. */
+  private refuse(message: string): never {
+    this.done = true;
+    if (this.h.limit) this.h.limit(message);
+    else this.h.error(message);
+    throw new Stop();
+  }
+
   private run(final: boolean): void {
     const s = this.buf;
     const n = s.length;
@@ -387,6 +417,7 @@ export class XmlTokenizer {
     }
     if (!ok) {
       const name = s.slice(from, gt);
+      if (name.trimEnd().length > XML_LIMITS.nameLength) this.refuse(`an element name longer than ${XML_LIMITS.nameLength} characters`);
       this.fail(
         top ? `end tag </${name}> does not match <${top.src.slice(top.at, top.at + len)}>` : `end tag </${name}> without a start tag`,
       );
@@ -405,8 +436,12 @@ export class XmlTokenizer {
     }
     const nameEnd = this.name.nameEnd;
     const colon = this.name.nameColon;
+    if (nameEnd - pos - 1 > XML_LIMITS.nameLength) this.refuse(`an element name longer than ${XML_LIMITS.nameLength} characters`);
+    if (this.stack.length >= XML_LIMITS.depth) this.refuse(`elements nested more than ${XML_LIMITS.depth} deep`);
     let p = nameEnd;
     let raw: { name: string; prefix: string; local: string; value: string }[] | undefined;
+    /** Attribute names seen so far, once there are enough that a linear search would add up. */
+    let names: Set<string> | undefined;
     let nsDecl: Map<string, string> | undefined;
     for (;;) {
       const afterWs = skipWs(s, p);
@@ -435,8 +470,11 @@ export class XmlTokenizer {
       // A name cut after its prefix ("<jw301:" | "Bericht") continues in the next chunk.
       if (c === 0x3a && p + 1 >= s.length && !final) return -1;
       if (ws === 0) this.fail('attributes must be separated by whitespace');
+      if (raw !== undefined && raw.length >= XML_LIMITS.attributesPerElement)
+        this.refuse(`more than ${XML_LIMITS.attributesPerElement} attributes on one element`);
       const a = qnameAt(s, p);
       if (!a) this.fail('malformed attribute');
+      if (a[0].length > XML_LIMITS.nameLength) this.refuse(`an attribute name longer than ${XML_LIMITS.nameLength} characters`);
       p += a[0].length;
       p = skipWs(s, p);
       if (p >= s.length || (s.charCodeAt(p) === 0x3a && p + 1 >= s.length)) {
@@ -462,8 +500,10 @@ export class XmlTokenizer {
       const prefix = a[2] !== undefined ? a[1]! : '';
       const local = a[2] ?? a[1]!;
       raw ??= [];
-      if (raw.some((r) => r.name === a[0])) this.fail(`duplicate attribute ${a[0]}`);
+      if (names !== undefined ? names.has(a[0]) : raw.some((r) => r.name === a[0])) this.fail(`duplicate attribute ${a[0]}`);
       raw.push({ name: a[0], prefix, local, value });
+      if (names !== undefined) names.add(a[0]);
+      else if (raw.length >= 8) names = new Set(raw.map((r) => r.name));
       if (prefix === 'xmlns' || (prefix === '' && local === 'xmlns')) {
         const key = prefix === '' ? '' : local;
         if (key === 'xmlns') this.fail('the xmlns prefix cannot be declared');
