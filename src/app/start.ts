@@ -14,7 +14,7 @@ import { migrate } from '../store/migrate.js';
 import { systemClock, type Clock } from './clock.js';
 import { createApp, type App, type AppDeps } from './gateway.js';
 import { loadRules, type Rules } from './rules.js';
-import { SettingsError, type Settings, type StoreSettings } from './settings.js';
+import { SettingsError, demoExposureProblem, isLoopbackHost, type Settings, type StoreSettings } from './settings.js';
 
 export interface RunningGateway {
   readonly url: string;
@@ -76,12 +76,26 @@ export function loadParties(settings: Pick<Settings, 'parties'>): PartiesConfig 
 export async function startGateway(settings: Settings, o: StartOptions): Promise<RunningGateway> {
   const { logger } = o;
   const clock = o.clock ?? systemClock;
+  if (!o.parties) {
+    const exposed = demoExposureProblem(settings);
+    if (exposed) throw exposed;
+  }
   const parties = o.parties ?? loadParties(settings);
   if (!o.parties) {
     if (settings.parties.demo)
       logger.warn(
-        { event: 'config', source: settings.parties.file, demo: true, parties: parties.parties.size },
-        `no SLUIS_PARTIES set: using the DEMO parties config ${settings.parties.file} (published demo keys, see docs/operations.md) — not for production`,
+        {
+          event: 'config',
+          source: settings.parties.file,
+          demo: true,
+          parties: parties.parties.size,
+          host: settings.host,
+          loopbackOnly: isLoopbackHost(settings.host),
+        },
+        `no SLUIS_PARTIES set: using the DEMO parties config ${settings.parties.file} (published demo keys, see docs/operations.md) — not for production; ` +
+          (isLoopbackHost(settings.host)
+            ? `listening on ${settings.host} only (reachable from this machine only)`
+            : `EXPOSED on ${settings.host} because SLUIS_DEMO_PUBLIC=1`),
       );
     else
       logger.info(
