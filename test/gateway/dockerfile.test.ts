@@ -79,7 +79,8 @@ describe('Dockerfile', () => {
 
   it('starts like `npm start` (minus its build step)', () => {
     const cmd = JSON.parse(runtime.find((i) => i.op === 'CMD')!.args) as string[];
-    expect(cmd.join(' ')).toBe(pkg.scripts.start);
+    // `exec`: npm runs the script through `sh -c`; exec makes node that process, so npm's SIGTERM reaches it.
+    expect(`exec ${cmd.join(' ')}`).toBe(pkg.scripts.start);
     expect(existsSync(resolve(ROOT, cmd[1]!.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
   });
 
