@@ -1,6 +1,9 @@
 # syntax=docker/dockerfile:1
-# Sluis gateway. Build: docker build -t sluis .   Run: docker run -p 8080:8080 -v sluis-data:/app/data sluis
-# With PostgreSQL: docker run -e DATABASE_URL=postgres://… -e SLUIS_PARTIES=/config/parties.json -v ./config:/config:ro sluis
+# Sluis gateway. Build: docker build -t sluis .
+# Run: docker run -p 8080:8080 -v sluis-data:/app/data -e SLUIS_PARTIES=/config/parties.json -v ./config:/config:ro sluis
+# With PostgreSQL: add -e DATABASE_URL=postgres://…
+# Without SLUIS_PARTIES the gateway would run on the DEMO parties config (public keys, an operator key among
+# them); the image listens on 0.0.0.0, so it refuses to start unless you also pass -e SLUIS_DEMO_PUBLIC=1.
 # Kept honest by test/gateway/dockerfile.test.ts (no Docker engine on the dev machines).
 
 # ---- build: full dependencies, compile TypeScript --------------------------------------------
@@ -10,9 +13,8 @@ COPY package.json package-lock.json ./
 # --ignore-scripts: `prepare` would build before the sources are here; we build explicitly below.
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
+# tsconfig.build.json compiles src/ only; src imports the JSON schemas.
 COPY src ./src
-COPY bench ./bench
-COPY test/support ./test/support
 COPY schemas ./schemas
 RUN npm run build
 

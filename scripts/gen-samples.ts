@@ -602,6 +602,20 @@ function invalidSamples(xml: (std: Standard, nummer: string, bericht?: Record<st
   ];
 }
 
+/**
+ * An invalid sample gets an Identificatie of its own (`<prefix><nummer>9<nnnnn>`, 12 characters): with
+ * the valid sample's, posting it after that one would be answered as a TR056 duplicate (9056) instead
+ * of showing its own defect.
+ */
+function ownIdentificatie(xml: string, n: number): string {
+  const re = /(<\w+:BerichtIdentificatie>\s*<(\w+):Identificatie>)([A-Z]{3}\d{3})\d{6}(<\/\2:Identificatie>)/;
+  if (!re.test(xml)) throw new Error('invalid sample without a BerichtIdentificatie to renumber');
+  return xml.replace(
+    re,
+    (_m, open: string, _ns: string, prefix: string, close: string) => `${open}${prefix}9${String(n).padStart(5, '0')}${close}`,
+  );
+}
+
 // ---------- generation ----------
 
 export interface GeneratedSamples {
@@ -632,7 +646,7 @@ export function generateSamples(): GeneratedSamples {
       files.set(`${std}/${r.message.id}.xml`, r.xml);
     }
   }
-  const invalid = invalidSamples(toXml);
+  const invalid = invalidSamples(toXml).map((s, i) => ({ ...s, xml: ownIdentificatie(s.xml, i + 1) }));
   for (const s of invalid) files.set(s.file, s.xml);
   return { files, invalid };
 }

@@ -8,6 +8,7 @@ import { createChannels } from '../deliver/index.js';
 import type { DeliveryChannel } from '../deliver/channel.js';
 import type { ReplayDecider } from '../replay/decider.js';
 import type { Db } from '../store/db.js';
+import { inUseMessage, lockDataDir, type DataDirLock } from './data-lock.js';
 import { readRegistry, replayDeciderFor } from './rules.js';
 import type { Settings } from './settings.js';
 import { loadParties, openStore } from './start.js';
@@ -21,7 +22,7 @@ export interface ReplayWiring {
 
 export type ReplayWiringResult =
   | ({ readonly ok: true } & ReplayWiring)
-  | { readonly ok: false; readonly code: 'invalid-config' | 'invalid-registry'; readonly message: string };
+  | { readonly ok: false; readonly code: 'invalid-config' | 'invalid-registry' | 'data-dir-in-use'; readonly message: string };
 
 /** `registryFile`: today's rules (absent: the gateway's default, route to the header's other party). */
 export async function openReplay(settings: Settings, o: { registryFile?: string; today: string }): Promise<ReplayWiringResult> {
@@ -34,13 +35,31 @@ export async function openReplay(settings: Settings, o: { registryFile?: string;
   }
   const registry = o.registryFile ? await readRegistry(o.registryFile) : undefined;
   if (registry && !registry.ok) return { ok: false, code: 'invalid-registry', message: registry.errors };
-  // PGlite on the main thread: a replay is one short-lived process, not a server.
-  const opened = await openStore(settings.store, { worker: false });
+  // PGlite: refused while a gateway (or another replay) has the folder open; held while we run.
+  let lock: DataDirLock | undefined;
+  if (settings.store.kind === 'pglite') {
+    const taken = lockDataDir(settings.store.dataDir, 'replay');
+    if ('heldBy' in taken)
+      return { ok: false, code: 'data-dir-in-use', message: inUseMessage(settings.store.dataDir, taken.heldBy, 'replay') };
+    lock = taken;
+  }
+  const close = async (opened?: { close(): Promise<void> }): Promise<void> => {
+    try {
+      await opened?.close();
+    } finally {
+      lock?.release();
+    }
+  };
+  let opened;
   try {
-    const decider = await replayDeciderFor(opened.db, { ...(registry?.ok ? { registry: registry.registry } : {}), today: o.today });
-    return { ok: true, db: opened.db, channels: createChannels({ parties: parties.parties }), decider, close: () => opened.close() };
+    // PGlite on the main thread: a replay is one short-lived process, not a server.
+    opened = await openStore(settings.store, { worker: false });
+    const db = opened.db;
+    const decider = await replayDeciderFor(db, { ...(registry?.ok ? { registry: registry.registry } : {}), today: o.today });
+    const store = opened;
+    return { ok: true, db, channels: createChannels({ parties: parties.parties }), decider, close: () => close(store) };
   } catch (err) {
-    await opened.close();
+    await close(opened);
     throw err;
   }
 }

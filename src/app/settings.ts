@@ -11,6 +11,7 @@ import { demoPartiesPath, sharedDir } from '../paths.js';
 export const SETTINGS = [
   'PORT',
   'HOST',
+  'SLUIS_DEMO_PUBLIC',
   'DATABASE_URL',
   'SLUIS_DATA_DIR',
   'SLUIS_PARTIES',
@@ -39,7 +40,10 @@ export type StoreSettings =
 
 export interface Settings {
   readonly port: number;
+  /** Where to listen; default 0.0.0.0, but 127.0.0.1 on the demo parties config (its keys are public). */
   readonly host: string;
+  /** SLUIS_DEMO_PUBLIC=1: the operator accepts the demo config listening beyond loopback (see demoExposure). */
+  readonly demoPublic: boolean;
   readonly store: StoreSettings;
   /** The parties config file; `demo` is true when none was set and the demo config is used. */
   readonly parties: { readonly file: string; readonly demo: boolean };
@@ -90,11 +94,16 @@ export function settingsFromEnv(env: Env, cwd: string): Settings {
   const store: StoreSettings = env.DATABASE_URL
     ? { kind: 'postgres', databaseUrl: env.DATABASE_URL }
     : { kind: 'pglite', dataDir: resolve(cwd, env.SLUIS_DATA_DIR ?? './data') };
+  const demoPublicText = env.SLUIS_DEMO_PUBLIC;
+  if (demoPublicText !== undefined && demoPublicText !== '' && demoPublicText !== '0' && demoPublicText !== '1')
+    throw new SettingsError('SLUIS_DEMO_PUBLIC', `SLUIS_DEMO_PUBLIC must be 1 or 0, got '${demoPublicText}'`);
+  const demo = !env.SLUIS_PARTIES;
   return {
     port: port ?? 8080,
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST || (demo ? '127.0.0.1' : '0.0.0.0'),
+    demoPublic: demoPublicText === '1',
     store,
-    parties: env.SLUIS_PARTIES ? { file: resolve(cwd, env.SLUIS_PARTIES), demo: false } : { file: demoPartiesPath(), demo: true },
+    parties: demo ? { file: demoPartiesPath(), demo: true } : { file: resolve(cwd, env.SLUIS_PARTIES!), demo: false },
     ...(env.SLUIS_REGISTRY ? { registryFile: resolve(cwd, env.SLUIS_REGISTRY) } : {}),
     sharedDir: sharedDir(env),
     ...(env.SLUIS_POSTCODES ? { postcodesFile: resolve(cwd, env.SLUIS_POSTCODES) } : {}),
@@ -106,4 +115,25 @@ export function settingsFromEnv(env: Env, cwd: string): Settings {
     logLevel: env.LOG_LEVEL ?? 'info',
     env,
   };
+}
+
+/** Loopback addresses: reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/**
+ * How the demo parties config may be exposed. Its API keys are published (an operator key among them,
+ * which reads every bericht), so on the demo config Sluis listens on loopback only; listening anywhere
+ * else takes BOTH an explicit HOST and SLUIS_DEMO_PUBLIC=1. Returns the problem, or undefined when fine.
+ */
+export function demoExposureProblem(settings: Pick<Settings, 'host' | 'demoPublic' | 'parties'>): SettingsError | undefined {
+  if (!settings.parties.demo || isLoopbackHost(settings.host) || settings.demoPublic) return undefined;
+  return new SettingsError(
+    'HOST',
+    `refusing to listen on ${settings.host} with the DEMO parties config (its API keys are public, including an operator key): ` +
+      'set SLUIS_PARTIES to your own parties config, or set SLUIS_DEMO_PUBLIC=1 to expose the demo on purpose',
+    'demo-exposed',
+  );
 }

@@ -12,9 +12,10 @@ import type { BuildRetourFn, DecideFn, IngestValidateFn, ValidateFn } from '../p
 import { openDb, type Db, type OpenedDb, type StoreKind } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
 import { systemClock, type Clock } from './clock.js';
+import { inUseMessage, lockDataDir, type DataDirLock } from './data-lock.js';
 import { createApp, type App, type AppDeps } from './gateway.js';
 import { loadRules, type Rules } from './rules.js';
-import { SettingsError, type Settings, type StoreSettings } from './settings.js';
+import { SettingsError, demoExposureProblem, isLoopbackHost, type Settings, type StoreSettings } from './settings.js';
 
 export interface RunningGateway {
   readonly url: string;
@@ -76,12 +77,26 @@ export function loadParties(settings: Pick<Settings, 'parties'>): PartiesConfig 
 export async function startGateway(settings: Settings, o: StartOptions): Promise<RunningGateway> {
   const { logger } = o;
   const clock = o.clock ?? systemClock;
+  if (!o.parties) {
+    const exposed = demoExposureProblem(settings);
+    if (exposed) throw exposed;
+  }
   const parties = o.parties ?? loadParties(settings);
   if (!o.parties) {
     if (settings.parties.demo)
       logger.warn(
-        { event: 'config', source: settings.parties.file, demo: true, parties: parties.parties.size },
-        `no SLUIS_PARTIES set: using the DEMO parties config ${settings.parties.file} (published demo keys, see docs/operations.md) — not for production`,
+        {
+          event: 'config',
+          source: settings.parties.file,
+          demo: true,
+          parties: parties.parties.size,
+          host: settings.host,
+          loopbackOnly: isLoopbackHost(settings.host),
+        },
+        `no SLUIS_PARTIES set: using the DEMO parties config ${settings.parties.file} (published demo keys, see docs/operations.md) — not for production; ` +
+          (isLoopbackHost(settings.host)
+            ? `listening on ${settings.host} only (reachable from this machine only)`
+            : `EXPOSED on ${settings.host} because SLUIS_DEMO_PUBLIC=1`),
       );
     else
       logger.info(
@@ -97,12 +112,26 @@ export async function startGateway(settings: Settings, o: StartOptions): Promise
       'no SLUIS_REGISTRY: no contract registry configured, valid berichten are routed to the other party in the header',
     );
 
-  const opened = await openStore(settings.store);
+  // PGlite: this process only (src/app/data-lock.ts); a `sluis replay` on the folder is refused while we run.
+  let lock: DataDirLock | undefined;
+  if (settings.store.kind === 'pglite') {
+    const taken = lockDataDir(settings.store.dataDir, 'serve');
+    if ('heldBy' in taken)
+      throw new SettingsError('SLUIS_DATA_DIR', inUseMessage(settings.store.dataDir, taken.heldBy, 'serve'), 'data-dir-in-use');
+    lock = taken;
+  }
+  let opened;
+  try {
+    opened = await openStore(settings.store);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   logger.info(
     { event: 'store', store: opened.kind, where: opened.describe, migrationsApplied: opened.migrationsApplied },
     `store ${opened.describe}`,
   );
-  const closers: (() => Promise<void>)[] = [() => opened.close()];
+  const closers: (() => Promise<void>)[] = [async () => lock?.release(), () => opened.close()];
   const closeAll = async (): Promise<void> => {
     for (const c of closers.reverse()) await c().catch(() => undefined);
   };

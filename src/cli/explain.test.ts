@@ -13,11 +13,28 @@ const explain = (args: string[], env: Record<string, string | undefined> = {}): 
 
 describe('sluis explain', () => {
   it('decides a sample with the demo registry and says why', async () => {
-    const c = await explain(['samples/ijw/JW323.xml', '--now', '2026-11-20']);
+    const c = await explain(['samples/ijw/JW323.xml', '--registry', 'config/demo.registry.json', '--now', '2026-11-20']);
     expect(c.code).toBe(0);
     expect(c.stdout).toContain('decision: ROUTE → 0363');
     expect(c.stdout).toContain('OG-DECL (DEMO-0363-JW-OG, outputgericht)');
     expect(c.stdout).not.toMatch(/\b9999\d{5}\b/);
+  });
+
+  it('without --registry or SLUIS_REGISTRY uses no registry, as `sluis serve` does, and says so', async () => {
+    const c = await explain(['samples/ijw/JW323.xml', '--now', '2026-11-20']);
+    expect(c.code).toBe(0);
+    expect(c.stdout).toContain('decision: ROUTE → 0363');
+    expect(c.stdout).toContain('no-contract-registry');
+    expect(c.stdout).toMatch(/note: no contract registry \(no --registry, SLUIS_REGISTRY not set\)/);
+    expect(c.stdout).not.toContain('DEMO-0363');
+    const j = JSON.parse((await explain(['samples/ijw/JW301.xml', '--json'])).stdout) as {
+      registry: unknown;
+      decision: { addressee: string };
+    };
+    expect(j).toMatchObject({ registry: null, decision: { action: 'route', addressee: '41410017' } });
+    // SLUIS_REGISTRY is the default, as for serve.
+    const viaEnv = await explain(['samples/ijw/JW323.xml', '--now', '2026-11-20'], { SLUIS_REGISTRY: 'config/demo.registry.json' });
+    expect(viaEnv.stdout).toContain('OG-DECL (DEMO-0363-JW-OG, outputgericht)');
   });
 
   it('prints JSON with the summary and the decision, without BSNs', async () => {
@@ -35,7 +52,16 @@ describe('sluis explain', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sluis-explain-'));
     const pc = join(dir, 'pc.csv');
     writeFileSync(pc, 'van,tot,gemeente\n1000,1109,0362\n');
-    const c = await explain(['samples/ijw/JW301.xml', '--json', '--postcodes', pc, '--now', '2026-11-20']);
+    const c = await explain([
+      'samples/ijw/JW301.xml',
+      '--json',
+      '--registry',
+      'config/demo.registry.json',
+      '--postcodes',
+      pc,
+      '--now',
+      '2026-11-20',
+    ]);
     expect(c.code).toBe(0);
     const j = JSON.parse(c.stdout) as { decision: Decision };
     expect(j.decision.woonplaats).toMatchObject({ verwachteGemeente: '0362', bron: 'postcode-tabel', afwijking: true });

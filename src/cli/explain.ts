@@ -6,7 +6,9 @@
  * the stored heenbericht). The woonplaats check uses the CBS list from the shared reference data, and
  * a postcode table / lookup adapter only when given.
  *
- * Registry: --registry, else $SLUIS_REGISTRY, else config/demo.registry.json of this repository.
+ * Registry: --registry, else $SLUIS_REGISTRY — the same one `sluis serve` uses. With neither, there is no
+ * registry and explain decides as the gateway does without one (route to the other party in the
+ * header), and says so.
  * Exit codes: 0 decided (whatever the decision), 1 the bericht is not L1-valid (no decision possible),
  * 2 usage error, unreadable file, or an invalid registry (errors name file, JSON path and reason).
  */
@@ -17,16 +19,19 @@ import { loadRegistry, loadWoonplaats } from '../app/rules.js';
 import { SettingsError, settingsFromEnv } from '../app/settings.js';
 import type { Decision } from '../decision/decision.js';
 import type { BerichtSummary } from '../decision/summary.js';
-import { demoRegistryPath } from '../paths.js';
+import { routeToCounterparty } from '../pipeline/decide-default.js';
 import { registryDecide } from '../pipeline/decide-registry.js';
 import { direction, headerFacts } from '../pipeline/identify.js';
 import { parseBericht } from '../validation/parse.js';
+import type { MessageDef } from '../standard/model.js';
 import type { CliIO } from './main.js';
 
 const HELP = `usage: sluis explain FILE [--registry F] [--postcodes F] [--lookup URL] [--now YYYY-MM-DD] [--json]
 
 Decides a bericht offline with the contract registry and prints the decision and why.
-  --registry F   contract registry (JSON); default $SLUIS_REGISTRY or config/demo.registry.json
+  --registry F   contract registry (JSON); default $SLUIS_REGISTRY, as sluis serve; with neither, no
+                 registry: decided as the gateway does without one (routed to the other party in the header)
+                 (the demo registry of this repository: --registry config/demo.registry.json)
   --postcodes F  postcode range table (van,tot,gemeente) for the woonplaats check of a 301
   --lookup URL   woonplaats lookup adapter base URL (POST {URL}/woonplaats; token in $SLUIS_LOOKUP_TOKEN)
   --now DATE     the clock (default: today in Europe/Amsterdam)
@@ -109,11 +114,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr(`sluis explain: ${a.error ?? 'no FILE given'}\n${HELP}`);
     return 2;
   }
-  const registryFile = resolve(io.cwd, a.registry ?? io.env.SLUIS_REGISTRY ?? demoRegistryPath());
+  // The same registry `sluis serve` would use: --registry, else SLUIS_REGISTRY, else none.
+  const registryName = a.registry ?? (io.env.SLUIS_REGISTRY || undefined);
+  const registryFile = registryName === undefined ? undefined : resolve(io.cwd, registryName);
   const settings = settingsFromEnv(io.env, io.cwd);
   let registry;
   try {
-    registry = (await loadRegistry(registryFile)).registry;
+    registry = registryFile === undefined ? undefined : (await loadRegistry(registryFile)).registry;
   } catch (e) {
     if (!(e instanceof SettingsError)) throw e;
     io.stderr(`sluis explain: ${e.message.replace(/^invalid contract registry/, 'invalid registry')}\n`);
@@ -135,6 +142,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       for (const i of parsed.issues) io.stderr(`  ${i.path}: ${i.code}: ${i.message}\n`);
     }
     return 1;
+  }
+
+  if (!registry) {
+    if (a.postcodes || a.lookup)
+      io.stderr('sluis explain: without a registry there is no woonplaats check; --postcodes/--lookup ignored\n');
+    return explainWithoutRegistry(a.file, a.json, parsed, io);
   }
 
   const notes: string[] = [];
@@ -187,5 +200,31 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(formatDecision(a.file, summary, decision));
     for (const n of notes) io.stdout(`note: ${n}\n`);
   }
+  return 0;
+}
+
+/** Without a registry the gateway routes every valid bericht to the other party in its header; explain says the same. */
+async function explainWithoutRegistry(
+  file: string,
+  json: boolean,
+  parsed: { readonly message: MessageDef; readonly bericht: Record<string, unknown> },
+  io: CliIO,
+): Promise<number> {
+  const h = headerFacts(parsed.bericht);
+  const { sender, counterparty } = direction(parsed.message, h);
+  const d = await routeToCounterparty({ message: parsed.message, bericht: parsed.bericht, header: h, sender, counterparty, today: '' });
+  const note =
+    'no contract registry (no --registry, SLUIS_REGISTRY not set): decided as the gateway does without one; ' +
+    'give --registry F (e.g. config/demo.registry.json) to apply contracts';
+  if (json) {
+    io.stdout(JSON.stringify({ file, bericht: parsed.message.id, registry: null, decision: d, notes: [note] }) + '\n');
+    return 0;
+  }
+  io.stdout(
+    `${file}: ${parsed.message.id} (BerichtCode ${h.berichtCode}) from ${sender} to ${counterparty}, Identificatie ${h.identificatie}\n` +
+      `decision: ${ACTION_WORD[d.action]}${d.addressee ? ` → ${d.addressee}` : ''}\n` +
+      `why:\n${d.reasons.map((r) => `  ${r.rule}: ${r.text}\n`).join('')}` +
+      `note: ${note}\n`,
+  );
   return 0;
 }

@@ -387,7 +387,7 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
       reasons.push({
         rule: RULE.WOONPLAATS_319_WMO,
         severity: 'warning',
-        text: 'RedenAfwijzingVerzoek 8 is for iJw woonplaatsbeginsel rejections; iWmo uses 5 "Andere gemeente" (FACTS §12.2)',
+        text: 'RedenAfwijzingVerzoek 8 is for iJw woonplaatsbeginsel rejections; iWmo uses 5 "Andere gemeente" (codelijst RedenAfwijzingVerzoek)',
       });
     }
   }
@@ -432,7 +432,7 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
     });
   }
 
-  // 4. Woonplaatsbeginsel traffic keeps flowing in every variant (seed 002 §4.2).
+  // 4. Woonplaatsbeginsel traffic keeps flowing in every variant: only the gemeente can check it.
   const wpb = woonplaatsVerkeer(ctx, items, antwoordVerzoek);
   if (wpb) {
     tags.add(Tag.woonplaatscheck);
@@ -455,7 +455,7 @@ export function decide(input: BerichtSummary, registry: Registry, state: Decisio
         rule: RULE.WOONPLAATS_NOOIT_ONDERDRUKT,
         severity: 'info',
         addressee: defaultAddressee(input),
-        text: 'woonplaatsbeginsel traffic is never suppressed: only the gemeente can check it (seed 002 §4.2)',
+        text: 'woonplaatsbeginsel traffic is never suppressed: only the gemeente can check it',
       };
       overridden.set(o, routed);
       return routed;

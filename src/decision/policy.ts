@@ -54,7 +54,7 @@ export const POLICY: readonly PolicyRule[] = [
     profiel: 'taakgericht-minimaal',
     groep: 'toewijzing',
     actie: 'suppress',
-    text: 'taakgericht-minimaal: no toewijzing per client (FACTS §11.2)',
+    text: 'taakgericht-minimaal: no toewijzing per client (taakgericht pays for a task, not per client)',
     uitzondering: {
       wanneer: 'woonplaats-antwoord',
       id: 'TM-TOEW-WPB',
@@ -80,7 +80,7 @@ export const POLICY: readonly PolicyRule[] = [
     groep: 'vot',
     actie: 'route',
     tag: 'woonplaatscheck',
-    text: 'taakgericht-minimaal: verzoek om toewijzing is delivered so the gemeente can check the woonplaatsbeginsel (seed 002 §4.2)',
+    text: 'taakgericht-minimaal: verzoek om toewijzing is delivered so the gemeente can check the woonplaatsbeginsel',
   },
   {
     id: 'TM-VOW',
@@ -145,7 +145,7 @@ export const POLICY: readonly PolicyRule[] = [
     profiel: 'taakgericht-stelselindicatoren',
     groep: 'declaratie',
     actie: 'suppress',
-    text: 'taakgericht-stelselindicatoren: all berichtenverkeer except declaratie (concept-SAP taakgericht, seed 002)',
+    text: 'taakgericht-stelselindicatoren: all berichtenverkeer except declaratie (as the concept SAP taakgericht describes)',
   },
   {
     id: 'PXQ-TOEW',
@@ -192,7 +192,7 @@ export const POLICY: readonly PolicyRule[] = [
     groep: 'declaratie',
     actie: 'route',
     adres: 'onderaannemer-partij',
-    text: 'PxQ onderaannemer: declaratie goes to the party the contract names (PxQ exception, seed 002 §4.2)',
+    text: 'PxQ onderaannemer: declaratie goes to the party the contract names (the PxQ exception)',
   },
 ];
 
@@ -202,11 +202,11 @@ export const RULE = {
   RETOUR_VOLGT_HEEN: 'RET-HEEN',
   /** A retour/325 whose heenbericht was suppressed or refused: there is nobody to answer. */
   RETOUR_HEEN_NIET_BEZORGD: 'RET-HEEN-NIET-BEZORGD',
-  /** Woonplaatsbeginsel traffic is never suppressed, whatever the variant or tightening (seed 002 §4.2). */
+  /** Woonplaatsbeginsel traffic is never suppressed, whatever the variant or tightening: only the gemeente can check it. */
   WOONPLAATS_NOOIT_ONDERDRUKT: 'WPB-NOOIT-ONDERDRUKT',
   /** iJw 319 with RedenAfwijzingVerzoek 8 lacks Woonplaatsbeginsel/Gemeente (TR377/TR409). */
   WOONPLAATS_319_GEMEENTE: 'WPB-319-8',
-  /** iWmo 319 with RedenAfwijzingVerzoek 8: the standard reserves 8 for iJw; iWmo uses 5 (FACTS §12.2). */
+  /** iWmo 319 with RedenAfwijzingVerzoek 8: the standard reserves 8 for iJw; iWmo uses 5 (codelijst RedenAfwijzingVerzoek). */
   WOONPLAATS_319_WMO: 'WPB-319-8-WMO',
   /** The result of the woonplaats check, attached for the gemeente. */
   WOONPLAATS_RESULTAAT: 'WPB-RESULTAAT',

@@ -10,6 +10,7 @@ import { BerichtStatus } from '../status.js';
 import type { IngestOutcome } from '../pipeline/ingest.js';
 import type { CollectedGauge, GatewayMetrics } from './metrics.js';
 import { ProblemType, l1ProblemKind, problem } from '../outcomes.js';
+import { parseTimestamp, parseWholeNumber } from './query.js';
 import { BodyTooLargeError, json, problemOf, problemResponse, type HttpRequest, type HttpResponse, type Route } from './router.js';
 
 /** OP179: a bericht file is at most 25 MB. */
@@ -154,8 +155,8 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     };
     const bad = (why: string): HttpResponse => problemOf(ProblemType.BAD_REQUEST, why);
     const limitText = q('limit');
-    const limit = limitText === undefined ? 100 : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return bad('limit: an integer 1–1000');
+    const limit = limitText === undefined ? 100 : parseWholeNumber(limitText, 1, 1000);
+    if (limit === undefined) return bad('limit: an integer 1–1000');
     const status = q('status');
     if (status !== undefined && !(Object.values(BerichtStatus) as string[]).includes(status))
       return bad(`status: one of ${Object.values(BerichtStatus).join(', ')}`);
@@ -170,7 +171,8 @@ export function apiRoutes(deps: ApiDeps): Route[] {
       if (v !== undefined && !/^([0-9]{4}|[0-9]{8})$/.test(v)) return bad(`${k}: a CBS (4 digits) or AGB (8 digits) code`);
     const range: Record<'from' | 'to', string | undefined> = { from: q('from'), to: q('to') };
     for (const [k, v] of Object.entries(range))
-      if (v !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(Date.parse(v)))) return bad(`${k}: an ISO date or timestamp`);
+      if (v !== undefined && parseTimestamp(v) === undefined)
+        return bad(`${k}: a real date or timestamp, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM] (got '${v}')`);
     const rows = await berichten.list({
       limit,
       ...(principal.kind === 'party' ? { party: principal.party.code } : {}),
@@ -275,8 +277,8 @@ export function apiRoutes(deps: ApiDeps): Route[] {
       after = d;
     }
     const l = req.query.get('limit');
-    const limit = l === null ? 100 : Number(l);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return problemOf(ProblemType.BAD_REQUEST, 'limit: an integer 1–1000');
+    const limit = l === null ? 100 : parseWholeNumber(l, 1, 1000);
+    if (limit === undefined) return problemOf(ProblemType.BAD_REQUEST, 'limit: an integer 1–1000');
     const items = await berichten.postbus(principal.party.code, after, limit);
     const last = items.at(-1);
     return json(200, {
@@ -314,11 +316,16 @@ export function apiRoutes(deps: ApiDeps): Route[] {
 
   return [
     { method: 'POST', path: '/api/v1/berichten', handler: postBericht },
-    { method: 'GET', path: '/api/v1/berichten', handler: search },
+    {
+      method: 'GET',
+      path: '/api/v1/berichten',
+      query: ['status', 'bericht', 'identificatie', 'afzender', 'ontvanger', 'from', 'to', 'after', 'limit'],
+      handler: search,
+    },
     { method: 'GET', path: '/api/v1/berichten/{id}', handler: getOne },
     { method: 'GET', path: '/api/v1/berichten/{id}/xml', handler: getXml },
     { method: 'GET', path: '/api/v1/berichten/{id}/retour', handler: getRetour },
-    { method: 'GET', path: '/api/v1/postbus', handler: postbus },
+    { method: 'GET', path: '/api/v1/postbus', query: ['after', 'limit'], handler: postbus },
     { method: 'POST', path: '/api/v1/postbus/{id}/ontvangst', handler: ontvangst },
     { method: 'GET', path: '/api/v1/openapi.json', handler: async () => json(200, deps.openapi()) },
     { method: 'GET', path: '/health/live', handler: async () => json(200, { status: 'up' }) },

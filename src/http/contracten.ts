@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { authenticate, type PartiesConfig, type Principal } from '../config/parties.js';
 import { createContractenHandlers, type ContractenDeps, type HandlerResponse, type Party } from '../contracts/handlers.js';
 import { ProblemType, problem, type Problem } from '../outcomes.js';
+import { isCalendarDate } from './query.js';
 import { BodyTooLargeError, json, problemOf, problemResponse, type HttpRequest, type HttpResponse, type Route } from './router.js';
 
 /** A registry document of a few hundred contracts is well under 1 MB; 5 MB leaves room without inviting abuse. */
@@ -40,6 +41,16 @@ export function isJsonContentType(ct: string | undefined): boolean {
 function toHttp(r: HandlerResponse, extraHeaders: Record<string, string>): HttpResponse {
   if (r.status < 400) return json(r.status, r.body, extraHeaders);
   return problemResponse(r.body as Problem);
+}
+
+/** The query parameters of GET /api/v1/contracten. */
+const LIST_QUERY = ['wet', 'gemeente', 'peildatum'] as const;
+
+/** What is wrong with one list filter, naming the parameter; undefined when it is fine. */
+function listQueryProblem(name: (typeof LIST_QUERY)[number], v: string): string | undefined {
+  if (name === 'wet') return v === 'Jeugdwet' || v === 'Wmo' ? undefined : `wet: Jeugdwet or Wmo (got '${v}')`;
+  if (name === 'gemeente') return /^[0-9]{4}$/.test(v) ? undefined : `gemeente: a CBS gemeentecode of 4 digits (got '${v}')`;
+  return isCalendarDate(v) ? undefined : `peildatum must be YYYY-MM-DD, a real calendar date (got '${v}')`;
 }
 
 export function contractenRoutes(deps: ContractenRouteDeps): Route[] {
@@ -85,9 +96,12 @@ export function contractenRoutes(deps: ContractenRouteDeps): Route[] {
         }
       }
       const query: Record<string, string | undefined> = {};
-      for (const k of ['wet', 'gemeente', 'peildatum']) {
+      for (const k of LIST_QUERY) {
         const v = req.query.get(k);
-        if (v !== null && v !== '') query[k] = v;
+        if (v === null || v === '') continue;
+        const why = listQueryProblem(k, v);
+        if (why) return problemOf(ProblemType.BAD_REQUEST, why);
+        query[k] = v;
       }
       const res = await handlers[pick]({ method: req.method, params: { ...query, ...params }, ...(withBody ? { body } : {}), party });
       if (withBody && res.status < 300) {
@@ -109,7 +123,7 @@ export function contractenRoutes(deps: ContractenRouteDeps): Route[] {
     };
 
   return [
-    { method: 'GET', path: '/api/v1/contracten', handler: wrap('list', false) },
+    { method: 'GET', path: '/api/v1/contracten', query: LIST_QUERY, handler: wrap('list', false) },
     { method: 'PUT', path: '/api/v1/contracten', handler: wrap('putAll', true) },
     { method: 'GET', path: '/api/v1/contracten/{id}', handler: wrap('get', false) },
     { method: 'PUT', path: '/api/v1/contracten/{id}', handler: wrap('put', true) },

@@ -11,6 +11,15 @@ describe('log redaction', () => {
     });
   });
 
+  it('keeps journal ids whose letters and digits include nine digits in a row', () => {
+    const id = '01J123456789ABCDEFGHJKMNPQ';
+    expect(scrub(`bericht ${id} stored`)).toBe(`bericht ${id} stored`);
+    expect(scrub({ id, path: `/api/v1/berichten/${id}/xml` })).toEqual({ id, path: `/api/v1/berichten/${id}/xml` });
+    expect(scrub('ABC999900006')).toBe('ABC999900006');
+    // A BSN next to punctuation is still one.
+    expect(scrub('bsn=999900006, <Bsn>999900018</Bsn> (999900031)')).toBe('bsn=[bsn], <Bsn>[bsn]</Bsn> ([bsn])');
+  });
+
   it('applies to messages, fields and errors of the real logger', () => {
     const out: string[] = [];
     const log = createLogger({

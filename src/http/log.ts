@@ -1,11 +1,13 @@
 /**
  * The pino logger with privacy redaction. Sluis never logs bericht content on purpose; this is the
  * net under that rule: any 9-digit number standing alone in a logged string (a BSN's shape) is
- * masked, and fields whose names carry personal data are replaced, at any depth.
+ * masked, and fields whose names carry personal data are replaced, at any depth. "Alone" means not
+ * inside a longer token of letters and digits: a journal id (ULID, e.g. 01J123456789ABCDEFGHJKMNPQ)
+ * may hold nine digits in a row and must stay readable, or nobody can find the bericht a line is about.
  */
 import { pino, type Logger, type DestinationStream } from 'pino';
 
-const BSN_SHAPE = /(?<![0-9])[0-9]{9}(?![0-9])/g;
+const BSN_SHAPE = /(?<![0-9A-Za-z])[0-9]{9}(?![0-9A-Za-z])/g;
 const PERSONAL_KEYS = new Set([
   'bsn',
   'naam',

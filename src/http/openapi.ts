@@ -61,7 +61,7 @@ const POST_BERICHT = {
 };
 
 export function openApiDocument(): Record<string, unknown> {
-  return {
+  const doc = {
     openapi: '3.1.0',
     info: {
       title: 'Sluis gateway API',
@@ -193,8 +193,13 @@ export function openApiDocument(): Record<string, unknown> {
             { name: 'identificatie', in: 'query', schema: { type: 'string', maxLength: 12 } },
             { name: 'afzender', in: 'query', schema: { type: 'string', pattern: '^([0-9]{4}|[0-9]{8})$' } },
             { name: 'ontvanger', in: 'query', schema: { type: 'string', pattern: '^([0-9]{4}|[0-9]{8})$' } },
-            { name: 'from', in: 'query', schema: { type: 'string', format: 'date-time' }, description: 'received at or after' },
-            { name: 'to', in: 'query', schema: { type: 'string', format: 'date-time' }, description: 'received before' },
+            {
+              name: 'from',
+              in: 'query',
+              schema: { type: 'string' },
+              description: 'received at or after: a real date or timestamp, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS[.ffffff]][Z|±HH:MM]`',
+            },
+            { name: 'to', in: 'query', schema: { type: 'string' }, description: 'received before (same forms as `from`)' },
             { name: 'after', in: 'query', schema: { type: 'string' }, description: 'continue after this id (`next` of the previous page)' },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
           ],
@@ -452,4 +457,8 @@ export function openApiDocument(): Record<string, unknown> {
       },
     },
   };
+  // Every route refuses a query parameter it does not take (or one given twice) with 400 naming it.
+  for (const ops of Object.values(doc.paths) as Record<string, { responses: Record<string, unknown> }>[])
+    for (const op of Object.values(ops)) op.responses = { 400: problemRef, ...op.responses };
+  return doc;
 }

@@ -3,6 +3,7 @@
  * server (src/http/server.ts), a test or a bench only adapts; no framework type crosses into a handler.
  */
 import { ProblemType, problem, type Problem, type ProblemKind } from '../outcomes.js';
+import { queryNameProblem } from './query.js';
 
 export interface HttpRequest {
   readonly method: string;
@@ -11,7 +12,10 @@ export interface HttpRequest {
   readonly query: URLSearchParams;
   /** Lower-case header names. */
   readonly headers: Readonly<Record<string, string | undefined>>;
-  /** Reads the body, at most `limit` bytes; rejects with BodyTooLargeError beyond that. */
+  /**
+   * Reads the body, at most `limit` bytes; rejects with BodyTooLargeError beyond that, and with
+   * ClientGoneError when the client closes the connection before the body is complete.
+   */
   readBody(limit: number): Promise<Uint8Array>;
   readonly receivedAt: Date;
 }
@@ -29,12 +33,28 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/** The client closed the connection before its body arrived: nobody's failure to log, nobody to answer. */
+export class ClientGoneError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('the client closed the connection before the request body was complete', options);
+    this.name = 'ClientGoneError';
+  }
+}
+
+/**
+ * The status recorded for a request whose client went away (nginx's "client closed request"): it is
+ * never sent (there is nobody to send it to), but the metrics count it apart from the 500s.
+ */
+export const CLIENT_CLOSED_STATUS = 499;
+
 export type Handler = (req: HttpRequest, params: Readonly<Record<string, string>>) => Promise<HttpResponse>;
 
 export interface Route {
   readonly method: 'GET' | 'POST' | 'PUT';
   /** OpenAPI-style path template: `/api/v1/berichten/{id}`. */
   readonly path: string;
+  /** The query parameters this route takes; any other, or one given twice, is a 400 naming it. Default: none. */
+  readonly query?: readonly string[];
   readonly handler: Handler;
 }
 
@@ -80,8 +100,11 @@ export function createRouter(
     try {
       res = await dispatch(routes, req);
     } catch (err) {
-      onError(err, req);
-      res = problemOf(ProblemType.INTERNAL);
+      if (err instanceof ClientGoneError) res = { status: CLIENT_CLOSED_STATUS };
+      else {
+        onError(err, req);
+        res = problemOf(ProblemType.INTERNAL);
+      }
     }
     if (req.path.startsWith('/api/')) res = { ...res, headers: { ...res.headers, 'api-version': API_VERSION } };
     return res;
@@ -94,7 +117,10 @@ async function dispatch(routes: readonly Route[], req: HttpRequest): Promise<Htt
     const params = match(r.path, req.path);
     if (!params) continue;
     pathMatched = true;
-    if (r.method === req.method || (r.method === 'GET' && req.method === 'HEAD')) return r.handler(req, params);
+    if (r.method === req.method || (r.method === 'GET' && req.method === 'HEAD')) {
+      const bad = queryNameProblem(req.query, r.query ?? []);
+      return bad ? problemOf(ProblemType.BAD_REQUEST, bad) : r.handler(req, params);
+    }
   }
   if (pathMatched) {
     const allow = routes

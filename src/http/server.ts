@@ -10,7 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ProblemType, problem } from '../outcomes.js';
-import { BodyTooLargeError, type HttpRequest, type HttpResponse } from './router.js';
+import { BodyTooLargeError, ClientGoneError, type HttpRequest, type HttpResponse } from './router.js';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -70,10 +70,17 @@ function toHttpRequest(req: IncomingMessage, onConsumed: () => void): HttpReques
             resolve(Buffer.concat(chunks, size));
           }
         });
+        // A client that disconnects mid-upload: 'error' (ECONNRESET, "aborted") and/or 'close' before 'end'.
         req.on('error', (e) => {
           if (!done) {
             done = true;
-            reject(e);
+            reject(new ClientGoneError({ cause: e }));
+          }
+        });
+        req.on('close', () => {
+          if (!done && !req.complete) {
+            done = true;
+            reject(new ClientGoneError());
           }
         });
       }),
@@ -102,6 +109,11 @@ export function createRequestListener(
   return (req, res) => {
     let consumed = false;
     const fail = (err: unknown): void => {
+      // A client gone mid-upload is not our failure: nothing to log, nobody to answer.
+      if (err instanceof ClientGoneError) {
+        res.destroy();
+        return;
+      }
       onError(err);
       internalError(res);
     };

@@ -135,7 +135,10 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
     }
     const sha256 = outcome.digest?.sha256 ?? createHash('sha256').update(raw).digest('hex');
     const bsns = outcome.digest ? new Set(outcome.digest.bsns) : collectBsns(bericht);
-    const idemKey = `${sender}|${h.berichtCode}|${h.identificatie}`;
+    // TR056 numbers are the sender's; a hoofdaannemer posting for the gemeente numbers its own, so its
+    // berichten get a key of their own and cannot take (and 9056) an Identificatie the gemeente uses later.
+    const idemKey =
+      submitter === sender ? `${sender}|${h.berichtCode}|${h.identificatie}` : `${sender}|${h.berichtCode}|${h.identificatie}|${submitter}`;
     const summary = summaryOf(message, bsns, h);
     const submittedBy = submitter !== sender ? submitter : null;
     // One literal with every field in one order (not `{ ...base, … }`): a spread followed by ten
@@ -191,7 +194,9 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
       return journalWrite({
         id,
         addressee: null,
-        idemKey: duplicateOf ? null : idemKey,
+        // A 9056 answer is keyed by what it answers and the bytes it refused: the same bytes again get
+        // the same 9056 (idempotent), not a new retour each time.
+        idemKey: duplicateOf ? `TR056|${duplicateOf}|${sha256}` : idemKey,
         status: BerichtStatus.AFGEKEURD,
         decision: null,
         issues,
@@ -218,7 +223,7 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
       if (existing.sha256 === sha256) return { kind: 'stored', receipt: receiptOf(existing), replay: true, header: h, sender };
       const w = rejectWith([TR056_ISSUE], existing.id);
       const r = await deps.committer.write(w);
-      if (r.kind !== 'inserted') throw new Error('a TR056 answer row has no idempotency key and cannot conflict');
+      if (r.kind === 'conflict') return { kind: 'stored', receipt: receiptOf(r.existing), replay: true, header: h, sender };
       return { kind: 'stored', receipt: receiptOfWrite(w), replay: false, header: h, sender };
     };
 

@@ -388,6 +388,27 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
     expect((await postBuilt(gw, antwoord('33330001', 'S09', 'S31'))).status).toBe(202);
   });
 
+  it("a hoofdaannemer's Identificatie does not take the gemeente's: the gemeente may use it later without 9056", async () => {
+    const antwoord = (ontvanger: string, declaratie: string, identificatie: string): Built => {
+      const s = sample('JW325');
+      header(s.bericht, G, ontvanger, identificatie);
+      const d = node(node(s.bericht.Header).DeclaratieIdentificatie);
+      d.Identificatie = declaratie;
+      d.Dagtekening = REGION_TODAY;
+      return s;
+    };
+    // 22220001 posted the gemeente's 325 'S25' above (for its PxQ onderaannemer 33330002).
+    const own = await postBuilt(gw, antwoord('33330001', 'S09', 'S25'));
+    expect(own.status).toBe(202);
+    const r = own.json();
+    expect(r.duplicateOf).toBeUndefined();
+    expect(r.issues.map((i: { rule?: string }) => i.rule)).not.toContain('TR056');
+    // And the hoofdaannemer's own re-post of its bytes is still an idempotent replay of its own row.
+    const again = await postBuilt(gw, antwoord('33330002', 'S10', 'S25'), '22220001');
+    expect(again.headers.get('sluis-idempotent-replay')).toBe('true');
+    expect(again.json().id).not.toBe(r.id);
+  });
+
   it('POST /api/v1/replays: operators only; a dry run with the same registry reproduces every decision; problems are typed and declared in OpenAPI', async () => {
     const doc = (await call(gw, 'GET', '/api/v1/openapi.json')).json();
     const json = 'application/json';

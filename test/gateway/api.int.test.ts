@@ -197,6 +197,24 @@ describe.each(STORES)('gateway API on %s', (store) => {
     });
   });
 
+  it('TR056: re-posting the same conflicting bytes answers the existing 9056, not a new retour each time', async () => {
+    const xml = j301('IDEM9', bsns[2]!);
+    const a = (await post(gw, xml, KEYS.gemeente0384)).json();
+    const conflicting = xml.replace('Commentaar client', 'Nog ander commentaar');
+    const first = await post(gw, conflicting, KEYS.gemeente0384);
+    expect(first.json()).toMatchObject({ status: 'afgekeurd', duplicateOf: a.id });
+    const before = await storeCounts(gw.db);
+    const second = await post(gw, conflicting, KEYS.gemeente0384);
+    expect(second.status).toBe(202);
+    expect(second.headers.get('sluis-idempotent-replay')).toBe('true');
+    expect(second.json()).toMatchObject({ id: first.json().id, status: 'afgekeurd', duplicateOf: a.id, retour: first.json().retour });
+    expect(await storeCounts(gw.db)).toEqual(before);
+    // Other conflicting bytes are another 9056 of their own.
+    const third = (await post(gw, xml.replace('Commentaar client', 'Derde commentaar'), KEYS.gemeente0384)).json();
+    expect(third.id).not.toBe(first.json().id);
+    expect(third.duplicateOf).toBe(a.id);
+  });
+
   it('concurrent twins: exactly one is journaled as the original', async () => {
     const xml = j301('TWIN1', bsns[3]!);
     const rs = await Promise.all(Array.from({ length: 8 }, () => post(gw, xml, KEYS.gemeente0384)));

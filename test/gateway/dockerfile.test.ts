@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { demoExposureProblem, settingsFromEnv } from '../../src/app/settings.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
@@ -78,7 +79,8 @@ describe('Dockerfile', () => {
 
   it('starts like `npm start` (minus its build step)', () => {
     const cmd = JSON.parse(runtime.find((i) => i.op === 'CMD')!.args) as string[];
-    expect(cmd.join(' ')).toBe(pkg.scripts.start);
+    // `exec`: npm runs the script through `sh -c`; exec makes node that process, so npm's SIGTERM reaches it.
+    expect(`exec ${cmd.join(' ')}`).toBe(pkg.scripts.start);
     expect(existsSync(resolve(ROOT, cmd[1]!.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
   });
 
@@ -108,5 +110,28 @@ describe('Dockerfile', () => {
       .map((i) => i.args)
       .join('\n');
     for (const needed of ['src/store/migrations', 'config', 'schemas']) expect(runtimeCopies).toContain(needed);
+  });
+
+  it('build stage copies only what `npm run build` compiles (tsconfig.build.json), not bench/ or test/', () => {
+    const build = JSON.parse(readFileSync(resolve(ROOT, 'tsconfig.build.json'), 'utf8')) as { include: string[] };
+    const buildStage = instr.slice(0, lastStageAt);
+    const sources = buildStage
+      .filter((i) => i.op === 'COPY' && !i.args.includes('--from'))
+      .flatMap((i) => i.args.split(/\s+/).slice(0, -1));
+    // The package files, the tsconfigs, the compiled folders and the JSON schemas src imports.
+    const allowed = new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', ...build.include, 'schemas']);
+    for (const src of sources) expect(allowed, src).toContain(src);
+  });
+
+  it('refuses to start on the demo parties config unless SLUIS_DEMO_PUBLIC=1 is passed explicitly', () => {
+    const env: Record<string, string> = {};
+    for (const e of runtime.filter((i) => i.op === 'ENV')) for (const m of e.args.matchAll(/([A-Z_][A-Z0-9_]*)=(\S+)/g)) env[m[1]!] = m[2]!;
+    expect(env.SLUIS_DEMO_PUBLIC, 'the image must not opt in to a public demo itself').toBeUndefined();
+    expect(env.SLUIS_PARTIES).toBeUndefined();
+    const demo = settingsFromEnv(env, '/app');
+    expect(demo.parties.demo).toBe(true);
+    expect(demoExposureProblem(demo)?.event).toBe('demo-exposed');
+    expect(demoExposureProblem(settingsFromEnv({ ...env, SLUIS_DEMO_PUBLIC: '1' }, '/app'))).toBeUndefined();
+    expect(demoExposureProblem(settingsFromEnv({ ...env, SLUIS_PARTIES: '/config/parties.json' }, '/app'))).toBeUndefined();
   });
 });

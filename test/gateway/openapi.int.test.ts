@@ -42,6 +42,15 @@ describe('OpenAPI 3.1 document', () => {
     expect(documented).toEqual(served);
   });
 
+  it('declares exactly the query parameters each route takes (any other is refused)', () => {
+    for (const r of gw.app.routes) {
+      const op = doc.paths[r.path]![r.method.toLowerCase()]!;
+      const declared = (op.parameters ?? []).filter((x) => x.in === 'query').map((x) => x.name);
+      expect(declared.sort(), `${r.method} ${r.path}`).toEqual([...(r.query ?? [])].sort());
+      expect(op.responses['400'], `${r.method} ${r.path}`).toBeDefined();
+    }
+  });
+
   it('declares every path parameter, and every problem type', () => {
     for (const [p, ops] of Object.entries(doc.paths)) {
       const names = [...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);

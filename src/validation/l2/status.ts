@@ -36,7 +36,7 @@ export const DECLARED_STATUS: readonly DeclaredStatus[] = [
     id: 'TR377',
     status: 'n/a',
     standards: ['iwmo'],
-    why: 'WMO319 has no Woonplaatsbeginsel class (iJw-only element, FACTS §13); the iJw TR list names "WMO319" for it, which the iWmo XSD cannot carry',
+    why: 'WMO319 has no Woonplaatsbeginsel class (an iJw-only element); the iJw TR list names "WMO319" for it, which the iWmo XSD cannot carry',
   },
   {
     id: 'TR409',

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { demoExposureProblem, isLoopbackHost, settingsFromEnv, SettingsError } from './settings.js';
+
+describe('settings: the demo parties config stays on this machine', () => {
+  it('binds the demo config to 127.0.0.1 when HOST is not set; a real parties config to 0.0.0.0', () => {
+    expect(settingsFromEnv({}, '/x').host).toBe('127.0.0.1');
+    expect(settingsFromEnv({ SLUIS_PARTIES: 'p.json' }, '/x').host).toBe('0.0.0.0');
+    expect(demoExposureProblem(settingsFromEnv({}, '/x'))).toBeUndefined();
+  });
+
+  it('refuses the demo config on a public HOST unless SLUIS_DEMO_PUBLIC=1 is set as well', () => {
+    const p = demoExposureProblem(settingsFromEnv({ HOST: '0.0.0.0' }, '/x'));
+    expect(p).toBeInstanceOf(SettingsError);
+    expect(p?.source).toBe('HOST');
+    expect(p?.message).toMatch(/SLUIS_DEMO_PUBLIC=1/);
+    expect(demoExposureProblem(settingsFromEnv({ HOST: '0.0.0.0', SLUIS_DEMO_PUBLIC: '1' }, '/x'))).toBeUndefined();
+    expect(demoExposureProblem(settingsFromEnv({ HOST: '::', SLUIS_DEMO_PUBLIC: '0' }, '/x'))).toBeDefined();
+    expect(() => settingsFromEnv({ SLUIS_DEMO_PUBLIC: 'yes' }, '/x')).toThrow(/SLUIS_DEMO_PUBLIC/);
+  });
+
+  it('knows loopback hosts', () => {
+    for (const h of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]']) expect(isLoopbackHost(h), h).toBe(true);
+    for (const h of ['0.0.0.0', '::', '10.0.0.1', '192.168.1.2', 'example.org']) expect(isLoopbackHost(h), h).toBe(false);
+  });
+});
