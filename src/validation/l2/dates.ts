@@ -178,7 +178,7 @@ export function certainly(a: XsDate, rel: Relation, b: XsDate): boolean {
 export function sameMonth(a: XsDate, b: XsDate): boolean {
   const p = a.parts;
   const q = b.parts;
-  // eslint-disable-next-line eqeqeq -- number vs BigInt years: loose equality compares them exactly
+  // Loose equality: a number and a BigInt year compare exactly.
   return p !== undefined && q !== undefined && p.y == q.y && p.m === q.m;
 }
 
