@@ -14,7 +14,7 @@ const sluis = (...args: string[]): ReturnType<typeof runCli> => runCli(args);
 
 type Obj = Record<string, unknown>;
 
-async function expectXsdValid(xml: string, id: 'JW302' | 'WMO302' | 'JW316' | 'WMO306'): Promise<void> {
+async function expectXsdValid(xml: string, id: 'JW302' | 'WMO302' | 'JW316' | 'WMO306' | 'JW325' | 'WMO325'): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sluis-retour-cli-'));
   const f = join(dir, `${id}.xml`);
   writeFileSync(f, xml);
@@ -69,6 +69,20 @@ describe('sluis retour', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('WMO325');
+  });
+
+  it('an L2-invalid 323 gets its 325 with RetourCode 0001 (IV087), valid against the 325 XSD', async () => {
+    const r = await sluis('retour', '--identificatie-retour', 'R325-CLI', 'samples/invalid/L2-TR358-totaalbedrag.xml');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const p = parseBericht(r.stdout);
+    if (!p.success) throw new Error(JSON.stringify(p.issues));
+    expect(p.message.nummer).toBe('325');
+    const h = p.bericht['Header'] as Obj;
+    expect(h['BerichtIdentificatie']).toEqual({ Identificatie: 'R325-CLI', Dagtekening: todayInNl() });
+    expect(h['RetourCodes']).toEqual({ RetourCode: ['0001'] });
+    expect(p.bericht['DeclaratieAntwoord']).toBeUndefined();
+    await expectXsdValid(r.stdout, p.message.id as 'JW325');
   });
 
   it('a retour itself gets no retour; usage errors exit 2', async () => {

@@ -1,16 +1,16 @@
 /**
  * `sluis retour [--identificatie-retour ID] FILE` — print the retourbericht (302, 306, 308, 316,
- * 318, 320) for a heenbericht, as Sluis would send it after L1 + L2 validation. Offline there is no
+ * 318, 320, or the 325 for a rejected 323) for a heenbericht, as Sluis would send it after L1 + L2 validation. Offline there is no
  * stored state, so L3 findings are not part of it: the retour is "approved" (header only) or "0001".
  *
  * Exit codes: 0 retour printed; 1 the file fails L1 (XSD) — the standard sends no retour then, the
- * errors go to stderr; 2 usage error, unreadable file, or a message that has no retour (323: the
- * 325 declaratie-antwoord is its answer; 325 and retours are answers themselves).
+ * errors go to stderr; 2 usage error, unreadable file, or a message Sluis does not answer (325 and
+ * retours are answers themselves; a 323 that passes L2 is answered by the gemeente's 325). An
+ * L2-invalid 323 gets the 325 Sluis sends for it (IV087).
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { NUMMER } from '../standard/catalog.js';
-import { berichtId } from '../standard/model.js';
 import { RetourError, buildRetour, retourMessageFor } from '../validation/retour.js';
 import { validateBericht } from '../validation/validate.js';
 import type { CliIO } from './main.js';
@@ -20,8 +20,9 @@ const HELP = `usage: sluis retour [--identificatie-retour ID] FILE
 
 Prints the retourbericht XML for a heenbericht (301→302, 305→306, 307→308, 315→316, 317→318, 319→320)
 after L1 (XSD) and L2 (in-message rules): header only when approved, header with RetourCode 0001
-when an L2 rule fails. An L1 failure gets no retour (exit 1, errors on stderr). A 323 is answered
-by a 325 declaratie-antwoord, not by a retour (exit 2).
+when an L2 rule fails. An L1 failure gets no retour (exit 1, errors on stderr). A 323 that an L2
+rule rejects gets its 325 declaratie-antwoord with RetourCode 0001; a 323 that passes is answered by
+the gemeente's 325, not by Sluis (exit 2).
   --identificatie-retour ID  IdentificatieRetour (1-12 chars); default derived from the heen header
 Exit: 0 printed, 1 not L1-valid, 2 usage error or no retour exists for this message.
 `;
@@ -76,12 +77,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const today = todayInNl();
   const outcome = validateBericht(bytes, { today });
   const message = outcome.message;
-  if (message && !retourMessageFor(message)) {
-    io.stderr(
-      message.nummer === NUMMER.declaratie
-        ? `sluis retour: ${file} is a ${message.id} declaratie: it gets no retourbericht; the gemeente answers it with a ${berichtId(message.standard, NUMMER.declaratieAntwoord)} declaratie-antwoord, which is both the technical and the functional answer\n`
-        : `sluis retour: ${file} is a ${message.id}, itself an answer: it gets no retourbericht\n`,
-    );
+  // A 323 goes on: when an in-message rule rejects it, Sluis answers with the 325 itself.
+  if (message && !retourMessageFor(message) && message.nummer !== NUMMER.declaratie) {
+    io.stderr(`sluis retour: ${file} is a ${message.id}, itself an answer: it gets no retourbericht\n`);
     return 2;
   }
   if (!outcome.l1Valid || !message || !outcome.bericht) {

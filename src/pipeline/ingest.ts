@@ -185,7 +185,8 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
         retourXml = r.xml;
         retourKind = r.kind;
       } catch (err) {
-        // 323/325 and retours have no retourbericht (FACTS §8); the JSON answer lists the issues.
+        // 325 and retours get no answer, nor does a 323 rejected only inside the declaratie (the
+        // gemeente answers that); a 323 rejected on L2 or its header gets its 325 (IV087) as the retour.
         // Any other failure of the retour builder must not lose the bericht: it is journaled as
         // afgekeurd with the builder's error code in its history, and the issues still answer.
         const code = (err as { code?: string }).code;

@@ -10,6 +10,7 @@ import { xsdPath } from '../../test/support/paths.js';
 import { MESSAGES } from '../standard/generated/model.js';
 import { STANDARDS, type MessageDef, type Standard } from '../standard/model.js';
 import { parseBericht } from './parse.js';
+import { validateBericht } from './validate.js';
 import type { ValidationIssue } from './issues.js';
 import { RetourError, RetourErrorCode, buildRetour, deriveIdentificatieRetour, retourMessageFor } from './retour.js';
 
@@ -431,4 +432,71 @@ describe('buildRetour on generated heenberichten (fast-check instances of every 
       ).toEqual([]);
     }
   });
+});
+
+describe('buildRetour: a rejected 323 gets its 325 (IV087)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sluis-325-'));
+  beforeAll(() => requireXmllint());
+
+  for (const std of STANDARDS) {
+    const decl = (): { message: MessageDef; bericht: Record<string, unknown> } => ({
+      message: msg(std, '323'),
+      bericht: heenBerichten(std)['323']!,
+    });
+
+    it(`${std}: an L2-invalid 323 gets a header-only 325 with RetourCode 0001, valid for our validator and xmllint`, async () => {
+      const h = decl();
+      const heenHeader = obj(h.bericht['Header']);
+      const r = buildRetour(
+        h,
+        { issues: [l2('/Bericht/Declaratie/TotaalIngediendBedrag', 'TR358')] },
+        { identificatieRetour: 'R325-01', today: TODAY },
+      );
+      expect(r.message.id).toBe(std === 'ijw' ? 'JW325' : 'WMO325');
+      expect(r.kind).toBe('technisch-afgekeurd');
+      const header = obj(r.bericht['Header']);
+      expect(header['BerichtCode']).toBe(r.message.berichtCode);
+      expect(header['Afzender']).toBe(heenHeader['Ontvanger']);
+      expect(header['Ontvanger']).toBe(heenHeader['Afzender']);
+      expect(header['BerichtIdentificatie']).toEqual({ Identificatie: 'R325-01', Dagtekening: TODAY });
+      expect(header['DeclaratieIdentificatie']).toEqual(heenHeader['BerichtIdentificatie']);
+      expect(header['XsdVersieDeclaratie']).toEqual(heenHeader['XsdVersie']);
+      expect(header['XsdVersie']).toEqual({
+        BasisschemaXsdVersie: r.message.xsdVersie.basisschema,
+        BerichtXsdVersie: r.message.xsdVersie.bericht,
+      });
+      expect(codes(header)).toEqual(['0001']);
+      expect(Object.keys(r.bericht)).toEqual(['Header']); // no DeclaratieAntwoord: the declaratie counts as not sent
+
+      const ours = validateBericht(r.xml, { today: TODAY });
+      expect(ours.issues).toEqual([]);
+      expect(ours.valid).toBe(true);
+      expect(ours.message?.id).toBe(r.message.id);
+      const file = join(dir, `${r.message.id}-l2.xml`);
+      writeFileSync(file, r.xml);
+      const [v] = await xmllintValidate(xsdPath(r.message), [file]);
+      expect(v?.valid, v?.errors.join('\n')).toBe(true);
+    });
+
+    it(`${std}: a 323 rejected on its header (TR056) gets a 325 with that code; xmllint agrees`, async () => {
+      const r = buildRetour(decl(), { issues: CASES.l3Header() }, { identificatieRetour: 'R325-02', today: TODAY });
+      expect(r.kind).toBe('header-afgekeurd');
+      expect(codes(r.bericht['Header'])).toEqual(['9056']);
+      const file = join(dir, `${r.message.id}-tr056.xml`);
+      writeFileSync(file, r.xml);
+      const [v] = await xmllintValidate(xsdPath(r.message), [file]);
+      expect(v?.valid, v?.errors.join('\n')).toBe(true);
+    });
+
+    it(`${std}: a 323 that passed, or has findings only inside the declaratie, gets no 325 from Sluis (the gemeente answers)`, () => {
+      for (const issues of [[], [l3('/Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]', 'TR338', '9338')]]) {
+        try {
+          buildRetour(decl(), { issues }, { today: TODAY });
+          throw new Error('expected no-retour');
+        } catch (e) {
+          expect((e as RetourError).code).toBe(RetourErrorCode.NO_RETOUR);
+        }
+      }
+    });
+  }
 });

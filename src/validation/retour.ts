@@ -11,6 +11,13 @@
  * |                                          | each with the rule codes / 0233 / 0200                       |
  * | no issues                                | Header only, no RetourCodes                                  |
  *
+ * A 323 declaratie is answered by a 325 declaratie-antwoord (IV087: every 323 gets exactly one).
+ * When Sluis rejects it — an in-message rule (L2) failed, or the header is rejected (TR056) — the
+ * gemeente never sees it, so Sluis answers with the 325 itself: its own header (gemeente → aanbieder,
+ * DeclaratieIdentificatie and XsdVersieDeclaratie from the 323) with RetourCode 0001 (or the header
+ * rule's codes) and no DeclaratieAntwoord: the declaratie counts as not sent. A 323 that passes is
+ * routed, and the gemeente's own 325 answers it.
+ *
  * The copy is driven by the model: a retour message's complex types mirror the heenbericht's with an
  * extra `RetourCodes` child in every class, so we walk the RETOUR model, take values from the heen
  * object and fill `RetourCodes` wherever the retour model has one. Pure: the clock (`today`) and the
@@ -36,7 +43,7 @@ export const RETOURCODE = {
 
 /** Why no retour could be built. Stable codes: the CLI and the HTTP layer match on them. */
 export const RetourErrorCode = {
-  /** The message has no retourbericht: 323 is answered by 325, and retours/325 are never answered. */
+  /** No answer from Sluis: retours and 325 are never answered; a 323 that passes is answered by the gemeente's 325. */
   NO_RETOUR: 'no-retour',
   /** The heenbericht failed L1 (XSD): the standard sends no retour then (FACTS §8.1). */
   L1_INVALID: 'l1-invalid',
@@ -311,24 +318,12 @@ function buildHeader(
   return out;
 }
 
-/**
- * Build the retourbericht for `heen` given the validation issues found (L2 from validateBericht, L3
- * from the stateful checks). Throws RetourError when no retour exists (323/325/retours, or an L1
- * failure) or the options are invalid.
- */
-export function buildRetour(
+/** The checks every answer Sluis builds shares: no L1 failure, a usable id and date, a header. */
+function checkInputs(
   heen: { message: MessageDef; bericht: Record<string, unknown> },
   outcome: { issues: readonly ValidationIssue[] },
   opts: RetourOptions,
-): RetourResult {
-  const retour = retourMessageFor(heen.message);
-  if (!retour) {
-    const why =
-      heen.message.nummer === NUMMER.declaratie
-        ? 'a 323 declaratie has no retourbericht: the 325 declaratie-antwoord is its technical and functional answer'
-        : `${heen.message.id} is itself an answer and gets no retourbericht`;
-    throw new RetourError(RetourErrorCode.NO_RETOUR, why);
-  }
+): { identificatieRetour: string; heenHeader: Node } {
   if (outcome.issues.some((i) => i.level === 'L1')) {
     throw new RetourError(
       RetourErrorCode.L1_INVALID,
@@ -344,6 +339,117 @@ export function buildRetour(
   }
   const heenHeader = heen.bericht['Header'];
   if (!isNode(heenHeader)) throw new RetourError(RetourErrorCode.MODEL_MISMATCH, 'the heenbericht has no Header');
+  return { identificatieRetour, heenHeader };
+}
+
+/** The 325 that answers a 323, or undefined for any other message. */
+export function declaratieAntwoordFor(heen: MessageDef): MessageDef | undefined {
+  return heen.nummer === NUMMER.declaratie ? MESSAGES[berichtId(heen.standard, NUMMER.declaratieAntwoord)] : undefined;
+}
+
+/**
+ * The 325 for a 323 that Sluis rejects (IV087): header only, built along the 325 header type. An L2
+ * failure gives RetourCode 0001 (the declaratie counts as not sent); a header rule (TR056) its own
+ * code. Anything else — a 323 that passed, or a finding inside the declaratie — is the gemeente's
+ * to answer, so there is no 325 from Sluis then.
+ */
+function buildRejectedDeclaratieAntwoord(
+  heen: { message: MessageDef; bericht: Record<string, unknown> },
+  outcome: { issues: readonly ValidationIssue[] },
+  opts: RetourOptions,
+): RetourResult {
+  const antwoord = declaratieAntwoordFor(heen.message)!;
+  const { identificatieRetour, heenHeader } = checkInputs(heen, outcome, opts);
+  let codes: RetourCodeCode[];
+  let kind: RetourKind;
+  if (outcome.issues.some((i) => i.level === 'L2')) {
+    codes = [RETOURCODE.technischAfgekeurd];
+    kind = 'technisch-afgekeurd';
+  } else {
+    const l3 = outcome.issues.filter((i) => i.level === 'L3');
+    const header = l3.filter(
+      (i) =>
+        isPrefix('/Bericht/Header', canonicalPath(i.path, heen.message.rootType)) ||
+        canonicalPath(i.path, heen.message.rootType) === '/Bericht',
+    );
+    if (header.length === 0) {
+      throw new RetourError(
+        RetourErrorCode.NO_RETOUR,
+        `a ${heen.message.id} declaratie that passes the in-message checks is answered by the gemeente with a ${antwoord.id} declaratie-antwoord`,
+      );
+    }
+    codes = [];
+    for (const i of header) pushUnique(codes, codeOf(i));
+    kind = 'header-afgekeurd';
+  }
+  const rootType = complexType(antwoord.rootType);
+  const headerDef = rootType.children.find((c) => c.name === 'Header');
+  if (!headerDef) throw new RetourError(RetourErrorCode.MODEL_MISMATCH, `${antwoord.id} has no Header`);
+  const out: Node = {};
+  for (const def of complexType(headerDef.type).children) {
+    const copy = (from: string): void => {
+      const v = heenHeader[from];
+      if (v === undefined) throw new RetourError(RetourErrorCode.MODEL_MISMATCH, `/Bericht/Header/${from} is absent in the heenbericht`);
+      out[def.name] = deepCopy(v);
+    };
+    switch (def.name) {
+      case 'BerichtCode':
+        out[def.name] = antwoord.berichtCode;
+        break;
+      case 'BerichtVersie':
+      case 'BerichtSubversie':
+        copy(def.name);
+        break;
+      // The 325 goes the other way: the gemeente (the 323's Ontvanger) answers the aanbieder.
+      case 'Afzender':
+        copy('Ontvanger');
+        break;
+      case 'Ontvanger':
+        copy('Afzender');
+        break;
+      case 'BerichtIdentificatie':
+        out[def.name] = { Identificatie: identificatieRetour, Dagtekening: opts.today };
+        break;
+      case 'XsdVersie':
+        out[def.name] = { BasisschemaXsdVersie: antwoord.xsdVersie.basisschema, BerichtXsdVersie: antwoord.xsdVersie.bericht };
+        break;
+      case 'DeclaratieIdentificatie': // TR337: the 323's BerichtIdentificatie
+        copy('BerichtIdentificatie');
+        break;
+      case 'XsdVersieDeclaratie': // TR371: the 323's XsdVersie
+        copy('XsdVersie');
+        break;
+      case 'XsltVersie':
+        // Only when the official XSLTs were used (IV033); Sluis has its own rule engine.
+        break;
+      case 'RetourCodes':
+        out[def.name] = { RetourCode: [...codes] };
+        break;
+      default:
+        if (def.min > 0)
+          throw new RetourError(RetourErrorCode.MODEL_MISMATCH, `${antwoord.id} Header/${def.name} is not known to the builder`);
+    }
+  }
+  const bericht: Node = { Header: out };
+  return { message: antwoord, bericht, xml: buildBericht(antwoord, bericht), kind };
+}
+
+/**
+ * Build the retourbericht for `heen` given the validation issues found (L2 from validateBericht, L3
+ * from the stateful checks); for a rejected 323 the 325 that answers it. Throws RetourError when no
+ * answer exists (325/retours, a 323 that passes, or an L1 failure) or the options are invalid.
+ */
+export function buildRetour(
+  heen: { message: MessageDef; bericht: Record<string, unknown> },
+  outcome: { issues: readonly ValidationIssue[] },
+  opts: RetourOptions,
+): RetourResult {
+  if (heen.message.nummer === NUMMER.declaratie) return buildRejectedDeclaratieAntwoord(heen, outcome, opts);
+  const retour = retourMessageFor(heen.message);
+  if (!retour) {
+    throw new RetourError(RetourErrorCode.NO_RETOUR, `${heen.message.id} is itself an answer and gets no retourbericht`);
+  }
+  const { identificatieRetour, heenHeader } = checkInputs(heen, outcome, opts);
 
   const rootType = complexType(retour.rootType);
   const headerDef = rootType.children.find((c) => c.name === 'Header');

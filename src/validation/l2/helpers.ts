@@ -6,6 +6,7 @@
  * runs on berichten that L1 rejected.
  */
 import type { BerichtNummer, Standard } from '../../standard/model.js';
+import { certainly, compareDates, dateKey, readDate, type XsDate } from './dates.js';
 import type { Finding, Findings, L2Rule, Node, RuleContext, RuleKind } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -81,34 +82,22 @@ export function retourCodes(node: Node | undefined): readonly string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Dates (xs:date without timezone, as L1 guarantees: plain YYYY-MM-DD compares as a string)
+// Dates: every rule reads them through `./dates.ts` and fails closed on what it cannot order.
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function date(node: Node | undefined, path: string): string | undefined {
+/** The date at `path`: undefined only when absent; an unreadable value is an XsDate no order holds for. */
+export function dateAt(node: Node | undefined, path: string): XsDate | undefined {
   const s = str(node, path);
-  return s !== undefined && DATE.test(s) ? s : undefined;
+  return s === undefined ? undefined : readDate(s);
 }
 
-export function isDate(s: string | undefined): s is string {
-  return s !== undefined && DATE.test(s);
+/** The bericht's Dagtekening as a date (undefined without a header, which only an L1 failure has). */
+/** How a failed order is worded: `broken` when the order is known, else that it cannot be determined. */
+export function verb(a: XsDate, b: XsDate, broken: string): string {
+  return compareDates(a, b) === undefined ? 'cannot be ordered against' : broken;
 }
 
-/** Same month and day, `n` years earlier (29 Feb stays 29 Feb: as a string bound it compares right). */
-export function yearsBefore(d: string, n: number): string {
-  const m = DATE.exec(d);
-  if (!m) return d;
-  return `${String(Number(m[1]) - n).padStart(4, '0')}-${m[2]}-${m[3]}`;
-}
-
-export function lastDayOfMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one (UTC: no DST surprises).
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-export function parts(d: string): { y: number; m: number; d: number } | undefined {
-  const m = DATE.exec(d);
-  return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : undefined;
+export function dagtekeningOf(ctx: RuleContext): XsDate | undefined {
+  return ctx.dagtekening === undefined ? undefined : readDate(ctx.dagtekening);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -200,33 +189,36 @@ export function valueIn(def: Common & { element: string; allowed: readonly strin
   });
 }
 
-/** Date `element` ≥ date `reference` when both are present (CS003, TR018). */
+/** Date `element` ≥ date `reference` when both are present (CS003, TR018); an order that is not certain fails. */
 export function notBefore(def: Common & { element: string; reference: string }): L2Rule<undefined> {
   return rule({
     ...def,
     check: (n) => {
-      const a = date(n, def.element);
-      const b = date(n, def.reference);
-      return a !== undefined && b !== undefined && a < b
-        ? { path: def.element, message: `${def.element} ${a} lies before ${def.reference} ${b}` }
+      const a = dateAt(n, def.element);
+      const b = dateAt(n, def.reference);
+      return a !== undefined && b !== undefined && !certainly(a, '>=', b)
+        ? { path: def.element, message: `${def.element} ${a.text} ${verb(a, b, 'lies before')} ${def.reference} ${b.text}` }
         : undefined;
     },
   });
 }
 
-/** Each date in `elements` (when present) ≤ the bericht's Dagtekening (TR134). */
+/** Each date in `elements` (when present) ≤ the bericht's Dagtekening (TR134); an order that is not certain fails. */
 export function notAfterDagtekening(def: Common & { elements: readonly string[]; sensitive?: boolean }): L2Rule<undefined> {
   return rule({
     ...def,
     check: (n, ctx) => {
-      const dt = ctx.dagtekening;
-      if (!isDate(dt)) return undefined;
+      const dt = dagtekeningOf(ctx);
+      if (dt === undefined) return undefined;
       const out: Finding[] = [];
       for (const e of def.elements) {
-        const d = date(n, e);
+        const d = dateAt(n, e);
         // Birth dates are personal data: name the element, not the value.
-        if (d !== undefined && d > dt)
-          out.push({ path: e, message: `${e}${def.sensitive ? '' : ' ' + d} lies after the Dagtekening ${dt}` });
+        if (d !== undefined && !certainly(d, '<=', dt))
+          out.push({
+            path: e,
+            message: `${e}${def.sensitive ? '' : ' ' + d.text} ${verb(d, dt, 'lies after')} the Dagtekening ${dt.text}`,
+          });
       }
       return out;
     },
@@ -237,9 +229,15 @@ export function notAfterDagtekening(def: Common & { elements: readonly string[];
  * The key elements of a class as one string. U+001F separates the parts and U+0000 marks an absent
  * optional key element: XML 1.0 cannot carry either character, so no two different keys collide.
  */
-export function keyOf(node: Node, key: readonly string[]): string {
+export function keyOf(node: Node, key: readonly string[], dates: readonly string[] = []): string {
   let s = '';
-  for (let i = 0; i < key.length; i++) s += (i ? '\u001f' : '') + (str(node, key[i]!) ?? '\u0000');
+  for (let i = 0; i < key.length; i++) {
+    const k = key[i]!;
+    let v = str(node, k);
+    // Dates by value: two spellings of one date are the same key.
+    if (v !== undefined && dates.includes(k)) v = dateKey(readDate(v));
+    s += (i ? '\u001f' : '') + (v ?? '\u0000');
+  }
   return s;
 }
 
@@ -248,7 +246,9 @@ export function keyOf(node: Node, key: readonly string[]): string {
  * parent instance (the container element, held weakly), so a streamed 323 whose Clients are
  * detached still only keeps key strings, never the Clients themselves.
  */
-export function uniqueKey(def: Common & { key: readonly string[]; what: string }): L2Rule<WeakMap<object, Set<string>>> {
+export function uniqueKey(
+  def: Common & { key: readonly string[]; dates?: readonly string[]; what: string },
+): L2Rule<WeakMap<object, Set<string>>> {
   return rule<WeakMap<object, Set<string>>>({
     ...def,
     element: def.element ?? def.key.join(', '),
@@ -261,7 +261,7 @@ export function uniqueKey(def: Common & { key: readonly string[]; what: string }
         set = new Set();
         seen.set(parent, set);
       }
-      const k = keyOf(n, def.key);
+      const k = keyOf(n, def.key, def.dates);
       if (set.has(k))
         return { message: `${def.klasse} repeats the ${def.what} (${def.key.join(' + ')}) of an earlier ${def.klasse} in the same parent` };
       set.add(k);
@@ -320,13 +320,15 @@ function sameProduct(a: Node, b: Node): boolean {
   return ca === undefined || cb === undefined || ca === cb;
 }
 
+/** Overlap unless the periods are certainly disjoint (an absent end is open; an unreadable date overlaps). */
 function overlaps(a: Node, b: Node, begin: string, end: string): boolean {
-  const ab = date(a, begin);
-  const bb = date(b, begin);
-  if (ab === undefined || bb === undefined) return false;
-  const ae = date(a, end) ?? '9999-12-31';
-  const be = date(b, end) ?? '9999-12-31';
-  return ab <= be && bb <= ae;
+  const ab = dateAt(a, begin);
+  const bb = dateAt(b, begin);
+  if (ab === undefined || bb === undefined) return false; // the begin dates are mandatory: only L1 failures lack one
+  const ae = dateAt(a, end);
+  const be = dateAt(b, end);
+  const disjoint = (be !== undefined && certainly(ab, '>', be)) || (ae !== undefined && certainly(bb, '>', ae));
+  return !disjoint;
 }
 
 /** Elfproef for a 9-digit BSN: Σ d1·9 + … + d8·2 − d9 ≡ 0 (mod 11). */

@@ -14,13 +14,16 @@ export interface LogicalKey {
   readonly key: readonly string[];
   /** Whether the class can occur more than once under one parent (only then can TR101 fail). */
   readonly repeatable: boolean;
+  /** The key elements that are dates (LDT_Datum): compared by value, not by text. */
+  readonly dates: readonly string[];
 }
 
 /** From the catalog's key classes; whether a class repeats is the XSD's maxOccurs. */
 function logicalKey(nummer: BerichtNummer, s: SleutelKlasse): LogicalKey {
   const def = resolvePath(messageDef(s.alleen ?? 'ijw', nummer).rootType, s.pad)?.at(-1);
   if (!def) throw new Error(`${nummer} has no class ${s.pad}`);
-  return { klasse: def.name, key: s.sleutel, repeatable: def.max > 1 };
+  const dates = s.sleutel.filter((k) => resolvePath(def.type, k)?.at(-1)?.type.endsWith(':LDT_Datum'));
+  return { klasse: def.name, key: s.sleutel, repeatable: def.max > 1, dates };
 }
 
 export const LOGICAL_KEYS: Readonly<Partial<Record<BerichtNummer, readonly LogicalKey[]>>> = Object.fromEntries(

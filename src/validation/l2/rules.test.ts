@@ -1048,6 +1048,21 @@ const CASES_325: Case[] = [
     },
     at: `${DA}/TotaalToegekendBedrag`,
   },
+  {
+    rule: 'TR342',
+    msg: '325',
+    name: 'rejected DeclaratieAntwoord that still lists prestaties',
+    pass: (b) => {
+      set(b, `${DA}/RetourCodes`, { RetourCode: ['9333'] });
+      set(b, `${DA}/TotaalToegekendBedrag`, { TotaalBedrag: 0, DebetCredit: 'D' });
+      del(b, `${DA}/Clienten`);
+    },
+    fail: (b) => {
+      set(b, `${DA}/RetourCodes`, { RetourCode: ['9333'] });
+      set(b, `${DA}/TotaalToegekendBedrag`, { TotaalBedrag: 0, DebetCredit: 'D' });
+    },
+    at: `${DA}/Clienten`,
+  },
   { rule: 'TR101', msg: '325', name: 'Client twice', fail: (b) => void dup(b, CL5), at: `${CL5}/2` },
   { rule: 'TR101', msg: '325', name: 'Prestatie twice', fail: (b) => void dup(b, PR5), at: `${PR5}/2` },
 ];

@@ -6,20 +6,19 @@
  * element open, the entry's `summary` says which elements we check (our reading).
  */
 import type { BerichtNummer } from '../../standard/model.js';
+import { certainly, lastDayOfMonth, readDate, sameMonth, yearsBefore } from './dates.js';
 import {
   child,
-  date,
+  dagtekeningOf,
+  dateAt,
   elfproef,
   forbiddenIf,
   has,
-  isDate,
   items,
   keyOf,
-  lastDayOfMonth,
   noOverlap,
   notAfterDagtekening,
   notBefore,
-  parts,
   requiredIf,
   requiredIff,
   retourCodes,
@@ -28,9 +27,10 @@ import {
   str,
   uniqueKey,
   valueIn,
-  yearsBefore,
+  verb,
 } from './helpers.js';
 import { LOGICAL_KEYS } from './keys.js';
+import type { XsDate } from './dates.js';
 import type { Finding, L2Rule, Node } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -63,10 +63,11 @@ const TWP: ProductClass = {
 };
 
 /** CD080/CD095/CD096/CS338/CS343 only bite on toewijzingen that run (or may run) into 2021: 3.0 took effect 1 Jan 2021. */
-const CUTOFF_2020 = '2020-12-31';
+const CUTOFF_2020 = readDate('2020-12-31');
+/** Open, or not certainly on or before the cutoff (an unreadable end date keeps the rule in force). */
 const runsInto2021 = (n: Node, end: string): boolean => {
-  const e = date(n, end);
-  return e === undefined || e > CUTOFF_2020;
+  const e = dateAt(n, end);
+  return e === undefined || !certainly(e, '<=', CUTOFF_2020);
 };
 
 /** Eenheden for which Frequentie "per dag" makes no sense (etmaal, dagdeel, euro's, stuks (inspanning)). */
@@ -184,13 +185,26 @@ const BSN_MESSAGES: readonly BerichtNummer[] = ['301', '305', '307', '315', '317
 const GEBOORTE_MESSAGES: readonly BerichtNummer[] = ['301', '305', '307', '315'];
 
 /** IV009: unknown parts of a date are filled with 01 (day, month) and 1900 (year). */
+/** Written as 1900-01-01 (the placeholder for an unknown date; its timezone, if any, is not part of the calendar date). */
+function isUnknownDate(d: { parts: { y: unknown; m: number; d: number } | undefined }): boolean {
+  return d.parts !== undefined && d.parts.y === 1900 && d.parts.m === 1 && d.parts.d === 1;
+}
+
 function geboortedatumConsistent(n: Node): Finding | undefined {
-  const d = date(n, 'Geboortedatum/Datum');
+  const d = dateAt(n, 'Geboortedatum/Datum');
   const gebruik = str(n, 'Geboortedatum/DatumGebruik');
   if (d === undefined || gebruik === undefined) return undefined;
-  const p = parts(d);
-  if (!p) return undefined;
-  const ok = gebruik === '1' ? p.d === 1 : gebruik === '2' ? p.d === 1 && p.m === 1 : gebruik === '3' ? d === '1900-01-01' : true;
+  const p = d.parts;
+  // Unreadable: consistency cannot be shown, so the rule fails.
+  const ok = !p
+    ? false
+    : gebruik === '1'
+      ? p.d === 1
+      : gebruik === '2'
+        ? p.d === 1 && p.m === 1
+        : gebruik === '3'
+          ? isUnknownDate(d)
+          : true;
   return ok
     ? undefined
     : {
@@ -199,11 +213,11 @@ function geboortedatumConsistent(n: Node): Finding | undefined {
       };
 }
 
-function geboortedatumNotTooOld(n: Node, dagtekening: string | undefined): Finding | undefined {
-  const d = date(n, 'Geboortedatum/Datum');
-  if (d === undefined || !isDate(dagtekening)) return undefined;
-  if (str(n, 'Geboortedatum/DatumGebruik') === '3' && d === '1900-01-01') return undefined; // unknown: exempt
-  return d < yearsBefore(dagtekening, 120)
+function geboortedatumNotTooOld(n: Node, dagtekening: XsDate | undefined): Finding | undefined {
+  const d = dateAt(n, 'Geboortedatum/Datum');
+  if (d === undefined || dagtekening === undefined) return undefined;
+  if (str(n, 'Geboortedatum/DatumGebruik') === '3' && isUnknownDate(d)) return undefined; // unknown: exempt
+  return !certainly(d, '>=', yearsBefore(dagtekening, 120))
     ? {
         path: 'Geboortedatum',
         message: 'Geboortedatum lies more than 120 years before the Dagtekening and is not marked unknown (DatumGebruik 3, 1900-01-01)',
@@ -246,7 +260,7 @@ function personRules(): L2Rule[] {
         klasse,
         element: 'Geboortedatum',
         summary: 'Geboortedatum at most 120 years before the Dagtekening, unless marked unknown (DatumGebruik 3 with 1900-01-01).',
-        check: (n, ctx) => geboortedatumNotTooOld(n, ctx.dagtekening),
+        check: (n, ctx) => geboortedatumNotTooOld(n, dagtekeningOf(ctx)),
       }),
     );
   }
@@ -399,7 +413,14 @@ function contactRules(): L2Rule[] {
 /** TR302: deleted toewijzingen (Einddatum = Ingangsdatum with reden 13, or the retired 01) are not stapeling. */
 function isDeletedToewijzing(n: Node): boolean {
   const reden = str(n, 'RedenWijziging');
-  return (reden === '13' || reden === '01') && has(n, 'Einddatum') && str(n, 'Einddatum') === str(n, 'Ingangsdatum');
+  return (reden === '13' || reden === '01') && sameDay(n, 'Einddatum', 'Ingangsdatum');
+}
+
+/** Both dates present and certainly the same day. */
+function sameDay(n: Node, a: string, b: string): boolean {
+  const x = dateAt(n, a);
+  const y = dateAt(n, b);
+  return x !== undefined && y !== undefined && certainly(x, '=', y);
 }
 
 function toewijzingRules(): L2Rule[] {
@@ -411,7 +432,7 @@ function toewijzingRules(): L2Rule[] {
       element: 'RedenWijziging',
       summary: 'RedenWijziging 13 (verwijderd) only with Einddatum equal to Ingangsdatum.',
       check: (n) =>
-        str(n, 'RedenWijziging') === '13' && (!has(n, 'Einddatum') || str(n, 'Einddatum') !== str(n, 'Ingangsdatum'))
+        str(n, 'RedenWijziging') === '13' && !sameDay(n, 'Einddatum', 'Ingangsdatum')
           ? { path: 'RedenWijziging', message: 'RedenWijziging 13 (verwijderd) requires Einddatum equal to Ingangsdatum' }
           : undefined,
     }),
@@ -544,10 +565,13 @@ function vowRules(): L2Rule[] {
       summary:
         'NieuwProduct/GewensteIngangsdatum lies after the Dagtekening (our reading: OP343 links TR380 to the gewenste ingangsdatum; a TeWijzigenProduct may lie in the past, TR357).',
       check: (n, ctx) => {
-        const d = date(n, 'GewensteIngangsdatum');
-        const dt = ctx.dagtekening;
-        return d !== undefined && isDate(dt) && d <= dt
-          ? { path: 'GewensteIngangsdatum', message: `GewensteIngangsdatum ${d} is not after the Dagtekening ${dt}` }
+        const d = dateAt(n, 'GewensteIngangsdatum');
+        const dt = dagtekeningOf(ctx);
+        return d !== undefined && dt !== undefined && !certainly(d, '>', dt)
+          ? {
+              path: 'GewensteIngangsdatum',
+              message: `GewensteIngangsdatum ${d.text} ${verb(d, dt, 'is not after')} the Dagtekening ${dt.text}`,
+            }
           : undefined;
       },
     }),
@@ -685,14 +709,20 @@ function dagtekeningRules(): L2Rule[] {
         element: `${periode}/Einddatum`,
         summary: `${periode}/Einddatum is not before its Begindatum and not after the Dagtekening.`,
         check: (n, ctx) => {
-          const b = date(n, `${periode}/Begindatum`);
-          const e = date(n, `${periode}/Einddatum`);
-          const dt = ctx.dagtekening;
+          const b = dateAt(n, `${periode}/Begindatum`);
+          const e = dateAt(n, `${periode}/Einddatum`);
+          const dt = dagtekeningOf(ctx);
           if (e === undefined) return undefined;
-          if (b !== undefined && e < b)
-            return { path: `${periode}/Einddatum`, message: `${periode}/Einddatum ${e} lies before its Begindatum ${b}` };
-          if (isDate(dt) && e > dt)
-            return { path: `${periode}/Einddatum`, message: `${periode}/Einddatum ${e} lies after the Dagtekening ${dt}` };
+          if (b !== undefined && !certainly(e, '>=', b))
+            return {
+              path: `${periode}/Einddatum`,
+              message: `${periode}/Einddatum ${e.text} ${verb(e, b, 'lies before')} its Begindatum ${b.text}`,
+            };
+          if (dt !== undefined && !certainly(e, '<=', dt))
+            return {
+              path: `${periode}/Einddatum`,
+              message: `${periode}/Einddatum ${e.text} ${verb(e, dt, 'lies after')} the Dagtekening ${dt.text}`,
+            };
           return undefined;
         },
       }),
@@ -704,7 +734,7 @@ function dagtekeningRules(): L2Rule[] {
 // ---------------------------------------------------------------------------------------------
 // 323 / 325 declaratie
 
-const JAN_2021 = '2021-01-01';
+const JAN_2021 = readDate('2021-01-01');
 
 function bedragDC(id: string, nummer: BerichtNummer, klasse: string, element: string, amount: 'Bedrag' | 'TotaalBedrag'): L2Rule {
   return rule({
@@ -774,9 +804,9 @@ function declaratieRules(): L2Rule[] {
         check: (n) => {
           const f: Finding[] = [];
           for (const e of ['Begindatum', 'Einddatum']) {
-            const d = date(n, `${periode}/${e}`);
-            if (d !== undefined && d < JAN_2021)
-              f.push({ path: `${periode}/${e}`, message: `${periode}/${e} ${d} lies before 2021-01-01` });
+            const d = dateAt(n, `${periode}/${e}`);
+            if (d !== undefined && !certainly(d, '>=', JAN_2021))
+              f.push({ path: `${periode}/${e}`, message: `${periode}/${e} ${d.text} ${verb(d, JAN_2021, 'lies before')} 2021-01-01` });
           }
           return f;
         },
@@ -791,12 +821,12 @@ function declaratieRules(): L2Rule[] {
       element: 'ProductPeriode/Einddatum',
       summary: 'ProductPeriode begins and ends in the same calendar month.',
       check: (n) => {
-        const b = date(n, 'ProductPeriode/Begindatum');
-        const e = date(n, 'ProductPeriode/Einddatum');
-        return b !== undefined && e !== undefined && b.slice(0, 7) !== e.slice(0, 7)
+        const b = dateAt(n, 'ProductPeriode/Begindatum');
+        const e = dateAt(n, 'ProductPeriode/Einddatum');
+        return b !== undefined && e !== undefined && !sameMonth(b, e)
           ? {
               path: 'ProductPeriode/Einddatum',
-              message: `ProductPeriode ends in ${e.slice(0, 7)}, not in its begin month ${b.slice(0, 7)}`,
+              message: `ProductPeriode ends on ${e.text}, not in the month of its Begindatum ${b.text}`,
             }
           : undefined;
       },
@@ -826,13 +856,16 @@ function declaratieRules(): L2Rule[] {
       element: 'DeclaratiePeriode',
       summary: 'DeclaratiePeriode is exactly one whole calendar month.',
       check: (n) => {
-        const b = date(n, 'DeclaratiePeriode/Begindatum');
-        const e = date(n, 'DeclaratiePeriode/Einddatum');
-        const pb = b && parts(b);
-        const pe = e && parts(e);
-        if (!pb || !pe) return undefined;
-        const whole = pb.d === 1 && pe.y === pb.y && pe.m === pb.m && pe.d === lastDayOfMonth(pe.y, pe.m);
-        return whole ? undefined : { path: 'DeclaratiePeriode', message: `DeclaratiePeriode ${b} – ${e} is not one whole calendar month` };
+        const b = dateAt(n, 'DeclaratiePeriode/Begindatum');
+        const e = dateAt(n, 'DeclaratiePeriode/Einddatum');
+        if (b === undefined || e === undefined) return undefined;
+        const pb = b.parts;
+        const pe = e.parts;
+        // Unreadable dates cannot be shown to span one month: the rule fails.
+        const whole = pb !== undefined && pe !== undefined && pb.d === 1 && sameMonth(b, e) && pe.d === lastDayOfMonth(pe.y, pe.m);
+        return whole
+          ? undefined
+          : { path: 'DeclaratiePeriode', message: `DeclaratiePeriode ${b.text} – ${e.text} is not one whole calendar month` };
       },
     }),
     rule({
@@ -842,12 +875,13 @@ function declaratieRules(): L2Rule[] {
       element: 'ProductPeriode/Einddatum',
       summary: 'ProductPeriode/Einddatum is at most 5 years before the DeclaratieDagtekening.',
       check: (n, ctx) => {
-        const e = date(n, 'ProductPeriode/Einddatum');
-        const dd = date(ctx.ancestor('Declaratie'), 'DeclaratieDagtekening');
-        return e !== undefined && dd !== undefined && e < yearsBefore(dd, 5)
+        const e = dateAt(n, 'ProductPeriode/Einddatum');
+        const dd = dateAt(ctx.ancestor('Declaratie'), 'DeclaratieDagtekening');
+        const bound = dd && yearsBefore(dd, 5);
+        return e !== undefined && bound !== undefined && !certainly(e, '>=', bound)
           ? {
               path: 'ProductPeriode/Einddatum',
-              message: `ProductPeriode/Einddatum ${e} lies more than 5 years before the DeclaratieDagtekening ${dd}`,
+              message: `ProductPeriode/Einddatum ${e.text} ${verb(e, bound, 'lies more than')} 5 years before the DeclaratieDagtekening ${dd!.text}`,
             }
           : undefined;
       },
@@ -913,13 +947,11 @@ function declaratieRules(): L2Rule[] {
         if (!client) return undefined;
         let set = seen.get(client);
         if (!set) seen.set(client, (set = new Set()));
-        const k = keyOf(n, [
-          'ProductPeriode/Begindatum',
-          'ProductPeriode/Einddatum',
-          'ProductCategorie',
-          'ProductCode',
-          'ToewijzingNummer',
-        ]);
+        const k = keyOf(
+          n,
+          ['ProductPeriode/Begindatum', 'ProductPeriode/Einddatum', 'ProductCategorie', 'ProductCode', 'ToewijzingNummer'],
+          ['ProductPeriode/Begindatum', 'ProductPeriode/Einddatum'],
+        );
         if (set.has(k))
           return {
             path: 'IngediendBedrag/DebetCredit',
@@ -980,7 +1012,7 @@ function declaratieAntwoordRules(): L2Rule[] {
       klasse: 'DeclaratieAntwoord',
       element: 'TotaalToegekendBedrag',
       summary:
-        'A 325 returns only rejected prestaties: each returned Prestatie carries a code other than 0200/8001, and Σ returned IngediendBedrag = TotaalIngediendBedrag − TotaalToegekendBedrag; when DeclaratieAntwoord itself is rejected, TotaalToegekendBedrag is 0.',
+        'A 325 returns only rejected prestaties: each returned Prestatie carries a code other than 0200/8001, and Σ returned IngediendBedrag = TotaalIngediendBedrag − TotaalToegekendBedrag; when DeclaratieAntwoord itself is rejected, TotaalToegekendBedrag is 0 and no prestaties are listed.',
       state: {
         create: () => ({ sum: 0, complete: true, prestaties: 0 }),
         observe: [
@@ -1005,15 +1037,18 @@ function declaratieAntwoordRules(): L2Rule[] {
       check: (n, _ctx, s) => {
         const ingediend = signedCents(child(n, 'TotaalIngediendBedrag'), 'TotaalBedrag');
         const toegekend = signedCents(child(n, 'TotaalToegekendBedrag'), 'TotaalBedrag');
-        if (ingediend === undefined || toegekend === undefined) return undefined;
         const codes = retourCodes(n);
         const rejected = codes.some((c) => !APPROVED.includes(c));
         if (rejected) {
-          return toegekend === 0
-            ? undefined
-            : { path: 'TotaalToegekendBedrag', message: 'DeclaratieAntwoord is rejected, so TotaalToegekendBedrag must be 0' };
+          // TR342's toelichting: a rejected DeclaratieAntwoord assesses no prestaties, so it lists none.
+          const f: Finding[] = [];
+          if (s.prestaties > 0)
+            f.push({ path: 'Clienten', message: 'DeclaratieAntwoord is rejected, so it lists no Clienten or prestaties' });
+          if (toegekend !== undefined && toegekend !== 0)
+            f.push({ path: 'TotaalToegekendBedrag', message: 'DeclaratieAntwoord is rejected, so TotaalToegekendBedrag must be 0' });
+          return f;
         }
-        if (!s.complete) return undefined;
+        if (ingediend === undefined || toegekend === undefined || !s.complete) return undefined;
         return s.sum === ingediend - toegekend
           ? undefined
           : {
@@ -1041,6 +1076,7 @@ function tr101Rules(): L2Rule[] {
           messages: [nummer],
           klasse: k.klasse,
           key: k.key,
+          dates: k.dates,
           what: 'logical key',
           summary: `No two ${k.klasse} classes under one parent with the same logical key (${k.key.join(' + ')}).`,
         }),
