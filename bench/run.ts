@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../test/support/paths.js';
-import { requireXmllint } from '../test/support/xmllint.js';
+import { requireXmllintBinary } from '../test/support/xmllint.js';
 import { bigDeclaratie } from './suites/big-declaratie.js';
 import { smallBerichten } from './suites/small-berichten.js';
 import { httpIngest } from './suites/http-ingest.js';
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const { names, options, keep } = parseArgs(process.argv.slice(2));
   const unknown = names.filter((n) => !SUITES.some((s) => s.name === n));
   if (unknown.length > 0) throw new Error(`unknown suite(s) ${unknown.join(', ')}; known: ${SUITES.map((s) => s.name).join(', ')}`);
-  requireXmllint();
+  requireXmllintBinary();
   const loadBefore = loadavg()[0]!;
   if (loadBefore > cpus().length * 0.5) {
     process.stdout.write(`WARNING: load average ${fmt(loadBefore, 2)} on ${cpus().length} cores before starting; numbers will be noisy\n`);

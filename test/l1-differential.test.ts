@@ -6,22 +6,19 @@
  * The corpus is fixed by SEED; a failure lists every disagreeing file (message, mutation, both
  * verdicts, Sluis' issues, xmllint's first error) and keeps the files on disk for reproduction.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../src/standard/generated/model.js';
-import type { BerichtId } from '../src/standard/model.js';
 import { runEngine } from '../src/validation/engine.js';
-import { buildBericht } from '../src/xml/build.js';
-import { BERICHT_IDS, validInstance } from './support/arbitraries.js';
-import { generateMutants } from './support/mutants.js';
-import { samplesDir, xsdPath } from './support/paths.js';
-import { requireXmllint, xmllintValidate } from './support/xmllint.js';
+import { BERICHT_IDS } from './support/arbitraries.js';
+import { L1_PER_MESSAGE, L1_SEED, writeL1Corpus, type CorpusFile } from './support/l1-corpus.js';
+import { xsdPath } from './support/paths.js';
+import { xmllintValidate } from './support/xmllint.js';
 
-const SEED = 20261123;
+const SEED = L1_SEED;
 /** 75 × 28 = 2,100 mutants (brief: ≥ 2,000 overall, ≥ 70 per message). */
-const PER_MESSAGE = 75;
+const PER_MESSAGE = L1_PER_MESSAGE;
 
 /**
  * The only accepted disagreements, each matched by an exact mutation label. A matching file must
@@ -50,14 +47,6 @@ const ACCEPTED_SPLITS: readonly { readonly mutation: RegExp; readonly sluisCode:
   },
 ];
 
-interface CorpusFile {
-  readonly id: string;
-  readonly message: BerichtId;
-  readonly kind: 'sample' | 'base' | 'mutant';
-  readonly mutation: string;
-  readonly file: string;
-}
-
 interface Verdicts {
   readonly corpus: CorpusFile;
   readonly xmllint: boolean;
@@ -71,32 +60,10 @@ describe('L1 differential against libxml2', () => {
   let dir = '';
 
   beforeAll(async () => {
-    requireXmllint();
     dir = mkdtempSync(join(tmpdir(), 'sluis-l1diff-'));
-    const corpus: CorpusFile[] = [];
-    const write = (c: Omit<CorpusFile, 'file'>, xml: string | Buffer): void => {
-      const sub = join(dir, c.message);
-      mkdirSync(sub, { recursive: true });
-      const file = join(sub, `${c.id}.xml`);
-      writeFileSync(file, xml);
-      corpus.push({ ...c, file });
-    };
+    const corpus = writeL1Corpus(dir, SEED, PER_MESSAGE);
 
-    for (const f of readdirSync(samplesDir())
-      .filter((n) => n.endsWith('.xml'))
-      .sort()) {
-      const message = f.replace(/\.xml$/, '') as BerichtId;
-      write({ id: `sample-${message}`, message, kind: 'sample', mutation: `shared sample ${f}` }, readFileSync(join(samplesDir(), f)));
-    }
-    const baseXml = (id: BerichtId, seed: number): string =>
-      buildBericht(MESSAGES[id], validInstance(id, seed) as unknown as Record<string, unknown>);
-    for (const id of BERICHT_IDS)
-      write({ id: `base-${id}`, message: id, kind: 'base', mutation: 'unmutated valid instance' }, baseXml(id, SEED));
-    for (const m of generateMutants({ seed: SEED, perMessage: PER_MESSAGE, baseXml })) {
-      write({ id: m.id, message: m.message, kind: 'mutant', mutation: m.mutation }, m.xml);
-    }
-
-    // One xmllint process per message type; both validators see the same bytes.
+    // One xmllint run per message type; both validators see the same bytes.
     for (const id of BERICHT_IDS) {
       const files = corpus.filter((c) => c.message === id);
       const verdicts = await xmllintValidate(

@@ -1,55 +1,112 @@
 /**
- * libxml2's `xmllint` as the L1 oracle. Starting one process per file costs ~30 ms of schema
- * loading each (the basisschema carries 249 LandCodes and 59 RetourCodes), so thousands of files
- * go through ONE `xmllint --noout --schema <xsd> f1 f2 …` per message type and the per-file
- * verdicts are read from stderr: `<file> validates` / `<file> fails to validate`. A file that is
- * not well-formed gets parser errors and no verdict line; it counts as invalid.
+ * libxml2 as the L1 oracle, from npm: `libxml2-wasm` is libxml2 compiled to WebAssembly, so
+ * `npm test` needs no system package. Each XSD is compiled once per process and kept; a file is then
+ * parsed (no DTD loading, no entity substitution: xmllint's defaults) and validated in process, a
+ * few milliseconds each. Its agreement with the system `xmllint --schema` (Debian: libxml2-utils) is
+ * measured by `scripts/xmllint-agreement.ts`.
  *
- * One refinement: libxml2 recovers from some namespace-well-formedness errors and still prints
- * `validates` (e.g. `xmlns:ijw=""`, illegal in Namespaces in XML 1.0: "namespace error : Empty XML
- * namespace is not allowed"). Such a document is not a conforming namespace document, so a file
- * with a `namespace error` or `parser error` line counts as invalid whatever the verdict line says.
+ * A file is valid when it parses without an error-level diagnostic and validates. That includes
+ * libxml2's namespace errors, from which the parser recovers (e.g. `xmlns:ijw=""`, illegal in
+ * Namespaces in XML 1.0: "Empty XML namespace is not allowed"): such a document is not a conforming
+ * namespace document, so it counts as invalid even though the xmllint binary would print `validates`.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { XmlDocument, XmlLibError, XsdValidator, type ErrorDetail } from 'libxml2-wasm';
+import { xmlRegisterFsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
 
 export interface XmllintVerdict {
   readonly file: string;
   readonly valid: boolean;
-  /** xmllint's error lines for this file (prefixed with the file name). */
+  /** libxml2's error lines for this file (`<file>:<line>: <message>`, as xmllint prints them). */
   readonly errors: string[];
 }
 
-export function xmllintAvailable(): boolean {
+export interface XmllintOptions {
+  /** Files per process, for the system binary: the argument vector stays far below ARG_MAX. Default 2,000. */
+  readonly batchSize?: number;
+}
+
+let providersRegistered = false;
+/** Compiled schemas by path; each lives as long as the test process. */
+const validators = new Map<string, XsdValidator>();
+
+function validatorFor(xsd: string): XsdValidator {
+  let v = validators.get(xsd);
+  if (v) return v;
+  // The message XSDs import basisschema.xsd by a relative schemaLocation: read it from disk.
+  if (!providersRegistered) providersRegistered = xmlRegisterFsInputProviders();
+  let schemaDoc: XmlDocument | undefined;
+  try {
+    schemaDoc = XmlDocument.fromBuffer(readFileSync(xsd), { url: xsd });
+    v = XsdValidator.fromDoc(schemaDoc);
+  } catch (e) {
+    throw new Error(`xmllint could not compile ${xsd}: ${(e as Error).message.slice(0, 2000)}`);
+  } finally {
+    schemaDoc?.dispose();
+  }
+  validators.set(xsd, v);
+  return v;
+}
+
+const errorLines = (file: string, details: readonly ErrorDetail[]): string[] =>
+  details.map((d) => `${file}:${d.line}: ${d.message.trimEnd()}`);
+
+/** Validate one document; the verdict and libxml2's diagnostics (warnings are not errors). */
+function validateOne(validator: XsdValidator, file: string): XmllintVerdict {
+  let doc: XmlDocument | undefined;
+  try {
+    doc = XmlDocument.fromBuffer(readFileSync(file), { url: file });
+    validator.validate(doc);
+    return { file, valid: true, errors: [] };
+  } catch (e) {
+    if (e instanceof XmlLibError) return { file, valid: false, errors: errorLines(file, e.details) };
+    throw e;
+  } finally {
+    doc?.dispose();
+  }
+}
+
+/**
+ * Validate `files` against one XSD. Returns a verdict for every file, in input order; rejects when
+ * the schema does not compile (no verdict is trustworthy then).
+ */
+export function xmllintValidate(xsd: string, files: readonly string[]): Promise<XmllintVerdict[]> {
+  try {
+    const validator = validatorFor(xsd);
+    return Promise.resolve(files.map((f) => validateOne(validator, f)));
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
+}
+
+/** Whether the system binary (Debian: libxml2-utils) is on PATH; the benchmark and the agreement script use it. */
+export function xmllintBinaryAvailable(): boolean {
   const r = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
   return r.status === 0;
 }
 
-/** Fails loudly with the install hint instead of letting tests silently skip the oracle. */
-export function requireXmllint(): void {
-  if (!xmllintAvailable()) {
-    throw new Error('xmllint not found: install it with `apt-get install -y libxml2-utils` (CI does this in .ci/run)');
+/** Fails loudly with the install hint: only the benchmark and the agreement script need the binary. */
+export function requireXmllintBinary(): void {
+  if (!xmllintBinaryAvailable()) {
+    throw new Error('xmllint not found: install it with `apt-get install -y libxml2-utils` (needed for the benchmark, not for npm test)');
   }
 }
 
-export interface XmllintOptions {
-  /** Files per process; the argument vector stays far below ARG_MAX. Default 2,000. */
-  readonly batchSize?: number;
-}
-
 /**
- * Validate `files` (paths without whitespace, as written by the corpus builders) against one XSD.
- * Returns a verdict for every file, in input order.
+ * The same verdicts from the system binary, one process per batch. Paths must be without
+ * whitespace (as written by the corpus builders).
  */
-export async function xmllintValidate(xsd: string, files: readonly string[], opts: XmllintOptions = {}): Promise<XmllintVerdict[]> {
+export async function xmllintBinaryValidate(xsd: string, files: readonly string[], opts: XmllintOptions = {}): Promise<XmllintVerdict[]> {
   const batchSize = opts.batchSize ?? 2000;
   const out: XmllintVerdict[] = [];
   for (let i = 0; i < files.length; i += batchSize) {
-    out.push(...(await runBatch(xsd, files.slice(i, i + batchSize))));
+    out.push(...(await runBinaryBatch(xsd, files.slice(i, i + batchSize))));
   }
   return out;
 }
 
-function runBatch(xsd: string, files: readonly string[]): Promise<XmllintVerdict[]> {
+function runBinaryBatch(xsd: string, files: readonly string[]): Promise<XmllintVerdict[]> {
   for (const f of files) if (/\s/.test(f)) throw new Error(`xmllint runner: path with whitespace not supported: ${f}`);
   return new Promise((resolvePromise, reject) => {
     const child = spawn('xmllint', ['--noout', '--schema', xsd, ...files], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -69,7 +126,12 @@ function runBatch(xsd: string, files: readonly string[]): Promise<XmllintVerdict
   });
 }
 
-/** Per-file verdicts from xmllint's stderr. Exported for the runner's own test. */
+/**
+ * Per-file verdicts from the binary's stderr: `<file> validates` / `<file> fails to validate`; a
+ * file that is not well-formed gets parser errors and no verdict line and counts as invalid. As
+ * above, a file with a `namespace error` or `parser error` line counts as invalid whatever its
+ * verdict line says. Exported for the runner's own test.
+ */
 export function parseVerdicts(files: readonly string[], stderr: string): XmllintVerdict[] {
   const verdict = new Map<string, boolean>();
   const errors = new Map<string, string[]>();
