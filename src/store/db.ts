@@ -6,7 +6,8 @@
  * statement and every transaction goes through one promise queue (`SerialQueue`). PostgreSQL gets a
  * pool; a transaction checks out one client for its whole life.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
@@ -203,21 +204,47 @@ async function openPglite(dataDir: string | undefined): Promise<OpenedDb> {
   };
 }
 
-/** The same Db over PGlite running in a worker thread (src/store/pglite-worker.ts). */
-async function openPgliteWorker(dataDir: string | undefined): Promise<OpenedDb> {
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  let worker: Worker;
+/** A PGlite worker thread (src/store/pglite-worker.ts); from source under tsx, with its loader. */
+function pgliteWorker(workerData: { dataDir: string | undefined; initOnly?: boolean }): Worker {
   if (import.meta.url.endsWith('.ts')) {
     // Running from source under tsx: a worker does not inherit the tsx loader, so register it first.
     const tsx = import.meta.resolve('tsx/esm/api');
     const entry = new URL('./pglite-worker.ts', import.meta.url).href;
-    worker = new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, {
+    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, {
       eval: true,
-      workerData: { dataDir },
+      workerData,
     });
-  } else {
-    worker = new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: { dataDir } });
   }
+  return new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData });
+}
+
+/**
+ * Creates a NEW PGlite data folder in a worker that then ends. initdb grows PGlite's WebAssembly memory
+ * to ~780 MB and that memory is never given back; opening the folder it left behind costs ~350 MB
+ * (docs/operations.md, "Stores"). A folder that already holds a cluster is left alone.
+ */
+export async function initPgliteFolder(dataDir: string): Promise<boolean> {
+  mkdirSync(dataDir, { recursive: true });
+  if (existsSync(join(dataDir, 'PG_VERSION'))) return false;
+  const worker = pgliteWorker({ dataDir, initOnly: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.on('message', (m: { initialised?: boolean }) => {
+        if (m.initialised) resolve();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => reject(new Error(`PGlite init worker exited (${code}) before the data folder was ready`)));
+    });
+  } finally {
+    await worker.terminate();
+  }
+  return true;
+}
+
+/** The same Db over PGlite running in a worker thread (src/store/pglite-worker.ts). */
+async function openPgliteWorker(dataDir: string | undefined): Promise<OpenedDb> {
+  if (dataDir !== undefined) await initPgliteFolder(dataDir);
+  const worker = pgliteWorker({ dataDir });
   type Reply = { id: number; rows?: unknown[]; error?: { message: string; code?: string }; ready?: boolean };
   const pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }>();
   let nextId = 1;
