@@ -3,12 +3,8 @@
  * the main thread every commit stalls HTTP parsing and validation; here it runs beside them (measured
  * ~1.2 ms of PGlite CPU per bericht over HTTP). The protocol is one statement per message; the main
  * thread (db.ts) keeps the serialising queue, so transactions stay intact.
- *
- * With `initOnly` the worker creates a NEW data folder (initdb), closes it and says so: db.ts runs that
- * in a short-lived worker, since the WebAssembly memory initdb grows never shrinks (measured: ~840 MB
- * idle after initialising a folder, ~350 MB after opening an existing one).
  */
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { MAX_PREPARED_TEXTS, pglitePrepared } from './pglite-prepared.js';
 
@@ -22,28 +18,20 @@ interface Request {
 
 const port = parentPort;
 if (!port) throw new Error('pglite-worker must run as a worker thread');
-const { dataDir, initOnly } = workerData as { dataDir?: string; initOnly?: boolean };
+const dataDir = (workerData as { dataDir?: string }).dataDir;
 const lite = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
-if (initOnly) {
-  await lite.close();
-  port.postMessage({ id: 0, initialised: true });
-  port.close();
-} else serve(port, lite);
-
-function serve(port: MessagePort, lite: PGlite): void {
-  const prepared = pglitePrepared(lite, MAX_PREPARED_TEXTS);
-  port.postMessage({ id: 0, ready: true });
-  port.on('message', (m: Request) => {
-    if (m.close) {
-      void lite.close().then(() => port.postMessage({ id: m.id, rows: [] }));
-      return;
-    }
-    (m.prepared ? prepared(m.sql as string, m.params ?? []) : lite.query(m.sql as string, m.params)).then(
-      (r) => port.postMessage({ id: m.id, rows: r.rows }),
-      (e: unknown) => {
-        const err = e as { message?: string; code?: string };
-        port.postMessage({ id: m.id, error: { message: String(err.message ?? e), ...(err.code ? { code: err.code } : {}) } });
-      },
-    );
-  });
-}
+const prepared = pglitePrepared(lite, MAX_PREPARED_TEXTS);
+port.postMessage({ id: 0, ready: true });
+port.on('message', (m: Request) => {
+  if (m.close) {
+    void lite.close().then(() => port.postMessage({ id: m.id, rows: [] }));
+    return;
+  }
+  (m.prepared ? prepared(m.sql as string, m.params ?? []) : lite.query(m.sql as string, m.params)).then(
+    (r) => port.postMessage({ id: m.id, rows: r.rows }),
+    (e: unknown) => {
+      const err = e as { message?: string; code?: string };
+      port.postMessage({ id: m.id, error: { message: String(err.message ?? e), ...(err.code ? { code: err.code } : {}) } });
+    },
+  );
+});
