@@ -23,6 +23,8 @@ export const ProblemType = {
   METHOD_NOT_ALLOWED: { type: `${P}method-not-allowed`, status: 405, title: 'Method not allowed' },
   /** Body larger than 25 MB (OP179). */
   PAYLOAD_TOO_LARGE: { type: `${P}payload-too-large`, status: 413, title: 'Bericht larger than 25 MB' },
+  /** The request body stalled (no bytes for a while) or was not complete by its deadline; send it again. */
+  REQUEST_TIMEOUT: { type: `${P}request-timeout`, status: 408, title: 'The request body arrived too slowly' },
   /** Berichten: not `application/xml` / `text/xml`; contracten: not `application/json` (with, at most, charset=utf-8). */
   UNSUPPORTED_MEDIA_TYPE: {
     type: `${P}unsupported-media-type`,
@@ -59,7 +61,7 @@ export const ProblemType = {
   NOT_PERSISTED: { type: `${P}not-persisted`, status: 500, title: 'The change was valid but could not be stored' },
   /** The store is unavailable or another unexpected failure; nothing was accepted. */
   INTERNAL: { type: `${P}internal`, status: 500, title: 'Internal error; the bericht was not accepted' },
-  /** Shutting down or not ready. */
+  /** Shutting down or not ready, or too many request bodies in flight (with Retry-After); nothing was accepted. */
   UNAVAILABLE: { type: `${P}unavailable`, status: 503, title: 'Service unavailable' },
 } as const;
 export type ProblemKind = (typeof ProblemType)[keyof typeof ProblemType];

@@ -5,6 +5,7 @@
  * that table and SETTINGS equal.
  */
 import { resolve } from 'node:path';
+import { DEFAULT_BODY_LIMITS, type BodyLimits } from '../http/body-budget.js';
 import { demoPartiesPath, sharedDir } from '../paths.js';
 
 /** Every environment variable `sluis serve` reads (Kafka's own KAFKA_* settings: docs/kafka.md). */
@@ -24,6 +25,9 @@ export const SETTINGS = [
   'SLUIS_KAFKA_KEY_SECRET',
   'SLUIS_VALIDATE_THREADS',
   'SLUIS_VALIDATE_INLINE_BYTES',
+  'SLUIS_BODY_BUDGET_BYTES',
+  'SLUIS_BODY_IDLE_SECONDS',
+  'SLUIS_BODY_DEADLINE_SECONDS',
   'LOG_LEVEL',
 ] as const;
 
@@ -57,6 +61,8 @@ export interface Settings {
   readonly validateThreads?: number;
   /** Berichten up to this size are validated on the main thread; undefined: the pool's default. */
   readonly validateInlineBytes?: number;
+  /** Request bodies: the budget for bytes in flight, the idle timeout and the deadline of a body read. */
+  readonly bodies: BodyLimits;
   readonly logLevel: string;
   /** The environment itself, for settings read by their own room (Kafka: src/kafka/config.ts). */
   readonly env: Env;
@@ -86,11 +92,26 @@ function wholeNumber(env: Env, name: string, must: string, max = Number.MAX_SAFE
   return n;
 }
 
+/** 1 MiB: below that ordinary berichten would be refused (a budget under 25 MB never admits the largest declaraties). */
+const MIN_BODY_BUDGET_BYTES = 1024 * 1024;
+
 /** Reads the settings; relative paths are taken from `cwd`. Throws SettingsError on a value that cannot be used. */
 export function settingsFromEnv(env: Env, cwd: string): Settings {
   const port = wholeNumber(env, 'PORT', 'a port number 0–65535', 65_535);
   const validateThreads = wholeNumber(env, 'SLUIS_VALIDATE_THREADS', 'an integer 0–64', 64);
   const validateInlineBytes = wholeNumber(env, 'SLUIS_VALIDATE_INLINE_BYTES', 'a whole number of bytes ≥ 0');
+  const budgetBytes = wholeNumber(env, 'SLUIS_BODY_BUDGET_BYTES', `a whole number of bytes ≥ ${MIN_BODY_BUDGET_BYTES}`);
+  if (budgetBytes !== undefined && budgetBytes < MIN_BODY_BUDGET_BYTES)
+    throw new SettingsError(
+      'SLUIS_BODY_BUDGET_BYTES',
+      `SLUIS_BODY_BUDGET_BYTES must be at least ${MIN_BODY_BUDGET_BYTES}, got '${budgetBytes}'`,
+    );
+  const idleSeconds = wholeNumber(env, 'SLUIS_BODY_IDLE_SECONDS', 'a whole number of seconds 1–3600', 3600);
+  const deadlineSeconds = wholeNumber(env, 'SLUIS_BODY_DEADLINE_SECONDS', 'a whole number of seconds 1–3600', 3600);
+  if (idleSeconds === 0)
+    throw new SettingsError('SLUIS_BODY_IDLE_SECONDS', `SLUIS_BODY_IDLE_SECONDS must be a whole number of seconds 1–3600, got '0'`);
+  if (deadlineSeconds === 0)
+    throw new SettingsError('SLUIS_BODY_DEADLINE_SECONDS', `SLUIS_BODY_DEADLINE_SECONDS must be a whole number of seconds 1–3600, got '0'`);
   const store: StoreSettings = env.DATABASE_URL
     ? { kind: 'postgres', databaseUrl: env.DATABASE_URL }
     : { kind: 'pglite', dataDir: resolve(cwd, env.SLUIS_DATA_DIR ?? './data') };
@@ -112,6 +133,11 @@ export function settingsFromEnv(env: Env, cwd: string): Settings {
       : {}),
     ...(validateThreads !== undefined ? { validateThreads } : {}),
     ...(validateInlineBytes !== undefined ? { validateInlineBytes } : {}),
+    bodies: {
+      budgetBytes: budgetBytes ?? DEFAULT_BODY_LIMITS.budgetBytes,
+      idleMs: idleSeconds !== undefined ? idleSeconds * 1000 : DEFAULT_BODY_LIMITS.idleMs,
+      deadlineMs: deadlineSeconds !== undefined ? deadlineSeconds * 1000 : DEFAULT_BODY_LIMITS.deadlineMs,
+    },
     logLevel: env.LOG_LEVEL ?? 'info',
     env,
   };

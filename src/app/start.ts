@@ -6,6 +6,7 @@
  */
 import type { Logger } from 'pino';
 import { loadPartiesConfig, type PartiesConfig } from '../config/parties.js';
+import { BodyBudget } from '../http/body-budget.js';
 import { CollectedGauge } from '../http/metrics.js';
 import { closeServer, createRequestListener, listen } from '../http/server.js';
 import type { BuildRetourFn, DecideFn, IngestValidateFn, ValidateFn } from '../pipeline/types.js';
@@ -173,8 +174,22 @@ export async function startGateway(settings: Settings, o: StartOptions): Promise
       if (err instanceof KafkaConfigError) throw new SettingsError('KAFKA_BROKERS', err.message, 'kafka-config-invalid');
       throw err;
     }
+    const bodyBudget = new BodyBudget(settings.bodies.budgetBytes);
+    app.attach({
+      gauges: [
+        new CollectedGauge('sluis_http_body_bytes_in_flight', 'Bytes reserved by request bodies being read or handled', () =>
+          Promise.resolve([{ labels: {}, value: bodyBudget.inFlight }]),
+        ),
+        new CollectedGauge('sluis_http_body_budget_bytes', 'The budget for request bodies in flight (SLUIS_BODY_BUDGET_BYTES)', () =>
+          Promise.resolve([{ labels: {}, value: bodyBudget.limit }]),
+        ),
+      ],
+    });
     const { server, port } = await listen(
-      createRequestListener(app.handle, (err) => logger.error({ event: 'internal-error', err }, 'request failed in the HTTP adapter')),
+      createRequestListener(app.handle, (err) => logger.error({ event: 'internal-error', err }, 'request failed in the HTTP adapter'), {
+        budget: bodyBudget,
+        limits: settings.bodies,
+      }),
       settings.port,
       settings.host,
     );

@@ -11,7 +11,18 @@ import type { IngestOutcome } from '../pipeline/ingest.js';
 import type { CollectedGauge, GatewayMetrics } from './metrics.js';
 import { ProblemType, l1ProblemKind, problem } from '../outcomes.js';
 import { parseTimestamp, parseWholeNumber } from './query.js';
-import { BodyTooLargeError, json, problemOf, problemResponse, type HttpRequest, type HttpResponse, type Route } from './router.js';
+import {
+  BodyAbortedError,
+  BodyBusyError,
+  BodyTimeoutError,
+  bodyErrorResponse,
+  json,
+  problemOf,
+  problemResponse,
+  type HttpRequest,
+  type HttpResponse,
+  type Route,
+} from './router.js';
 
 /** OP179: a bericht file is at most 25 MB. */
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
@@ -89,9 +100,18 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     try {
       raw = await req.readBody(MAX_BODY_BYTES);
     } catch (err) {
-      if (err instanceof BodyTooLargeError)
-        return refuse(problemOf(ProblemType.PAYLOAD_TOO_LARGE, `more than ${MAX_BODY_BYTES} bytes`), 'payload-too-large');
-      throw err;
+      // Too large, no room in the budget for bodies in flight (503), too slow (408), or the client left.
+      const refused = bodyErrorResponse(err);
+      if (!refused) throw err;
+      const why =
+        err instanceof BodyBusyError
+          ? 'unavailable'
+          : err instanceof BodyTimeoutError
+            ? 'request-timeout'
+            : err instanceof BodyAbortedError
+              ? 'aborted'
+              : 'payload-too-large';
+      return refuse(refused, why);
     }
     const out = await deps.ingest(raw, principal, req.receivedAt);
     if (out.kind === 'l1-invalid') {

@@ -54,9 +54,11 @@ const POST_BERICHT = {
     400: problemRef,
     401: problemRef,
     403: problemRef,
+    408: problemRef,
     413: problemRef,
     415: problemRef,
     500: problemRef,
+    503: problemRef,
   },
 };
 

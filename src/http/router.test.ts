@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLIENT_CLOSED_STATUS, ClientGoneError, createRouter, type HttpRequest, type Route } from './router.js';
+import { BodyAbortedError, CLIENT_CLOSED_STATUS, createRouter, type HttpRequest, type Route } from './router.js';
 
 function req(method: string, target: string, readBody: HttpRequest['readBody'] = () => Promise.resolve(new Uint8Array())): HttpRequest {
   const [path, q] = target.split('?');
@@ -36,7 +36,7 @@ describe('router', () => {
   it('a client gone during the upload is not an internal error: not reported, not a 500', async () => {
     const errors: unknown[] = [];
     const router = createRouter(routes, (e) => errors.push(e));
-    const r = await router(req('POST', '/upload', () => Promise.reject(new ClientGoneError())));
+    const r = await router(req('POST', '/upload', () => Promise.reject(new BodyAbortedError())));
     expect(r.status).toBe(CLIENT_CLOSED_STATUS);
     expect(errors).toEqual([]);
   });

@@ -13,8 +13,9 @@ export interface HttpRequest {
   /** Lower-case header names. */
   readonly headers: Readonly<Record<string, string | undefined>>;
   /**
-   * Reads the body, at most `limit` bytes; rejects with BodyTooLargeError beyond that, and with
-   * ClientGoneError when the client closes the connection before the body is complete.
+   * Reads the body, at most `limit` bytes; rejects with BodyTooLargeError beyond that, BodyBusyError
+   * when the bodies in flight leave no room for it, BodyTimeoutError when it stalls or takes too long,
+   * BodyAbortedError when the client goes away (src/http/body-budget.ts).
    */
   readBody(limit: number): Promise<Uint8Array>;
   readonly receivedAt: Date;
@@ -33,19 +34,47 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-/** The client closed the connection before its body arrived: nobody's failure to log, nobody to answer. */
-export class ClientGoneError extends Error {
-  constructor(options?: { cause?: unknown }) {
-    super('the client closed the connection before the request body was complete', options);
-    this.name = 'ClientGoneError';
-  }
-}
-
 /**
  * The status recorded for a request whose client went away (nginx's "client closed request"): it is
  * never sent (there is nobody to send it to), but the metrics count it apart from the 500s.
  */
 export const CLIENT_CLOSED_STATUS = 499;
+
+/** The budget for bodies in flight has no room for this one: 503 with Retry-After; try again soon. */
+export class BodyBusyError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('too many request bodies in flight');
+    this.name = 'BodyBusyError';
+  }
+}
+
+/** The body stalled (no bytes for a while) or was not complete by its deadline: 408. */
+export class BodyTimeoutError extends Error {
+  constructor(readonly why: 'idle' | 'deadline') {
+    super(why === 'idle' ? 'no body bytes received for too long' : 'the body was not complete in time');
+    this.name = 'BodyTimeoutError';
+  }
+}
+
+/** The client closed the connection before its body arrived: nobody's failure to log, nobody to answer. */
+export class BodyAbortedError extends Error {
+  constructor() {
+    super('the client closed the request before its body was complete');
+    this.name = 'BodyAbortedError';
+  }
+}
+
+/** The answer to a body that could not be read (BodyTooLargeError and the others above), or undefined for any other error. */
+export function bodyErrorResponse(err: unknown): HttpResponse | undefined {
+  if (err instanceof BodyTooLargeError) return problemOf(ProblemType.PAYLOAD_TOO_LARGE, `more than ${err.limit} bytes`);
+  if (err instanceof BodyBusyError)
+    return problemResponse(problem(ProblemType.UNAVAILABLE, `too many request bodies in flight; retry after ${err.retryAfterSeconds} s`), {
+      'retry-after': String(err.retryAfterSeconds),
+    });
+  if (err instanceof BodyTimeoutError) return problemOf(ProblemType.REQUEST_TIMEOUT, err.message);
+  if (err instanceof BodyAbortedError) return { status: CLIENT_CLOSED_STATUS };
+  return undefined;
+}
 
 export type Handler = (req: HttpRequest, params: Readonly<Record<string, string>>) => Promise<HttpResponse>;
 
@@ -100,7 +129,9 @@ export function createRouter(
     try {
       res = await dispatch(routes, req);
     } catch (err) {
-      if (err instanceof ClientGoneError) res = { status: CLIENT_CLOSED_STATUS };
+      // A body that could not be read is the client's or the load's doing, not a failure of ours.
+      const refused = bodyErrorResponse(err);
+      if (refused) res = refused;
       else {
         onError(err, req);
         res = problemOf(ProblemType.INTERNAL);

@@ -1,15 +1,20 @@
 import { request, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeServer, createRequestListener, listen } from './server.js';
-import { BodyTooLargeError, type HttpRequest, type HttpResponse } from './router.js';
+import { BodyAbortedError, BodyTooLargeError, bodyErrorResponse, type HttpRequest, type HttpResponse } from './router.js';
+import { BodyBudget, type BodyLimits } from './body-budget.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map(closeServer));
 });
 
-async function serve(handle: (req: HttpRequest) => Promise<HttpResponse>, onError?: (err: unknown) => void): Promise<number> {
-  const { server, port } = await listen(createRequestListener(handle, onError), 0, '127.0.0.1');
+async function serve(
+  handle: (req: HttpRequest) => Promise<HttpResponse>,
+  onError?: (err: unknown) => void,
+  bodies?: { budget: BodyBudget; limits: BodyLimits },
+): Promise<number> {
+  const { server, port } = await listen(createRequestListener(handle, onError, bodies), 0, '127.0.0.1');
   servers.push(server);
   return port;
 }
@@ -100,5 +105,124 @@ describe('the node:http adapter', () => {
         '127.0.0.1',
       ),
     ).rejects.toMatchObject({ code: 'EADDRINUSE' });
+  });
+});
+
+/** A POST that sends `first` bytes now and the rest only when told; `chunked` leaves Content-Length out. */
+function slowPost(port: number, length: number, first: number, o: { chunked?: boolean } = {}) {
+  const req = request({
+    host: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: '/',
+    headers: o.chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(length) },
+  });
+  const answer = new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+    });
+    req.on('error', reject);
+  });
+  if (first > 0) req.write(Buffer.alloc(first, 'x'));
+  else req.flushHeaders();
+  return { req, answer, rest: () => req.end(Buffer.alloc(length - first, 'x')) };
+}
+
+const until = async (ok: () => boolean, ms = 2000): Promise<void> => {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+describe('the budget for bodies in flight', { timeout: 10_000 }, () => {
+  const limits = (o: Partial<BodyLimits> = {}): BodyLimits => ({ budgetBytes: 1000, idleMs: 5000, deadlineMs: 10_000, ...o });
+  const reading =
+    (seen: unknown[] = []) =>
+    async (req: HttpRequest): Promise<HttpResponse> => {
+      try {
+        const body = await req.readBody(10_000);
+        return { status: 200, body: String(body.length) };
+      } catch (e) {
+        seen.push(e);
+        const r = bodyErrorResponse(e);
+        if (!r) throw e;
+        return r;
+      }
+    };
+
+  it('refuses a body whose declared size does not fit with 503 + Retry-After, keeps the one in flight, and returns to 0', async () => {
+    const budget = new BodyBudget(1000);
+    const port = await serve(reading(), undefined, { budget, limits: limits() });
+    const first = slowPost(port, 800, 100);
+    await until(() => budget.inFlight === 800);
+    const second = await slowPost(port, 400, 0).answer;
+    expect(second.status).toBe(503);
+    expect(second.headers['retry-after']).toBe('2');
+    expect(second.headers['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(second.body)).toMatchObject({ type: 'urn:sluis:problem:unavailable', status: 503 });
+    expect(budget.inFlight).toBe(800);
+    first.rest();
+    expect(await first.answer).toMatchObject({ status: 200, body: '800' });
+    await until(() => budget.inFlight === 0);
+    expect((await call(port, 'POST', '/', 'x'.repeat(400))).status).toBe(200);
+    expect(budget.inFlight).toBe(0);
+    expect(budget.highWater).toBe(800);
+  });
+
+  it('refuses a body without Content-Length when it grows past what is left (503), and gives its bytes back', async () => {
+    const budget = new BodyBudget(1000);
+    const port = await serve(reading(), undefined, { budget, limits: limits() });
+    const held = slowPost(port, 700, 100);
+    await until(() => budget.inFlight === 700);
+    const growing = slowPost(port, 600, 200, { chunked: true });
+    await until(() => budget.inFlight === 900);
+    growing.rest();
+    expect((await growing.answer).status).toBe(503);
+    await until(() => budget.inFlight === 700);
+    held.rest();
+    expect((await held.answer).status).toBe(200);
+    await until(() => budget.inFlight === 0);
+  });
+
+  it('answers 408 to a body that stalls and to one that misses its deadline, and gives their bytes back', async () => {
+    const budget = new BodyBudget(10_000);
+    const port = await serve(reading(), undefined, { budget, limits: limits({ budgetBytes: 10_000, idleMs: 150, deadlineMs: 400 }) });
+    const stalled = slowPost(port, 500, 10);
+    const r = await stalled.answer;
+    expect(r.status).toBe(408);
+    expect(JSON.parse(r.body)).toMatchObject({ type: 'urn:sluis:problem:request-timeout', status: 408 });
+    expect(r.headers['connection']).toBe('close');
+    stalled.req.destroy();
+    await until(() => budget.inFlight === 0);
+
+    const trickle = slowPost(port, 500, 1);
+    const timer = setInterval(() => {
+      if (!trickle.req.destroyed) trickle.req.write('x');
+    }, 50);
+    try {
+      expect((await trickle.answer).status).toBe(408);
+    } finally {
+      clearInterval(timer);
+      trickle.req.destroy();
+    }
+    await until(() => budget.inFlight === 0);
+  });
+
+  it('gives the bytes of a client that goes away mid-body back', async () => {
+    const budget = new BodyBudget(10_000);
+    const seen: unknown[] = [];
+    const port = await serve(reading(seen), undefined, { budget, limits: limits({ budgetBytes: 10_000 }) });
+    const gone = slowPost(port, 5000, 100);
+    gone.answer.catch(() => undefined);
+    await until(() => budget.inFlight === 5000);
+    gone.req.destroy();
+    await until(() => budget.inFlight === 0);
+    await until(() => seen.length === 1);
+    expect(seen[0]).toBeInstanceOf(BodyAbortedError);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Node's own HTTP server as a thin adapter around the transport-free router: it turns a Node request
- * into an HttpRequest (body read lazily, with a byte limit) and writes the HttpResponse back.
+ * into an HttpRequest (body read lazily, with a byte limit, within the budget for bodies in flight and
+ * its timeouts: src/http/body-budget.ts) and writes the HttpResponse back.
  *
  * Why not express: the router does all routing, so express only wrapped each request in its own
  * router, prototype swaps and `next` chain. Over HTTP on PostgreSQL (2-core AMD VM, 32 clients, 7.6 KB
@@ -10,7 +11,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ProblemType, problem } from '../outcomes.js';
-import { BodyTooLargeError, ClientGoneError, type HttpRequest, type HttpResponse } from './router.js';
+import { BODY_RETRY_AFTER_SECONDS, BodyBudget, DEFAULT_BODY_LIMITS, type BodyLimits } from './body-budget.js';
+import { BodyAbortedError, BodyBusyError, BodyTimeoutError, BodyTooLargeError, type HttpRequest, type HttpResponse } from './router.js';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -28,7 +30,97 @@ function internalError(res: ServerResponse): void {
   res.end(INTERNAL);
 }
 
-function toHttpRequest(req: IncomingMessage, onConsumed: () => void): HttpRequest {
+/** What one request holds of the body budget; everything is given back when the request ends. */
+class BodyHold {
+  private reserved = 0;
+  private ended = false;
+  constructor(private readonly budget: BodyBudget) {}
+  reserve(n: number): boolean {
+    if (this.ended || !this.budget.tryReserve(n)) return false;
+    this.reserved += n;
+    return true;
+  }
+  /** The request ended (answered, failed or aborted): give everything back; later reservations fail. */
+  end(): void {
+    this.ended = true;
+    this.budget.release(this.reserved);
+    this.reserved = 0;
+  }
+}
+
+/**
+ * Reads a body within the budget: its declared length is reserved before a byte is read (and filled
+ * into one buffer, so a 25 MB body is never held twice), a body without Content-Length reserves each
+ * chunk as it arrives. Stalls and overlong reads end with BodyTimeoutError, a client that goes away
+ * with BodyAbortedError; on any failure the bytes read so far are dropped at once.
+ */
+function readBodyWithin(req: IncomingMessage, limit: number, hold: BodyHold, limits: BodyLimits): Promise<Uint8Array> {
+  return new Promise<Uint8Array>((resolve, reject) => {
+    const lengthHeader = req.headers['content-length'];
+    // Node's parser has already refused a Content-Length that is not a whole number.
+    const declared = lengthHeader === undefined ? undefined : Number(lengthHeader);
+    if (declared !== undefined && declared > limit) return reject(new BodyTooLargeError(limit));
+    if (declared !== undefined && !hold.reserve(declared)) return reject(new BodyBusyError(BODY_RETRY_AFTER_SECONDS));
+    let whole: Buffer | undefined = declared !== undefined ? Buffer.allocUnsafe(declared) : undefined;
+    let chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    let idle: NodeJS.Timeout | undefined;
+    const deadline = setTimeout(() => fail(new BodyTimeoutError('deadline')), limits.deadlineMs);
+    const armIdle = (): void => {
+      if (idle) idle.refresh();
+      else idle = setTimeout(() => fail(new BodyTimeoutError('idle')), limits.idleMs);
+    };
+    const finish = (): void => {
+      done = true;
+      clearTimeout(deadline);
+      if (idle) clearTimeout(idle);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+    };
+    const fail = (err: Error): void => {
+      if (done) return;
+      finish();
+      whole = undefined;
+      chunks = [];
+      req.pause();
+      reject(err);
+    };
+    const onData = (c: Buffer): void => {
+      if (done) return;
+      armIdle();
+      if (size + c.length > limit) return fail(new BodyTooLargeError(limit));
+      if (whole) {
+        // Never more than declared: Node's parser stops the body at Content-Length.
+        c.copy(whole, size);
+      } else {
+        if (!hold.reserve(c.length)) return fail(new BodyBusyError(BODY_RETRY_AFTER_SECONDS));
+        chunks.push(c);
+      }
+      size += c.length;
+    };
+    const onEnd = (): void => {
+      if (done) return;
+      finish();
+      resolve(whole ? whole.subarray(0, size) : Buffer.concat(chunks, size));
+      whole = undefined;
+      chunks = [];
+    };
+    const onError = (): void => fail(new BodyAbortedError());
+    const onClose = (): void => {
+      if (!req.complete) fail(new BodyAbortedError());
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+    armIdle();
+  });
+}
+
+function toHttpRequest(req: IncomingMessage, onConsumed: () => void, hold: BodyHold, limits: BodyLimits): HttpRequest {
   const receivedAt = new Date();
   // Path and query by hand: a WHATWG URL per request cost more than the rest of this adapter.
   const target = req.url ?? '/';
@@ -47,43 +139,10 @@ function toHttpRequest(req: IncomingMessage, onConsumed: () => void): HttpReques
     query,
     headers,
     receivedAt,
-    readBody: (limit) =>
-      new Promise<Uint8Array>((resolve, reject) => {
-        onConsumed();
-        const chunks: Buffer[] = [];
-        let size = 0;
-        let done = false;
-        req.on('data', (c: Buffer) => {
-          if (done) return;
-          size += c.length;
-          if (size > limit) {
-            done = true;
-            req.pause();
-            reject(new BodyTooLargeError(limit));
-            return;
-          }
-          chunks.push(c);
-        });
-        req.on('end', () => {
-          if (!done) {
-            done = true;
-            resolve(Buffer.concat(chunks, size));
-          }
-        });
-        // A client that disconnects mid-upload: 'error' (ECONNRESET, "aborted") and/or 'close' before 'end'.
-        req.on('error', (e) => {
-          if (!done) {
-            done = true;
-            reject(new ClientGoneError({ cause: e }));
-          }
-        });
-        req.on('close', () => {
-          if (!done && !req.complete) {
-            done = true;
-            reject(new ClientGoneError());
-          }
-        });
-      }),
+    readBody: (limit) => {
+      onConsumed();
+      return readBodyWithin(req, limit, hold, limits);
+    },
   };
 }
 
@@ -105,12 +164,19 @@ function writeResponse(req: IncomingMessage, res: ServerResponse, r: HttpRespons
 export function createRequestListener(
   handle: (req: HttpRequest) => Promise<HttpResponse>,
   onError: (err: unknown) => void = () => undefined,
+  bodies: { readonly budget: BodyBudget; readonly limits: BodyLimits } = {
+    budget: new BodyBudget(DEFAULT_BODY_LIMITS.budgetBytes),
+    limits: DEFAULT_BODY_LIMITS,
+  },
 ): RequestListener {
   return (req, res) => {
     let consumed = false;
+    // The body's bytes stay reserved until the handler is done with them (journaled, refused or failed).
+    const hold = new BodyHold(bodies.budget);
     const fail = (err: unknown): void => {
+      hold.end();
       // A client gone mid-upload is not our failure: nothing to log, nobody to answer.
-      if (err instanceof ClientGoneError) {
+      if (err instanceof BodyAbortedError) {
         res.destroy();
         return;
       }
@@ -119,10 +185,16 @@ export function createRequestListener(
     };
     try {
       handle(
-        toHttpRequest(req, () => {
-          consumed = true;
-        }),
+        toHttpRequest(
+          req,
+          () => {
+            consumed = true;
+          },
+          hold,
+          bodies.limits,
+        ),
       ).then((r) => {
+        hold.end();
         try {
           writeResponse(req, res, r, consumed);
         } catch (err) {

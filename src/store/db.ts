@@ -6,7 +6,10 @@
  * statement and every transaction goes through one promise queue (`SerialQueue`). PostgreSQL gets a
  * pool; a transaction checks out one client for its whole life.
  */
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
@@ -180,10 +183,8 @@ function serialised(queue: SerialQueue, direct: PgliteDirect): Db {
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<OpenedDb> {
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  const lite = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
-  const queue = new SerialQueue();
+/** A Db over one PGlite session, its statements and transactions serialised by `queue`. */
+export function pgliteSession(lite: PGlite, queue = new SerialQueue()): Db {
   const prepared = pglitePrepared(lite, MAX_PREPARED_TEXTS);
   // Inside a transaction the queue is already held; statements go straight to PGlite.
   const direct: PgliteDirect = {
@@ -194,7 +195,14 @@ async function openPglite(dataDir: string | undefined): Promise<OpenedDb> {
     queryPrepared: prepared,
     transaction: (fn) => fn(direct),
   };
-  const db = serialised(queue, direct);
+  return serialised(queue, direct);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<OpenedDb> {
+  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
+  const lite = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+  const queue = new SerialQueue();
+  const db = pgliteSession(lite, queue);
   return {
     db,
     kind: 'pglite',
@@ -203,21 +211,50 @@ async function openPglite(dataDir: string | undefined): Promise<OpenedDb> {
   };
 }
 
-/** The same Db over PGlite running in a worker thread (src/store/pglite-worker.ts). */
-async function openPgliteWorker(dataDir: string | undefined): Promise<OpenedDb> {
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  let worker: Worker;
+/** A PGlite worker thread (src/store/pglite-worker.ts); from source under tsx, with its loader. */
+function pgliteWorker(workerData: { dataDir: string | undefined }): Worker {
   if (import.meta.url.endsWith('.ts')) {
     // Running from source under tsx: a worker does not inherit the tsx loader, so register it first.
     const tsx = import.meta.resolve('tsx/esm/api');
     const entry = new URL('./pglite-worker.ts', import.meta.url).href;
-    worker = new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, {
+    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, {
       eval: true,
-      workerData: { dataDir },
+      workerData,
     });
-  } else {
-    worker = new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: { dataDir } });
   }
+  return new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData });
+}
+
+/**
+ * Creates a NEW PGlite data folder and applies the migrations in a child process (src/store/pglite-init.ts).
+ * initdb grows PGlite's WebAssembly memory to ~780 MB and that memory is never given back while the
+ * process lives; opening the folder it left behind costs ~350 MB (docs/operations.md, "Stores"). A folder
+ * that already holds a cluster is left alone (the caller migrates it as usual).
+ */
+export async function initPgliteFolder(dataDir: string): Promise<boolean> {
+  mkdirSync(dataDir, { recursive: true });
+  if (existsSync(join(dataDir, 'PG_VERSION'))) return false;
+  const fromSource = import.meta.url.endsWith('.ts');
+  const entry = fileURLToPath(new URL(fromSource ? './pglite-init.ts' : './pglite-init.js', import.meta.url));
+  const child = spawn(process.execPath, [...(fromSource ? ['--import', import.meta.resolve('tsx')] : []), entry, dataDir], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  if (code !== 0) throw new Error(`initialising the PGlite data folder ${dataDir} failed (exit ${code}): ${stderr.trim().slice(-2000)}`);
+  return true;
+}
+
+/** The same Db over PGlite running in a worker thread (src/store/pglite-worker.ts). */
+async function openPgliteWorker(dataDir: string | undefined): Promise<OpenedDb> {
+  if (dataDir !== undefined) await initPgliteFolder(dataDir);
+  const worker = pgliteWorker({ dataDir });
   type Reply = { id: number; rows?: unknown[]; error?: { message: string; code?: string }; ready?: boolean };
   const pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }>();
   let nextId = 1;

@@ -10,6 +10,9 @@ import type { Db } from './db.js';
 import { writeBatch } from './journal/insert.js';
 import type { JournalWrite, WriteResult } from './journal/types.js';
 
+/** 8 MiB: thousands of ordinary berichten per commit, one large declaratie at a time. */
+export const DEFAULT_MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
 interface Pending {
   write: JournalWrite;
   resolve: (r: WriteResult) => void;
@@ -19,6 +22,12 @@ interface Pending {
 export interface GroupCommitOptions {
   /** Rows per transaction at most (keeps one statement well under PostgreSQL's 65,535 parameters). */
   readonly maxBatch?: number;
+  /**
+   * Raw bytes per transaction at most (a single larger bericht still goes alone). PGlite's WebAssembly
+   * memory grows to its largest statement and never shrinks: ten 25 MB declaraties in one commit left
+   * the process at 2.3 GB.
+   */
+  readonly maxBatchBytes?: number;
   /** Transactions in flight at once: 1 for PGlite (one connection), a few for a PostgreSQL pool. */
   readonly concurrency?: number;
   /** Called after each commit with its size, for metrics. */
@@ -30,6 +39,7 @@ export class GroupCommitter {
   private inFlight = 0;
   private scheduled = false;
   private readonly maxBatch: number;
+  private readonly maxBatchBytes: number;
   private readonly concurrency: number;
 
   constructor(
@@ -37,6 +47,7 @@ export class GroupCommitter {
     private readonly opts: GroupCommitOptions = {},
   ) {
     this.maxBatch = opts.maxBatch ?? 500;
+    this.maxBatchBytes = opts.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
     this.concurrency = opts.concurrency ?? 1;
   }
 
@@ -62,13 +73,25 @@ export class GroupCommitter {
 
   private start(): void {
     while (this.inFlight < this.concurrency && this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
+      const batch = this.queue.splice(0, this.batchLength());
       this.inFlight++;
       void this.commit(batch).finally(() => {
         this.inFlight--;
         this.pump();
       });
     }
+  }
+
+  /** How many waiting writes the next batch takes: at most maxBatch rows and maxBatchBytes raw bytes, at least one. */
+  private batchLength(): number {
+    let n = 0;
+    let bytes = 0;
+    while (n < this.queue.length && n < this.maxBatch) {
+      bytes += this.queue[n]!.write.raw.byteLength;
+      if (n > 0 && bytes > this.maxBatchBytes) break;
+      n++;
+    }
+    return n;
   }
 
   private async commit(batch: Pending[]): Promise<void> {

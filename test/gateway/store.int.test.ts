@@ -105,6 +105,23 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
     expect(r.rows[0]!.decision).toEqual(w.decision);
   });
 
+  it('a group commit takes at most maxBatchBytes of raw bytes (a larger bericht goes alone)', async () => {
+    const rows: number[] = [];
+    const committer = new GroupCommitter(opened.db, { maxBatchBytes: 2 * 1024 * 1024, onCommit: (n) => rows.push(n) });
+    const mib = (i: number): JournalWrite =>
+      write(i, { identificatie: `MB${i}`, idemKey: `0384|436|MB${i}`, postbus: [], outbox: [], raw: Buffer.alloc(1024 * 1024, 0x20) });
+    const big = write(9, {
+      identificatie: 'MB9',
+      idemKey: '0384|436|MB9',
+      postbus: [],
+      outbox: [],
+      raw: Buffer.alloc(3 * 1024 * 1024, 0x20),
+    });
+    const out = await Promise.all([committer.write(mib(1)), committer.write(mib(2)), committer.write(mib(3)), committer.write(big)]);
+    expect(out.map((r) => r.kind)).toEqual(['inserted', 'inserted', 'inserted', 'inserted']);
+    expect(rows).toEqual([2, 1, 1]);
+  });
+
   it('raw bytes: lz4-compressed out of line where the server has lz4 (0124), else uncompressed (0008); byte-identical back', async () => {
     const lz4 = await hasLz4(opened);
     // 7.6 KB of XML-like text, as a JW301: over the ~2 KB at which PostgreSQL moves values out of line.
