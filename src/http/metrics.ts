@@ -110,6 +110,8 @@ export interface GatewayMetrics {
   readonly refused: Counter;
   /** Woonplaats checks whose expected gemeente differs from the bericht's (tag woonplaats-afwijking). */
   readonly woonplaatsMismatch: Counter;
+  /** Conversation findings attached as advice (src/conversation), by bericht, rule and retourcode. */
+  readonly conversationFindings: Counter;
   render(extra: readonly CollectedGauge[]): Promise<string>;
 }
 
@@ -143,6 +145,10 @@ export function createMetrics(): GatewayMetrics {
     'sluis_woonplaats_mismatch_total',
     'Woonplaats checks whose expected gemeente differs from the gemeente in the bericht, by bericht and certainty (zekerheid)',
   );
+  const conversationFindings = new Counter(
+    'sluis_conversation_findings_total',
+    'Conversation rule findings (berichtoverstijgend, externe bron) by bericht, rule, retourcode and mode (advise: attached, not rejected)',
+  );
   return {
     berichten,
     decisions,
@@ -153,6 +159,7 @@ export function createMetrics(): GatewayMetrics {
     suppressed,
     refused,
     woonplaatsMismatch,
+    conversationFindings,
     async render(extra) {
       const parts = [
         berichten.render(),
@@ -164,6 +171,7 @@ export function createMetrics(): GatewayMetrics {
         suppressed.render(),
         refused.render(),
         woonplaatsMismatch.render(),
+        conversationFindings.render(),
       ];
       for (const g of extra) parts.push(await g.render());
       return `${parts.join('\n')}\n`;
@@ -176,7 +184,14 @@ export interface CountedDecision {
   readonly action: string;
   readonly variant?: string;
   readonly tags?: readonly string[];
-  readonly reasons: readonly { readonly rule: string; readonly contractId?: string; readonly severity?: unknown }[];
+  readonly reasons: readonly {
+    readonly rule: string;
+    readonly contractId?: string;
+    readonly severity?: unknown;
+    /** A conversation finding in advise mode: never the reason an action was taken. */
+    readonly advies?: unknown;
+    readonly retourCode?: unknown;
+  }[];
   readonly contractIds?: unknown;
   readonly woonplaats?: unknown;
 }
@@ -190,11 +205,13 @@ const ANNOTATION_RULES: ReadonlySet<string> = new Set([RULE.WOONPLAATS_RESULTAAT
  * the core appends the combining rule after the item rules it combines (a mixed declaratie's
  * DECL-GEMENGD after TS-DECL; a retour's RET-HEEN-NIET-BEZORGD after its heenbericht's rule).
  */
-export function decidingReason<R extends { readonly rule: string; readonly severity?: unknown }>(reasons: readonly R[]): R | undefined {
+export function decidingReason<R extends { readonly rule: string; readonly severity?: unknown; readonly advies?: unknown }>(
+  reasons: readonly R[],
+): R | undefined {
   let best: R | undefined;
   let rank = -1;
   for (const r of reasons) {
-    if (ANNOTATION_RULES.has(r.rule)) continue;
+    if (ANNOTATION_RULES.has(r.rule) || r.advies === true) continue;
     const k = typeof r.severity === 'string' ? (SEVERITY_RANK[r.severity] ?? 0) : 0;
     if (k >= rank) {
       best = r;
@@ -217,6 +234,10 @@ export function countDecision(m: GatewayMetrics, bericht: string, d: CountedDeci
     const ids = Array.isArray(d.contractIds) ? (d.contractIds as unknown[]).filter((x): x is string => typeof x === 'string') : [];
     const contract = main?.contractId ?? (ids.length > 0 ? ids.join('+') : 'none');
     (d.action === 'suppress' ? m.suppressed : m.refused).inc({ bericht, rule: main?.rule ?? 'none', variant, contract });
+  }
+  for (const r of d.reasons) {
+    if (r.advies === true && typeof r.retourCode === 'string')
+      m.conversationFindings.inc({ bericht, rule: r.rule, retourcode: r.retourCode, mode: 'advise' });
   }
   if (d.tags?.includes(Tag.woonplaatsAfwijking)) {
     const w = d.woonplaats as { zekerheid?: unknown } | undefined;
