@@ -2,7 +2,7 @@
  * The conversation step after the decision: the bericht's summary (the core's, or made here when
  * the decision has none — no registry) gets the conversation facts (keyed client hash, StatusAanlevering),
  * the state the rules ask for is prefetched from the journal, the pure rules run with today's date,
- * and — advise mode, the only one built — each finding is attached to the decision as a warning
+ * and — advise mode, the only one built — each finding is attached to a routed decision as a warning
  * reason with its rule id and retourcode, the tag `conversatie` and `conversatie.findings`; the
  * action never changes. The decision carries the summary so the journal keeps the facts the next
  * bericht's rules ask about.
@@ -43,6 +43,9 @@ export function withConversation(inner: DecideFn, deps: ConversationDeps): Decid
       }
     }
     const conv = deps.clientKey ? withConversationFacts(summary, input.bericht, deps.clientKey) : summary;
+    // Advise means: route and attach. A suppressed or refused bericht reaches nobody and its sender
+    // already has the deciding reason; it keeps only the facts (later questions skip refused rows).
+    if (decision.action !== 'route') return { ...decision, summary: conv };
     const snapshot = await prefetchConversation(conv, deps.state, rules);
     const findings = checkConversation(conv, snapshot, { today: input.today }, rules);
     if (findings.length === 0) return { ...decision, summary: conv };
