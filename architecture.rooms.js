@@ -16,12 +16,16 @@ export const ROOMS = {
   validation: { may: ['standard', 'xml'], why: 'L1/L2 over the model; retourberichten' },
   contracts: { may: ['standard'], why: 'the contract registry: types, checks, look-ups' },
   decision: { may: ['standard', 'contracts'], why: 'the pure decision core: no I/O (see also its purity rule)' },
+  conversation: {
+    may: ['standard', 'decision'],
+    why: 'the conversation rules (berichtoverstijgend, externe bron) as data: pure like the decision core, over the summary it makes; state comes in as an interface',
+  },
   woonplaats: { may: ['standard', 'contracts', 'decision'], why: 'woonplaatsbeginsel sources behind adapters' },
   config: { may: [], why: 'the parties config' },
   store: { may: ['standard'], why: 'all SQL: journal, postbus, outbox, replay runs, Kafka lease' },
   deliver: { may: ['standard', 'config', 'store', 'kafka'], why: 'delivery channels over the outbox' },
   pipeline: {
-    may: ['standard', 'validation', 'contracts', 'decision', 'woonplaats', 'config', 'store', 'deliver'],
+    may: ['standard', 'validation', 'contracts', 'decision', 'conversation', 'woonplaats', 'config', 'store', 'deliver'],
     why: 'ingest: validate → decide → journal + outbox',
   },
   kafka: {
@@ -42,6 +46,7 @@ export const ROOMS = {
       'validation',
       'contracts',
       'decision',
+      'conversation',
       'woonplaats',
       'config',
       'store',

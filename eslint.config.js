@@ -3,9 +3,9 @@
  * Lint for the whole repository: typescript-eslint's recommended rules, plus the architecture:
  * - the rooms of src/ import only the rooms architecture.rooms.js allows them (test/architecture.test.ts
  *   checks the same table, dynamic imports and the absence of cycles);
- * - the decision core (src/decision) is pure by construction — it imports no I/O (files, network,
- *   HTTP, database, Kafka, logging) and reads no clock or randomness; the clock is passed in
- *   (Temporal-style), state comes in as an interface.
+ * - the decision core (src/decision) and the conversation rules (src/conversation) are pure by
+ *   construction — they import no I/O (files, network, HTTP, database, Kafka, logging) and read no
+ *   clock or randomness; the clock is passed in (Temporal-style), state comes in as an interface.
  */
 import tseslint from 'typescript-eslint';
 import { ROOMS } from './architecture.rooms.js';
@@ -22,6 +22,9 @@ function roomPatterns(room) {
         },
       ];
 }
+
+/** The rooms that must stay pure (the rules below). */
+const PURE_ROOMS = ['decision', 'conversation'];
 
 const IMPURE_PACKAGES = [
   'express',
@@ -53,40 +56,40 @@ export default tseslint.config(
     },
   },
   ...Object.keys(ROOMS)
-    .filter((room) => room !== 'decision')
+    .filter((room) => !PURE_ROOMS.includes(room))
     .map((room) => ({
       files: [`src/${room}/**/*.ts`],
       ignores: [`src/${room}/**/*.test.ts`],
       rules: { 'no-restricted-imports': ['error', { patterns: roomPatterns(room) }] },
     })),
-  {
-    files: ['src/decision/**/*.ts'],
-    ignores: ['src/decision/**/*.test.ts'],
+  ...PURE_ROOMS.map((room) => ({
+    files: [`src/${room}/**/*.ts`],
+    ignores: [`src/${room}/**/*.test.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: IMPURE_PACKAGES.map((name) => ({
             name,
-            message: 'the decision core is pure: no I/O (pass data in through its arguments)',
+            message: `src/${room} is pure: no I/O (pass data in through its arguments)`,
           })),
           patterns: [
-            { group: ['node:*'], message: 'the decision core is pure: no Node built-ins (I/O, clock, randomness come in as arguments)' },
-            ...roomPatterns('decision'),
+            { group: ['node:*'], message: `src/${room} is pure: no Node built-ins (I/O, clock, randomness come in as arguments)` },
+            ...roomPatterns(room),
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        { name: 'fetch', message: 'no network in the decision core' },
-        { name: 'process', message: 'no environment or clock in the decision core' },
-        { name: 'setTimeout', message: 'no timers in the decision core' },
-        { name: 'setInterval', message: 'no timers in the decision core' },
+        { name: 'fetch', message: `no network in src/${room}` },
+        { name: 'process', message: `no environment or clock in src/${room}` },
+        { name: 'setTimeout', message: `no timers in src/${room}` },
+        { name: 'setInterval', message: `no timers in src/${room}` },
       ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'the clock is passed in (decide(…, now))' },
-        { object: 'Math', property: 'random', message: 'the decision core is deterministic' },
+        { object: 'Math', property: 'random', message: `src/${room} is deterministic` },
         { object: 'performance', property: 'now', message: 'the clock is passed in' },
       ],
       'no-restricted-syntax': [
@@ -95,5 +98,5 @@ export default tseslint.config(
         { selector: "CallExpression[callee.name='Date']", message: 'the clock is passed in (decide(…, now))' },
       ],
     },
-  },
+  })),
 );

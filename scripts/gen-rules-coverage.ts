@@ -22,6 +22,7 @@ import {
   type Standard,
 } from '../src/standard/model.js';
 import { L2_RULES } from '../src/validation/l2/rules.js';
+import { CONVERSATION_RULES } from '../src/conversation/rules.js';
 import { DECLARED_STATUS, type TableBericht } from '../src/validation/l2/status.js';
 import type { CoverageStatus } from '../src/validation/l2/types.js';
 
@@ -175,6 +176,56 @@ export function loadRuleTables(shared: string = sharedDir()): RuleTables {
       definitie: t.definitie,
     }));
   return { rows, trs };
+}
+
+/** A technische regel of niveau "berichtoverstijgend" or "externe bron": checked across berichten. */
+export interface StatefulTr {
+  readonly code: string;
+  readonly niveau: string;
+  readonly retourcode: string;
+  readonly berichten: readonly BerichtNummer[];
+  readonly definitie: string;
+}
+
+/** The 54 berichtoverstijgende and 4 externe-bron TRs of the iJw table (iWmo's messages carry the same classes). */
+export function loadStatefulTrs(shared: string = sharedDir()): StatefulTr[] {
+  const trJson = JSON.parse(readFileSync(join(shared, 'istandaarden', 'rules', 'ijw-3.2-technische-regels.json'), 'utf8')) as {
+    code: string;
+    niveau: string;
+    retourcode: string;
+    berichten: string[];
+    definitie: string;
+  }[];
+  return trJson
+    .filter((t) => t.niveau === 'berichtoverstijgend' || t.niveau === 'externe bron')
+    .map((t) => ({
+      code: t.code,
+      niveau: t.niveau,
+      retourcode: t.retourcode,
+      berichten: t.berichten.map((b) => tableBericht(b) as BerichtNummer),
+      definitie: t.definitie,
+    }));
+}
+
+/** TR056 is enforced at ingest (the journal's idempotency key), before any conversation rule. */
+const ENFORCED_AT_INGEST: Readonly<Record<string, string>> = {
+  TR056: "enforced at ingest: the journal's unique idempotency key rejects a reused Identificatie with other content (9056)",
+};
+
+export interface StatefulCoverageRow {
+  readonly tr: StatefulTr;
+  readonly status: 'encoded (advise)' | 'enforced (ingest)' | 'not yet encoded';
+  readonly how: string;
+}
+
+export function statefulCoverage(trs: readonly StatefulTr[] = loadStatefulTrs()): StatefulCoverageRow[] {
+  return trs.map((tr) => {
+    const rule = CONVERSATION_RULES.find((r) => r.id === tr.code);
+    if (rule) return { tr, status: 'encoded (advise)', how: `${rule.lezing}. Sluis cannot know: ${rule.grenzen}` };
+    const ingest = ENFORCED_AT_INGEST[tr.code];
+    if (ingest) return { tr, status: 'enforced (ingest)', how: ingest };
+    return { tr, status: 'not yet encoded', how: '' };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -403,7 +454,7 @@ function how(row: CoverageRow): string {
   return a ?? b ?? '';
 }
 
-export function renderCoverage(tables: RuleTables = loadRuleTables()): string {
+export function renderCoverage(tables: RuleTables = loadRuleTables(), stateful: readonly StatefulTr[] = loadStatefulTrs()): string {
   const rows = coverageRows(tables);
   const count = (s: Standard, st: string): number => rows.filter((r) => r[s]?.status === st).length;
   const lines: string[] = [];
@@ -445,6 +496,29 @@ export function renderCoverage(tables: RuleTables = loadRuleTables()): string {
   );
   for (const r of rows.filter((x) => x.kind === 'TR')) {
     lines.push(`| ${r.code} | ${bname(r.bericht)} | ${cell(r.ijw)} | ${cell(r.iwmo)} | ${esc(how(r))} |`);
+  }
+  const conv = statefulCoverage(stateful);
+  const nConv = (st: StatefulCoverageRow['status']): number => conv.filter((r) => r.status === st).length;
+  lines.push(
+    '',
+    '## Technische regels, controleniveau "berichtoverstijgend" and "externe bron" (the conversation)',
+    '',
+    'Checked against earlier berichten (derived from the journal) or an external source (the clock). Status:',
+    '**encoded (advise)** = an entry in `src/conversation/rules.ts`, with unit tests beside it and a passing and a',
+    'failing scenario per standard through the gateway (`test/conversation/conversation.int.test.ts`); a finding is',
+    'attached to the decision as a warning and never rejects the bericht (see docs/validation.md);',
+    '**enforced (ingest)** = the pipeline rejects it itself; **not yet encoded** = no check yet.',
+    '',
+    `| status | TRs (of ${conv.length}: ${stateful.filter((t) => t.niveau === 'berichtoverstijgend').length} berichtoverstijgend, ${stateful.filter((t) => t.niveau === 'externe bron').length} externe bron) |`,
+    '|---|---|',
+    ...(['encoded (advise)', 'enforced (ingest)', 'not yet encoded'] as const).map((st) => `| ${st} | ${nConv(st)} |`),
+    '',
+    '| rule | status | berichten | retourcode | niveau | definitie (rule table) / our reading |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const r of conv) {
+    const text = r.how === '' ? r.tr.definitie : `${r.tr.definitie} — **reading:** ${r.how}`;
+    lines.push(`| ${r.tr.code} | **${r.status}** | ${r.tr.berichten.join(', ')} | ${r.tr.retourcode} | ${r.tr.niveau} | ${esc(text)} |`);
   }
   const dis = xsdDisagreements(tables);
   lines.push(

@@ -14,6 +14,9 @@ import { berichtenService } from '../pipeline/berichten.js';
 import { createIngest, type IngestOutcome } from '../pipeline/ingest.js';
 import type { Principal } from '../config/parties.js';
 import { routeToCounterparty } from '../pipeline/decide-default.js';
+import { withConversation } from '../pipeline/decide-conversation.js';
+import { conversationState } from '../pipeline/conversation-state.js';
+import { clientKeyFn } from '../pipeline/client-key.js';
 import type { BuildRetourFn, DecideFn, IngestValidateFn } from '../pipeline/types.js';
 import { createChannels, type ChannelWorker } from '../deliver/index.js';
 import type { WebhookSettings } from '../deliver/webhook.js';
@@ -46,7 +49,10 @@ export interface AppDeps {
    * Absent: no registry — valid berichten are routed to the other party in the header.
    */
   readonly rules?: Rules;
-  /** Overrides the decide function (tests); default: the rules' decide, else route to the counterparty. */
+  /**
+   * Overrides the decide function (tests); default: the rules' decide, else route to the counterparty,
+   * followed by the conversation rules (src/conversation, advise mode).
+   */
   readonly decide?: DecideFn;
   /** The one clock (default: the system's): today's date for validation, decisions and replays. */
   readonly clock?: Clock;
@@ -94,13 +100,21 @@ export function createApp(deps: AppDeps): App {
         return toegestaneVerzenders(contracten.current(), { wet, gemeente, aanbieder, verzender, nummer: message.nummer });
       }
     : undefined;
+  // The conversation rules run after every decision, in every configuration (advise: they never change it).
+  const secret = deps.parties.clientKeySecret;
+  const decide =
+    deps.decide ??
+    withConversation(rules?.decide(deps.db) ?? routeToCounterparty, {
+      state: conversationState(deps.db),
+      ...(secret ? { clientKey: clientKeyFn(secret) } : {}),
+    });
   const channels = createChannels({ parties: deps.parties.parties, ...(deps.webhook ? { webhook: deps.webhook } : {}) });
   const pipeline = createIngest({
     db: deps.db,
     committer,
     validate: deps.validate,
     buildRetour: deps.buildRetour,
-    decide: deps.decide ?? rules?.decide(deps.db) ?? routeToCounterparty,
+    decide,
     ...(allowedSenders ? { allowedSenders } : {}),
     channels,
     ...(deps.parties.clientKeySecret ? { clientKeySecret: deps.parties.clientKeySecret } : {}),

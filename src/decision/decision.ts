@@ -24,6 +24,22 @@ export interface Reason {
   readonly variant?: string;
   /** Items concerned: element paths, with ProductReferentie for prestaties. */
   readonly items?: readonly string[];
+  /** A finding across berichten (src/conversation) in advise mode: never the reason an action was taken. */
+  readonly advies?: true;
+  /** The retourcode the standard prescribes for the finding's rule. */
+  readonly retourCode?: string;
+  /** The class instance the finding marks. */
+  readonly path?: string;
+}
+
+/** A rule across berichten that does not hold for this bericht (src/conversation): codes and references only. */
+export interface ConversationFinding {
+  readonly rule: string;
+  readonly retourCode: string;
+  /** Element path with 1-based indexes of the class instance it marks. */
+  readonly path: string;
+  /** English, codes and references only: never a BSN or name. */
+  readonly text: string;
 }
 
 /** Per product line / prestatie: what the table said before the parts were combined. */
@@ -54,6 +70,8 @@ export type Decision = {
   readonly variant?: string;
   /** The woonplaats result attached for the gemeente, when a check ran. */
   readonly woonplaats?: WoonplaatsCheck;
+  /** The conversation's findings, when any rule across berichten did not hold (advise: the action is unchanged). */
+  readonly conversatie?: { readonly mode: 'advise'; readonly findings: readonly ConversationFinding[] };
 };
 
 /**

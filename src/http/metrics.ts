@@ -111,6 +111,8 @@ export interface GatewayMetrics {
   readonly refused: Counter;
   /** Woonplaats checks whose expected gemeente differs from the bericht's (tag woonplaats-afwijking). */
   readonly woonplaatsMismatch: Counter;
+  /** Conversation findings attached as advice (src/conversation), by bericht, rule and retourcode. */
+  readonly conversationFindings: Counter;
   render(extra: readonly CollectedGauge[]): Promise<string>;
 }
 
@@ -144,6 +146,10 @@ export function createMetrics(): GatewayMetrics {
     'sluis_woonplaats_mismatch_total',
     'Woonplaats checks whose expected gemeente differs from the gemeente in the bericht, by bericht and certainty (zekerheid)',
   );
+  const conversationFindings = new Counter(
+    'sluis_conversation_findings_total',
+    'Conversation rule findings (berichtoverstijgend, externe bron) by bericht, rule, retourcode and mode (advise: attached, not rejected)',
+  );
   return {
     berichten,
     decisions,
@@ -154,6 +160,7 @@ export function createMetrics(): GatewayMetrics {
     suppressed,
     refused,
     woonplaatsMismatch,
+    conversationFindings,
     async render(extra) {
       const parts = [
         berichten.render(),
@@ -165,6 +172,7 @@ export function createMetrics(): GatewayMetrics {
         suppressed.render(),
         refused.render(),
         woonplaatsMismatch.render(),
+        conversationFindings.render(),
       ];
       for (const g of extra) parts.push(await g.render());
       return `${parts.join('\n')}\n`;
@@ -185,7 +193,7 @@ export function decidingReason(reasons: readonly DecisionReason[]): DecisionReas
   let best: DecisionReason | undefined;
   let rank = -1;
   for (const r of reasons) {
-    if (ANNOTATION_RULES.has(r.rule)) continue;
+    if (ANNOTATION_RULES.has(r.rule) || r.advies === true) continue;
     const k = SEVERITY_RANK[r.severity];
     if (k >= rank) {
       best = r;
@@ -207,6 +215,10 @@ export function countDecision(m: GatewayMetrics, bericht: string, d: Decision): 
     const main = decidingReason(d.reasons);
     const contract = main?.contractId ?? (d.contractIds.length > 0 ? d.contractIds.join('+') : 'none');
     (d.action === 'suppress' ? m.suppressed : m.refused).inc({ bericht, rule: main?.rule ?? 'none', variant, contract });
+  }
+  for (const r of d.reasons) {
+    if (r.advies === true && r.retourCode !== undefined)
+      m.conversationFindings.inc({ bericht, rule: r.rule, retourcode: r.retourCode, mode: 'advise' });
   }
   if (d.tags.includes(Tag.woonplaatsAfwijking)) {
     m.woonplaatsMismatch.inc({ bericht, zekerheid: d.woonplaats?.zekerheid ?? 'onbekend' });

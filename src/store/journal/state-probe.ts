@@ -20,10 +20,20 @@ export interface SummaryRow<D = unknown, S = unknown> {
 }
 
 /** Rows that count as sent: not afgekeurd (decision null) and not refused. */
-const COUNTS = `decision IS NOT NULL AND decision ->> 'action' <> 'refuse' AND status <> '${BerichtStatus.AFGEKEURD}'`;
+export const COUNTS = `decision IS NOT NULL AND decision ->> 'action' <> 'refuse' AND status <> '${BerichtStatus.AFGEKEURD}'`;
 
-/** The predicate of the partial index journal_decision_summary_state (migration 0131); every probe repeats it so the planner can use it. */
-const INDEXED = `(decision_summary ->> 'nummer') IN (${[NUMMER.toewijzing, NUMMER.verzoekOmToewijzing, NUMMER.verzoekOmWijziging, NUMMER.antwoordbericht].map((n) => `'${n}'`).join(', ')})`;
+const inNummers = (ns: readonly string[]): string => `(decision_summary ->> 'nummer') IN (${ns.map((n) => `'${n}'`).join(', ')})`;
+
+/**
+ * The partial GIN indexes on decision_summary and their predicates; every probe repeats its
+ * index's predicate so the planner can use it. `state` (migration 0131): toewijzingen, verzoeken and
+ * their answers. `regie` (migration 0135): starts and stops, for the conversation rules.
+ */
+export const SUMMARY_INDEX = {
+  state: inNummers([NUMMER.toewijzing, NUMMER.verzoekOmToewijzing, NUMMER.verzoekOmWijziging, NUMMER.antwoordbericht]),
+  regie: inNummers([NUMMER.start, NUMMER.stop]),
+} as const;
+export type SummaryIndex = keyof typeof SUMMARY_INDEX;
 
 const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() : d);
 
@@ -49,13 +59,19 @@ export function afterSql(p: Position, params: unknown[]): string {
  * a containment probe that includes `standard`/`gemeente` makes the GIN index intersect posting lists
  * as long as the journal (4.5 ms). The MATERIALIZED CTE forces the bitmap scan on the selective probe.
  */
-export function probeSql(probes: readonly object[], full: readonly object[], extra: readonly string[], params: unknown[]): string {
+export function probeSql(
+  probes: readonly object[],
+  full: readonly object[],
+  extra: readonly string[],
+  params: unknown[],
+  index: SummaryIndex = 'state',
+): string {
   const ph = (v: unknown): string => {
     params.push(v);
     return `$${params.length}`;
   };
   const p = probes.map((c) => `decision_summary @> ${ph(JSON.stringify(c))}::jsonb`).join(' OR ');
   const f = full.map((c) => `decision_summary @> ${ph(JSON.stringify(c))}::jsonb`).join(' OR ');
-  return `WITH m AS MATERIALIZED (SELECT id, received_at, decision, decision_summary, status FROM journal WHERE (${p}) AND ${INDEXED})
+  return `WITH m AS MATERIALIZED (SELECT id, received_at, decision, decision_summary, status FROM journal WHERE (${p}) AND ${SUMMARY_INDEX[index]})
     SELECT id, received_at, decision, decision_summary FROM m WHERE (${f}) AND ${COUNTS}${extra.map((e) => ` AND ${e}`).join('')}`;
 }

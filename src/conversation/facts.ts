@@ -1,0 +1,45 @@
+/**
+ * The conversation's facts on a summary: per item the keyed hash of its Client's BSN and its
+ * StatusAanlevering. Pure: the keyed hash is a function handed in (the pipeline's HMAC with the
+ * parties config's clientKeySecret), so this room never holds the secret.
+ */
+import { elementsAt, textAt } from '../standard/access.js';
+import { CATALOG } from '../standard/catalog.js';
+import { MESSAGES } from '../standard/generated/model.js';
+import type { BerichtSummary } from '../decision/summary.js';
+import type { ConversationItem, ConversationSummary } from './types.js';
+
+/** A keyed hash of a BSN; never the BSN itself. */
+export type ClientKeyFn = (bsn: string) => string;
+
+export function withConversationFacts(
+  summary: BerichtSummary,
+  bericht: Record<string, unknown>,
+  clientKey: ClientKeyFn,
+): ConversationSummary {
+  const message = MESSAGES[summary.id];
+  const entry = CATALOG[summary.nummer];
+  // The Client classes are the ones keyed by Bsn in the catalog (301…319 one Client, 323/325 many).
+  const clients = new Map<string, string>();
+  for (const k of entry.sleutels) {
+    if (!k.sleutel.includes('Bsn')) continue;
+    for (const { node, location } of elementsAt(message, bericht, k.pad)) {
+      const bsn = textAt(node, 'Bsn');
+      if (bsn !== undefined) clients.set(location, clientKey(bsn));
+    }
+  }
+  const status = new Map<string, string>();
+  for (const klasse of entry.items) {
+    for (const { node, location } of elementsAt(message, bericht, klasse.pad)) {
+      const s = textAt(node, 'StatusAanlevering');
+      if (s !== undefined) status.set(location, s);
+    }
+  }
+  const items = summary.items.map((it): ConversationItem => {
+    let client: string | undefined;
+    for (const [loc, key] of clients) if (it.path.startsWith(`${loc}/`)) client = key;
+    const s = status.get(it.path);
+    return { ...it, ...(client !== undefined ? { client } : {}), ...(s !== undefined ? { statusAanlevering: s } : {}) };
+  });
+  return { ...summary, items };
+}
