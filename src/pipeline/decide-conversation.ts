@@ -24,7 +24,6 @@ export interface ConversationDeps {
   readonly rules?: readonly ConversationRule[];
 }
 
-
 export function withConversation(inner: DecideFn, deps: ConversationDeps): DecideFn {
   const rules = deps.rules ?? CONVERSATION_RULES;
   return async (input) => {
