@@ -423,3 +423,22 @@ export class XsdPatternMatcher {
 export function compileXsdMatcher(pattern: string): XsdPatternMatcher {
   return new XsdPatternMatcher(pattern);
 }
+
+/**
+ * Values up to this many UTF-16 units are matched with V8's RegExp: its backtracking is bounded by the
+ * length (the patterns of the standard have no nested unbounded repetition, so at most quadratic in it)
+ * and it is ~1.8× cheaper per value than the automaton (bench: L1-only small berichten, 8,590 → 15,432
+ * msg per CPU-s). Longer values — a Commentaar of megabytes — take the automaton: linear, constant stack.
+ */
+export const REGEXP_MAX_LENGTH = 256;
+
+/** An XSD pattern check in linear time for any value, with V8's RegExp for the short values nearly all are. */
+export interface XsdPatternTest {
+  test(value: string): boolean;
+}
+
+export function compileXsdPatternTest(pattern: string): XsdPatternTest {
+  const re = compileXsdPattern(pattern);
+  const automaton = new XsdPatternMatcher(pattern);
+  return { test: (value) => (value.length <= REGEXP_MAX_LENGTH ? re.test(value) : automaton.test(value)) };
+}

@@ -5,7 +5,7 @@
  * while "\u00a02024-01-01" is not (U+00A0 is not XML whitespace). Strings keep whitespace (preserve).
  */
 import type { SimpleTypeDef } from '../standard/model.js';
-import { compileXsdMatcher, type XsdPatternMatcher } from '../standard/xsd-regex.js';
+import { compileXsdPatternTest, type XsdPatternTest } from '../standard/xsd-regex.js';
 import { L1Code, type L1CodeValue } from './issues.js';
 
 /**
@@ -21,8 +21,8 @@ export class CompiledSimpleType {
   readonly maxLength: number | undefined;
   readonly minInclusive: number | undefined;
   readonly maxInclusive: number | undefined;
-  /** Linear-time matchers, not RegExps: a value can be megabytes long (see XsdPatternMatcher). */
-  readonly patterns: readonly (readonly XsdPatternMatcher[])[];
+  /** Linear-time pattern checks: a value can be megabytes long (see compileXsdPatternTest). */
+  readonly patterns: readonly (readonly XsdPatternTest[])[];
   readonly enumeration: ReadonlySet<string> | undefined;
 
   constructor(readonly def: SimpleTypeDef) {
@@ -32,7 +32,7 @@ export class CompiledSimpleType {
     this.maxLength = def.maxLength;
     this.minInclusive = def.minInclusive;
     this.maxInclusive = def.maxInclusive;
-    this.patterns = def.patterns.map((step) => step.map(compileXsdMatcher));
+    this.patterns = def.patterns.map((step) => step.map(compileXsdPatternTest));
     this.enumeration = def.enumeration ? new Set(def.enumeration) : undefined;
   }
 }
