@@ -6,6 +6,8 @@ import type { Party } from '../config/parties.js';
 import type { Db } from '../store/db.js';
 import type { KafkaLogSink } from '../kafka/client.js';
 import { kafkaSettingsFromEnv } from '../kafka/config.js';
+import type { IngressEvent } from '../kafka/ingress.js';
+import { limitRepeats } from '../kafka/log-limit.js';
 import { pipelineIngress, type PipelineIngest } from './kafka-pipeline.js';
 import { startKafka, type KafkaRuntime } from './kafka.js';
 
@@ -27,10 +29,29 @@ export interface KafkaFromEnvDeps {
 export async function startKafkaFromEnv(deps: KafkaFromEnvDeps): Promise<KafkaRuntime | undefined> {
   const settings = kafkaSettingsFromEnv(deps.env);
   if (!settings) return undefined;
+  const log = deps.log ? limitRepeats(deps.log) : undefined;
   return startKafka({
     db: deps.db,
     settings,
     ingest: pipelineIngress(deps.ingest, deps.parties),
-    ...(deps.log ? { log: deps.log } : {}),
+    ...(log ? { log, onIngressEvent: (ev: IngressEvent) => logIngressEvent(log, ev) } : {}),
   });
+}
+
+/**
+ * One log line per bericht taken in from the ingress topic and per dead-lettered message, as HTTP
+ * ingest has: ids, partitions, offsets and codes only (the reason's detail may quote the message).
+ */
+export function logIngressEvent(log: KafkaLogSink, ev: IngressEvent): void {
+  if (ev.type === 'stored')
+    log('info', 'bericht taken in from Kafka', {
+      ingress: 'stored',
+      id: ev.id,
+      replay: ev.replay,
+      partition: ev.partition,
+      offset: ev.offset,
+    });
+  else if (ev.type === 'dead-letter')
+    log('warn', 'message dead-lettered', { ingress: 'dead-letter', reason: ev.reason, partition: ev.partition, offset: ev.offset });
+  else if (ev.type === 'group' && ev.what === 'crashed') log('error', 'Kafka ingress consumer crashed', { ingress: 'group' });
 }
