@@ -1,4 +1,4 @@
-import { request, type Server } from 'node:http';
+import { Agent, request, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeServer, createRequestListener, listen } from './server.js';
 import { BodyAbortedError, BodyTooLargeError, bodyErrorResponse, type HttpRequest, type HttpResponse } from './router.js';
@@ -6,7 +6,7 @@ import { BodyBudget, type BodyLimits } from './body-budget.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map(closeServer));
+  await Promise.all(servers.splice(0).map((s) => closeServer(s)));
 });
 
 async function serve(
@@ -224,5 +224,37 @@ describe('the budget for bodies in flight', { timeout: 10_000 }, () => {
     await until(() => budget.inFlight === 0);
     await until(() => seen.length === 1);
     expect(seen[0]).toBeInstanceOf(BodyAbortedError);
+  });
+});
+
+describe('closeServer', () => {
+  it('ends keep-alive connections when their response is written, without waiting for keepAliveTimeout', async () => {
+    const { server, port } = await listen(
+      createRequestListener(async (req) => {
+        if (req.path === '/slow') await new Promise((r) => setTimeout(r, 300));
+        return { status: 200, body: 'ok' };
+      }),
+      0,
+      '127.0.0.1',
+    );
+    const agent = new Agent({ keepAlive: true, maxSockets: 2 });
+    const get = (path: string): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path, agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await get('/fast')).toBe(200); // leaves an idle keep-alive connection
+    const slow = get('/slow'); // busy when the server closes
+    await new Promise((r) => setTimeout(r, 50));
+    const t0 = Date.now();
+    await closeServer(server, { graceMs: 30_000 });
+    // keepAliveTimeout is 65 s: without the sweep the close would wait for it.
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(await slow).toBe(200);
+    agent.destroy();
   });
 });

@@ -220,9 +220,21 @@ export function listen(listener: RequestListener, port: number, host: string): P
   });
 }
 
-export function closeServer(server: Server): Promise<void> {
+/**
+ * Stops listening and ends the open connections: idle keep-alive connections at once, and each busy
+ * one as soon as its response is written (a keep-alive client would otherwise hold the server open
+ * for keepAliveTimeout, ~65 s). After `graceMs` whatever is left is cut.
+ */
+export function closeServer(server: Server, o: { readonly graceMs?: number } = {}): Promise<void> {
+  const graceMs = o.graceMs ?? 10_000;
   return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections?.();
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(cut);
+      resolve();
+    });
+    server.closeIdleConnections();
   });
 }
