@@ -13,7 +13,7 @@ import { retourIdGenerator } from '../store/ids.js';
 import { berichtenService } from '../pipeline/berichten.js';
 import { createIngest, type IngestOutcome } from '../pipeline/ingest.js';
 import type { Principal } from '../config/parties.js';
-import { routeToCounterparty } from '../pipeline/decide-default.js';
+import { refuseUnknownAddressee, routeToCounterparty, UnknownAddressee, type UnknownAddresseeCode } from '../pipeline/decide-default.js';
 import { withConversation } from '../pipeline/decide-conversation.js';
 import { conversationState } from '../pipeline/conversation-state.js';
 import { clientKeyFn } from '../pipeline/client-key.js';
@@ -56,6 +56,8 @@ export interface AppDeps {
   readonly decide?: DecideFn;
   /** The one clock (default: the system's): today's date for validation, decisions and replays. */
   readonly clock?: Clock;
+  /** A bericht for a party code no config names: refused (default) or routed to a postbus nobody reads yet. */
+  readonly unknownAddressee?: UnknownAddresseeCode;
   readonly webhook?: WebhookSettings;
 }
 
@@ -102,12 +104,14 @@ export function createApp(deps: AppDeps): App {
     : undefined;
   // The conversation rules run after every decision, in every configuration (advise: they never change it).
   const secret = deps.parties.clientKeySecret;
+  const standard = withConversation(rules?.decide(deps.db) ?? routeToCounterparty, {
+    state: conversationState(deps.db),
+    ...(secret ? { clientKey: clientKeyFn(secret) } : {}),
+  });
+  // A bericht for a party code no config names reaches nobody: refused unless SLUIS_UNKNOWN_ADDRESSEE=route.
   const decide =
     deps.decide ??
-    withConversation(rules?.decide(deps.db) ?? routeToCounterparty, {
-      state: conversationState(deps.db),
-      ...(secret ? { clientKey: clientKeyFn(secret) } : {}),
-    });
+    (deps.unknownAddressee === UnknownAddressee.route ? standard : refuseUnknownAddressee(standard, new Set(deps.parties.parties.keys())));
   const channels = createChannels({ parties: deps.parties.parties, ...(deps.webhook ? { webhook: deps.webhook } : {}) });
   const pipeline = createIngest({
     db: deps.db,

@@ -13,6 +13,7 @@ export const SETTINGS = [
   'PORT',
   'HOST',
   'SLUIS_DEMO_PUBLIC',
+  'SLUIS_UNKNOWN_ADDRESSEE',
   'DATABASE_URL',
   'SLUIS_DATA_DIR',
   'SLUIS_PARTIES',
@@ -48,6 +49,8 @@ export interface Settings {
   readonly host: string;
   /** SLUIS_DEMO_PUBLIC=1: the operator accepts the demo config listening beyond loopback (see demoExposure). */
   readonly demoPublic: boolean;
+  /** SLUIS_UNKNOWN_ADDRESSEE: a bericht for a party code no config names is refused (default) or routed. */
+  readonly unknownAddressee: 'refuse' | 'route';
   readonly store: StoreSettings;
   /** The parties config file; `demo` is true when none was set and the demo config is used. */
   readonly parties: { readonly file: string; readonly demo: boolean };
@@ -118,8 +121,12 @@ export function settingsFromEnv(env: Env, cwd: string): Settings {
   const demoPublicText = env.SLUIS_DEMO_PUBLIC;
   if (demoPublicText !== undefined && demoPublicText !== '' && demoPublicText !== '0' && demoPublicText !== '1')
     throw new SettingsError('SLUIS_DEMO_PUBLIC', `SLUIS_DEMO_PUBLIC must be 1 or 0, got '${demoPublicText}'`);
+  const unknownAddressee = env.SLUIS_UNKNOWN_ADDRESSEE || 'refuse';
+  if (unknownAddressee !== 'refuse' && unknownAddressee !== 'route')
+    throw new SettingsError('SLUIS_UNKNOWN_ADDRESSEE', `SLUIS_UNKNOWN_ADDRESSEE must be refuse or route, got '${unknownAddressee}'`);
   const demo = !env.SLUIS_PARTIES;
   return {
+    unknownAddressee,
     port: port ?? 8080,
     host: env.HOST || (demo ? '127.0.0.1' : '0.0.0.0'),
     demoPublic: demoPublicText === '1',

@@ -145,6 +145,7 @@ export async function startGateway(settings: Settings, o: StartOptions): Promise
       parties,
       logger,
       clock,
+      unknownAddressee: settings.unknownAddressee,
       validate,
       buildRetour: o.buildRetour ?? (buildRetour as BuildRetourFn),
       ...(rules ? { rules } : {}),
