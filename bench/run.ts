@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../test/support/paths.js';
-import { requireXmllintBinary } from '../test/support/xmllint.js';
+import { requireXmllintBinary } from '../scripts/xmllint-binary.js';
 import { bigDeclaratie } from './suites/big-declaratie.js';
 import { smallBerichten } from './suites/small-berichten.js';
 import { httpIngest } from './suites/http-ingest.js';

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { BerichtId } from '../src/standard/model.js';
 import { writeL1Corpus } from '../test/support/l1-corpus.js';
 import { repoRoot, xsdPath } from '../test/support/paths.js';
-import { requireXmllintBinary, xmllintBinaryValidate, xmllintValidate } from '../test/support/xmllint.js';
+import { xmllintValidate } from '../test/support/xmllint.js';
+import { requireXmllintBinary, xmllintBinaryValidate } from './xmllint-binary.js';
 
 /** The message of a bericht from its root namespace, e.g. …/ijw/3_2/jw301/schema → JW301. */
 function messageOf(file: string): BerichtId {
