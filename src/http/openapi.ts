@@ -8,6 +8,16 @@ import { berichtId } from '../standard/model.js';
 import { API_VERSION } from './router.js';
 import { ProblemType } from '../outcomes.js';
 
+/** A page of a list: its items and the cursor of the next page (null on the last). */
+const PAGE = {
+  description: 'A page',
+  content: {
+    'application/json': {
+      schema: { type: 'object', required: ['items', 'next'], properties: { items: { type: 'array' }, next: { type: ['string', 'null'] } } },
+    },
+  },
+};
+
 const problemRef = { $ref: '#/components/responses/Problem' };
 const auth = [{ bearer: [] }];
 const idParam = {
@@ -206,18 +216,7 @@ export function openApiDocument(): Record<string, unknown> {
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
           ],
           responses: {
-            200: {
-              description: 'A page',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    required: ['items', 'next'],
-                    properties: { items: { type: 'array' }, next: { type: ['string', 'null'] } },
-                  },
-                },
-              },
-            },
+            200: PAGE,
             400: problemRef,
             401: problemRef,
           },
@@ -270,18 +269,7 @@ export function openApiDocument(): Record<string, unknown> {
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
           ],
           responses: {
-            200: {
-              description: 'A page',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    required: ['items', 'next'],
-                    properties: { items: { type: 'array' }, next: { type: ['string', 'null'] } },
-                  },
-                },
-              },
-            },
+            200: PAGE,
             400: problemRef,
             401: problemRef,
             403: problemRef,

@@ -5,7 +5,8 @@
  * Nothing is written for an L1 failure or a refused caller, so "nothing half-stored" holds by
  * construction: the only write is that final statement.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { clientKeyFn } from './client-key.js';
 import type { MessageDef } from '../standard/model.js';
 import type { ValidationIssue } from '../validation/issues.js';
 import type { Principal } from '../config/parties.js';
@@ -90,6 +91,8 @@ export function receiptOf(row: StoredBericht): BerichtReceipt {
 }
 
 export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Principal, receivedAt: Date) => Promise<IngestOutcome> {
+  // The same keyed hash as the conversation facts (src/pipeline/client-key.ts), made once per gateway.
+  const clientKey = deps.clientKeySecret ? clientKeyFn(deps.clientKeySecret) : undefined;
   const summaryOf = (message: MessageDef, bsns: ReadonlySet<string>, h: HeaderFacts): Record<string, unknown> => {
     const s: Record<string, unknown> = {
       standard: message.standard,
@@ -103,14 +106,7 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
     };
     // A keyed hash, never the BSN: lets Kafka keep one client's berichten in order and lets an
     // operator correlate, without anyone holding the table being able to reverse it.
-    if (deps.clientKeySecret) {
-      s.clientKeys = [...bsns].map((b) =>
-        createHmac('sha256', deps.clientKeySecret as string)
-          .update(b)
-          .digest('hex')
-          .slice(0, 32),
-      );
-    }
+    if (clientKey) s.clientKeys = [...bsns].map(clientKey);
     return s;
   };
 
