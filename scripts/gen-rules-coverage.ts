@@ -23,6 +23,7 @@ import {
 } from '../src/standard/model.js';
 import { L2_RULES } from '../src/validation/l2/rules.js';
 import { CONVERSATION_RULES } from '../src/conversation/rules.js';
+import { NOT_APPLICABLE } from '../src/conversation/not-applicable.js';
 import { DECLARED_STATUS, type TableBericht } from '../src/validation/l2/status.js';
 import type { CoverageStatus } from '../src/validation/l2/types.js';
 
@@ -214,7 +215,7 @@ const ENFORCED_AT_INGEST: Readonly<Record<string, string>> = {
 
 export interface StatefulCoverageRow {
   readonly tr: StatefulTr;
-  readonly status: 'encoded (advise)' | 'enforced (ingest)' | 'not yet encoded';
+  readonly status: 'encoded (advise)' | 'enforced (ingest)' | 'n/a (gateway)' | 'not yet encoded';
   readonly how: string;
 }
 
@@ -224,6 +225,8 @@ export function statefulCoverage(trs: readonly StatefulTr[] = loadStatefulTrs())
     if (rule) return { tr, status: 'encoded (advise)', how: `${rule.lezing}. Sluis cannot know: ${rule.grenzen}` };
     const ingest = ENFORCED_AT_INGEST[tr.code];
     if (ingest) return { tr, status: 'enforced (ingest)', how: ingest };
+    const na = NOT_APPLICABLE.find((n) => n.id === tr.code);
+    if (na) return { tr, status: 'n/a (gateway)', how: na.reden };
     return { tr, status: 'not yet encoded', how: '' };
   });
 }
@@ -507,11 +510,12 @@ export function renderCoverage(tables: RuleTables = loadRuleTables(), stateful: 
     '**encoded (advise)** = an entry in `src/conversation/rules.ts`, with unit tests beside it and a passing and a',
     'failing scenario per standard through the gateway (`test/conversation/conversation.int.test.ts`); a finding is',
     'attached to the decision as a warning and never rejects the bericht (see docs/validation.md);',
-    '**enforced (ingest)** = the pipeline rejects it itself; **not yet encoded** = no check yet.',
+    '**enforced (ingest)** = the pipeline rejects it itself; **n/a (gateway)** = no gateway can check it, with the',
+    'reason (`src/conversation/not-applicable.ts`); **not yet encoded** = no check yet.',
     '',
     `| status | TRs (of ${conv.length}: ${stateful.filter((t) => t.niveau === 'berichtoverstijgend').length} berichtoverstijgend, ${stateful.filter((t) => t.niveau === 'externe bron').length} externe bron) |`,
     '|---|---|',
-    ...(['encoded (advise)', 'enforced (ingest)', 'not yet encoded'] as const).map((st) => `| ${st} | ${nConv(st)} |`),
+    ...(['encoded (advise)', 'enforced (ingest)', 'n/a (gateway)', 'not yet encoded'] as const).map((st) => `| ${st} | ${nConv(st)} |`),
     '',
     '| rule | status | berichten | retourcode | niveau | definitie (rule table) / our reading |',
     '|---|---|---|---|---|---|',

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadStatefulTrs, statefulCoverage } from '../../scripts/gen-rules-coverage.js';
+import { NOT_APPLICABLE } from './not-applicable.js';
 import { CONVERSATION_RULES } from './rules.js';
 
 const trs = loadStatefulTrs();
@@ -30,5 +31,19 @@ describe('the conversation rules against the rule table', () => {
     expect(rows.filter((r) => r.status === 'encoded (advise)').map((r) => r.tr.code)).toEqual(
       trs.map((t) => t.code).filter((c) => CONVERSATION_RULES.some((r) => r.id === c)),
     );
+  });
+
+  it('a rule is either encoded or n/a, never both, and every n/a names a TR of the table', () => {
+    for (const n of NOT_APPLICABLE) {
+      expect(
+        trs.some((t) => t.code === n.id),
+        n.id,
+      ).toBe(true);
+      expect(
+        CONVERSATION_RULES.some((r) => r.id === n.id),
+        n.id,
+      ).toBe(false);
+      expect(n.reden.length, n.id).toBeGreaterThan(20);
+    }
   });
 });
