@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { NUMMER } from '../standard/catalog.js';
 import { adviceReasons, checkConversation } from './check.js';
 import { CONVERSATION_RULES } from './rules.js';
+import { RetourCode } from '../standard/generated/codelists.js';
 import { MemoryConversationState, prefetchConversation, questionsFor } from './state.js';
 import { CLIENT, TODAY, cmk, tq } from '../../test/support/conversation-testkit.js';
 import type { AsyncConversationState } from './types.js';
 
 describe('the conversation rules as data', () => {
-  it('every rule names a TR, a four-digit retourcode, its berichten, class, reading and limits', () => {
+  it('every rule names a TR, a retourcode of the codelist, its berichten, class, reading and limits', () => {
     for (const r of CONVERSATION_RULES) {
       expect(r.id).toMatch(/^TR\d{3}$/);
-      expect(r.retourCode).toMatch(/^\d{4}$/);
+      expect(Object.keys(RetourCode)).toContain(r.retourCode);
       expect(r.berichten.length).toBeGreaterThan(0);
       expect(r.klasse).not.toBe('');
       expect(r.lezing.length).toBeGreaterThan(20);

@@ -7,7 +7,7 @@ import { elementsAt, textAt } from '../standard/access.js';
 import { CATALOG } from '../standard/catalog.js';
 import { MESSAGES } from '../standard/generated/model.js';
 import type { BerichtSummary } from '../decision/summary.js';
-import type { ConversationItem, ConversationSummary } from './types.js';
+import type { ConversationItem, ConversationSummary, PrestatieFeiten } from './types.js';
 
 /** A keyed hash of a BSN; never the BSN itself. */
 export type ClientKeyFn = (bsn: string) => string;
@@ -29,17 +29,39 @@ export function withConversationFacts(
     }
   }
   const status = new Map<string, string>();
+  const prestaties = new Map<string, PrestatieFeiten>();
   for (const klasse of entry.items) {
     for (const { node, location } of elementsAt(message, bericht, klasse.pad)) {
       const s = textAt(node, 'StatusAanlevering');
       if (s !== undefined) status.set(location, s);
+      if (klasse.kind === 'Prestatie') {
+        const p = prestatieFeiten(node);
+        if (p) prestaties.set(location, p);
+      }
     }
   }
   const items = summary.items.map((it): ConversationItem => {
     let client: string | undefined;
     for (const [loc, key] of clients) if (it.path.startsWith(`${loc}/`)) client = key;
     const s = status.get(it.path);
-    return { ...it, ...(client !== undefined ? { client } : {}), ...(s !== undefined ? { statusAanlevering: s } : {}) };
+    const p = prestaties.get(it.path);
+    return {
+      ...it,
+      ...(client !== undefined ? { client } : {}),
+      ...(s !== undefined ? { statusAanlevering: s } : {}),
+      ...(p !== undefined ? { prestatie: p } : {}),
+    };
   });
   return { ...summary, items };
+}
+
+/** The amounts of one Prestatie element (all mandatory in the XSD but ProductTarief). */
+function prestatieFeiten(node: unknown): PrestatieFeiten | undefined {
+  const geleverdVolume = textAt(node, 'GeleverdVolume');
+  const eenheid = textAt(node, 'Eenheid');
+  const bedrag = textAt(node, 'IngediendBedrag/Bedrag');
+  const debetCredit = textAt(node, 'IngediendBedrag/DebetCredit');
+  if (geleverdVolume === undefined || eenheid === undefined || bedrag === undefined || debetCredit === undefined) return undefined;
+  const productTarief = textAt(node, 'ProductTarief');
+  return { geleverdVolume, eenheid, ...(productTarief !== undefined ? { productTarief } : {}), bedrag, debetCredit };
 }

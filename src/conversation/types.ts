@@ -15,6 +15,21 @@ export interface ConversationItem extends SummaryItem {
   readonly client?: string;
   /** 305/307 (and wherever the class carries it): StatusAanlevering (1 eerste, 2 gewijzigd, 3 verwijderen). */
   readonly statusAanlevering?: string;
+  /** 323/325 Prestatie: what was delivered and asked for (TR346, TR418). */
+  readonly prestatie?: PrestatieFeiten;
+}
+
+/** A prestatie's amounts as the bericht states them (integers as written: eurocent, units of Eenheid). */
+export interface PrestatieFeiten {
+  readonly geleverdVolume: string;
+  /** Eenheid (WJ756). */
+  readonly eenheid: string;
+  /** Eurocent per Eenheid; absent with Eenheid 83 (euro's). */
+  readonly productTarief?: string;
+  /** IngediendBedrag/Bedrag, eurocent. */
+  readonly bedrag: string;
+  /** IngediendBedrag/DebetCredit: D or C. */
+  readonly debetCredit: string;
 }
 
 /** A bericht's summary with conversation facts on its items. */

@@ -71,7 +71,12 @@ export type Decision = {
   /** The woonplaats result attached for the gemeente, when a check ran. */
   readonly woonplaats?: WoonplaatsCheck;
   /** The conversation's findings, when any rule across berichten did not hold (advise: the action is unchanged). */
-  readonly conversatie?: { readonly mode: 'advise'; readonly findings: readonly ConversationFinding[] };
+  readonly conversatie?: {
+    readonly mode: 'advise';
+    readonly findings: readonly ConversationFinding[];
+    /** Rules that apply to the bericht but were not assessed: their external source is not loaded. */
+    readonly nietBeoordeeld?: readonly { readonly rule: string; readonly reden: string }[];
+  };
 };
 
 /**

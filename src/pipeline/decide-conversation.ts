@@ -7,7 +7,8 @@
  * action never changes. The decision carries the summary so the journal keeps the facts the next
  * bericht's rules ask about.
  */
-import { CONVERSATIE_TAG, ConversationMode, adviceReasons, checkConversation } from '../conversation/check.js';
+import { CONVERSATIE_TAG, ConversationMode, adviceReasons, checkConversation, nietBeoordeeld } from '../conversation/check.js';
+import type { ExterneBronnen } from '../conversation/bronnen.js';
 import { withConversationFacts, type ClientKeyFn } from '../conversation/facts.js';
 import type { ConversationRule } from '../conversation/rule.js';
 import { CONVERSATION_RULES } from '../conversation/rules.js';
@@ -22,6 +23,8 @@ export interface ConversationDeps {
   readonly clientKey?: ClientKeyFn;
   /** Default: every encoded rule. */
   readonly rules?: readonly ConversationRule[];
+  /** The external sources (CBS list, contract registry); a rule whose source is absent is reported as not assessed. */
+  readonly bronnen?: ExterneBronnen;
 }
 
 export function withConversation(inner: DecideFn, deps: ConversationDeps): DecideFn {
@@ -42,13 +45,16 @@ export function withConversation(inner: DecideFn, deps: ConversationDeps): Decid
     // already has the deciding reason; it keeps only the facts (later questions skip refused rows).
     if (decision.action !== 'route') return { ...decision, summary: conv };
     const snapshot = await prefetchConversation(conv, deps.state, rules);
-    const findings = checkConversation(conv, snapshot, { today: input.today }, rules);
-    if (findings.length === 0) return { ...decision, summary: conv };
+    const findings = checkConversation(conv, snapshot, { today: input.today, ...(deps.bronnen ? { bronnen: deps.bronnen } : {}) }, rules);
+    const open = nietBeoordeeld(conv, rules, deps.bronnen);
+    if (findings.length === 0 && open.length === 0) return { ...decision, summary: conv };
+    const conversatie = { mode: ConversationMode.advise, findings, ...(open.length > 0 ? { nietBeoordeeld: open } : {}) };
+    if (findings.length === 0) return { ...decision, conversatie, summary: conv };
     return {
       ...decision,
       reasons: [...decision.reasons, ...adviceReasons(findings)],
       tags: [...(decision.tags ?? []), CONVERSATIE_TAG],
-      conversatie: { mode: ConversationMode.advise, findings },
+      conversatie,
       summary: conv,
     };
   };
