@@ -1,6 +1,7 @@
 /**
  * The conversation's facts on a summary: per item the keyed hash of its Client's BSN and its
- * StatusAanlevering. Pure: the keyed hash is a function handed in (the pipeline's HMAC with the
+ * StatusAanlevering, and where the class carries them Einddatum, RedenWijziging, RedenBeeindiging and
+ * the Budget amount (the regie, toewijzing and verzoek rules compare them across berichten). Pure: the keyed hash is a function handed in (the pipeline's HMAC with the
  * parties config's clientKeySecret), so this room never holds the secret.
  */
 import { elementsAt, textAt } from '../standard/access.js';
@@ -11,6 +12,26 @@ import type { ConversationItem, ConversationSummary } from './types.js';
 
 /** A keyed hash of a BSN; never the BSN itself. */
 export type ClientKeyFn = (bsn: string) => string;
+
+// --- regie / toewijzing / verzoek facts ---------------------------------------------------------
+
+type RegieFacts = Pick<ConversationItem, 'einddatum' | 'redenWijziging' | 'redenBeeindiging' | 'budgetWaarde'>;
+
+/** Einddatum, RedenWijziging, RedenBeeindiging and Budget where the item class carries them (301, 307, 315, 317). */
+function regieFactsOf(node: unknown): RegieFacts | undefined {
+  const einddatum = textAt(node, 'Einddatum');
+  const redenWijziging = textAt(node, 'RedenWijziging');
+  const redenBeeindiging = textAt(node, 'RedenBeeindiging');
+  const budgetWaarde = textAt(node, 'Budget');
+  if (einddatum === undefined && redenWijziging === undefined && redenBeeindiging === undefined && budgetWaarde === undefined)
+    return undefined;
+  return {
+    ...(einddatum !== undefined ? { einddatum } : {}),
+    ...(redenWijziging !== undefined ? { redenWijziging } : {}),
+    ...(redenBeeindiging !== undefined ? { redenBeeindiging } : {}),
+    ...(budgetWaarde !== undefined ? { budgetWaarde } : {}),
+  };
+}
 
 export function withConversationFacts(
   summary: BerichtSummary,
@@ -29,17 +50,25 @@ export function withConversationFacts(
     }
   }
   const status = new Map<string, string>();
+  const regieFacts = new Map<string, RegieFacts>();
   for (const klasse of entry.items) {
     for (const { node, location } of elementsAt(message, bericht, klasse.pad)) {
       const s = textAt(node, 'StatusAanlevering');
       if (s !== undefined) status.set(location, s);
+      const r = regieFactsOf(node);
+      if (r) regieFacts.set(location, r);
     }
   }
   const items = summary.items.map((it): ConversationItem => {
     let client: string | undefined;
     for (const [loc, key] of clients) if (it.path.startsWith(`${loc}/`)) client = key;
     const s = status.get(it.path);
-    return { ...it, ...(client !== undefined ? { client } : {}), ...(s !== undefined ? { statusAanlevering: s } : {}) };
+    return {
+      ...it,
+      ...(client !== undefined ? { client } : {}),
+      ...(s !== undefined ? { statusAanlevering: s } : {}),
+      ...regieFacts.get(it.path),
+    };
   });
   return { ...summary, items };
 }

@@ -9,5 +9,12 @@ import { TR326 } from './rules/tr326.js';
 import { TR333 } from './rules/tr333.js';
 import { TR338 } from './rules/tr338.js';
 import { TR374 } from './rules/tr374.js';
+// --- regie / toewijzing / verzoek rules (305/307, 301, 315/317, 319) ---
+import { TR063 } from './rules/tr063.js';
+import { TR071 } from './rules/tr071.js';
+import { TR074 } from './rules/tr074.js';
+import { TR382 } from './rules/tr382.js';
 
-export const CONVERSATION_RULES: readonly ConversationRule[] = [TR019, TR135, TR326, TR333, TR338, TR374];
+const REGIE_RULES: readonly ConversationRule[] = [TR063, TR071, TR074, TR382];
+
+export const CONVERSATION_RULES: readonly ConversationRule[] = [TR019, TR135, TR326, TR333, TR338, TR374, ...REGIE_RULES];
