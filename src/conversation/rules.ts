@@ -14,7 +14,12 @@ import { TR063 } from './rules/tr063.js';
 import { TR071 } from './rules/tr071.js';
 import { TR074 } from './rules/tr074.js';
 import { TR382 } from './rules/tr382.js';
+import { TR347 } from './rules/tr347.js';
+import { TR355 } from './rules/tr355.js';
+import { TR359 } from './rules/tr359.js';
+import { TR360 } from './rules/tr360.js';
+import { TR365 } from './rules/tr365.js';
 
-const REGIE_RULES: readonly ConversationRule[] = [TR063, TR071, TR074, TR382];
+const REGIE_RULES: readonly ConversationRule[] = [TR063, TR071, TR074, TR382, TR347, TR355, TR359, TR360, TR365];
 
 export const CONVERSATION_RULES: readonly ConversationRule[] = [TR019, TR135, TR326, TR333, TR338, TR374, ...REGIE_RULES];

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { STORES, startGateway, type Gateway } from '../gateway/harness.js';
 import {
   NOW,
+  afgewezen,
   ctxFor,
+  msg,
+  verzoek,
   runScenario,
   scenarioCases,
   setAll,
@@ -67,7 +70,86 @@ const REGIE: readonly Scenario[] = [
   },
 ];
 
-const SCENARIOS: readonly Scenario[] = [...REGIE];
+/** A 319 "aanvraag in onderzoek" (VerzoekAntwoord 2, no RedenAfwijzingVerzoek nor Woonplaatsbeginsel). */
+const inOnderzoek = (c: Ctx, ref: string): Step => {
+  const xml = setAll(setAll(msg(c, '319'), 'ReferentieAanbieder', '[^<]*', ref), 'VerzoekAntwoord', '[^<]*', '2')
+    .replace(/<([\w]+):RedenAfwijzingVerzoek>[^<]*<\/\1:RedenAfwijzingVerzoek>\s*/, '')
+    .replace(/<([\w]+):Woonplaatsbeginsel>[\s\S]*?<\/\1:Woonplaatsbeginsel>\s*/, '');
+  return { who: 'gemeente', xml };
+};
+/** The sample 301 with ReferentieAanbieder `ref` on its first ToegewezenProduct (honouring that verzoek). */
+const toewijzingVoor = (c: Ctx, ref: string): Step => ({
+  who: 'gemeente',
+  xml: msg(c, '301').replace(
+    /(<([\w]+):ToewijzingNummer>[^<]*<\/\2:ToewijzingNummer>)/,
+    `$1<$2:ReferentieAanbieder>${ref}</$2:ReferentieAanbieder>`,
+  ),
+});
+/** The sample 317 with Verzoek/ReferentieAanbieder `ref`. */
+const vow = (c: Ctx, ref: string): Step => ({ who: 'aanbieder', xml: setAll(msg(c, '317'), 'ReferentieAanbieder', '[^<]*', ref) });
+
+const VERZOEK: readonly Scenario[] = [
+  {
+    rule: 'TR347',
+    name: 'a verzoek with a new ReferentieAanbieder',
+    finding: false,
+    steps: (c) => [verzoek(c, `${c.tag}-1`), verzoek(c, `${c.tag}-2`)],
+  },
+  {
+    rule: 'TR347',
+    name: 'a verzoek reusing the ReferentieAanbieder of an afgewezen one',
+    finding: true,
+    steps: (c) => [verzoek(c, `${c.tag}-1`), afgewezen(c, `${c.tag}-1`), verzoek(c, `${c.tag}-1`)],
+  },
+  {
+    rule: 'TR347',
+    name: 'a VOW after a VOT with its own reference',
+    finding: false,
+    steps: (c) => [verzoek(c, `${c.tag}-1`), vow(c, `${c.tag}-2`)],
+  },
+  { rule: 'TR347', name: 'a VOW reusing a VOT reference', finding: true, steps: (c) => [verzoek(c, `${c.tag}-1`), vow(c, `${c.tag}-1`)] },
+  {
+    rule: 'TR355',
+    name: 'an afwijzing of a verzoek',
+    finding: false,
+    steps: (c) => [verzoek(c, `${c.tag}-1`), afgewezen(c, `${c.tag}-1`)],
+  },
+  { rule: 'TR355', name: 'an afwijzing of a verzoek never sent', finding: true, steps: (c) => [afgewezen(c, `${c.tag}-1`)] },
+  { rule: 'TR355', name: 'an answer to a VOW', finding: false, steps: (c) => [vow(c, `${c.tag}-1`), inOnderzoek(c, `${c.tag}-1`)] },
+  {
+    rule: 'TR359',
+    name: 'an afwijzing of a verzoek not toegewezen',
+    finding: false,
+    steps: (c) => [verzoek(c, `${c.tag}-1`), afgewezen(c, `${c.tag}-1`)],
+  },
+  {
+    rule: 'TR359',
+    name: 'an afwijzing after the toewijzing honouring the verzoek',
+    finding: true,
+    steps: (c) => [verzoek(c, `${c.tag}-1`), toewijzingVoor(c, `${c.tag}-1`), afgewezen(c, `${c.tag}-1`)],
+  },
+  { rule: 'TR360', name: 'a first "in onderzoek"', finding: false, steps: (c) => [verzoek(c, `${c.tag}-1`), inOnderzoek(c, `${c.tag}-1`)] },
+  {
+    rule: 'TR360',
+    name: 'a second "in onderzoek"',
+    finding: true,
+    steps: (c) => [verzoek(c, `${c.tag}-1`), inOnderzoek(c, `${c.tag}-1`), inOnderzoek(c, `${c.tag}-1`)],
+  },
+  {
+    rule: 'TR365',
+    name: 'an afwijzing after "in onderzoek"',
+    finding: false,
+    steps: (c) => [verzoek(c, `${c.tag}-1`), inOnderzoek(c, `${c.tag}-1`), afgewezen(c, `${c.tag}-1`)],
+  },
+  {
+    rule: 'TR365',
+    name: 'a second afwijzing',
+    finding: true,
+    steps: (c) => [verzoek(c, `${c.tag}-1`), afgewezen(c, `${c.tag}-1`), afgewezen(c, `${c.tag}-1`)],
+  },
+];
+
+const SCENARIOS: readonly Scenario[] = [...REGIE, ...VERZOEK];
 
 describe.each(STORES)('the regie, verzoek and toewijzing rules through the gateway on %s (advise)', (store) => {
   let gw: Gateway;
