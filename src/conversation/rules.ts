@@ -19,7 +19,31 @@ import { TR355 } from './rules/tr355.js';
 import { TR359 } from './rules/tr359.js';
 import { TR360 } from './rules/tr360.js';
 import { TR365 } from './rules/tr365.js';
+import { TR349 } from './rules/tr349.js';
+import { TR350 } from './rules/tr350.js';
+import { TR351 } from './rules/tr351.js';
+import { TR357 } from './rules/tr357.js';
+import { TR361 } from './rules/tr361.js';
+import { TR373 } from './rules/tr373.js';
+import { TR375 } from './rules/tr375.js';
 
-const REGIE_RULES: readonly ConversationRule[] = [TR063, TR071, TR074, TR382, TR347, TR355, TR359, TR360, TR365];
+const REGIE_RULES: readonly ConversationRule[] = [
+  TR063,
+  TR071,
+  TR074,
+  TR382,
+  TR347,
+  TR355,
+  TR359,
+  TR360,
+  TR365,
+  TR349,
+  TR350,
+  TR351,
+  TR357,
+  TR361,
+  TR373,
+  TR375,
+];
 
 export const CONVERSATION_RULES: readonly ConversationRule[] = [TR019, TR135, TR326, TR333, TR338, TR374, ...REGIE_RULES];

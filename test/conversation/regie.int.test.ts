@@ -149,7 +149,108 @@ const VERZOEK: readonly Scenario[] = [
   },
 ];
 
-const SCENARIOS: readonly Scenario[] = [...REGIE, ...VERZOEK];
+/** The sample 301 without the ToegewezenProduct 26001235 (the sample 317 names the other two). */
+const toewijzingZonder35 = (c: Ctx): Step => ({
+  who: 'gemeente',
+  xml: msg(c, '301').replace(
+    /<([\w]+):ToegewezenProduct>(?:(?!<\/\1:ToegewezenProduct>)[\s\S])*?26001235[\s\S]*?<\/\1:ToegewezenProduct>\s*/,
+    '',
+  ),
+});
+/** The sample 317 (OngewijzigdProduct 26001236, TeWijzigenProduct 26001234 from 2026-12-01, a NieuwProduct), edited by `f`. */
+const vowMet = (c: Ctx, f: (xml: string) => string = (x) => x): Step => ({ who: 'aanbieder', xml: f(msg(c, '317')) });
+/** The 317 with its TeWijzigenProduct and OngewijzigdProduct swapped: 26001236 (a budget without product code) is to change. */
+const wisselBudget = (xml: string): string =>
+  setAll(
+    setAll(setAll(xml, 'ToewijzingNummer', '26001236', 'X'), 'ToewijzingNummer', '26001234', '26001236'),
+    'ToewijzingNummer',
+    'X',
+    '26001234',
+  );
+/** `f` applied to the TeWijzigenProduct alone. */
+const inTeWijzigen =
+  (f: (xml: string) => string) =>
+  (xml: string): string =>
+    xml.replace(/<([\w]+):TeWijzigenProduct>[\s\S]*?<\/\1:TeWijzigenProduct>/, (m) => f(m));
+/** The TeWijzigenProduct asks for a Budget instead of an Omvang, from `datum`. */
+const budgetVanaf =
+  (datum: string) =>
+  (xml: string): string =>
+    inTeWijzigen((x) => setAll(x, 'GewensteIngangsdatum', '2026-12-01', datum))(wisselBudget(xml)).replace(
+      /(<([\w]+):TeWijzigenProduct>[\s\S]*?)<([\w]+):Omvang>[\s\S]*?<\/\3:Omvang>/,
+      '$1<$2:Budget>1300000</$2:Budget>',
+    );
+/** One more OngewijzigdProduct: 26001235, the same product as the NieuwProduct, over the same months. */
+const ookOngewijzigd35 = (xml: string): string =>
+  xml.replace(
+    /(<([\w]+):OngewijzigdProduct>[\s\S]*?<\/\2:OngewijzigdProduct>)/,
+    '$1<$2:OngewijzigdProduct><$2:ToewijzingNummer>26001235</$2:ToewijzingNummer></$2:OngewijzigdProduct>',
+  );
+
+const VOW: readonly Scenario[] = [
+  { rule: 'TR349', name: 'a VOW listing every actuele toewijzing', finding: false, steps: (c) => [toewijzingZonder35(c), vowMet(c)] },
+  { rule: 'TR349', name: 'a VOW leaving one toewijzing out', finding: true, steps: (c) => [toewijzing(c), vowMet(c)] },
+  { rule: 'TR350', name: 'an OngewijzigdProduct of a toewijzing', finding: false, steps: (c) => [toewijzing(c), vowMet(c)] },
+  {
+    rule: 'TR350',
+    name: 'an OngewijzigdProduct of no toewijzing',
+    finding: true,
+    steps: (c) => [toewijzing(c), vowMet(c, (x) => setAll(x, 'ToewijzingNummer', '26001236', '26009999'))],
+  },
+  { rule: 'TR351', name: 'a TeWijzigenProduct of a toewijzing', finding: false, steps: (c) => [toewijzing(c), vowMet(c)] },
+  {
+    rule: 'TR351',
+    name: 'a TeWijzigenProduct of a toewijzing to another client',
+    finding: true,
+    steps: (c) => [toewijzing({ ...c, bsn: c.other }), vowMet(c)],
+  },
+  { rule: 'TR357', name: 'a change from a future date', finding: false, steps: (c) => [toewijzing(c), vowMet(c)] },
+  {
+    rule: 'TR357',
+    name: 'a change from a past date other than the Ingangsdatum',
+    finding: true,
+    steps: (c) => [
+      toewijzing(c),
+      vowMet(
+        c,
+        inTeWijzigen((x) => setAll(x, 'GewensteIngangsdatum', '2026-12-01', '2026-11-05')),
+      ),
+    ],
+  },
+  {
+    rule: 'TR361',
+    name: 'a NieuwProduct not overlapping the listed toewijzingen',
+    finding: false,
+    steps: (c) => [toewijzing(c), vowMet(c)],
+  },
+  {
+    rule: 'TR361',
+    name: 'a NieuwProduct overlapping the same product kept unchanged',
+    finding: true,
+    steps: (c) => [toewijzing(c), vowMet(c, ookOngewijzigd35)],
+  },
+  {
+    rule: 'TR373',
+    name: 'a Budget change from the Ingangsdatum',
+    finding: false,
+    steps: (c) => [toewijzing(c), vowMet(c, budgetVanaf('2026-11-01'))],
+  },
+  {
+    rule: 'TR373',
+    name: 'a Budget change from a later date',
+    finding: true,
+    steps: (c) => [toewijzing(c), vowMet(c, budgetVanaf('2026-12-01'))],
+  },
+  { rule: 'TR375', name: 'an Omvang for a toewijzing with a product code', finding: false, steps: (c) => [toewijzing(c), vowMet(c)] },
+  {
+    rule: 'TR375',
+    name: 'an Omvang for a budget toewijzing without product code',
+    finding: true,
+    steps: (c) => [toewijzing(c), vowMet(c, wisselBudget)],
+  },
+];
+
+const SCENARIOS: readonly Scenario[] = [...REGIE, ...VERZOEK, ...VOW];
 
 describe.each(STORES)('the regie, verzoek and toewijzing rules through the gateway on %s (advise)', (store) => {
   let gw: Gateway;
