@@ -1,7 +1,7 @@
-import { CATALOG, NUMMER } from '../../standard/catalog.js';
+import { NUMMER } from '../../standard/catalog.js';
 import { Bron, conversationRule, type ConversationFinding } from '../rule.js';
 import { dateAfter } from './tr135.js';
-import { VERZOEK_KLASSE, toewijzingenVan, vowItems, vowVragen } from './vow.js';
+import { VERZOEK_KLASSE, toewijzingenVan, vowVragen } from './vow.js';
 
 interface Zorg {
   readonly path: string;
