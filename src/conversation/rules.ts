@@ -26,6 +26,8 @@ import { TR357 } from './rules/tr357.js';
 import { TR361 } from './rules/tr361.js';
 import { TR373 } from './rules/tr373.js';
 import { TR375 } from './rules/tr375.js';
+import { TR332 } from './rules/tr332.js';
+import { TR379 } from './rules/tr379.js';
 
 const REGIE_RULES: readonly ConversationRule[] = [
   TR063,
@@ -44,6 +46,8 @@ const REGIE_RULES: readonly ConversationRule[] = [
   TR361,
   TR373,
   TR375,
+  TR332,
+  TR379,
 ];
 
 export const CONVERSATION_RULES: readonly ConversationRule[] = [TR019, TR135, TR326, TR333, TR338, TR374, ...REGIE_RULES];

@@ -10,13 +10,14 @@ import {
   afgewezen,
   ctxFor,
   msg,
-  verzoek,
   runScenario,
   scenarioCases,
   setAll,
   start,
   stop,
   toewijzing,
+  toewijzingVan,
+  verzoek,
   type Ctx,
   type Scenario,
   type Step,
@@ -250,7 +251,38 @@ const VOW: readonly Scenario[] = [
   },
 ];
 
-const SCENARIOS: readonly Scenario[] = [...REGIE, ...VERZOEK, ...VOW];
+/** ToewijzingNummers of this scenario alone (the samples' numbers are shared by every scenario's client). */
+const nummers = (c: Ctx): string[] => [1, 2, 3].map((i) => `${c.bsn.slice(-6)}${i}`);
+
+const TOEWIJZING: readonly Scenario[] = [
+  {
+    rule: 'TR332',
+    name: 'the same toewijzingen sent again to the client',
+    finding: false,
+    steps: (c) => [toewijzingVan(c, c.bsn, nummers(c)), toewijzingVan(c, c.bsn, nummers(c))],
+  },
+  {
+    rule: 'TR332',
+    name: 'the ToewijzingNummers of one client used for another',
+    finding: true,
+    steps: (c) => [toewijzingVan(c, c.bsn, nummers(c)), toewijzingVan(c, c.other, nummers(c))],
+  },
+  {
+    rule: 'TR379',
+    name: 'a toewijzing honouring a verzoek carries its reference',
+    finding: false,
+    steps: (c) => [verzoek(c, `${c.tag}-1`), toewijzingVoor(c, `${c.tag}-1`)],
+  },
+  { rule: 'TR379', name: 'a toewijzing with the reference of no verzoek', finding: true, steps: (c) => [toewijzingVoor(c, `${c.tag}-1`)] },
+  {
+    rule: 'TR379',
+    name: 'a second toewijzing carrying the reference again',
+    finding: true,
+    steps: (c) => [verzoek(c, `${c.tag}-1`), toewijzingVoor(c, `${c.tag}-1`), toewijzingVoor(c, `${c.tag}-1`)],
+  },
+];
+
+const SCENARIOS: readonly Scenario[] = [...REGIE, ...VERZOEK, ...VOW, ...TOEWIJZING];
 
 describe.each(STORES)('the regie, verzoek and toewijzing rules through the gateway on %s (advise)', (store) => {
   let gw: Gateway;
