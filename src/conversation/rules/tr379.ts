@@ -27,7 +27,7 @@ export const TR379 = conversationRule({
   lezing:
     'a ToegewezenProduct with a ReferentieAanbieder honours a verzoek: an AangevraagdProduct (315) or Verzoek (317) this aanbieder sent this gemeente for the same client carries it, no earlier 301 line carried it (only the first toewijzing after honouring does) and no 319 rejected it (VerzoekAntwoord 1)',
   grenzen:
-    'Sluis cannot know that a toewijzing without ReferentieAanbieder honours a verzoek (the converse half of the rule); verzoeken and toewijzingen sent before Sluis saw this pair, or outside Sluis, are unknown to it',
+    'whether a toewijzing without ReferentieAanbieder honours a verzoek (the converse half of the rule); verzoeken and toewijzingen sent before Sluis saw this pair, or outside Sluis, are unknown to it',
   vragen: (s) => {
     const refs = [...new Set(regels(s).map((it) => it.referentieAanbieder))];
     return refs.length > 0
