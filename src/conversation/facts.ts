@@ -5,7 +5,7 @@
  * parties config's clientKeySecret), so this room never holds the secret.
  */
 import { elementsAt, textAt } from '../standard/access.js';
-import { CATALOG } from '../standard/catalog.js';
+import { CATALOG, NUMMER } from '../standard/catalog.js';
 import { MESSAGES } from '../standard/generated/model.js';
 import type { BerichtSummary } from '../decision/summary.js';
 import type { ConversationItem, ConversationSummary } from './types.js';
@@ -14,6 +14,14 @@ import type { ConversationItem, ConversationSummary } from './types.js';
 export type ClientKeyFn = (bsn: string) => string;
 
 // --- regie / toewijzing / verzoek facts ---------------------------------------------------------
+
+/** The berichten whose item classes carry Einddatum, RedenWijziging, RedenBeeindiging or Budget (not the 323/325: no cost there). */
+const MET_REGIE_FACTS: ReadonlySet<string> = new Set([
+  NUMMER.toewijzing,
+  NUMMER.stop,
+  NUMMER.verzoekOmToewijzing,
+  NUMMER.verzoekOmWijziging,
+]);
 
 type RegieFacts = Pick<ConversationItem, 'einddatum' | 'redenWijziging' | 'redenBeeindiging' | 'budgetWaarde'>;
 
@@ -51,11 +59,12 @@ export function withConversationFacts(
   }
   const status = new Map<string, string>();
   const regieFacts = new Map<string, RegieFacts>();
+  const metFacts = MET_REGIE_FACTS.has(summary.nummer);
   for (const klasse of entry.items) {
     for (const { node, location } of elementsAt(message, bericht, klasse.pad)) {
       const s = textAt(node, 'StatusAanlevering');
       if (s !== undefined) status.set(location, s);
-      const r = regieFactsOf(node);
+      const r = metFacts ? regieFactsOf(node) : undefined;
       if (r) regieFacts.set(location, r);
     }
   }
