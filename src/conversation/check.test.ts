@@ -4,7 +4,7 @@ import { adviceReasons, checkConversation } from './check.js';
 import { CONVERSATION_RULES } from './rules.js';
 import { RetourCode } from '../standard/generated/codelists.js';
 import { MemoryConversationState, prefetchConversation, questionsFor } from './state.js';
-import { CLIENT, TODAY, cmk, tq } from '../../test/support/conversation-testkit.js';
+import { AANBIEDER, CLIENT, GEMEENTE, TODAY, cmk, tq } from '../../test/support/conversation-testkit.js';
 import type { AsyncConversationState } from './types.js';
 
 describe('the conversation rules as data', () => {
@@ -30,6 +30,7 @@ describe('the conversation rules as data', () => {
     expect(questionsFor(s, CONVERSATION_RULES)).toEqual([
       { ask: 'toewijzing', q: tq('ijw', 'T1') },
       { ask: 'regie', q: tq('ijw', 'T1') },
+      { ask: 'regieVanClient', q: { standard: 'ijw', gemeente: GEMEENTE, aanbieder: AANBIEDER, client: CLIENT } },
     ]);
     const asked: string[] = [];
     const store: AsyncConversationState = {
@@ -37,9 +38,14 @@ describe('the conversation rules as data', () => {
       regie: async () => (asked.push('regie'), [{ soort: 'start', begindatum: '2026-01-01', statusAanlevering: '1' }]),
       declaratieBekend: async () => (asked.push('declaratie'), false),
       openVerzoeken: async () => (asked.push('verzoeken'), []),
+      regieVanClient: async () => (asked.push('regieVanClient'), []),
+      referenties: async () => (asked.push('referenties'), []),
+      referentiesGebruikt: async () => (asked.push('referentiesGebruikt'), []),
+      toewijzingenVanClient: async () => (asked.push('toewijzingenVanClient'), []),
+      toewijzingNummers: async () => (asked.push('toewijzingNummers'), []),
     };
     const snap = await prefetchConversation(s, store, CONVERSATION_RULES);
-    expect(asked).toEqual(['toewijzing', 'regie']);
+    expect(asked).toEqual(['toewijzing', 'regie', 'regieVanClient']);
     expect(snap.regie(tq('ijw', 'T1'))).toHaveLength(1);
   });
 
