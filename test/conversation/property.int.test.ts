@@ -1,0 +1,207 @@
+/**
+ * The conversation rules against a model of legal conversations (test/conversation/model.ts),
+ * through the running gateway on PGlite with an injected clock:
+ *
+ * 1. every generated conversation — a fresh client per run, many runs on one gateway — is accepted
+ *    bericht by bericht (L1/L2 valid, routed) and gets no conversation finding from whatever
+ *    CONVERSATION_RULES holds;
+ * 2. targeted mutations of a legal conversation get the finding of the rule they break. The table
+ *    names rule and retourcode per row; rows for rules not (yet) in CONVERSATION_RULES drop out.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONVERSATION_RULES } from '../../src/conversation/rules.js';
+import { KEYS, post, startGateway, type Gateway, type Json } from '../gateway/harness.js';
+import { NOW, TODAY, addDays, compile, freshIdentificatie, freshReferentie, freshToewijzingNummer, modelArb, type Model, type Step } from './model.js';
+
+/** 1,000 by default; SLUIS_PROPERTY_RUNS overrides it for a quick local loop. */
+const RUNS = Number(process.env.SLUIS_PROPERTY_RUNS ?? 1000);
+
+const KEY: Record<string, string> = {
+  '0384': KEYS.gemeente0384,
+  '0363': KEYS.gemeente0363,
+  '42420001': KEYS.aanbieder42420001,
+  '65656055': KEYS.aanbieder65656055,
+};
+
+interface Posted {
+  readonly step: Step;
+  readonly body: Json;
+}
+
+/** What went wrong with one bericht that should have been accepted and routed, or undefined. */
+function notAccepted(status: number, text: string, body: Json): string | undefined {
+  if (status !== 202) return `HTTP ${status}: ${text.slice(0, 600)}`;
+  if (body.status !== 'klaargezet' || body.decision?.action !== 'route')
+    return `status ${body.status}, action ${body.decision?.action}: ${JSON.stringify(body.issues ?? body.decision?.reasons).slice(0, 1500)}`;
+  return undefined;
+}
+
+const findingsOf = (body: Json): { rule: string; retourCode: string; text: string }[] =>
+  (body.decision?.reasons ?? []).filter((r: { advies?: boolean }) => r.advies === true);
+
+async function send(gw: Gateway, step: Step): Promise<Posted & { problem?: string }> {
+  const r = await post(gw, step.render(freshIdentificatie()), KEY[step.afzender]!);
+  const body = r.status === 202 ? r.json() : undefined;
+  const problem = notAccepted(r.status, r.text, body);
+  return { step, body, ...(problem !== undefined ? { problem } : {}) };
+}
+
+const where = (steps: readonly Step[], i: number): string => `bericht ${i + 1}/${steps.length} (${steps[i]!.nummer} ${steps[i]!.label}, ${steps[i]!.dagtekening})`;
+
+// ---- mutations ----------------------------------------------------------------------------------------
+
+interface Mutated {
+  readonly steps: readonly Step[];
+  /** The bericht that must carry the finding; the conversation is cut after it. */
+  readonly target: number;
+}
+/** One row: a change to a legal conversation and the finding it must produce. */
+interface Mutation {
+  readonly rule: string;
+  readonly retourCode: string;
+  readonly mutation: string;
+  /** The mutated conversation, or undefined when this one has nothing to mutate. */
+  readonly apply: (steps: readonly Step[]) => Mutated | undefined;
+}
+
+const setFirst = (xml: string, el: string, to: string): string => xml.replace(new RegExp(`(<([\\w]+):${el}>)[^<]*(</\\2:${el}>)`), `$1${to}$3`);
+const setAll = (xml: string, el: string, to: string): string => xml.replace(new RegExp(`(<([\\w]+):${el}>)[^<]*(</\\2:${el}>)`, 'g'), `$1${to}$3`);
+const firstOf = (xml: string, el: string): string => new RegExp(`<[\\w]+:${el}>([^<]*)<`).exec(xml)![1]!;
+const changed = (step: Step, label: string, f: (xml: string) => string, dagtekening = step.dagtekening): Step => ({
+  ...step,
+  label: `${step.label} — ${label}`,
+  dagtekening,
+  render: (id) => f(step.render(id)),
+});
+const indexOf = (steps: readonly Step[], nummer: string, from = 0): number => steps.findIndex((s, i) => i >= from && s.nummer === nummer);
+
+export const MUTATIONS: readonly Mutation[] = [
+  {
+    rule: 'TR019',
+    retourCode: '9019',
+    mutation: 'drop the 301 before the 305',
+    apply: (steps) => {
+      const start = indexOf(steps, '305');
+      const kept = steps.slice(0, start + 1).filter((s) => s.nummer !== '301');
+      return { steps: kept, target: kept.length - 1 };
+    },
+  },
+  {
+    rule: 'TR326',
+    retourCode: '9326',
+    mutation: 'send the 305 twice',
+    apply: (steps) => {
+      const start = indexOf(steps, '305');
+      return { steps: [...steps.slice(0, start + 1), changed(steps[start]!, 'sent again', (x) => x)], target: start + 1 };
+    },
+  },
+  {
+    rule: 'TR333',
+    retourCode: '9333',
+    mutation: 'reuse a DeclaratieNummer in the next 323',
+    apply: (steps) => {
+      const first = indexOf(steps, '323');
+      const second = indexOf(steps, '323', first + 1);
+      if (first < 0 || second < 0) return undefined;
+      const nummer = firstOf(steps[first]!.render('X'), 'DeclaratieNummer');
+      return { steps: [...steps.slice(0, second), changed(steps[second]!, `DeclaratieNummer ${nummer} again`, (x) => setFirst(x, 'DeclaratieNummer', nummer))], target: second };
+    },
+  },
+  {
+    rule: 'TR338',
+    retourCode: '9338',
+    mutation: 'declare a ToewijzingNummer never assigned',
+    apply: (steps) => {
+      const first = indexOf(steps, '323');
+      if (first < 0) return undefined;
+      const nummer = freshToewijzingNummer();
+      return { steps: [...steps.slice(0, first), changed(steps[first]!, `ToewijzingNummer ${nummer}`, (x) => setAll(x, 'ToewijzingNummer', nummer))], target: first };
+    },
+  },
+  {
+    rule: 'TR374',
+    retourCode: '9374',
+    mutation: 'a second verzoek while the first is open',
+    apply: (steps) => {
+      const last315 = steps.slice(0, indexOf(steps, '301')).findLastIndex((s) => s.nummer === '315');
+      const again = changed(steps[last315]!, 'another verzoek, own ReferentieAanbieder', (x) =>
+        x.replace(/(<([\w]+):ReferentieAanbieder>)[^<]*(<\/\2:ReferentieAanbieder>)/g, (_m, open: string, _p: string, close: string) => `${open}${freshReferentie()}${close}`),
+      );
+      return { steps: [...steps.slice(0, last315 + 1), again], target: last315 + 1 };
+    },
+  },
+  {
+    rule: 'TR135',
+    retourCode: '8848',
+    mutation: 'a Dagtekening after today',
+    apply: (steps) => {
+      const last = steps.length - 1;
+      const tomorrow = addDays(TODAY, 1);
+      return { steps: [...steps.slice(0, last), changed(steps[last]!, `dated ${tomorrow}`, (x) => setFirst(x, 'Dagtekening', tomorrow), tomorrow)], target: last };
+    },
+  },
+];
+
+const ENCODED = new Set(CONVERSATION_RULES.map((r) => r.id));
+/** The rows whose rule is encoded: a row for a rule still to come is data, not a skipped test. */
+const ACTIVE = MUTATIONS.filter((m) => ENCODED.has(m.rule));
+
+// ---- the tests ------------------------------------------------------------------------------------------
+
+describe('the conversation rules against generated legal conversations (PGlite, advise)', () => {
+  let gw: Gateway;
+  beforeAll(async () => {
+    gw = await startGateway('pglite', { clock: () => NOW });
+  });
+  afterAll(async () => {
+    await gw?.close();
+  });
+
+  it(`${RUNS} legal conversations: every bericht accepted and routed, no conversation finding`, async () => {
+    let berichten = 0;
+    const t0 = performance.now();
+    await fc.assert(
+      fc.asyncProperty(modelArb, async (m: Model) => {
+        const steps = compile(m);
+        for (let i = 0; i < steps.length; i++) {
+          const r = await send(gw, steps[i]!);
+          berichten++;
+          if (r.problem) throw new Error(`${where(steps, i)} not accepted: ${r.problem}`);
+          const f = findingsOf(r.body);
+          if (f.length > 0 || (r.body.decision.tags ?? []).includes('conversatie'))
+            throw new Error(`${where(steps, i)}: conversation findings ${JSON.stringify(f.map((x) => `${x.rule}/${x.retourCode}: ${x.text}`))}`);
+        }
+      }),
+      { numRuns: RUNS, endOnFailure: process.env.SLUIS_PROPERTY_SHRINK !== '1' },
+    );
+    const ms = performance.now() - t0;
+    console.info(`property: ${RUNS} conversations, ${berichten} berichten in ${(ms / 1000).toFixed(1)} s (${(ms / berichten).toFixed(1)} ms per bericht)`);
+    expect(berichten).toBeGreaterThanOrEqual(RUNS * 4);
+  }, 300_000);
+
+  it('the mutation table names encoded rules with their retourcodes; unencoded rows drop out by data', () => {
+    for (const row of ACTIVE) expect(row.retourCode, row.rule).toBe(CONVERSATION_RULES.find((r) => r.id === row.rule)!.retourCode);
+    expect(ACTIVE.length).toBeGreaterThan(0);
+  });
+
+  it.each(ACTIVE)('$rule ($retourCode): $mutation', async (row) => {
+    await fc.assert(
+      fc.asyncProperty(modelArb, async (m) => {
+        const mutated = row.apply(compile(m));
+        fc.pre(mutated !== undefined);
+        const { steps, target } = mutated!;
+        for (let i = 0; i <= target; i++) {
+          const r = await send(gw, steps[i]!);
+          if (r.problem) throw new Error(`${where(steps, i)} not accepted: ${r.problem}`);
+          if (i < target) continue;
+          const mine = findingsOf(r.body).filter((f) => f.rule === row.rule);
+          if (mine.length === 0) throw new Error(`${where(steps, i)}: no ${row.rule} finding (got ${JSON.stringify(findingsOf(r.body))})`);
+          for (const f of mine) expect(f.retourCode).toBe(row.retourCode);
+          expect(r.body.decision.tags).toContain('conversatie');
+        }
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+});
