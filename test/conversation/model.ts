@@ -86,6 +86,8 @@ export interface Model {
   readonly startDelay: number;
   /** A correction of the start's Begindatum (IV008): 3 and 1 in one 305, or in two. */
   readonly correctie: 'geen' | 'in-een-bericht' | 'apart';
+  /** A temporary stop (RedenBeeindiging 20) and a new start of the same toegewezen products (OP377–379). */
+  readonly onderbreking: boolean;
   /** A verzoek om wijziging (verlenging) and how it is answered. */
   readonly wijziging: 'geen' | 'afgewezen' | 'gehonoreerd';
   readonly verlenging: number;
@@ -96,6 +98,11 @@ export interface Model {
   /** And declare those periods again (a new debet) in the 323 after that. */
   readonly herdeclaratie: boolean;
   readonly stop: boolean;
+  /**
+   * Berichten first sent with an in-message error (a product class twice: TR101), which Sluis
+   * rejects (afgekeurd), then sent right: a rejected bericht counts as never sent (OP286).
+   */
+  readonly eerstAfgekeurd: readonly ('315' | '305' | '323')[];
 }
 
 export const modelArb: fc.Arbitrary<Model> = fc
@@ -114,6 +121,7 @@ export const modelArb: fc.Arbitrary<Model> = fc
     inOnderzoek: fc.boolean(),
     startDelay: fc.integer({ min: 0, max: 5 }),
     correctie: fc.constantFrom('geen', 'in-een-bericht', 'apart'),
+    onderbreking: fc.boolean(),
     wijziging: fc.constantFrom('geen', 'afgewezen', 'gehonoreerd'),
     verlenging: fc.integer({ min: 1, max: 2 }),
     maanden: fc.array(
@@ -125,6 +133,7 @@ export const modelArb: fc.Arbitrary<Model> = fc
     credit: fc.boolean(),
     herdeclaratie: fc.boolean(),
     stop: fc.boolean(),
+    eerstAfgekeurd: fc.subarray(['315', '305', '323'] as const),
   })
   .map((r): Model => ({
     standard: r.standard,
@@ -141,12 +150,14 @@ export const modelArb: fc.Arbitrary<Model> = fc
     inOnderzoek: r.inOnderzoek,
     startDelay: r.startDelay,
     correctie: r.correctie as Model['correctie'],
+    onderbreking: r.onderbreking,
     wijziging: r.wijziging as Model['wijziging'],
     verlenging: r.verlenging,
     maanden: r.maanden,
     credit: r.credit,
     herdeclaratie: r.herdeclaratie,
     stop: r.stop,
+    eerstAfgekeurd: r.eerstAfgekeurd,
   }));
 
 // ---- unique numbers -----------------------------------------------------------------------------------
@@ -176,6 +187,16 @@ export interface Step {
   readonly dagtekening: string;
   /** The bericht, given its Identificatie. */
   readonly render: (identificatie: string) => string;
+  /** Sent with an in-message error on purpose: Sluis must reject it (afgekeurd). */
+  readonly afgekeurd?: true;
+}
+
+/** The product classes a broken copy repeats (TR101: a logical key twice in one parent). */
+const KLASSE: Record<string, string> = { '315': 'AangevraagdProduct', '305': 'StartProduct', '323': 'Prestatie' };
+/** The bericht with its first product class twice: L1-valid, rejected by L2 (TR101). */
+export function withClassTwice(xml: string, nummer: string): string {
+  const el = KLASSE[nummer]!;
+  return xml.replace(new RegExp(`<([\\w]+):${el}>[\\s\\S]*?</\\1:${el}>`), (c) => c + c);
 }
 
 const NS: Record<Standard, { sample: string; b: string }> = { ijw: { sample: 'JW', b: 'ijw' }, iwmo: { sample: 'WMO', b: 'iwmo' } };
@@ -264,10 +285,11 @@ export function compile(m: Model): Step[] {
     head?: (xml: string, id: string) => string,
   ): void => {
     const last = steps.at(-1);
+    const broken = (m.eerstAfgekeurd as readonly string[]).includes(nummer) && !steps.some((s) => s.afgekeurd && s.nummer === nummer);
     if (last && last.dagtekening > dagtekening)
       throw new Error(`model: ${label} (${dagtekening}) before ${last.label} (${last.dagtekening})`);
     if (dagtekening > TODAY) throw new Error(`model: ${label} dated ${dagtekening}, after ${TODAY}`);
-    steps.push({
+    const step: Step = {
       who,
       afzender: who === 'gemeente' ? m.gemeente : m.aanbieder,
       nummer,
@@ -277,7 +299,15 @@ export function compile(m: Model): Step[] {
         const xml = fromSample(ctx, nummer, dagtekening, replace, id);
         return head ? head(xml, id) : xml;
       },
-    });
+    };
+    if (broken)
+      steps.push({
+        ...step,
+        label: `${label}, first with a class twice (TR101)`,
+        afgekeurd: true,
+        render: (id) => withClassTwice(step.render(id), nummer),
+      });
+    steps.push(step);
   };
 
   const ingang = monthDay(m.startMonth, m.ingangDay);
@@ -382,6 +412,29 @@ export function compile(m: Model): Step[] {
       add('aanbieder', '305', 'start removed (StatusAanlevering 3)', addDays(old, 3), { StartProducten: remove });
       add('aanbieder', '305', 'start again', addDays(old, 4), { StartProducten: again });
     }
+  }
+
+  // -- a temporary stop and a new start (before the 317 on day 12) --
+  const x307 = new Xml(m.standard, '307');
+  const stopLine = (t: Toegewezen, reden: string, einde: string): string =>
+    x307.e(
+      'StopProduct',
+      x307.e('ToewijzingNummer', t.nummer) +
+        x307.product(t.soort) +
+        x307.e('ToewijzingIngangsdatum', t.ingangsdatum) +
+        x307.e('Begindatum', begin) +
+        x307.e('RedenBeeindiging', reden) +
+        x307.e('Einddatum', einde) +
+        x307.e('StatusAanlevering', '1'),
+    );
+  if (m.onderbreking) {
+    add('aanbieder', '307', 'stop (tijdelijk, RedenBeeindiging 20)', addDays(ingang, 10), {
+      StopProducten: toegewezen.map((t) => stopLine(t, '20', addDays(ingang, 9))).join(''),
+    });
+    begin = addDays(ingang, 10);
+    add('aanbieder', '305', 'start after the temporary stop', addDays(ingang, 11), {
+      StartProducten: toegewezen.map((t) => startLine(t, begin, '1')).join(''),
+    });
   }
 
   // -- verzoek om wijziging: a verlenging of the first product, the others unchanged (TR349: all current) --
@@ -530,25 +583,10 @@ export function compile(m: Model): Step[] {
 
   // -- stop: every started product at its toewijzing's Einddatum --
   if (m.stop) {
-    const x307 = new Xml(m.standard, '307');
-    const reden = m.standard === 'ijw' ? '31' : '19';
     const latest = toegewezen.map((t) => t.einddatum).reduce(maxDate);
     const dag = maxDate(addDays(steps.at(-1)!.dagtekening, 1), addDays(latest, 1));
     add('aanbieder', '307', 'stop', dag, {
-      StopProducten: toegewezen
-        .map((t) =>
-          x307.e(
-            'StopProduct',
-            x307.e('ToewijzingNummer', t.nummer) +
-              x307.product(t.soort) +
-              x307.e('ToewijzingIngangsdatum', t.ingangsdatum) +
-              x307.e('Begindatum', begin) +
-              x307.e('RedenBeeindiging', reden) +
-              x307.e('Einddatum', t.einddatum) +
-              x307.e('StatusAanlevering', '1'),
-          ),
-        )
-        .join(''),
+      StopProducten: toegewezen.map((t) => stopLine(t, m.standard === 'ijw' ? '31' : '19', t.einddatum)).join(''),
     });
   }
   return steps;
