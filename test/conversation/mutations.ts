@@ -179,7 +179,10 @@ export const MUTATIONS: readonly Mutation[] = [
       const first = indexOf(steps, '323');
       const second = indexOf(steps, '323', first + 1);
       if (first < 0 || second < 0) return undefined;
-      const ref = valuesOf(steps[first]!.render('X'), 'ReferentieNummer')[0]!;
+      // Not one the second 323 credits: a credit of a prestatie in its own bericht is an L2 error (TR316).
+      const credited = valuesOf(steps[second]!.render('X'), 'VorigReferentieNummer');
+      const ref = valuesOf(steps[first]!.render('X'), 'ReferentieNummer').find((r) => !credited.includes(r));
+      if (ref === undefined) return undefined;
       return cutWith(
         steps,
         second,
