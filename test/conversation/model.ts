@@ -101,7 +101,8 @@ export interface Model {
   /** Days between Ingangsdatum and the start's Begindatum. */
   readonly startDelay: number;
   /** A correction of the start's Begindatum (IV008): 3 and 1 in one 305, or in two. */
-  readonly correctie: 'geen' | 'in-een-bericht' | 'apart';
+  /** In one 305, the new start's lines before the removal's (no order is prescribed: OP080). */
+  readonly correctie: 'geen' | 'in-een-bericht' | 'in-een-bericht-nieuw-eerst' | 'apart';
   /** A temporary stop (RedenBeeindiging 20) and a new start of the same toegewezen products (OP377–379). */
   readonly onderbreking: boolean;
   /** A verzoek om wijziging (verlenging) and how it is answered. */
@@ -139,7 +140,7 @@ export const modelArb: fc.Arbitrary<Model> = fc
     inOnderzoek: fc.boolean(),
     deelsAfgewezen: fc.boolean(),
     startDelay: fc.integer({ min: 0, max: 5 }),
-    correctie: fc.constantFrom('geen', 'in-een-bericht', 'apart'),
+    correctie: fc.constantFrom('geen', 'in-een-bericht', 'in-een-bericht-nieuw-eerst', 'apart'),
     onderbreking: fc.boolean(),
     wijziging: fc.constantFrom('geen', 'afgewezen', 'gehonoreerd'),
     verlenging: fc.integer({ min: 1, max: 2 }),
@@ -473,6 +474,8 @@ export function compile(m: Model): Step[] {
     const again = toegewezen.map((t) => startLine(t, begin, '1')).join('');
     if (m.correctie === 'in-een-bericht')
       add('aanbieder', '305', 'start corrected (3 and 1 in one bericht)', addDays(old, 3), { StartProducten: remove + again });
+    else if (m.correctie === 'in-een-bericht-nieuw-eerst')
+      add('aanbieder', '305', 'start corrected (1 and 3 in one bericht)', addDays(old, 3), { StartProducten: again + remove });
     else {
       add('aanbieder', '305', 'start removed (StatusAanlevering 3)', addDays(old, 3), { StartProducten: remove });
       add('aanbieder', '305', 'start again', addDays(old, 4), { StartProducten: again });
