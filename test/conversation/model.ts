@@ -29,15 +29,6 @@ import { sample, testBsn } from '../kafka/fixtures.js';
  */
 export const TODAY = '2026-12-15';
 export const NOW = new Date('2026-12-14T23:30:00Z');
-/**
- * The gateway's clock: from NOW on, one millisecond later at every reading, so berichten are taken in
- * strictly in order (a fixed instant would give every journal row the same received_at, and "the
- * latest" of two rows would be a coin toss) while today stays TODAY for the whole suite.
- */
-export function steppingClock(): () => Date {
-  let t = NOW.getTime();
-  return () => new Date(t++);
-}
 
 export const GEMEENTEN = ['0384', '0363'] as const;
 export const AANBIEDERS = ['42420001', '65656055'] as const;

@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONVERSATION_RULES } from '../../src/conversation/rules.js';
 import { KEYS, post, startGateway, type Gateway, type Json } from '../gateway/harness.js';
-import { compile, freshIdentificatie, modelArb, steppingClock, type Model, type Step } from './model.js';
+import { compile, freshIdentificatie, modelArb, NOW, type Model, type Step } from './model.js';
 import { MUTATIONS } from './mutations.js';
 
 /** 1,000 by default; SLUIS_PROPERTY_RUNS overrides it for a quick local loop. */
@@ -69,7 +69,7 @@ const WAITING = MUTATIONS.filter((m) => !ENCODED.has(m.rule));
 describe('the conversation rules against generated legal conversations (PGlite, advise)', () => {
   let gw: Gateway;
   beforeAll(async () => {
-    gw = await startGateway('pglite', { clock: steppingClock() });
+    gw = await startGateway('pglite', { clock: () => NOW });
   });
   afterAll(async () => {
     await gw?.close();
