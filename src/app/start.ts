@@ -191,6 +191,7 @@ export async function startGateway(settings: Settings, o: StartOptions): Promise
       createRequestListener(app.handle, (err) => logger.error({ event: 'internal-error', err }, 'request failed in the HTTP adapter'), {
         budget: bodyBudget,
         limits: settings.bodies,
+        now: () => clock.now(),
       }),
       settings.port,
       settings.host,
