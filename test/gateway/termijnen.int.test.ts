@@ -5,8 +5,15 @@
  * grants both products closes those and opens its own; the 302 closes the 301's OP090 termijn on its
  * last day; a 301 nobody answers is verlopen after the sweep the day after its last day.
  */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEYS, STORES, call, post, sample, startGateway, withIdentificatie, type Gateway, type Json } from './harness.js';
+import { signWebhook } from '../../src/deliver/webhook.js';
+import { eventFromPayload } from '../../src/kafka/events.js';
+import { setKafkaEnabled } from '../../src/store/kafka-settings/set-enabled.js';
+import { schemaValidator } from '../kafka/schemas.js';
+import { KEYS, STORES, call, post, sample, startGateway, testParties, withIdentificatie, type Gateway, type Json } from './harness.js';
 import { runCli } from '../support/cli.js';
 import { PG_URL } from '../support/gateway.js';
 
@@ -173,3 +180,87 @@ describe('sluis termijnen (CLI) on postgres', () => {
     expect(bad.stderr).toContain('--status: one of open, gesloten, verlopen');
   });
 });
+
+describe.each(STORES)('a termijn that passes is told (Kafka event, webhook) on %s', (store) => {
+  const SECRET = 'termijn-webhook-secret-0123456789';
+  let gw: Gateway;
+  let now = at('2026-04-02');
+  const got: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+  let server: Server;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        got.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        res.statusCode = 204;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    gw = await startGateway(store, {
+      clock: () => now,
+      env: { SLUIS_TERMIJN_INTERVAL_MS: '3600000' },
+      parties: testParties({ '0384': { url, secret: SECRET } }),
+      webhook: { idleMs: 30 },
+    });
+    await setKafkaEnabled(gw.db, true);
+  });
+  afterAll(async () => {
+    await gw?.close();
+    server?.close();
+  });
+
+  it('the sweep queues a sluis.termijn event (schema-valid) and POSTs a signed JSON notice to the waiting party', async () => {
+    const r = await post(gw, withIdentificatie(sample('JW301'), 'TERM-HOOK'), KEYS.gemeente0384);
+    expect(r.status).toBe(202);
+    const id = r.json().id as string;
+    await gw.app.termijnen.tick();
+    now = at('2026-04-09');
+    await gw.app.termijnen.tick();
+    // Kafka: one event row for the OP090 termijn (the OP271 one runs until 13 April)
+    const rows = await gw.db.query<{ bericht_id: string; payload: Record<string, unknown> }>(
+      "SELECT bericht_id, payload FROM outbox WHERE channel = 'kafka' AND payload ->> 'kind' = 'termijn-verlopen'",
+    );
+    expect(rows.rows).toHaveLength(1);
+    const ev = eventFromPayload(rows.rows[0]!.payload, {
+      berichtId: id,
+      standard: 'ijw',
+      bericht: 'JW301',
+      berichtCode: '414',
+      sender: '0384',
+      ontvanger: '42420001',
+      status: 'klaargezet',
+    });
+    const validate = schemaValidator().compile(JSON.parse(readFileSync('schemas/events/termijn.v1.schema.json', 'utf8')));
+    expect(validate(ev), JSON.stringify(validate.errors)).toBe(true);
+    expect(ev).toMatchObject({ type: 'sluis.termijn', outcome: 'verlopen', regel: 'OP090', wachtOp: ['302'], uiterlijk: '2026-04-08' });
+    // Webhook: a JSON notice to the gemeente (which waits for the 302), signed like a bericht
+    const end = Date.now() + 10_000;
+    while (got.length === 0 && Date.now() < end) await new Promise((x) => setTimeout(x, 50));
+    expect(got).toHaveLength(1);
+    const n = got[0]!;
+    expect(n.headers['content-type']).toBe('application/json');
+    expect(n.headers['sluis-bericht-id']).toBe(id);
+    const t = Number(/t=(\d+)/.exec(String(n.headers['sluis-signature']))![1]);
+    expect(n.headers['sluis-signature']).toBe(signWebhook(SECRET, t, n.body));
+    expect(JSON.parse(n.body)).toMatchObject({
+      type: 'sluis.termijn-verlopen',
+      berichtId: id,
+      regel: 'OP090',
+      schuldenaar: '42420001',
+      uiterlijk: '2026-04-08',
+      verlopenOp: '2026-04-09',
+    });
+    // the notice changes no bericht's status; a second sweep tells nothing twice
+    expect((await get(gw, `/api/v1/berichten/${id}`)).json().status).toBe('klaargezet');
+    await gw.app.termijnen.tick();
+    const again = await gw.db.query("SELECT 1 FROM outbox WHERE payload ->> 'kind' = 'termijn-verlopen'");
+    expect(again.rows).toHaveLength(2); // the Kafka row and the webhook row, once each
+  });
+});
+
+function get(gw: Gateway, path: string) {
+  return call(gw, 'GET', path, { key: KEYS.operator });
+}
