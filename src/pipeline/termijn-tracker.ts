@@ -9,7 +9,7 @@
  * (trigger 0187, when Kafka is on) and a webhook to the waiting party when it has one.
  */
 import type { Db } from '../store/db.js';
-import { closeTermijnen } from '../store/termijn/close.js';
+import { closeTermijnen, type TermijnAntwoord } from '../store/termijn/close.js';
 import { openTermijnen } from '../store/termijn/open.js';
 import { sweepTermijnen } from '../store/termijn/sweep.js';
 import type { TermijnRow } from '../store/termijn/types.js';
@@ -18,6 +18,7 @@ import { takeTermijnTodo } from '../store/termijn-todo/take.js';
 import { insertOutbox } from '../store/outbox/insert.js';
 import { ChannelName } from '../deliver/channel.js';
 import type { Werkdagen } from '../standard/werkdagen.js';
+import { CATALOG } from '../standard/catalog.js';
 import type { BerichtSummary } from '../decision/summary.js';
 import { antwoordSleutels, followsInOnderzoek, isInOnderzoek, opensTermijnen, TermijnStatus, type NieuweTermijn } from './termijn-derive.js';
 
@@ -67,56 +68,74 @@ export function verlopenNotice(t: TermijnRow): Record<string, unknown> {
   };
 }
 
+/** The messages that can meet a termijn (a catalog termijn's `sluitendDoor`): only these are looked up as answers. */
+const ANSWERS: ReadonlySet<string> = new Set(Object.values(CATALOG).flatMap((e) => e.termijnen.flatMap((t) => t.sluitendDoor)));
+
 export function createTermijnTracker(deps: TermijnTrackerDeps): TermijnTracker {
   const batch = deps.batch ?? 200;
   let busy = false;
   let timer: NodeJS.Timeout | undefined;
 
+  // Per batch a fixed number of statements, whatever its size: take, open, close, follow-ups, done.
   const takeBatch = async (): Promise<number> =>
     deps.db.transaction(async (tx) => {
       const rows = await takeTermijnTodo(tx, batch);
-      for (const row of rows) {
+      const answers: TermijnAntwoord[] = [];
+      const opens: NieuweTermijn[] = [];
+      const openers: { id: string; ord: number }[] = [];
+      const byId = new Map<string, BerichtSummary>();
+      rows.forEach((row, ord) => {
         const s = row.decision_summary as BerichtSummary | null;
-        if (!s?.nummer) continue;
+        if (!s?.nummer) return;
+        byId.set(row.journal_id, s);
         // The day of receipt as ingest saw it by the injected clock; received_at (the transport's wall
         // clock) only for rows journaled without it.
         const op = row.ontvangen ?? deps.dateOf(row.received_at instanceof Date ? row.received_at : new Date(row.received_at));
-        const closed = await closeTermijnen(tx, {
-          antwoordId: row.journal_id,
-          bericht: s.nummer,
-          gemeente: s.gemeente,
-          aanbieder: s.aanbieder,
-          sleutels: antwoordSleutels(s),
-          op,
-          ...(isInOnderzoek(s) ? { notVoorwaarde: 'in-onderzoek' } : {}),
-        });
-        const follow = closed
-          .map((c) =>
-            followsInOnderzoek(
-              s,
-              {
-                berichtId: c.bericht_id,
-                standard: c.standard,
-                bericht: c.bericht,
-                regel: c.regel,
-                voorwaarde: c.voorwaarde,
-                sleutel: c.sleutel,
-                gemeente: c.gemeente,
-                aanbieder: c.aanbieder,
-                dagtekening: c.dagtekening,
-                geopendOp: c.geopend_op,
-              },
-              deps.werkdagen,
-            ),
-          )
-          .filter((t): t is NieuweTermijn => t !== undefined);
+        if (ANSWERS.has(s.nummer))
+          answers.push({
+            ord,
+            id: row.journal_id,
+            bericht: s.nummer,
+            gemeente: s.gemeente,
+            aanbieder: s.aanbieder,
+            sleutels: antwoordSleutels(s),
+            op,
+            ...(isInOnderzoek(s) ? { notVoorwaarde: 'in-onderzoek' } : {}),
+          });
         // Only a routed bericht reached the party that owes the answer.
-        const opens = row.action === 'route' ? opensTermijnen({ berichtId: row.journal_id, summary: s, geopendOp: op, werkdagen: deps.werkdagen }) : [];
-        await openTermijnen(
-          tx,
-          [...follow, ...opens].map((t) => ({ ...t, status: TermijnStatus.open })),
-        );
-      }
+        if (row.action !== 'route') return;
+        const mine = opensTermijnen({ berichtId: row.journal_id, summary: s, geopendOp: op, werkdagen: deps.werkdagen });
+        if (mine.length) openers.push({ id: row.journal_id, ord });
+        opens.push(...mine);
+      });
+      await openTermijnen(
+        tx,
+        opens.map((t) => ({ ...t, status: TermijnStatus.open })),
+      );
+      const closed = await closeTermijnen(tx, answers, openers);
+      const follow = closed.flatMap((c) => {
+        const answer = c.gesloten_door ? byId.get(c.gesloten_door) : undefined;
+        const next =
+          answer &&
+          followsInOnderzoek(
+            answer,
+            {
+              berichtId: c.bericht_id,
+              standard: c.standard,
+              bericht: c.bericht,
+              regel: c.regel,
+              voorwaarde: c.voorwaarde,
+              sleutel: c.sleutel,
+              gemeente: c.gemeente,
+              aanbieder: c.aanbieder,
+              dagtekening: c.dagtekening,
+              geopendOp: c.geopend_op,
+            },
+            deps.werkdagen,
+          );
+        return next ? [{ ...next, status: TermijnStatus.open }] : [];
+      });
+      await openTermijnen(tx, follow);
       await doneTermijnTodo(
         tx,
         rows.map((r) => r.journal_id),

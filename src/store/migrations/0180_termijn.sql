@@ -2,9 +2,10 @@
 -- answer to a verzoek, OP271 after a retroactive toewijzing), opened by the bericht that starts one and
 -- closed by the bericht that meets it. Derived after the journal write by the termijn tracker
 -- (src/pipeline/termijn-tracker.ts, decision 0025) from the decision summary; codes and dates only.
---   sleutel/sleutels: what an answer refers to (`heen:<nummer>:<afzender>:<identificatie>`,
---     `ref:<ReferentieAanbieder>`, `decl:<DeclaratieNummer>`, `tw:<ToewijzingNummer>`); an answer closes
---     a termijn whose sleutels overlap its own, between the same gemeente and aanbieder.
+--   sleutel: what an answer refers to (`heen:<nummer>:<afzender>:<identificatie>`, `ref:<ReferentieAanbieder>`,
+--     `decl:<DeclaratieNummer>`, `tw:<ToewijzingNummer>`); sleutels: the match keys
+--     `<gemeente>|<aanbieder>|<awaited message>|<sleutel>`, one per awaited message and sleutel: an
+--     answer closes an unanswered termijn that has one of its own.
 --   status: open, gesloten (answered on or before uiterlijk), verlopen (uiterlijk passed unanswered;
 --     gesloten_door is filled in when the answer comes late).
 CREATE TABLE IF NOT EXISTS termijn (

@@ -1,2 +1,2 @@
--- An answer looks for the unanswered termijnen between its gemeente and aanbieder.
+-- The sweep and the answers' look-up read the unanswered termijnen only.
 CREATE INDEX IF NOT EXISTS termijn_onbeantwoord ON termijn (gemeente, aanbieder) WHERE gesloten_door IS NULL

@@ -1,5 +1,5 @@
 import type { Db } from '../db.js';
-import type { TermijnWrite } from './types.js';
+import { matchKey, type TermijnWrite } from './types.js';
 
 /** Writes termijnen; one already there (same opener, rule, condition and sleutel) is left as it is. */
 export async function openTermijnen(db: Db, rows: readonly TermijnWrite[]): Promise<number> {
@@ -24,7 +24,7 @@ export async function openTermijnen(db: Db, rows: readonly TermijnWrite[]): Prom
           regel: t.regel,
           voorwaarde: t.voorwaarde,
           sleutel: t.sleutel,
-          sleutels: t.sleutels,
+          sleutels: t.wachtOp.flatMap((w) => t.sleutels.map((k) => matchKey(t.gemeente, t.aanbieder, w, k))),
           wacht_op: t.wachtOp,
           gemeente: t.gemeente,
           aanbieder: t.aanbieder,

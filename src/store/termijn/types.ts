@@ -44,7 +44,27 @@ export interface TermijnRow {
   verlopen_op: string | null;
 }
 
-/** Dates as text (YYYY-MM-DD) whatever the driver makes of a `date`. */
-export const TERMIJN_COLUMNS = `seq::text AS seq, bericht_id, standard, bericht, regel, voorwaarde, sleutel, wacht_op, gemeente, aanbieder, afzender,
-  schuldenaar, dagtekening, to_char(geopend_op, 'YYYY-MM-DD') AS geopend_op, to_char(uiterlijk, 'YYYY-MM-DD') AS uiterlijk, status,
-  gesloten_door, gesloten_bericht, to_char(gesloten_op, 'YYYY-MM-DD') AS gesloten_op, to_char(verlopen_op, 'YYYY-MM-DD') AS verlopen_op`;
+/** What an answer and a termijn it meets share: the pair, the awaited message, one sleutel (column `sleutels`). */
+export function matchKey(gemeente: string, aanbieder: string, bericht: string, sleutel: string): string {
+  return `${gemeente}|${aanbieder}|${bericht}|${sleutel}`;
+}
+
+/** Dates as text (YYYY-MM-DD) whatever the driver makes of a `date`; `t` qualifies the columns (an UPDATE … FROM). */
+export function termijnColumns(t = ''): string {
+  const c = (name: string): string => `${t ? `${t}.` : ''}${name}`;
+  const plain = ['bericht_id', 'standard', 'bericht', 'regel', 'voorwaarde', 'sleutel', 'wacht_op', 'gemeente', 'aanbieder', 'afzender']
+    .concat(['schuldenaar', 'dagtekening'])
+    .map(c);
+  const dates = (names: readonly string[]): string[] => names.map((n) => `to_char(${c(n)}, 'YYYY-MM-DD') AS ${n}`);
+  return [
+    `${c('seq')}::text AS seq`,
+    ...plain,
+    ...dates(['geopend_op', 'uiterlijk']),
+    c('status'),
+    c('gesloten_door'),
+    c('gesloten_bericht'),
+    ...dates(['gesloten_op', 'verlopen_op']),
+  ].join(', ');
+}
+
+export const TERMIJN_COLUMNS = termijnColumns();
