@@ -254,11 +254,16 @@ function termijnGauges(termijnen: TermijnenService, clock: Clock): CollectedGaug
     new CollectedGauge('sluis_termijnen_open', 'Open termijnen by owing party, opening bericht and rule', async () =>
       (await rows()).map((r) => ({ labels: labels(r), value: Number(r.open) })),
     ),
-    new CollectedGauge('sluis_termijnen_verlopen', 'Termijnen past their last day and still unanswered, by owing party, opening bericht and rule', async () =>
-      (await rows()).map((r) => ({ labels: labels(r), value: Number(r.verlopen) })),
+    new CollectedGauge(
+      'sluis_termijnen_verlopen',
+      'Termijnen past their last day and still unanswered, by owing party, opening bericht and rule',
+      async () => (await rows()).map((r) => ({ labels: labels(r), value: Number(r.verlopen) })),
     ),
-    new CollectedGauge('sluis_termijnen_oldest_open_days', 'Days since the oldest open termijn was opened, by owing party, opening bericht and rule', async () =>
-      (await rows()).filter((r) => r.oldest_open_days !== null).map((r) => ({ labels: labels(r), value: Number(r.oldest_open_days) })),
+    new CollectedGauge(
+      'sluis_termijnen_oldest_open_days',
+      'Days since the oldest open termijn was opened, by owing party, opening bericht and rule',
+      async () =>
+        (await rows()).filter((r) => r.oldest_open_days !== null).map((r) => ({ labels: labels(r), value: Number(r.oldest_open_days) })),
     ),
   ];
 }

@@ -133,7 +133,10 @@ export function settingsFromEnv(env: Env, cwd: string): Settings {
     throw new SettingsError('SLUIS_BEVRIJDINGSDAG', `SLUIS_BEVRIJDINGSDAG must be 1 or 0, got '${bevrijdingsdag}'`);
   const intervalMs = wholeNumber(env, 'SLUIS_TERMIJN_INTERVAL_MS', 'a whole number of milliseconds 100–3600000', 3_600_000);
   if (intervalMs !== undefined && intervalMs < 100)
-    throw new SettingsError('SLUIS_TERMIJN_INTERVAL_MS', `SLUIS_TERMIJN_INTERVAL_MS must be a whole number of milliseconds 100–3600000, got '${intervalMs}'`);
+    throw new SettingsError(
+      'SLUIS_TERMIJN_INTERVAL_MS',
+      `SLUIS_TERMIJN_INTERVAL_MS must be a whole number of milliseconds 100–3600000, got '${intervalMs}'`,
+    );
   const demo = !env.SLUIS_PARTIES;
   return {
     unknownAddressee,

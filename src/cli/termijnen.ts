@@ -50,7 +50,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const partij = v['--partij'];
   if (partij !== undefined && !/^([0-9]{4}|[0-9]{8})$/.test(partij)) return usage('--partij: a CBS (4 digits) or AGB (8 digits) code');
   const bericht = v['--bericht']?.replace(/^(JW|WMO)/, '');
-  if (bericht !== undefined && !(BERICHT_NUMMERS as readonly string[]).includes(bericht)) return usage('--bericht: a message number such as 301');
+  if (bericht !== undefined && !(BERICHT_NUMMERS as readonly string[]).includes(bericht))
+    return usage('--bericht: a message number such as 301');
   const limitText = v['--limit'];
   const limit = limitText === undefined ? 100 : /^[0-9]{1,5}$/.test(limitText) ? Number(limitText) : NaN;
   if (!(limit >= 1 && limit <= 10_000)) return usage('--limit: an integer 1–10000');
@@ -96,7 +97,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       ]),
     ];
     const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-    for (const row of table) io.stdout(`${row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+    for (const row of table)
+      io.stdout(
+        `${row
+          .map((c, i) => c.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd()}\n`,
+      );
     return 0;
   } finally {
     await wiring.close();

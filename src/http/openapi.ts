@@ -206,7 +206,19 @@ export function openApiDocument(): Record<string, unknown> {
         },
         Termijn: {
           type: 'object',
-          required: ['id', 'status', 'regel', 'bericht', 'berichtId', 'wachtOp', 'gemeente', 'aanbieder', 'schuldenaar', 'geopendOp', 'uiterlijk'],
+          required: [
+            'id',
+            'status',
+            'regel',
+            'bericht',
+            'berichtId',
+            'wachtOp',
+            'gemeente',
+            'aanbieder',
+            'schuldenaar',
+            'geopendOp',
+            'uiterlijk',
+          ],
           properties: {
             id: { type: 'integer' },
             status: { enum: ['open', 'gesloten', 'verlopen'] },

@@ -25,7 +25,10 @@ export function termijnenRoutes(deps: TermijnenRouteDeps): Route[] {
     const principal = authenticate(deps.parties, req.headers['authorization']);
     if (!principal)
       return problemResponse(
-        problem(ProblemType.UNAUTHORIZED, req.headers['authorization'] ? 'the API key is not known' : 'send Authorization: Bearer <api key>'),
+        problem(
+          ProblemType.UNAUTHORIZED,
+          req.headers['authorization'] ? 'the API key is not known' : 'send Authorization: Bearer <api key>',
+        ),
         { 'www-authenticate': 'Bearer realm="sluis"' },
       );
     const q = (name: string): string | undefined => {

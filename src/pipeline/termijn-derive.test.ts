@@ -87,20 +87,22 @@ describe('opensTermijnen', () => {
 
 describe('antwoordSleutels', () => {
   it('a retour names its heenbericht; a 325 also its DeclaratieNummer', () => {
-    expect(antwoordSleutels(summary('302', { heen: { nummer: '301', afzender: '0384', identificatie: 'X', dagtekening: '2026-04-01' } }))).toEqual([
-      'heen:301:0384:X',
-    ]);
+    expect(
+      antwoordSleutels(summary('302', { heen: { nummer: '301', afzender: '0384', identificatie: 'X', dagtekening: '2026-04-01' } })),
+    ).toEqual(['heen:301:0384:X']);
     expect(
       antwoordSleutels(
-        summary('325', { declaratieNummer: 'D1', heen: { nummer: '323', afzender: '42420001', identificatie: 'Y', dagtekening: '2026-04-01' } }),
+        summary('325', {
+          declaratieNummer: 'D1',
+          heen: { nummer: '323', afzender: '42420001', identificatie: 'Y', dagtekening: '2026-04-01' },
+        }),
       ),
     ).toEqual(['heen:323:42420001:Y', 'decl:D1']);
   });
   it('a 301 answers by ReferentieAanbieder (and starts by ToewijzingNummer); a 319 by its Antwoord', () => {
-    expect(antwoordSleutels(summary('301', { items: [item('ToegewezenProduct', { referentieAanbieder: 'R1', toewijzingNummer: 'T1' })] }))).toEqual([
-      'ref:R1',
-      'tw:T1',
-    ]);
+    expect(
+      antwoordSleutels(summary('301', { items: [item('ToegewezenProduct', { referentieAanbieder: 'R1', toewijzingNummer: 'T1' })] })),
+    ).toEqual(['ref:R1', 'tw:T1']);
     expect(antwoordSleutels(summary('319', { antwoord: { referentieAanbieder: 'R2', verzoekAntwoord: '1' } }))).toEqual(['ref:R2']);
   });
 });

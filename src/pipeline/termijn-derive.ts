@@ -97,7 +97,9 @@ function sleutelSets(s: BerichtSummary, t: Termijn, geopendOp: string): string[]
   }
   if (t.voorwaarde === 'terugwerkende-kracht') {
     // Retroactive: some toegewezen product starts before the day the toewijzing was received.
-    const tw = s.items.filter((i) => i.datum !== undefined && i.datum < geopendOp && i.toewijzingNummer).map((i) => `tw:${i.toewijzingNummer}`);
+    const tw = s.items
+      .filter((i) => i.datum !== undefined && i.datum < geopendOp && i.toewijzingNummer)
+      .map((i) => `tw:${i.toewijzingNummer}`);
     return tw.length ? [tw] : [];
   }
   if (t.voorwaarde !== undefined) return [];

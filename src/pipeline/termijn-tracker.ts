@@ -20,7 +20,14 @@ import { ChannelName } from '../deliver/channel.js';
 import type { Werkdagen } from '../standard/werkdagen.js';
 import { CATALOG } from '../standard/catalog.js';
 import type { BerichtSummary } from '../decision/summary.js';
-import { antwoordSleutels, followsInOnderzoek, isInOnderzoek, opensTermijnen, TermijnStatus, type NieuweTermijn } from './termijn-derive.js';
+import {
+  antwoordSleutels,
+  followsInOnderzoek,
+  isInOnderzoek,
+  opensTermijnen,
+  TermijnStatus,
+  type NieuweTermijn,
+} from './termijn-derive.js';
 
 export interface TermijnTrackerDeps {
   readonly db: Db;

@@ -93,7 +93,7 @@ export class Werkdagen {
    */
   plusWerkdagen(date: string, n: number): string {
     let d = date;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       d = plusDagen(d, 1);
       if (this.isWerkdag(d)) left--;
     }

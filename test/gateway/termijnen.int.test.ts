@@ -78,7 +78,9 @@ describe.each(STORES)('termijnen on %s', (store) => {
       { id: ids['315'], bericht: 'JW315', regel: 'OP274', href: `/api/v1/berichten/${ids['315']}` },
     ]);
     const b315 = (await get(`/api/v1/berichten/${ids['315']}`, KEYS.aanbieder42420001)).json();
-    expect(b315.gekoppeld.antwoorden).toEqual([{ id: ids['301'], bericht: 'JW301', regel: 'OP274', href: `/api/v1/berichten/${ids['301']}` }]);
+    expect(b315.gekoppeld.antwoorden).toEqual([
+      { id: ids['301'], bericht: 'JW301', regel: 'OP274', href: `/api/v1/berichten/${ids['301']}` },
+    ]);
   });
 
   it('a 302 on the last day of its termijn closes it in time (gesloten, not verlopen)', async () => {
@@ -133,16 +135,17 @@ describe.each(STORES)('termijnen on %s', (store) => {
   });
 
   it('a bericht Sluis rejects is answered by Sluis: its retour is shown as the answer, no termijn opens', async () => {
-    const bad = withIdentificatie(sample("JW301"), "TERM-L2-1").replace(/(<[a-z0-9]+:Bsn>)[0-9]{9}</, "$1123456789<");
+    const bad = withIdentificatie(sample('JW301'), 'TERM-L2-1').replace(/(<[a-z0-9]+:Bsn>)[0-9]{9}</, '$1123456789<');
     const r = await post(gw, bad, KEYS.gemeente0384);
     expect(r.status).toBe(202);
     expect(r.json().status).toBe('afgekeurd');
     await gw.app.termijnen.tick();
     const b = (await get(`/api/v1/berichten/${r.json().id}`)).json();
-    expect(b.gekoppeld.antwoorden).toEqual([{ id: r.json().id, bericht: '302', door: 'sluis', href: `/api/v1/berichten/${r.json().id}/retour` }]);
+    expect(b.gekoppeld.antwoorden).toEqual([
+      { id: r.json().id, bericht: '302', door: 'sluis', href: `/api/v1/berichten/${r.json().id}/retour` },
+    ]);
     expect((await termijnen()).filter((t) => t.berichtId === r.json().id)).toEqual([]);
   });
-
 });
 
 describe('sluis termijnen (CLI) on postgres', () => {
@@ -162,7 +165,10 @@ describe('sluis termijnen (CLI) on postgres', () => {
     const env = { DATABASE_URL: `${PG_URL}?options=${encodeURIComponent(`-c search_path=${gw.schema}`)}` };
     const json = await runCli(['termijnen', '--json', '--bericht', '315'], { env });
     expect(json.code, json.stderr).toBe(0);
-    const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as Json);
+    const lines = json.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Json);
     // Thu 24 Dec: 25, 26 feestdagen, 27 Sunday → Mon 28, Tue 29, Wed 30; 5: → Thu 31, (1 Jan) Mon 4 Jan
     expect(lines.map((t) => [t.regel, t.uiterlijk, t.status]).sort()).toEqual([
       ['OP090', '2026-12-30', 'open'],
