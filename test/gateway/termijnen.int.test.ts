@@ -270,3 +270,49 @@ describe.each(STORES)('a termijn that passes is told (Kafka event, webhook) on %
 function get(gw: Gateway, path: string) {
   return call(gw, 'GET', path, { key: KEYS.operator });
 }
+
+describe.each(STORES)('a verzoek "in onderzoek" on %s', (store) => {
+  let gw: Gateway;
+  let now = at('2026-04-02');
+  beforeAll(async () => {
+    gw = await startGateway(store, { clock: () => now, env: { SLUIS_TERMIJN_INTERVAL_MS: '3600000' } });
+  });
+  afterAll(async () => {
+    await gw?.close();
+  });
+
+  it('a 319 with VerzoekAntwoord 2 closes the 5-day termijn and opens the 8-week one, which the final 301 closes', async () => {
+    const send = async (xml: string, key: string): Promise<string> => {
+      const r = await post(gw, xml, key);
+      expect(r.status, r.text).toBe(202);
+      expect(r.json().status).toBe('klaargezet');
+      await gw.app.termijnen.tick();
+      return r.json().id as string;
+    };
+    const vot = await send(sample('JW315').replaceAll('2027-06-31', '2027-06-30'), KEYS.aanbieder42420001);
+    now = at('2026-04-03');
+    const onderzoek = sample('JW319')
+      .replace('<jw319:Ontvanger>65656055<', '<jw319:Ontvanger>42420001<')
+      .replace('<jw319:ReferentieAanbieder>9003<', '<jw319:ReferentieAanbieder>40A12341234<')
+      .replace('<jw319:VerzoekAntwoord>1<', '<jw319:VerzoekAntwoord>2<')
+      .replace(/\s*<jw319:RedenAfwijzingVerzoek>8<\/jw319:RedenAfwijzingVerzoek>\s*<jw319:Woonplaatsbeginsel>[\s\S]*?<\/jw319:Woonplaatsbeginsel>/, '');
+    const a319 = await send(onderzoek, KEYS.gemeente0384);
+    const of315 = async (): Promise<Json[]> =>
+      ((await get(gw, '/api/v1/termijnen?bericht=315')).json().items as Json[]).filter((t) => t.regel === 'OP274');
+    expect((await of315()).map((t) => [t.voorwaarde ?? null, t.status, t.geslotenDoor ?? null, t.uiterlijk]).sort()).toEqual([
+      [null, 'gesloten', a319, '2026-04-10'],
+      [null, 'open', null, '2026-04-10'],
+      // 8 weeks from the receipt of the 315
+      ['in-onderzoek', 'open', null, '2026-05-28'],
+    ]);
+    now = at('2026-04-07');
+    const final = await send(sample('JW301'), KEYS.gemeente0384);
+    expect((await of315()).map((t) => [t.voorwaarde ?? null, t.status, t.geslotenDoor]).sort()).toEqual([
+      [null, 'gesloten', a319],
+      [null, 'gesloten', final],
+      ['in-onderzoek', 'gesloten', final],
+    ]);
+    const b = (await get(gw, `/api/v1/berichten/${vot}`)).json();
+    expect(b.gekoppeld.antwoorden.map((x: Json) => x.id).sort()).toEqual([a319, final].sort());
+  });
+});
