@@ -295,7 +295,10 @@ describe.each(STORES)('a verzoek "in onderzoek" on %s', (store) => {
       .replace('<jw319:Ontvanger>65656055<', '<jw319:Ontvanger>42420001<')
       .replace('<jw319:ReferentieAanbieder>9003<', '<jw319:ReferentieAanbieder>40A12341234<')
       .replace('<jw319:VerzoekAntwoord>1<', '<jw319:VerzoekAntwoord>2<')
-      .replace(/\s*<jw319:RedenAfwijzingVerzoek>8<\/jw319:RedenAfwijzingVerzoek>\s*<jw319:Woonplaatsbeginsel>[\s\S]*?<\/jw319:Woonplaatsbeginsel>/, '');
+      .replace(
+        /\s*<jw319:RedenAfwijzingVerzoek>8<\/jw319:RedenAfwijzingVerzoek>\s*<jw319:Woonplaatsbeginsel>[\s\S]*?<\/jw319:Woonplaatsbeginsel>/,
+        '',
+      );
     const a319 = await send(onderzoek, KEYS.gemeente0384);
     const of315 = async (): Promise<Json[]> =>
       ((await get(gw, '/api/v1/termijnen?bericht=315')).json().items as Json[]).filter((t) => t.regel === 'OP274');
@@ -314,5 +317,45 @@ describe.each(STORES)('a verzoek "in onderzoek" on %s', (store) => {
     ]);
     const b = (await get(gw, `/api/v1/berichten/${vot}`)).json();
     expect(b.gekoppeld.antwoorden.map((x: Json) => x.id).sort()).toEqual([a319, final].sort());
+  });
+});
+
+describe.each(STORES)('a declaratie and its antwoord on %s', (store) => {
+  let gw: Gateway;
+  let now = at('2026-11-05');
+  /** The repository's own 323 and its 325, between the test parties. */
+  const own = (name: string): string =>
+    readFileSync(`samples/ijw/${name}.xml`, 'utf8').replaceAll('>41410017<', '>65656055<').replaceAll('>0363<', '>0384<');
+  beforeAll(async () => {
+    gw = await startGateway(store, { clock: () => now, env: { SLUIS_TERMIJN_INTERVAL_MS: '3600000' } });
+  });
+  afterAll(async () => {
+    await gw?.close();
+  });
+
+  it('a 323 gets its 325 within 10 working days; the 325 on the last day closes it and is linked by DeclaratieIdentificatie', async () => {
+    const r323 = await post(gw, own('JW323'), KEYS.aanbieder65656055);
+    expect(r323.status, r323.text).toBe(202);
+    expect(r323.json().status).toBe('klaargezet');
+    await gw.app.termijnen.tick();
+    const open = (await get(gw, '/api/v1/termijnen?bericht=JW323')).json().items as Json[];
+    // Thu 5 November 2026 → 6, 9–13, 16–19 November
+    expect(open.map((t) => [t.regel, t.wachtOp, t.uiterlijk, t.schuldenaar, t.status])).toEqual([
+      ['OP090x4', ['325'], '2026-11-19', '0384', 'open'],
+    ]);
+    now = at('2026-11-19');
+    const r325 = await post(gw, own('JW325'), KEYS.gemeente0384);
+    expect(r325.status, r325.text).toBe(202);
+    await gw.app.termijnen.tick();
+    const closed = (await get(gw, '/api/v1/termijnen?bericht=323&status=gesloten')).json().items as Json[];
+    expect(closed.map((t) => [t.geslotenDoor, t.geslotenBericht, t.geslotenOp])).toEqual([[r325.json().id, '325', '2026-11-19']]);
+    const b325 = (await call(gw, 'GET', `/api/v1/berichten/${r325.json().id}`, { key: KEYS.aanbieder65656055 })).json();
+    expect(b325.gekoppeld).toEqual({
+      heenberichten: [{ id: r323.json().id, bericht: 'JW323', regel: 'OP090x4', href: `/api/v1/berichten/${r323.json().id}` }],
+      antwoorden: [],
+    });
+    // a party that is neither gemeente nor aanbieder of it sees neither the bericht nor the termijn
+    expect((await call(gw, 'GET', `/api/v1/berichten/${r325.json().id}`, { key: KEYS.gemeente0363 })).status).toBe(403);
+    expect((await call(gw, 'GET', '/api/v1/termijnen?bericht=323', { key: KEYS.gemeente0363 })).json().items).toEqual([]);
   });
 });
