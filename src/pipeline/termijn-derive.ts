@@ -193,3 +193,16 @@ export function followsInOnderzoek(answer: BerichtSummary, closed: GeslotenTermi
 export function isInOnderzoek(s: BerichtSummary): boolean {
   return s.antwoord?.verzoekAntwoord === IN_ONDERZOEK;
 }
+
+/** Whether a journaled summary has every field the termijnen are made from (one of an older shape is skipped). */
+export function isTermijnSummary(s: unknown): s is BerichtSummary {
+  if (typeof s !== 'object' || s === null) return false;
+  const o = s as Record<string, unknown>;
+  const text = (k: string): boolean => typeof o[k] === 'string';
+  return (
+    typeof o.nummer === 'string' &&
+    o.nummer in CATALOG &&
+    ['standard', 'gemeente', 'aanbieder', 'afzender', 'identificatie', 'dagtekening'].every(text) &&
+    Array.isArray(o.items)
+  );
+}

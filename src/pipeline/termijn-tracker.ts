@@ -24,6 +24,7 @@ import {
   antwoordSleutels,
   followsInOnderzoek,
   isInOnderzoek,
+  isTermijnSummary,
   opensTermijnen,
   TermijnStatus,
   type NieuweTermijn,
@@ -92,28 +93,33 @@ export function createTermijnTracker(deps: TermijnTrackerDeps): TermijnTracker {
       const openers: { id: string; ord: number }[] = [];
       const byId = new Map<string, BerichtSummary>();
       rows.forEach((row, ord) => {
-        const s = row.decision_summary as BerichtSummary | null;
-        if (!s?.nummer) return;
-        byId.set(row.journal_id, s);
-        // The day of receipt as ingest saw it by the injected clock; received_at (the transport's wall
-        // clock) only for rows journaled without it.
-        const op = row.ontvangen ?? deps.dateOf(row.received_at instanceof Date ? row.received_at : new Date(row.received_at));
-        if (ANSWERS.has(s.nummer))
-          answers.push({
-            ord,
-            id: row.journal_id,
-            bericht: s.nummer,
-            gemeente: s.gemeente,
-            aanbieder: s.aanbieder,
-            sleutels: antwoordSleutels(s),
-            op,
-            ...(isInOnderzoek(s) ? { notVoorwaarde: 'in-onderzoek' } : {}),
-          });
-        // Only a routed bericht reached the party that owes the answer.
-        if (row.action !== 'route') return;
-        const mine = opensTermijnen({ berichtId: row.journal_id, summary: s, geopendOp: op, werkdagen: deps.werkdagen });
-        if (mine.length) openers.push({ id: row.journal_id, ord });
-        opens.push(...mine);
+        try {
+          const s = row.decision_summary;
+          if (!isTermijnSummary(s)) throw new Error(`journal row ${row.journal_id}: a decision summary without the fields termijnen need`);
+          byId.set(row.journal_id, s);
+          // The day of receipt as ingest saw it by the injected clock; received_at (the transport's wall
+          // clock) only for rows journaled without it.
+          const op = row.ontvangen ?? deps.dateOf(row.received_at instanceof Date ? row.received_at : new Date(row.received_at));
+          if (ANSWERS.has(s.nummer))
+            answers.push({
+              ord,
+              id: row.journal_id,
+              bericht: s.nummer,
+              gemeente: s.gemeente,
+              aanbieder: s.aanbieder,
+              sleutels: antwoordSleutels(s),
+              op,
+              ...(isInOnderzoek(s) ? { notVoorwaarde: 'in-onderzoek' } : {}),
+            });
+          // Only a routed bericht reached the party that owes the answer.
+          if (row.action !== 'route') return;
+          const mine = opensTermijnen({ berichtId: row.journal_id, summary: s, geopendOp: op, werkdagen: deps.werkdagen });
+          if (mine.length) openers.push({ id: row.journal_id, ord });
+          opens.push(...mine);
+        } catch (err) {
+          // A summary this version cannot read must not stop the queue behind it: skipped, and said.
+          deps.onError?.(err);
+        }
       });
       await openTermijnen(
         tx,

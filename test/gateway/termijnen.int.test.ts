@@ -358,4 +358,19 @@ describe.each(STORES)('a declaratie and its antwoord on %s', (store) => {
     expect((await call(gw, 'GET', `/api/v1/berichten/${r325.json().id}`, { key: KEYS.gemeente0363 })).status).toBe(403);
     expect((await call(gw, 'GET', '/api/v1/termijnen?bericht=323', { key: KEYS.gemeente0363 })).json().items).toEqual([]);
   });
+
+  it('a summary the tracker cannot read is skipped and logged; the queue goes on', async () => {
+    const r = await post(gw, withIdentificatie(own('JW323'), 'TERM-BAD'), KEYS.aanbieder65656055);
+    expect(r.status).toBe(202);
+    // as if journaled by a Sluis whose summary had another shape
+    await gw.db.query(`UPDATE journal SET decision_summary = '{"nummer":"323","gemeente":"0384","aanbieder":"65656055"}' WHERE id = $1`, [
+      r.json().id,
+    ]);
+    await gw.app.termijnen.tick();
+    expect((await gw.db.query('SELECT journal_id FROM termijn_todo')).rows).toEqual([]);
+    expect(gw.logs.some((l) => l.includes('"event":"termijn-error"'))).toBe(true);
+    const next = await post(gw, withIdentificatie(own('JW323'), 'TERM-NEXT'), KEYS.aanbieder65656055);
+    await gw.app.termijnen.tick();
+    expect(((await get(gw, '/api/v1/termijnen?bericht=323')).json().items as Json[]).map((t) => t.berichtId)).toContain(next.json().id);
+  });
 });
