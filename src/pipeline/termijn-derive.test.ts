@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { BerichtSummary, SummaryItem } from '../decision/summary.js';
 import type { BerichtNummer } from '../standard/catalog.js';
 import { Werkdagen } from '../standard/werkdagen.js';
-import { antwoordSleutels, followsInOnderzoek, isInOnderzoek, opensTermijnen, type GeslotenTermijn } from './termijn-derive.js';
+import {
+  antwoordSleutels,
+  followsInOnderzoek,
+  isInOnderzoek,
+  isTermijnSummary,
+  opensTermijnen,
+  type GeslotenTermijn,
+} from './termijn-derive.js';
 
 const werkdagen = new Werkdagen();
 
@@ -141,5 +148,16 @@ describe('followsInOnderzoek', () => {
     expect(isInOnderzoek(afgewezen)).toBe(false);
     expect(followsInOnderzoek(afgewezen, closed('315'), werkdagen)).toBeUndefined();
     expect(followsInOnderzoek(inOnderzoek, closed('315', 'in-onderzoek'), werkdagen)).toBeUndefined();
+  });
+});
+
+describe('isTermijnSummary', () => {
+  it('takes a summary with every field the termijnen need, nothing else', () => {
+    expect(isTermijnSummary(summary('301'))).toBe(true);
+    expect(isTermijnSummary(null)).toBe(false);
+    expect(isTermijnSummary({ nummer: '323', gemeente: '0384', aanbieder: '42420001' })).toBe(false);
+    expect(isTermijnSummary({ ...summary('301'), nummer: '999' })).toBe(false);
+    const { items: _items, ...noItems } = summary('301');
+    expect(isTermijnSummary(noItems)).toBe(false);
   });
 });
