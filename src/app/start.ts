@@ -146,6 +146,7 @@ export async function startGateway(settings: Settings, o: StartOptions): Promise
       logger,
       clock,
       unknownAddressee: settings.unknownAddressee,
+      termijnen: settings.termijnen,
       validate,
       buildRetour: o.buildRetour ?? (buildRetour as BuildRetourFn),
       ...(rules ? { rules } : {}),
