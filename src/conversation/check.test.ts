@@ -32,13 +32,18 @@ describe('the conversation rules as data', () => {
     ]);
     const asked: string[] = [];
     const store: AsyncConversationState = {
-      toewijzing: async () => (asked.push('toewijzing'), undefined),
       regie: async () => (asked.push('regie'), [{ soort: 'start', begindatum: '2026-01-01', statusAanlevering: '1' }]),
       declaratieBekend: async () => (asked.push('declaratie'), false),
       openVerzoeken: async () => (asked.push('verzoeken'), []),
+      toegewezen: async (q) => (asked.push(`toegewezen ${q.toewijzingNummers.join(',')}`), []),
+      prestaties: async () => (asked.push('prestaties'), []),
+      prestatiesOpToewijzing: async () => (asked.push('prestatiesOpToewijzing'), []),
+      declaratie: async () => (asked.push('declaratie'), undefined),
+      eerdereDeclaraties: async () => (asked.push('eerdereDeclaraties'), []),
     };
     const snap = await prefetchConversation(s, store, CONVERSATION_RULES);
-    expect(asked).toEqual(['toewijzing', 'regie']);
+    // The 301 lines go as one batch after the one-by-one questions.
+    expect(asked).toEqual(['regie', 'toegewezen T1']);
     expect(snap.regie(tq('ijw', 'T1'))).toHaveLength(1);
   });
 

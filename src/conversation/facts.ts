@@ -3,14 +3,72 @@
  * StatusAanlevering. Pure: the keyed hash is a function handed in (the pipeline's HMAC with the
  * parties config's clientKeySecret), so this room never holds the secret.
  */
-import { elementsAt, textAt } from '../standard/access.js';
-import { CATALOG } from '../standard/catalog.js';
+import { elementsAt, nodeAt, textAt, valueAt, type BerichtNode } from '../standard/access.js';
+import { CATALOG, NUMMER } from '../standard/catalog.js';
 import { MESSAGES } from '../standard/generated/model.js';
 import type { BerichtSummary } from '../decision/summary.js';
-import type { ConversationItem, ConversationSummary } from './types.js';
+import { clientPath } from './rule.js';
+import type { ConversationItem, ConversationSummary, DeclaratieFacts } from './types.js';
 
 /** A keyed hash of a BSN; never the BSN itself. */
 export type ClientKeyFn = (bsn: string) => string;
+
+// --- declaratie facts (301 lines, 323/325 prestaties and headers) ---
+
+type ExtraFact =
+  'einddatum' | 'redenWijziging' | 'budgetBedrag' | 'vorigReferentie' | 'debetCredit' | 'bedrag' | 'geleverdVolume' | 'eenheid';
+
+/** Per item class, the extra facts the declaratie rules read, paths relative to the class. */
+const EXTRA: Partial<Record<string, Partial<Record<ExtraFact, string>>>> = {
+  ToegewezenProduct: { einddatum: 'Einddatum', redenWijziging: 'RedenWijziging', budgetBedrag: 'Budget' },
+  Prestatie: {
+    einddatum: 'ProductPeriode/Einddatum',
+    vorigReferentie: 'ProductReferentie/VorigReferentieNummer',
+    debetCredit: 'IngediendBedrag/DebetCredit',
+    bedrag: 'IngediendBedrag/Bedrag',
+    geleverdVolume: 'GeleverdVolume',
+    eenheid: 'Eenheid',
+  },
+};
+
+/** 8001 declaratie fully approved; 0200 no remark: the only codes on DeclaratieAntwoord that do not reject it. */
+const ANTWOORD_AKKOORD = new Set(['8001', '0200']);
+
+function codes(node: unknown): string[] {
+  const v = valueAt(node, 'RetourCodes/RetourCode');
+  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return list.flatMap((c) => (typeof c === 'string' ? [c] : typeof c === 'number' ? [String(c)] : []));
+}
+
+function xsdVersie(node: BerichtNode | undefined): string | undefined {
+  const b = textAt(node, 'BasisschemaXsdVersie');
+  const m = textAt(node, 'BerichtXsdVersie');
+  return b === undefined || m === undefined ? undefined : `${b}/${m}`;
+}
+
+function declaratieFacts(nummer: string, bericht: Record<string, unknown>): DeclaratieFacts | undefined {
+  if (nummer === NUMMER.declaratie) {
+    const xsd = xsdVersie(nodeAt(bericht, 'Header/XsdVersie'));
+    const begin = textAt(bericht, 'Declaratie/DeclaratiePeriode/Begindatum');
+    const eind = textAt(bericht, 'Declaratie/DeclaratiePeriode/Einddatum');
+    return {
+      ...(begin !== undefined ? { periodeBegin: begin } : {}),
+      ...(eind !== undefined ? { periodeEind: eind } : {}),
+      ...(xsd !== undefined ? { xsdVersie: xsd } : {}),
+    };
+  }
+  if (nummer === NUMMER.declaratieAntwoord) {
+    const xsd = xsdVersie(nodeAt(bericht, 'Header/XsdVersieDeclaratie'));
+    const antwoord = nodeAt(bericht, 'DeclaratieAntwoord');
+    const op = codes(antwoord);
+    return {
+      ...(xsd !== undefined ? { xsdVersie: xsd } : {}),
+      retourCodes: [...codes(nodeAt(bericht, 'Header')), ...op],
+      afgewezen: antwoord === undefined || op.some((c) => !ANTWOORD_AKKOORD.has(c)),
+    };
+  }
+  return undefined;
+}
 
 export function withConversationFacts(
   summary: BerichtSummary,
@@ -28,18 +86,36 @@ export function withConversationFacts(
       if (bsn !== undefined) clients.set(location, clientKey(bsn));
     }
   }
-  const status = new Map<string, string>();
+  type Facts = Partial<Record<ExtraFact | 'statusAanlevering', string>> & { retourCodes?: string[] };
+  const facts = new Map<string, Facts>();
   for (const klasse of entry.items) {
+    const extra = Object.entries(EXTRA[klasse.kind] ?? {});
+    const antwoord = summary.nummer === NUMMER.declaratieAntwoord;
     for (const { node, location } of elementsAt(message, bericht, klasse.pad)) {
+      const f: Facts = {};
       const s = textAt(node, 'StatusAanlevering');
-      if (s !== undefined) status.set(location, s);
+      if (s !== undefined) f.statusAanlevering = s;
+      for (const [name, path] of extra) {
+        const v = textAt(node, path);
+        if (v !== undefined) f[name as ExtraFact] = v;
+      }
+      if (antwoord) f.retourCodes = codes(node);
+      facts.set(location, f);
     }
   }
-  const items = summary.items.map((it): ConversationItem => {
+  // Keyed by the Client element's path: one lookup per item (a 323 has ~15,000 prestaties).
+  const clientOf = (path: string): string | undefined => {
+    const p = clientPath(path);
+    if (p !== undefined && clients.has(p)) return clients.get(p);
     let client: string | undefined;
-    for (const [loc, key] of clients) if (it.path.startsWith(`${loc}/`)) client = key;
-    const s = status.get(it.path);
-    return { ...it, ...(client !== undefined ? { client } : {}), ...(s !== undefined ? { statusAanlevering: s } : {}) };
+    for (const [loc, key] of clients) if (path.startsWith(`${loc}/`)) client = key;
+    return client;
+  };
+  const items = summary.items.map((it): ConversationItem => {
+    const client = clientOf(it.path);
+    const f = facts.get(it.path);
+    return { ...it, ...(client !== undefined ? { client } : {}), ...f };
   });
-  return { ...summary, items };
+  const declaratie = declaratieFacts(summary.nummer, bericht);
+  return { ...summary, items, ...(declaratie ? { declaratie } : {}) };
 }

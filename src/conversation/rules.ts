@@ -9,5 +9,15 @@ import { TR326 } from './rules/tr326.js';
 import { TR333 } from './rules/tr333.js';
 import { TR338 } from './rules/tr338.js';
 import { TR374 } from './rules/tr374.js';
+// --- declaratie rules (323/325) ---
+import { TR307 } from './rules/tr307.js';
+import { TR308 } from './rules/tr308.js';
+import { TR339 } from './rules/tr339.js';
+import { TR340 } from './rules/tr340.js';
+import { TR341 } from './rules/tr341.js';
+import { TR384 } from './rules/tr384.js';
 
-export const CONVERSATION_RULES: readonly ConversationRule[] = [TR019, TR135, TR326, TR333, TR338, TR374];
+/** The declaratie rules, in the order of their ids. */
+const DECLARATIE_RULES: readonly ConversationRule[] = [TR307, TR308, TR339, TR340, TR341, TR384];
+
+export const CONVERSATION_RULES: readonly ConversationRule[] = [TR019, TR135, TR326, TR333, TR338, TR374, ...DECLARATIE_RULES];

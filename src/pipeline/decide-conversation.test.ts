@@ -11,10 +11,14 @@ import { direction, headerFacts } from './identify.js';
 import type { DecideFn, DecideInput } from './types.js';
 
 const NOTHING_KNOWN: AsyncConversationState = {
-  toewijzing: async () => undefined,
   regie: async () => [],
   declaratieBekend: async () => false,
   openVerzoeken: async () => [],
+  toegewezen: async () => [],
+  prestaties: async () => [],
+  prestatiesOpToewijzing: async () => [],
+  declaratie: async () => undefined,
+  eerdereDeclaraties: async () => [],
 };
 
 function input(file: string, today: string): DecideInput {
