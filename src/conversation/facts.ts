@@ -3,7 +3,7 @@
  * StatusAanlevering. Pure: the keyed hash is a function handed in (the pipeline's HMAC with the
  * parties config's clientKeySecret), so this room never holds the secret.
  */
-import { elementsAt, nodeAt, textAt, valueAt, type BerichtNode } from '../standard/access.js';
+import { asNode, elementsAt, nodeAt, textAt, valueAt, type BerichtNode } from '../standard/access.js';
 import { CATALOG, NUMMER } from '../standard/catalog.js';
 import { MESSAGES } from '../standard/generated/model.js';
 import type { BerichtSummary } from '../decision/summary.js';
@@ -17,17 +17,38 @@ export type ClientKeyFn = (bsn: string) => string;
 
 type ExtraFact =
   'einddatum' | 'redenWijziging' | 'budgetBedrag' | 'vorigReferentie' | 'debetCredit' | 'bedrag' | 'geleverdVolume' | 'eenheid';
+type Facts = Partial<Record<ExtraFact | 'statusAanlevering', string>> & { retourCodes?: string[] };
 
-/** Per item class, the extra facts the declaratie rules read, paths relative to the class. */
-const EXTRA: Partial<Record<string, Partial<Record<ExtraFact, string>>>> = {
-  ToegewezenProduct: { einddatum: 'Einddatum', redenWijziging: 'RedenWijziging', budgetBedrag: 'Budget' },
-  Prestatie: {
-    einddatum: 'ProductPeriode/Einddatum',
-    vorigReferentie: 'ProductReferentie/VorigReferentieNummer',
-    debetCredit: 'IngediendBedrag/DebetCredit',
-    bedrag: 'IngediendBedrag/Bedrag',
-    geleverdVolume: 'GeleverdVolume',
-    eenheid: 'Eenheid',
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+const child = (n: BerichtNode, name: string): BerichtNode | undefined => asNode(n[name]);
+/** Sets `f[k]` when the value is there (no spread per item: a 323 has ~15,000 prestaties). */
+function put(f: Facts, k: ExtraFact | 'statusAanlevering', v: unknown): void {
+  const x = str(v);
+  if (x !== undefined) f[k] = x;
+}
+
+/**
+ * Per item class, the facts the rules read beyond the summary, read by direct property access (the
+ * paths are fixed by the XSD: ToegewezenProduct/Einddatum, Prestatie/ProductPeriode/Einddatum, …).
+ */
+const EXTRA: Partial<Record<string, (n: BerichtNode, f: Facts) => void>> = {
+  ToegewezenProduct: (n, f) => {
+    put(f, 'einddatum', n['Einddatum']);
+    put(f, 'redenWijziging', n['RedenWijziging']);
+    put(f, 'budgetBedrag', n['Budget']);
+  },
+  Prestatie: (n, f) => {
+    const periode = child(n, 'ProductPeriode');
+    const ref = child(n, 'ProductReferentie');
+    const bedrag = child(n, 'IngediendBedrag');
+    if (periode) put(f, 'einddatum', periode['Einddatum']);
+    if (ref) put(f, 'vorigReferentie', ref['VorigReferentieNummer']);
+    if (bedrag) {
+      put(f, 'debetCredit', bedrag['DebetCredit']);
+      put(f, 'bedrag', bedrag['Bedrag']);
+    }
+    put(f, 'geleverdVolume', n['GeleverdVolume']);
+    put(f, 'eenheid', n['Eenheid']);
   },
 };
 
@@ -86,19 +107,14 @@ export function withConversationFacts(
       if (bsn !== undefined) clients.set(location, clientKey(bsn));
     }
   }
-  type Facts = Partial<Record<ExtraFact | 'statusAanlevering', string>> & { retourCodes?: string[] };
   const facts = new Map<string, Facts>();
   for (const klasse of entry.items) {
-    const extra = Object.entries(EXTRA[klasse.kind] ?? {});
+    const extra = EXTRA[klasse.kind];
     const antwoord = summary.nummer === NUMMER.declaratieAntwoord;
     for (const { node, location } of elementsAt(message, bericht, klasse.pad)) {
       const f: Facts = {};
-      const s = textAt(node, 'StatusAanlevering');
-      if (s !== undefined) f.statusAanlevering = s;
-      for (const [name, path] of extra) {
-        const v = textAt(node, path);
-        if (v !== undefined) f[name as ExtraFact] = v;
-      }
+      put(f, 'statusAanlevering', node['StatusAanlevering']);
+      extra?.(node, f);
       if (antwoord) f.retourCodes = codes(node);
       facts.set(location, f);
     }

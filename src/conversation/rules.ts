@@ -10,14 +10,43 @@ import { TR333 } from './rules/tr333.js';
 import { TR338 } from './rules/tr338.js';
 import { TR374 } from './rules/tr374.js';
 // --- declaratie rules (323/325) ---
+import { TR304 } from './rules/tr304.js';
 import { TR307 } from './rules/tr307.js';
 import { TR308 } from './rules/tr308.js';
+import { TR337 } from './rules/tr337.js';
 import { TR339 } from './rules/tr339.js';
 import { TR340 } from './rules/tr340.js';
 import { TR341 } from './rules/tr341.js';
+import { TR314 } from './rules/tr314.js';
+import { TR323 } from './rules/tr323.js';
+import { TR366 } from './rules/tr366.js';
+import { TR367 } from './rules/tr367.js';
+import { TR371 } from './rules/tr371.js';
+import { TR376 } from './rules/tr376.js';
 import { TR384 } from './rules/tr384.js';
+import { TR385 } from './rules/tr385.js';
+import { TR389 } from './rules/tr389.js';
+import { TR390 } from './rules/tr390.js';
 
 /** The declaratie rules, in the order of their ids. */
-const DECLARATIE_RULES: readonly ConversationRule[] = [TR307, TR308, TR339, TR340, TR341, TR384];
+const DECLARATIE_RULES: readonly ConversationRule[] = [
+  TR304,
+  TR307,
+  TR308,
+  TR314,
+  TR323,
+  TR337,
+  TR339,
+  TR340,
+  TR341,
+  TR366,
+  TR367,
+  TR371,
+  TR376,
+  TR384,
+  TR385,
+  TR389,
+  TR390,
+];
 
 export const CONVERSATION_RULES: readonly ConversationRule[] = [TR019, TR135, TR326, TR333, TR338, TR374, ...DECLARATIE_RULES];

@@ -23,7 +23,21 @@ import type {
 import type { ConversationRule } from './rule.js';
 import type { ConversationSummary } from './types.js';
 
-const keyOf = (q: object): string => JSON.stringify(Object.entries(q).sort(([a], [b]) => a.localeCompare(b)));
+/**
+ * A question's key: its fields in code-unit order of their names, whatever order they were built in.
+ * Hot (a 323 asks ~15,000 questions and its rules look each up several times): no JSON, no localeCompare.
+ */
+const keyOf = (q: object): string => {
+  const names = Object.keys(q).sort();
+  let k = '';
+  for (const n of names) k += `${n}\u0001${String((q as Record<string, unknown>)[n])}\u0002`;
+  return k;
+};
+
+// Typed keys for the questions a 323 asks per prestatie: fixed fields, no sorting (the hot path).
+const tKey = (q: ToewijzingQuestion): string => `${q.standard}|${q.gemeente}|${q.aanbieder}|${q.toewijzingNummer}|${q.client}`;
+const nKey = (q: ToewijzingNummerQuestion): string => `${q.standard}|${q.gemeente}|${q.aanbieder}|${q.toewijzingNummer}`;
+const rKey = (q: ReferentieQuestion): string => `${q.standard}|${q.aanbieder}|${q.referentieNummer}`;
 
 export class MemoryConversationState implements ConversationState {
   private readonly toewijzingen = new Map<string, ConversationItem>();
@@ -38,7 +52,7 @@ export class MemoryConversationState implements ConversationState {
   private readonly declaratiesPerPair = new Map<string, DeclaratieRegel[]>();
 
   toewijzing(q: ToewijzingQuestion): ConversationItem | undefined {
-    return this.toewijzingen.get(keyOf(q));
+    return this.toewijzingen.get(tKey(q));
   }
   regie(q: ToewijzingQuestion): readonly RegieRegel[] {
     return this.regels.get(keyOf(q)) ?? [];
@@ -51,13 +65,13 @@ export class MemoryConversationState implements ConversationState {
   }
 
   toewijzingClienten(q: ToewijzingNummerQuestion): readonly string[] {
-    return this.clienten.get(keyOf(q)) ?? [];
+    return this.clienten.get(nKey(q)) ?? [];
   }
   prestaties(q: ReferentieQuestion): readonly PrestatieRegel[] {
-    return this.perReferentie.get(keyOf(q)) ?? [];
+    return this.perReferentie.get(rKey(q)) ?? [];
   }
   prestatiesOpToewijzing(q: ToewijzingNummerQuestion): readonly PrestatieRegel[] {
-    return this.perToewijzing.get(keyOf(q)) ?? [];
+    return this.perToewijzing.get(nKey(q)) ?? [];
   }
   declaratie(q: DeclaratieIdQuestion): DeclaratieRegel | undefined {
     return this.declaratieById.get(keyOf(q));
@@ -69,10 +83,10 @@ export class MemoryConversationState implements ConversationState {
   /** A 301 line: answers `toewijzing` for its client and adds the client to `toewijzingClienten`. */
   putToegewezen(q: ToewijzingQuestion, item: ConversationItem): this {
     this.putToewijzing(q, item);
-    const { client, ...nummer } = q;
-    const k = keyOf(nummer);
-    const cs = this.clienten.get(k) ?? [];
-    if (!cs.includes(client)) this.clienten.set(k, [...cs, client]);
+    const k = nKey(q);
+    const cs = this.clienten.get(k);
+    if (!cs) this.clienten.set(k, [q.client]);
+    else if (!cs.includes(q.client)) cs.push(q.client);
     return this;
   }
   /**
@@ -86,9 +100,9 @@ export class MemoryConversationState implements ConversationState {
       else m.set(key, [p]);
     };
     const refs = new Set([p.item.productReferentie, p.item.vorigReferentie]);
-    for (const r of refs) if (r !== undefined) add(this.perReferentie, keyOf({ ...k, referentieNummer: r }));
+    for (const r of refs) if (r !== undefined) add(this.perReferentie, rKey({ ...k, referentieNummer: r }));
     if (p.item.toewijzingNummer !== undefined)
-      add(this.perToewijzing, keyOf({ ...k, gemeente: p.gemeente, toewijzingNummer: p.item.toewijzingNummer }));
+      add(this.perToewijzing, nKey({ ...k, gemeente: p.gemeente, toewijzingNummer: p.item.toewijzingNummer }));
     return this;
   }
   putDeclaratieRegel(k: PairQuestion, d: DeclaratieRegel): this {
@@ -99,7 +113,7 @@ export class MemoryConversationState implements ConversationState {
   }
 
   putToewijzing(q: ToewijzingQuestion, item: ConversationItem): this {
-    this.toewijzingen.set(keyOf(q), item);
+    this.toewijzingen.set(tKey(q), item);
     return this;
   }
   putRegie(q: ToewijzingQuestion, regels: readonly RegieRegel[]): this {
@@ -116,6 +130,21 @@ export class MemoryConversationState implements ConversationState {
   }
 }
 
+/** A question's key; the per-prestatie kinds by their typed keys (a 323 asks thousands). */
+function questionKey(q: Question): string {
+  switch (q.ask) {
+    case 'toewijzing':
+      return tKey(q.q);
+    case 'toewijzingClienten':
+    case 'prestatiesOpToewijzing':
+      return nKey(q.q);
+    case 'prestaties':
+      return rKey(q.q);
+    default:
+      return keyOf(q.q);
+  }
+}
+
 /** The questions every rule will ask for this summary, without duplicates. */
 export function questionsFor(summary: ConversationSummary, rules: readonly ConversationRule[]): Question[] {
   const seen = new Set<string>();
@@ -123,7 +152,7 @@ export function questionsFor(summary: ConversationSummary, rules: readonly Conve
   for (const r of rules) {
     if (!r.berichten.includes(summary.nummer)) continue;
     for (const q of r.vragen(summary)) {
-      const k = `${q.ask}|${keyOf(q.q)}`;
+      const k = `${q.ask}|${questionKey(q)}`;
       if (!seen.has(k)) {
         seen.add(k);
         out.push(q);
@@ -150,7 +179,7 @@ export async function prefetchConversation(
   const referenties = new Map<string, { standard: PairQuestion['standard']; aanbieder: string; refs: Set<string> }>();
   const gather = (m: Map<string, { pair: PairQuestion; nummers: Set<string> }>, q: ToewijzingNummerQuestion): void => {
     const pair = { standard: q.standard, gemeente: q.gemeente, aanbieder: q.aanbieder };
-    const k = keyOf(pair);
+    const k = `${pair.standard}|${pair.gemeente}|${pair.aanbieder}`;
     const g = m.get(k) ?? { pair, nummers: new Set<string>() };
     g.nummers.add(q.toewijzingNummer);
     m.set(k, g);

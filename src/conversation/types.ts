@@ -153,6 +153,7 @@ export interface DeclaratieIdQuestion {
 export interface DeclaratieRegel {
   readonly gemeente: string;
   readonly identificatie: string;
+  readonly dagtekening?: string;
   readonly declaratieNummer?: string;
   readonly periodeBegin?: string;
   readonly periodeEind?: string;

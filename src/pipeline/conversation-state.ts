@@ -39,6 +39,7 @@ const prestatieRegel = (r: PrestatieRow<ConversationItem>): PrestatieRegel => ({
 const declaratieRegel = (r: DeclaratieRow): DeclaratieRegel => ({
   gemeente: r.gemeente,
   identificatie: r.identificatie,
+  ...(r.dagtekening !== null ? { dagtekening: r.dagtekening } : {}),
   ...(r.declaratie_nummer !== null ? { declaratieNummer: r.declaratie_nummer } : {}),
   ...(r.periode_begin !== null ? { periodeBegin: r.periode_begin } : {}),
   ...(r.periode_eind !== null ? { periodeEind: r.periode_eind } : {}),

@@ -5,6 +5,7 @@ import { beforeAs, countsAs, rejectedSql } from './counts.js';
 export interface DeclaratieRow {
   gemeente: string;
   identificatie: string;
+  dagtekening: string | null;
   declaratie_nummer: string | null;
   periode_begin: string | null;
   periode_eind: string | null;
@@ -25,7 +26,7 @@ export async function declaratieRows(db: Db, sel: DeclaratieSelector, before?: P
       ? 'd.standard = $1 AND d.aanbieder = $2 AND d.identificatie = $3'
       : `d.standard = $1 AND d.aanbieder = $2 AND d.gemeente = $3 AND NOT ${rejectedSql('d', 'identificatie', before, params, false)}`;
   const r = await db.query<DeclaratieRow>(
-    `SELECT d.gemeente, d.identificatie, d.declaratie_nummer, d.periode_begin, d.periode_eind, d.xsd_versie
+    `SELECT d.gemeente, d.identificatie, d.dagtekening, d.declaratie_nummer, d.periode_begin, d.periode_eind, d.xsd_versie
        FROM conv_declaratie d JOIN journal j ON j.id = d.journal_id
       WHERE ${where} AND ${countsAs('j')} AND ${beforeAs('j', before, params)}
       ORDER BY j.received_at, j.id`,

@@ -40,6 +40,7 @@ BEGIN
     gemeente          text NOT NULL,
     aanbieder         text NOT NULL,
     identificatie     text NOT NULL,
+    dagtekening       text,
     declaratie_nummer text,
     periode_begin     text,
     periode_eind      text,
