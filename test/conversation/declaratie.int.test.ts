@@ -1,0 +1,376 @@
+/**
+ * The declaratie rules (323, 325, and TR385 on a 301) through the running gateway (advise mode), on
+ * PGlite and PostgreSQL: per encoded rule a passing and a failing scenario, a short sequence of
+ * berichten posted over HTTP, in both standards. 323s are built from the sample's header with the
+ * prestaties a scenario names (totals kept right, so L2 passes); 301s are the sample's, renumbered
+ * and dated. Helpers are duplicated from conversation.int.test.ts on purpose (one file per helper).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Standard } from '../../src/standard/model.js';
+import { bericht, testBsn } from '../kafka/fixtures.js';
+import { KEYS, STORES, post, startGateway, type Gateway, type Json } from '../gateway/harness.js';
+
+/** Europe/Amsterdam: 1 December 2026 (every sample's Dagtekening is in November 2026). */
+const NOW = new Date('2026-12-01T10:00:00Z');
+
+type Who = 'gemeente' | 'aanbieder';
+interface Step {
+  readonly who: Who;
+  readonly xml: string;
+}
+interface Ctx {
+  readonly standard: Standard;
+  readonly bsn: string;
+  readonly other: string;
+  /** Unique per scenario: identificaties and numbers are made from it. */
+  readonly tag: string;
+}
+interface Scenario {
+  readonly rule: string;
+  readonly name: string;
+  readonly finding: boolean;
+  readonly steps: (c: Ctx) => Step[];
+}
+
+const P = (s: Standard): string => (s === 'ijw' ? 'JW' : 'WMO');
+let seq = 0;
+const id = (c: Ctx): string => `${c.tag}${(seq++).toString(36)}`.slice(0, 12);
+const msg = (c: Ctx, nr: string, bsn = c.bsn): string => bericht({ id: `${P(c.standard)}${nr}`, identificatie: id(c), bsn });
+const setAll = (xml: string, el: string, from: string, to: string): string =>
+  xml.replace(new RegExp(`(<[\\w]+:${el}>)${from}(<)`, 'g'), `$1${to}$2`);
+
+/** The sample 301's first product, per standard: categorie, code (its Omvang is in hours). */
+const PRODUCT: Record<Standard, { categorie: string; code: string }> = {
+  ijw: { categorie: '45', code: '45A01' },
+  iwmo: { categorie: '02', code: '02A03' },
+};
+/** Another product of the standard's code list (the sample 301's second). */
+const ANDER: Record<Standard, { categorie: string; code: string }> = {
+  ijw: { categorie: '54', code: '54002' },
+  iwmo: { categorie: '07', code: '07D01' },
+};
+
+interface Toewijzing {
+  readonly nummer: string;
+  readonly ingang?: string;
+  readonly einde?: string;
+  readonly reden13?: boolean;
+  readonly bsn?: string;
+}
+/** The sample 301 with its first product numbered `nummer` (the others nummer+1, +2), from `ingang` (default 2026-10-01). */
+function toewijzing(c: Ctx, t: Toewijzing): Step {
+  let xml = msg(c, '301', t.bsn ?? c.bsn);
+  const nummers = [...new Set([...xml.matchAll(/<[\w]+:ToewijzingNummer>([^<]*)</g)].map((m) => m[1]!))];
+  nummers.forEach((n, i) => {
+    xml = setAll(xml, 'ToewijzingNummer', n, i === 0 ? t.nummer : `${t.nummer}${i}`);
+  });
+  xml = setAll(xml, 'Ingangsdatum', '[^<]*', t.ingang ?? '2026-10-01');
+  const first = /<([\w]+):ToegewezenProduct>[\s\S]*?<\/\1:ToegewezenProduct>/.exec(xml)!;
+  let product = first[0];
+  const p = first[1]!;
+  // A removal (RedenWijziging 13) ends the product on its Ingangsdatum (CS335).
+  const einde = t.reden13 ? (t.ingang ?? '2026-10-01') : t.einde;
+  if (einde !== undefined) product = product.replace(/(<[\w]+:Einddatum>)[^<]*(<)/, `$1${einde}$2`);
+  if (t.reden13) product = product.replace(/(<\/[\w]+:Einddatum>)/, `$1<${p}:RedenWijziging>13</${p}:RedenWijziging>`);
+  return { who: 'gemeente', xml: xml.replace(first[0], product) };
+}
+
+interface Prestatie {
+  readonly ref: string;
+  readonly vorig?: string;
+  readonly nummer: string;
+  readonly categorie?: string;
+  readonly code?: string;
+  readonly begin?: string;
+  readonly eind?: string;
+  readonly eenheid?: string;
+  readonly credit?: boolean;
+  readonly bsn?: string;
+}
+/** A 323 (DeclaratiePeriode October 2026) with the given prestaties, grouped per client, totals right. */
+function declaratie(c: Ctx, nummer: string, prestaties: readonly Prestatie[]): Step {
+  const sample = msg(c, '323');
+  const p = /<([\w]+):Declaratie>/.exec(sample)![1]!;
+  const b = /<([\w]+):Identificatie>/.exec(sample)![1]!;
+  const header = sample.slice(0, sample.indexOf(`<${p}:Declaratie>`));
+  const e = (n: string, v: string, ns = p): string => `<${ns}:${n}>${v}</${ns}:${n}>`;
+  let totaal = 0;
+  const perClient = new Map<string, string[]>();
+  for (const x of prestaties) {
+    const volume = 2;
+    const tarief = 5000;
+    totaal += (x.credit ? -1 : 1) * volume * tarief;
+    const prestatie = e(
+      'Prestatie',
+      e('ProductReferentie', e('ReferentieNummer', x.ref, b) + (x.vorig !== undefined ? e('VorigReferentieNummer', x.vorig, b) : '')) +
+        e('ToewijzingNummer', x.nummer) +
+        e('ProductCategorie', x.categorie ?? PRODUCT[c.standard].categorie) +
+        e('ProductCode', x.code ?? PRODUCT[c.standard].code) +
+        e('ProductPeriode', e('Begindatum', x.begin ?? '2026-10-01', b) + e('Einddatum', x.eind ?? '2026-10-31', b)) +
+        e('GeleverdVolume', String(volume)) +
+        e('Eenheid', x.eenheid ?? '04') +
+        e('ProductTarief', String(tarief)) +
+        e('IngediendBedrag', e('Bedrag', String(volume * tarief), b) + e('DebetCredit', x.credit ? 'C' : 'D', b)),
+    );
+    const bsn = x.bsn ?? c.bsn;
+    perClient.set(bsn, [...(perClient.get(bsn) ?? []), prestatie]);
+  }
+  const clienten = [...perClient].map(([bsn, ps]) => e('Client', e('Bsn', bsn) + e('Prestaties', ps.join('')))).join('');
+  const body = e(
+    'Declaratie',
+    e('DeclaratieNummer', nummer) +
+      e('DeclaratiePeriode', e('Begindatum', '2026-10-01', b) + e('Einddatum', '2026-10-31', b)) +
+      e('DeclaratieDagtekening', '2026-11-03') +
+      e('TotaalIngediendBedrag', e('TotaalBedrag', String(Math.abs(totaal)), b) + e('DebetCredit', totaal < 0 ? 'C' : 'D', b)) +
+      e('Clienten', clienten),
+  );
+  return { who: 'aanbieder', xml: `${header}${body}</${p}:Bericht>` };
+}
+
+/** A 325 answering the 323 with `identificatie`, fully approved (the sample's header, no clients). */
+function antwoord(c: Ctx, identificatie: string, nummer: string): Step {
+  let xml = msg(c, '325');
+  const p = /<([\w]+):DeclaratieAntwoord>/.exec(xml)![1]!;
+  xml = xml.replace(/(<[\w]+:DeclaratieIdentificatie>\s*<[\w]+:Identificatie>)[^<]*(<)/, `$1${identificatie}$2`);
+  xml = xml.replace(/(<[\w]+:DeclaratieIdentificatie>[\s\S]*?<[\w]+:Dagtekening>)[^<]*(<)/, '$12026-11-03$2');
+  xml = xml.replace(new RegExp(`<${p}:Clienten>[\\s\\S]*</${p}:Clienten>`), '');
+  xml = xml.replace(/(<[\w]+:DeclaratieNummer>)[^<]*(<)/, `$1${nummer}$2`);
+  // Fully approved: TotaalToegekendBedrag = TotaalIngediendBedrag (TR342), the totals the only amounts left.
+  xml = setAll(setAll(xml, 'TotaalBedrag', '[^<]*', '10000'), 'DebetCredit', '[^<]*', 'D');
+  return { who: 'gemeente', xml };
+}
+/** The Identificatie of a step's bericht. */
+const identificatieOf = (s: Step): string => /<[\w]+:Identificatie>([^<]*)</.exec(s.xml)![1]!;
+
+const T = (c: Ctx): string => `7${c.tag.replace(/\D/g, '').padStart(6, '0')}`.slice(0, 9);
+
+const SCENARIOS: readonly Scenario[] = [
+  // TR338 family: the prestatie against its 301 line.
+  ...['TR307', 'TR308', 'TR339', 'TR340', 'TR341', 'TR384'].map((rule): Scenario => ({
+    rule,
+    name: 'a prestatie as toegewezen',
+    finding: false,
+    steps: (c) => [toewijzing(c, { nummer: T(c) }), declaratie(c, `${c.tag}D`, [{ ref: `${c.tag}1`, nummer: T(c) }])],
+  })),
+  {
+    rule: 'TR341',
+    name: 'minutes on a toewijzing in hours',
+    finding: false,
+    steps: (c) => [toewijzing(c, { nummer: T(c) }), declaratie(c, `${c.tag}D`, [{ ref: `${c.tag}1`, nummer: T(c), eenheid: '01' }])],
+  },
+  {
+    rule: 'TR307',
+    name: 'a ProductPeriode before the Ingangsdatum',
+    finding: true,
+    steps: (c) => [toewijzing(c, { nummer: T(c), ingang: '2026-10-15' }), declaratie(c, `${c.tag}D`, [{ ref: `${c.tag}1`, nummer: T(c) }])],
+  },
+  {
+    rule: 'TR308',
+    name: 'a ProductPeriode after the Einddatum',
+    finding: true,
+    steps: (c) => [toewijzing(c, { nummer: T(c), einde: '2026-10-20' }), declaratie(c, `${c.tag}D`, [{ ref: `${c.tag}1`, nummer: T(c) }])],
+  },
+  {
+    rule: 'TR339',
+    name: 'another ProductCategorie',
+    finding: true,
+    steps: (c) => [toewijzing(c, { nummer: T(c) }), declaratie(c, `${c.tag}D`, [{ ref: `${c.tag}1`, nummer: T(c), ...ANDER[c.standard] }])],
+  },
+  {
+    rule: 'TR340',
+    name: 'another ProductCode',
+    finding: true,
+    steps: (c) => [
+      toewijzing(c, { nummer: T(c) }),
+      declaratie(c, `${c.tag}D`, [{ ref: `${c.tag}1`, nummer: T(c), code: c.standard === 'ijw' ? '45A02' : '02A04' }]),
+    ],
+  },
+  {
+    rule: 'TR341',
+    name: 'etmalen on a toewijzing in hours',
+    finding: true,
+    steps: (c) => [toewijzing(c, { nummer: T(c) }), declaratie(c, `${c.tag}D`, [{ ref: `${c.tag}1`, nummer: T(c), eenheid: '14' }])],
+  },
+  {
+    rule: 'TR384',
+    name: 'a prestatie on a removed toewijzing',
+    finding: true,
+    steps: (c) => [
+      toewijzing(c, { nummer: T(c) }),
+      toewijzing(c, { nummer: T(c), reden13: true }),
+      declaratie(c, `${c.tag}D`, [{ ref: `${c.tag}1`, nummer: T(c) }]),
+    ],
+  },
+  {
+    rule: 'TR304',
+    name: 'a prestatie under the toewijzing’s client',
+    finding: false,
+    steps: (c) => [toewijzing(c, { nummer: T(c) }), declaratie(c, `${c.tag}D`, [{ ref: `${c.tag}1`, nummer: T(c) }])],
+  },
+  {
+    rule: 'TR304',
+    name: 'a prestatie under another client',
+    finding: true,
+    steps: (c) => [toewijzing(c, { nummer: T(c), bsn: c.other }), declaratie(c, `${c.tag}D`, [{ ref: `${c.tag}1`, nummer: T(c) }])],
+  },
+  // Debet and credit.
+  {
+    rule: 'TR314',
+    name: 'a new ReferentieNummer',
+    finding: false,
+    steps: (c) => [
+      toewijzing(c, { nummer: T(c) }),
+      declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c) }]),
+      declaratie(c, `${c.tag}B`, [{ ref: `${c.tag}2`, nummer: T(c), begin: '2026-09-01', eind: '2026-09-30' }]),
+    ],
+  },
+  {
+    rule: 'TR314',
+    name: 'a ReferentieNummer used before',
+    finding: true,
+    steps: (c) => [
+      toewijzing(c, { nummer: T(c) }),
+      declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c) }]),
+      declaratie(c, `${c.tag}B`, [{ ref: `${c.tag}1`, nummer: T(c), begin: '2026-09-01', eind: '2026-09-30' }]),
+    ],
+  },
+  {
+    rule: 'TR323',
+    name: 'a credit of an earlier debet',
+    finding: false,
+    steps: (c) => [
+      toewijzing(c, { nummer: T(c) }),
+      declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c) }]),
+      declaratie(c, `${c.tag}B`, [{ ref: `${c.tag}2`, vorig: `${c.tag}1`, credit: true, nummer: T(c) }]),
+    ],
+  },
+  {
+    rule: 'TR323',
+    name: 'a credit of a debet never sent',
+    finding: true,
+    steps: (c) => [
+      toewijzing(c, { nummer: T(c) }),
+      declaratie(c, `${c.tag}B`, [{ ref: `${c.tag}2`, vorig: `${c.tag}9`, credit: true, nummer: T(c) }]),
+    ],
+  },
+  {
+    rule: 'TR390',
+    name: 'a first credit',
+    finding: false,
+    steps: (c) => [
+      toewijzing(c, { nummer: T(c) }),
+      declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c) }]),
+      declaratie(c, `${c.tag}B`, [{ ref: `${c.tag}2`, vorig: `${c.tag}1`, credit: true, nummer: T(c) }]),
+    ],
+  },
+  {
+    rule: 'TR390',
+    name: 'a second credit of the same debet',
+    finding: true,
+    steps: (c) => [
+      toewijzing(c, { nummer: T(c) }),
+      declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c) }]),
+      declaratie(c, `${c.tag}B`, [{ ref: `${c.tag}2`, vorig: `${c.tag}1`, credit: true, nummer: T(c) }]),
+      declaratie(c, `${c.tag}C`, [{ ref: `${c.tag}3`, vorig: `${c.tag}1`, credit: true, nummer: T(c) }]),
+    ],
+  },
+  {
+    rule: 'TR389',
+    name: 'a new debet after crediting the first, in the same bericht',
+    finding: false,
+    steps: (c) => [
+      toewijzing(c, { nummer: T(c) }),
+      declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c) }]),
+      declaratie(c, `${c.tag}B`, [
+        { ref: `${c.tag}2`, vorig: `${c.tag}1`, credit: true, nummer: T(c) },
+        { ref: `${c.tag}3`, nummer: T(c) },
+      ]),
+    ],
+  },
+  {
+    rule: 'TR389',
+    name: 'a second debet for the same period and product',
+    finding: true,
+    steps: (c) => [
+      toewijzing(c, { nummer: T(c) }),
+      declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c) }]),
+      declaratie(c, `${c.tag}B`, [{ ref: `${c.tag}3`, nummer: T(c) }]),
+    ],
+  },
+  {
+    rule: 'TR385',
+    name: 'removing a toewijzing nothing was declared on',
+    finding: false,
+    steps: (c) => [toewijzing(c, { nummer: T(c) }), toewijzing(c, { nummer: T(c), reden13: true })],
+  },
+  {
+    rule: 'TR385',
+    name: 'removing a toewijzing with an approved debet',
+    finding: true,
+    steps: (c) => [
+      toewijzing(c, { nummer: T(c) }),
+      declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c) }]),
+      toewijzing(c, { nummer: T(c), reden13: true }),
+    ],
+  },
+  // The 325 link.
+  ...['TR337', 'TR376'].map((rule): Scenario => ({
+    rule,
+    name: 'an answer to a declaratie Sluis took in',
+    finding: false,
+    steps: (c) => {
+      const d = declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c) }]);
+      return [toewijzing(c, { nummer: T(c) }), d, antwoord(c, identificatieOf(d), `${c.tag}A`)];
+    },
+  })),
+  {
+    rule: 'TR337',
+    name: 'an answer to a declaratie never sent',
+    finding: true,
+    steps: (c) => [antwoord(c, `${c.tag}X`, `${c.tag}A`)],
+  },
+  {
+    rule: 'TR376',
+    name: 'an answer with another DeclaratieNummer',
+    finding: true,
+    steps: (c) => {
+      const d = declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c) }]);
+      return [toewijzing(c, { nummer: T(c) }), d, antwoord(c, identificatieOf(d), `${c.tag}Z`)];
+    },
+  },
+];
+
+const KEY: Record<Who, string> = { gemeente: KEYS.gemeente0384, aanbieder: KEYS.aanbieder42420001 };
+const rulesOf = (decision: Json): string[] => decision.reasons.map((r: { rule: string }) => r.rule);
+
+describe.each(STORES)('the declaratie rules through the gateway on %s (advise)', (store) => {
+  let gw: Gateway;
+  beforeAll(async () => {
+    gw = await startGateway(store, { clock: () => NOW });
+  });
+  afterAll(async () => {
+    await gw?.close();
+  });
+
+  let n = 0;
+  const cases = (['ijw', 'iwmo'] as const).flatMap((standard) => SCENARIOS.map((s) => ({ standard, ...s })));
+  it.each(cases)('$standard $rule: $name → finding $finding', async (s) => {
+    n += 2;
+    const c: Ctx = { standard: s.standard, bsn: testBsn(8000 + n), other: testBsn(8001 + n), tag: `D${s.standard[1]}${n}` };
+    let last: Json;
+    for (const step of s.steps(c)) {
+      const r = await post(gw, step.xml, KEY[step.who]);
+      expect(r.status, r.text).toBe(202);
+      last = r.json();
+      expect(last.decision?.action, JSON.stringify(last.issues)).toBe('route'); // advise: the action never changes
+    }
+    if (!s.finding) {
+      expect(rulesOf(last.decision)).not.toContain(s.rule);
+      return;
+    }
+    const mine = last.decision.reasons.filter((r: { rule: string }) => r.rule === s.rule);
+    expect(mine.length, JSON.stringify(last.decision.reasons)).toBeGreaterThan(0);
+    for (const r of mine) expect(r).toMatchObject({ severity: 'warning', advies: true });
+    expect(last.decision.conversatie.findings.map((f: { rule: string }) => f.rule)).toContain(s.rule);
+  });
+});
