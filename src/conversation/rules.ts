@@ -18,6 +18,8 @@ import { TR339 } from './rules/tr339.js';
 import { TR340 } from './rules/tr340.js';
 import { TR341 } from './rules/tr341.js';
 import { TR314 } from './rules/tr314.js';
+import { TR318 } from './rules/tr318.js';
+import { TR319 } from './rules/tr319.js';
 import { TR323 } from './rules/tr323.js';
 import { TR366 } from './rules/tr366.js';
 import { TR367 } from './rules/tr367.js';
@@ -25,6 +27,8 @@ import { TR371 } from './rules/tr371.js';
 import { TR376 } from './rules/tr376.js';
 import { TR384 } from './rules/tr384.js';
 import { TR385 } from './rules/tr385.js';
+import { TR387 } from './rules/tr387.js';
+import { TR388 } from './rules/tr388.js';
 import { TR389 } from './rules/tr389.js';
 import { TR390 } from './rules/tr390.js';
 
@@ -34,6 +38,8 @@ const DECLARATIE_RULES: readonly ConversationRule[] = [
   TR307,
   TR308,
   TR314,
+  TR318,
+  TR319,
   TR323,
   TR337,
   TR339,
@@ -45,6 +51,8 @@ const DECLARATIE_RULES: readonly ConversationRule[] = [
   TR376,
   TR384,
   TR385,
+  TR387,
+  TR388,
   TR389,
   TR390,
 ];

@@ -87,12 +87,18 @@ interface Prestatie {
   readonly credit?: boolean;
   readonly bsn?: string;
 }
-/** A 323 (DeclaratiePeriode October 2026) with the given prestaties, grouped per client, totals right. */
-function declaratie(c: Ctx, nummer: string, prestaties: readonly Prestatie[]): Step {
+/** A 323 (DeclaratiePeriode October 2026 unless told) with the given prestaties, grouped per client, totals right. */
+function declaratie(
+  c: Ctx,
+  nummer: string,
+  prestaties: readonly Prestatie[],
+  periode: readonly [string, string] = ['2026-10-01', '2026-10-31'],
+  dagtekening = '2026-11-03',
+): Step {
   const sample = msg(c, '323');
   const p = /<([\w]+):Declaratie>/.exec(sample)![1]!;
   const b = /<([\w]+):Identificatie>/.exec(sample)![1]!;
-  const header = sample.slice(0, sample.indexOf(`<${p}:Declaratie>`));
+  const header = sample.slice(0, sample.indexOf(`<${p}:Declaratie>`)).replace(/(<[\w]+:Dagtekening>)[^<]*(<)/, `$1${dagtekening}$2`);
   const e = (n: string, v: string, ns = p): string => `<${ns}:${n}>${v}</${ns}:${n}>`;
   let totaal = 0;
   const perClient = new Map<string, string[]>();
@@ -119,8 +125,8 @@ function declaratie(c: Ctx, nummer: string, prestaties: readonly Prestatie[]): S
   const body = e(
     'Declaratie',
     e('DeclaratieNummer', nummer) +
-      e('DeclaratiePeriode', e('Begindatum', '2026-10-01', b) + e('Einddatum', '2026-10-31', b)) +
-      e('DeclaratieDagtekening', '2026-11-03') +
+      e('DeclaratiePeriode', e('Begindatum', periode[0], b) + e('Einddatum', periode[1], b)) +
+      e('DeclaratieDagtekening', dagtekening) +
       e('TotaalIngediendBedrag', e('TotaalBedrag', String(Math.abs(totaal)), b) + e('DebetCredit', totaal < 0 ? 'C' : 'D', b)) +
       e('Clienten', clienten),
   );
@@ -311,6 +317,63 @@ const SCENARIOS: readonly Scenario[] = [
       toewijzing(c, { nummer: T(c) }),
       declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c) }]),
       toewijzing(c, { nummer: T(c), reden13: true }),
+    ],
+  },
+  // Periods.
+  ...['TR387', 'TR388', 'TR319'].map((rule): Scenario => ({
+    rule,
+    name: 'a prestatie for the whole month of the period',
+    finding: false,
+    steps: (c) => [toewijzing(c, { nummer: T(c) }), declaratie(c, `${c.tag}D`, [{ ref: `${c.tag}1`, nummer: T(c) }])],
+  })),
+  {
+    rule: 'TR387',
+    name: 'a ProductPeriode from the 5th of the month',
+    finding: true,
+    steps: (c) => [toewijzing(c, { nummer: T(c) }), declaratie(c, `${c.tag}D`, [{ ref: `${c.tag}1`, nummer: T(c), begin: '2026-10-05' }])],
+  },
+  {
+    rule: 'TR388',
+    name: 'a ProductPeriode to the 25th of the month',
+    finding: true,
+    steps: (c) => [toewijzing(c, { nummer: T(c) }), declaratie(c, `${c.tag}D`, [{ ref: `${c.tag}1`, nummer: T(c), eind: '2026-10-25' }])],
+  },
+  {
+    rule: 'TR319',
+    name: 'a prestatie after the DeclaratiePeriode',
+    finding: true,
+    steps: (c) => [
+      toewijzing(c, { nummer: T(c) }),
+      declaratie(c, `${c.tag}D`, [{ ref: `${c.tag}1`, nummer: T(c), begin: '2026-11-01', eind: '2026-11-02' }]),
+    ],
+  },
+  {
+    rule: 'TR318',
+    // The pair's journal holds other scenarios' October declaraties: November is the next period.
+    name: 'November after October',
+    finding: false,
+    steps: (c) => [
+      toewijzing(c, { nummer: T(c) }),
+      declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c) }]),
+      declaratie(
+        c,
+        `${c.tag}B`,
+        [{ ref: `${c.tag}2`, nummer: T(c), begin: '2026-11-01', eind: '2026-11-30' }],
+        ['2026-11-01', '2026-11-30'],
+        '2026-12-01',
+      ),
+    ],
+  },
+  {
+    rule: 'TR318',
+    name: 'October after October',
+    finding: true,
+    steps: (c) => [
+      toewijzing(c, { nummer: T(c) }),
+      declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c) }]),
+      declaratie(c, `${c.tag}B`, [
+        { ref: `${c.tag}2`, nummer: T(c), code: ANDER[c.standard].code, categorie: ANDER[c.standard].categorie },
+      ]),
     ],
   },
   // The 325 link.
