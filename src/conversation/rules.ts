@@ -20,9 +20,12 @@ import { TR341 } from './rules/tr341.js';
 import { TR314 } from './rules/tr314.js';
 import { TR318 } from './rules/tr318.js';
 import { TR319 } from './rules/tr319.js';
+import { TR321 } from './rules/tr321.js';
+import { TR322 } from './rules/tr322.js';
 import { TR323 } from './rules/tr323.js';
 import { TR366 } from './rules/tr366.js';
 import { TR367 } from './rules/tr367.js';
+import { TR369 } from './rules/tr369.js';
 import { TR371 } from './rules/tr371.js';
 import { TR376 } from './rules/tr376.js';
 import { TR384 } from './rules/tr384.js';
@@ -40,6 +43,8 @@ const DECLARATIE_RULES: readonly ConversationRule[] = [
   TR314,
   TR318,
   TR319,
+  TR321,
+  TR322,
   TR323,
   TR337,
   TR339,
@@ -47,6 +52,7 @@ const DECLARATIE_RULES: readonly ConversationRule[] = [
   TR341,
   TR366,
   TR367,
+  TR369,
   TR371,
   TR376,
   TR384,

@@ -86,6 +86,8 @@ interface Prestatie {
   readonly eenheid?: string;
   readonly credit?: boolean;
   readonly bsn?: string;
+  /** GeleverdVolume (default 2). */
+  readonly volume?: number;
 }
 /** A 323 (DeclaratiePeriode October 2026 unless told) with the given prestaties, grouped per client, totals right. */
 function declaratie(
@@ -103,7 +105,7 @@ function declaratie(
   let totaal = 0;
   const perClient = new Map<string, string[]>();
   for (const x of prestaties) {
-    const volume = 2;
+    const volume = x.volume ?? 2;
     const tarief = 5000;
     totaal += (x.credit ? -1 : 1) * volume * tarief;
     const prestatie = e(
@@ -374,6 +376,29 @@ const SCENARIOS: readonly Scenario[] = [
       declaratie(c, `${c.tag}B`, [
         { ref: `${c.tag}2`, nummer: T(c), code: ANDER[c.standard].code, categorie: ANDER[c.standard].categorie },
       ]),
+    ],
+  },
+  // Volumes: the sample 301's first product is 3 hours per week.
+  ...['TR321', 'TR322'].map((rule): Scenario => ({
+    rule,
+    name: '13 hours in October on 3 per week',
+    finding: false,
+    steps: (c) => [toewijzing(c, { nummer: T(c) }), declaratie(c, `${c.tag}D`, [{ ref: `${c.tag}1`, nummer: T(c), volume: 13 }])],
+  })),
+  {
+    rule: 'TR321',
+    name: '14 hours in October on 3 per week',
+    finding: true,
+    steps: (c) => [toewijzing(c, { nummer: T(c) }), declaratie(c, `${c.tag}D`, [{ ref: `${c.tag}1`, nummer: T(c), volume: 14 }])],
+  },
+  {
+    rule: 'TR322',
+    name: 'two declaraties of 10 hours on a toewijzing of October only',
+    finding: true,
+    steps: (c) => [
+      toewijzing(c, { nummer: T(c), einde: '2026-10-31' }),
+      declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c), volume: 10 }]),
+      declaratie(c, `${c.tag}B`, [{ ref: `${c.tag}2`, nummer: T(c), volume: 10 }]),
     ],
   },
   // The 325 link.
