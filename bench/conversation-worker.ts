@@ -13,7 +13,7 @@ import { checkConversation } from '../src/conversation/check.js';
 import { withConversationFacts } from '../src/conversation/facts.js';
 import { CONVERSATION_RULES } from '../src/conversation/rules.js';
 import { prefetchConversation } from '../src/conversation/state.js';
-import type { ConversationSummary } from '../src/conversation/types.js';
+import type { AsyncConversationState, ConversationSummary } from '../src/conversation/types.js';
 import { summarize } from '../src/decision/summary.js';
 import { clientKeyFn } from '../src/pipeline/client-key.js';
 import { conversationState } from '../src/pipeline/conversation-state.js';
@@ -26,6 +26,8 @@ export interface ConversationWorkerResult {
   readonly parseSeconds: number;
   /** summarize + facts + prefetch + check, against the seeded toewijzingen. */
   readonly conversationSeconds: number;
+  /** The same step's user + system CPU seconds in this process (PostgreSQL's own not included). */
+  readonly conversationCpuSeconds: number;
   readonly summarizeSeconds: number;
   readonly factsSeconds: number;
   readonly prefetchSeconds: number;
@@ -58,7 +60,21 @@ async function main(): Promise<void> {
     throw new Error('usage: conversation-worker <file> <postgres-url> <schema> <secret> [today]');
   const opened = await openDb({ databaseUrl: url, schema, poolSize: 2 });
   try {
-    const state = conversationState(opened.db);
+    // Each store call timed (stderr): which statement of the batch costs what.
+    const inner = conversationState(opened.db);
+    const timed = <K extends keyof AsyncConversationState>(k: K): AsyncConversationState[K] =>
+      (async (q: never) => {
+        const t0 = process.hrtime.bigint();
+        const r = await (inner[k] as (q: never) => Promise<unknown>)(q);
+        log(`  store.${k} ${secondsSince(t0).toFixed(3)} s${Array.isArray(r) ? `, ${r.length} rows` : ''}`);
+        return r;
+      }) as AsyncConversationState[K];
+    const state: AsyncConversationState = {
+      ...inner,
+      toegewezen: timed('toegewezen'),
+      prestaties: timed('prestaties'),
+      prestatiesOpToewijzing: timed('prestatiesOpToewijzing'),
+    };
     const raw = readFileSync(file);
     let t = process.hrtime.bigint();
     const p = parseBericht(raw);
@@ -66,7 +82,8 @@ async function main(): Promise<void> {
     const parseSeconds = secondsSince(t);
     const rssAfterParseBytes = process.memoryUsage().rss;
 
-    const check = async (): Promise<{ s: ConversationSummary; phases: number[]; findings: Record<string, number> }> => {
+    const check = async (): Promise<{ s: ConversationSummary; phases: number[]; cpu: number; findings: Record<string, number> }> => {
+      const c0 = process.cpuUsage();
       const t0 = process.hrtime.bigint();
       const summary = summarize(p.message, p.bericht);
       const t1 = process.hrtime.bigint();
@@ -81,7 +98,8 @@ async function main(): Promise<void> {
       const t4 = process.hrtime.bigint();
       log(`check ${secondsSince(t3).toFixed(3)} s`);
       const d = (a: bigint, b: bigint): number => Number(b - a) / 1e9;
-      return { s, phases: [d(t0, t4), d(t0, t1), d(t1, t2), d(t2, t3), d(t3, t4)], findings: count(f) };
+      const c = process.cpuUsage(c0);
+      return { s, phases: [d(t0, t4), d(t0, t1), d(t1, t2), d(t2, t3), d(t3, t4)], cpu: (c.user + c.system) / 1e6, findings: count(f) };
     };
     const first = await check();
 
@@ -128,6 +146,7 @@ async function main(): Promise<void> {
     const result: ConversationWorkerResult = {
       parseSeconds,
       conversationSeconds,
+      conversationCpuSeconds: first.cpu,
       summarizeSeconds,
       factsSeconds,
       prefetchSeconds,

@@ -55,10 +55,16 @@ function run(
   });
 }
 
-async function xmllint(xsd: string, file: string): Promise<{ seconds: number; ok: boolean }> {
+async function xmllint(xsd: string, file: string): Promise<{ seconds: number; cpuSeconds?: number; ok: boolean }> {
   const args = ['--noout', '--schema', xsd, file];
   const r = existsSync(TIME) ? await run(TIME, ['-v', 'xmllint', ...args]) : await run('xmllint', args);
-  return { seconds: r.seconds, ok: r.stderr.includes(`${file} validates`) };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr);
+  return {
+    seconds: r.seconds,
+    ...(user && sys ? { cpuSeconds: Number(user[1]) + Number(sys[1]) } : {}),
+    ok: r.stderr.includes(`${file} validates`),
+  };
 }
 
 interface Line {
@@ -200,7 +206,7 @@ export const declaratieConversation: Suite = {
     ctx.log(`big: ${mb(gen.bytes)}, ${fmt(gen.clienten)} Clienten, ${fmt(gen.prestaties)} Prestaties`);
     const xsd = xsdPath('JW323');
     const ws: ConversationWorkerResult[] = [];
-    const xs: { seconds: number; ok: boolean }[] = [];
+    const xs: Awaited<ReturnType<typeof xmllint>>[] = [];
     let stored = 0;
     for (let r = 0; r < runs; r++) {
       const s = await seed(d);
@@ -222,6 +228,9 @@ export const declaratieConversation: Suite = {
     const cT = pickBest((x) => x.conversationSeconds);
     const xT = best(xs.map((x) => x.seconds));
     const rss = worst(ws.map((x) => x.maxRssBytes));
+    const cC = pickBest((x) => x.conversationCpuSeconds);
+    const xCs = xs.flatMap((x) => (x.cpuSeconds === undefined ? [] : [x.cpuSeconds]));
+    const xC = xCs.length > 0 ? best(xCs) : undefined;
     const phases = `summarize ${fmt(
       pickBest((x) => x.summarizeSeconds),
       3,
@@ -256,6 +265,8 @@ export const declaratieConversation: Suite = {
       journalSeconds: pickBest((x) => x.journalSeconds),
       againSeconds: pickBest((x) => x.againSeconds),
       maxRssBytes: rss,
+      conversationCpuSeconds: cC,
+      xmllintCpuSeconds: xC ?? -1,
       rssAfterParseBytes: worst(ws.map((x) => x.rssAfterParseBytes)),
     };
     return [
@@ -269,6 +280,19 @@ export const declaratieConversation: Suite = {
         target: { op: '<=', value: 3.0 },
         data,
       },
+      ...(xC === undefined
+        ? []
+        : [
+            {
+              suite: this.name,
+              measure: 'same, CPU seconds (user+sys of the Node process; PostgreSQL’s not included)',
+              sluis: `${fmt(cC, 2)} CPU-s`,
+              baseline: `${fmt(xC, 2)} CPU-s (xmllint)`,
+              ratioLabel: 'Sluis ÷ xmllint (CPU-s)',
+              ratio: cC / xC,
+              data: {},
+            },
+          ]),
       {
         suite: this.name,
         measure: 'same, checked again with its own 15,000 prestaties journaled (TR314 on all)',

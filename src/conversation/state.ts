@@ -149,9 +149,14 @@ function questionKey(q: Question): string {
 export function questionsFor(summary: ConversationSummary, rules: readonly ConversationRule[]): Question[] {
   const seen = new Set<string>();
   const out: Question[] = [];
+  // Rules that share their questions (a dozen declaratie rules ask the same made-once list) are read once.
+  const lists = new Set<readonly Question[]>();
   for (const r of rules) {
     if (!r.berichten.includes(summary.nummer)) continue;
-    for (const q of r.vragen(summary)) {
+    const vragen = r.vragen(summary);
+    if (lists.has(vragen)) continue;
+    lists.add(vragen);
+    for (const q of vragen) {
       const k = `${q.ask}|${questionKey(q)}`;
       if (!seen.has(k)) {
         seen.add(k);
@@ -184,22 +189,35 @@ export async function prefetchConversation(
     g.nummers.add(q.toewijzingNummer);
     m.set(k, g);
   };
-  for (const question of questionsFor(summary, rules)) {
-    switch (question.ask) {
-      case 'toewijzing':
-      case 'toewijzingClienten':
-        gather(toegewezen, question.q);
-        break;
-      case 'prestatiesOpToewijzing':
-        gather(opToewijzing, question.q);
-        break;
-      case 'prestaties': {
-        const k = `${question.q.standard}|${question.q.aanbieder}`;
-        const g = referenties.get(k) ?? { standard: question.q.standard, aanbieder: question.q.aanbieder, refs: new Set<string>() };
-        g.refs.add(question.q.referentieNummer);
+  // The batch kinds are gathered into sets straight from the rules' lists (no key per question: a
+  // 323 asks ~30,000 per list); the rest deduplicated by questionsFor's keys.
+  const lists = new Set<readonly Question[]>();
+  const rest: Question[] = [];
+  const seen = new Set<string>();
+  for (const r of rules) {
+    if (!r.berichten.includes(summary.nummer)) continue;
+    const vragen = r.vragen(summary);
+    if (lists.has(vragen)) continue;
+    lists.add(vragen);
+    for (const q of vragen) {
+      if (q.ask === 'toewijzing' || q.ask === 'toewijzingClienten') gather(toegewezen, q.q);
+      else if (q.ask === 'prestatiesOpToewijzing') gather(opToewijzing, q.q);
+      else if (q.ask === 'prestaties') {
+        const k = `${q.q.standard}|${q.q.aanbieder}`;
+        const g = referenties.get(k) ?? { standard: q.q.standard, aanbieder: q.q.aanbieder, refs: new Set<string>() };
+        g.refs.add(q.q.referentieNummer);
         referenties.set(k, g);
-        break;
+      } else {
+        const k = `${q.ask}|${questionKey(q)}`;
+        if (!seen.has(k)) {
+          seen.add(k);
+          rest.push(q);
+        }
       }
+    }
+  }
+  for (const question of rest) {
+    switch (question.ask) {
       case 'declaratie': {
         const d = await store.declaratie(question.q);
         if (d) snap.putDeclaratieRegel({ standard: question.q.standard, gemeente: d.gemeente, aanbieder: question.q.aanbieder }, d);
@@ -219,24 +237,39 @@ export async function prefetchConversation(
         break;
     }
   }
-  for (const { pair, nummers } of toegewezen.values()) {
-    for (const r of await store.toegewezen({ ...pair, toewijzingNummers: [...nummers] }))
+  // The batches go at once (PostgreSQL answers them on separate connections).
+  const [lines, opT, opR] = await Promise.all([
+    Promise.all(
+      [...toegewezen.values()].map(async ({ pair, nummers }) => ({
+        pair,
+        rows: await store.toegewezen({ ...pair, toewijzingNummers: [...nummers] }),
+      })),
+    ),
+    Promise.all(
+      [...opToewijzing.values()].map(async ({ pair, nummers }) => ({
+        k: pair,
+        rows: await store.prestatiesOpToewijzing({ ...pair, toewijzingNummers: [...nummers] }),
+      })),
+    ),
+    Promise.all(
+      [...referenties.values()].map(async ({ standard, aanbieder, refs }) => ({
+        k: { standard, aanbieder },
+        rows: await store.prestaties({ standard, aanbieder, referentieNummers: [...refs] }),
+      })),
+    ),
+  ]);
+  for (const { pair, rows } of lines)
+    for (const r of rows)
       if (r.item.toewijzingNummer !== undefined)
         snap.putToegewezen({ ...pair, client: r.client, toewijzingNummer: r.item.toewijzingNummer }, r.item);
-  }
   // A prestatie answering both batches is put once (putPrestatie files it under every key).
-  const seen = new Set<string>();
-  const putAll = (k: { standard: PairQuestion['standard']; aanbieder: string }, ps: readonly PrestatieRegel[]): void => {
-    for (const p of ps) {
+  const put = new Set<string>();
+  for (const { k, rows } of [...opT, ...opR])
+    for (const p of rows) {
       const id = `${p.declaratieIdentificatie}|${p.item.path}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
+      if (put.has(id)) continue;
+      put.add(id);
       snap.putPrestatie(k, p);
     }
-  };
-  for (const { pair, nummers } of opToewijzing.values())
-    putAll(pair, await store.prestatiesOpToewijzing({ ...pair, toewijzingNummers: [...nummers] }));
-  for (const { standard, aanbieder, refs } of referenties.values())
-    putAll({ standard, aanbieder }, await store.prestaties({ standard, aanbieder, referentieNummers: [...refs] }));
   return snap;
 }

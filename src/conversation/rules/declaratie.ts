@@ -30,7 +30,7 @@ export interface DeclaredPrestatie {
  * Per summary, what several rules derive from it alike (a 323's ~15,000 prestaties, each rule asking):
  * made once. Keyed by the summary object, which the pipeline does not change while the rules run.
  */
-function once<T>(f: (s: ConversationSummary) => T): (s: ConversationSummary) => T {
+export function once<T>(f: (s: ConversationSummary) => T): (s: ConversationSummary) => T {
   const made = new WeakMap<ConversationSummary, T>();
   return (s) => {
     if (made.has(s)) return made.get(s)!;
@@ -58,13 +58,26 @@ export const declared = once((s: ConversationSummary): readonly DeclaredPrestati
 export const toewijzingVragen = once((s: ConversationSummary) => declared(s).map(({ q }) => ({ ask: 'toewijzing' as const, q })));
 
 /** Each prestatie with the toegewezen product it names, when Sluis knows it (TR338 reports the others). */
-export function withToewijzing(s: ConversationSummary, state: ConversationState): (DeclaredPrestatie & { readonly t: ConversationItem })[] {
-  // Not made once: the state differs per call.
-  return declared(s).flatMap((p) => {
+export function withToewijzing(
+  s: ConversationSummary,
+  state: ConversationState,
+): readonly (DeclaredPrestatie & { readonly t: ConversationItem })[] {
+  // Made once per summary and state: a dozen rules walk a 323's prestaties with their 301 lines.
+  let perState = gekoppeld.get(s);
+  if (!perState) gekoppeld.set(s, (perState = new WeakMap()));
+  const made = perState.get(state);
+  if (made) return made;
+  const out = declared(s).flatMap((p) => {
     const t = state.toewijzing(p.q);
     return t ? [{ ...p, t }] : [];
   });
+  perState.set(state, out);
+  return out;
 }
+const gekoppeld = new WeakMap<
+  ConversationSummary,
+  WeakMap<ConversationState, readonly (DeclaredPrestatie & { readonly t: ConversationItem })[]>
+>();
 
 /** The ReferentieNummer question of a prestatie. */
 export const referentieQ = (s: ConversationSummary, referentieNummer: string): ReferentieQuestion => ({

@@ -1,16 +1,17 @@
 import { NUMMER } from '../../standard/catalog.js';
 import { Bron, conversationRule, type ConversationFinding } from '../rule.js';
-import { DEBET, PRESTATIE, declared, finding, opToewijzingQ, withToewijzing } from './declaratie.js';
+import type { ConversationSummary } from '../types.js';
+import { DEBET, PRESTATIE, declared, finding, once, opToewijzingQ, withToewijzing } from './declaratie.js';
 import { gedeclareerd, toegestaan } from './volume.js';
 
 /** The questions of the sum rules: each toewijzing's earlier prestaties, and the 301 line itself. */
-export const somVragen = (s: Parameters<typeof declared>[0]) => [
+export const somVragen = once((s: ConversationSummary) => [
   ...declared(s).map(({ q }) => ({ ask: 'toewijzing' as const, q })),
   ...[...new Set(declared(s).map(({ q }) => q.toewijzingNummer))].map((n) => ({
     ask: 'prestatiesOpToewijzing' as const,
     q: opToewijzingQ(s, n),
   })),
-];
+]);
 
 /** TR322: the GeleverdVolume of all prestaties on a toewijzing fits its Omvang over its loopduur. */
 export const TR322 = conversationRule({
