@@ -130,7 +130,11 @@ export function withConversationFacts(
   const items = summary.items.map((it): ConversationItem => {
     const client = clientOf(it.path);
     const f = facts.get(it.path);
-    return { ...it, ...(client !== undefined ? { client } : {}), ...f };
+    // One clone, then plain stores: a second and third spread per item cost a 323 ~28,000 slow copies.
+    const o: { -readonly [K in keyof ConversationItem]: ConversationItem[K] } = { ...it };
+    if (client !== undefined) o.client = client;
+    if (f) Object.assign(o, f);
+    return o;
   });
   const declaratie = declaratieFacts(summary.nummer, bericht);
   return { ...summary, items, ...(declaratie ? { declaratie } : {}) };
