@@ -2,12 +2,12 @@ import { CATALOG, NUMMER } from '../../standard/catalog.js';
 import { Bron, conversationRule, type ConversationFinding } from '../rule.js';
 import type { ConversationSummary, Question, ToewijzingNummerQuestion } from '../types.js';
 import { antwoordPrestaties, antwoordVragen } from './antwoord-prestatie.js';
-import { naam } from './declaratie.js';
+import { naam, once } from './declaratie.js';
 
 const BERICHTEN = [NUMMER.verzoekOmWijziging, NUMMER.declaratie, NUMMER.declaratieAntwoord] as const;
 
-/** 317 and 323 lines naming a toewijzing by number, with their client. */
-function verwijzingen(s: ConversationSummary): { path: string; client: string; q: ToewijzingNummerQuestion }[] {
+/** 317 and 323 lines naming a toewijzing by number, with their client (made once per summary). */
+const verwijzingen = once((s: ConversationSummary): readonly { path: string; client: string; q: ToewijzingNummerQuestion }[] => {
   if (s.nummer !== NUMMER.verzoekOmWijziging && s.nummer !== NUMMER.declaratie) return [];
   return s.items.flatMap((it) =>
     it.toewijzingNummer !== undefined && it.client !== undefined
@@ -20,7 +20,10 @@ function verwijzingen(s: ConversationSummary): { path: string; client: string; q
         ]
       : [],
   );
-}
+});
+const vragen304 = once((s: ConversationSummary): readonly Question[] =>
+  s.nummer === NUMMER.declaratieAntwoord ? antwoordVragen(s) : verwijzingen(s).map(({ q }) => ({ ask: 'toewijzingClienten', q })),
+);
 
 const F = (path: string, text: string): ConversationFinding => ({ rule: 'TR304', retourCode: '8187', path, text });
 
@@ -38,8 +41,7 @@ export const TR304 = conversationRule({
     'a 317 product line or 323 prestatie naming a ToewijzingNummer the gemeente assigned to this aanbieder is under the Client that toewijzing was for; a 325 prestatie is under the Client the answered 323 declared it for (clients compared by keyed hash)',
   grenzen:
     'only assessed when Sluis saw the toewijzing (317, 323) or the answered 323 (325); a number Sluis never saw is TR338’s (323) or not assessed',
-  vragen: (s): Question[] =>
-    s.nummer === NUMMER.declaratieAntwoord ? antwoordVragen(s) : verwijzingen(s).map(({ q }) => ({ ask: 'toewijzingClienten', q })),
+  vragen: vragen304,
   check: (s, state) => {
     if (s.nummer === NUMMER.declaratieAntwoord)
       return antwoordPrestaties(s, state).flatMap(({ item, gedeclareerd }) =>
