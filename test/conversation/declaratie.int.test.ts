@@ -89,6 +89,26 @@ interface Prestatie {
   /** GeleverdVolume (default 2). */
   readonly volume?: number;
 }
+/** One Prestatie element (GeleverdVolume × 5000 cents), `p`/`b` the bericht's and basisschema's prefixes; `extra` closes it (a 325's RetourCodes). */
+function prestatieXml(c: Ctx, x: Prestatie, p: string, b: string, extra = ''): string {
+  const e = (n: string, v: string, ns = p): string => `<${ns}:${n}>${v}</${ns}:${n}>`;
+  const volume = x.volume ?? 2;
+  const tarief = 5000;
+  return e(
+    'Prestatie',
+    e('ProductReferentie', e('ReferentieNummer', x.ref, b) + (x.vorig !== undefined ? e('VorigReferentieNummer', x.vorig, b) : '')) +
+      e('ToewijzingNummer', x.nummer) +
+      e('ProductCategorie', x.categorie ?? PRODUCT[c.standard].categorie) +
+      e('ProductCode', x.code ?? PRODUCT[c.standard].code) +
+      e('ProductPeriode', e('Begindatum', x.begin ?? '2026-10-01', b) + e('Einddatum', x.eind ?? '2026-10-31', b)) +
+      e('GeleverdVolume', String(volume)) +
+      e('Eenheid', x.eenheid ?? '04') +
+      e('ProductTarief', String(tarief)) +
+      e('IngediendBedrag', e('Bedrag', String(volume * tarief), b) + e('DebetCredit', x.credit ? 'C' : 'D', b)) +
+      extra,
+  );
+}
+
 /** A 323 (DeclaratiePeriode October 2026 unless told) with the given prestaties, grouped per client, totals right. */
 function declaratie(
   c: Ctx,
@@ -105,21 +125,8 @@ function declaratie(
   let totaal = 0;
   const perClient = new Map<string, string[]>();
   for (const x of prestaties) {
-    const volume = x.volume ?? 2;
-    const tarief = 5000;
-    totaal += (x.credit ? -1 : 1) * volume * tarief;
-    const prestatie = e(
-      'Prestatie',
-      e('ProductReferentie', e('ReferentieNummer', x.ref, b) + (x.vorig !== undefined ? e('VorigReferentieNummer', x.vorig, b) : '')) +
-        e('ToewijzingNummer', x.nummer) +
-        e('ProductCategorie', x.categorie ?? PRODUCT[c.standard].categorie) +
-        e('ProductCode', x.code ?? PRODUCT[c.standard].code) +
-        e('ProductPeriode', e('Begindatum', x.begin ?? '2026-10-01', b) + e('Einddatum', x.eind ?? '2026-10-31', b)) +
-        e('GeleverdVolume', String(volume)) +
-        e('Eenheid', x.eenheid ?? '04') +
-        e('ProductTarief', String(tarief)) +
-        e('IngediendBedrag', e('Bedrag', String(volume * tarief), b) + e('DebetCredit', x.credit ? 'C' : 'D', b)),
-    );
+    totaal += (x.credit ? -1 : 1) * (x.volume ?? 2) * 5000;
+    const prestatie = prestatieXml(c, x, p, b);
     const bsn = x.bsn ?? c.bsn;
     perClient.set(bsn, [...(perClient.get(bsn) ?? []), prestatie]);
   }
@@ -135,16 +142,33 @@ function declaratie(
   return { who: 'aanbieder', xml: `${header}${body}</${p}:Bericht>` };
 }
 
-/** A 325 answering the 323 with `identificatie`, fully approved (the sample's header, no clients). */
-function antwoord(c: Ctx, identificatie: string, nummer: string): Step {
+/**
+ * A 325 answering the 323 with `identificatie`: fully approved (no clients), or rejecting the one
+ * prestatie `afgewezen` of a one-prestatie 323 (listed with RetourCode 9340, nothing toegekend).
+ */
+function antwoord(c: Ctx, identificatie: string, nummer: string, o: { afgewezen?: Prestatie; xsd?: string } = {}): Step {
   let xml = msg(c, '325');
   const p = /<([\w]+):DeclaratieAntwoord>/.exec(xml)![1]!;
+  const b = /<([\w]+):Identificatie>/.exec(xml)![1]!;
   xml = xml.replace(/(<[\w]+:DeclaratieIdentificatie>\s*<[\w]+:Identificatie>)[^<]*(<)/, `$1${identificatie}$2`);
   xml = xml.replace(/(<[\w]+:DeclaratieIdentificatie>[\s\S]*?<[\w]+:Dagtekening>)[^<]*(<)/, '$12026-11-03$2');
+  if (o.xsd !== undefined) xml = xml.replace(/(<[\w]+:XsdVersieDeclaratie>[\s\S]*?<[\w]+:BerichtXsdVersie>)[^<]*(<)/, `$1${o.xsd}$2`);
+  const codes = (code: string): string => `<${p}:RetourCodes><${p}:RetourCode>${code}</${p}:RetourCode></${p}:RetourCodes>`;
+  const clienten = o.afgewezen
+    ? `<${p}:Clienten><${p}:Client><${p}:Bsn>${o.afgewezen.bsn ?? c.bsn}</${p}:Bsn><${p}:Prestaties>${prestatieXml(c, o.afgewezen, p, b, codes('9340'))}</${p}:Prestaties>${codes('0200')}</${p}:Client></${p}:Clienten>`
+    : '';
+  // The sample's Clienten (iWmo's has none) out; ours before DeclaratieAntwoord's own RetourCodes.
   xml = xml.replace(new RegExp(`<${p}:Clienten>[\\s\\S]*</${p}:Clienten>`), '');
+  xml = xml.replace(
+    new RegExp(`(<${p}:RetourCodes>(?:(?!<${p}:RetourCodes>)[\\s\\S])*</${p}:RetourCodes>\\s*</${p}:DeclaratieAntwoord>)`),
+    `${clienten}$1`,
+  );
   xml = xml.replace(/(<[\w]+:DeclaratieNummer>)[^<]*(<)/, `$1${nummer}$2`);
-  // Fully approved: TotaalToegekendBedrag = TotaalIngediendBedrag (TR342), the totals the only amounts left.
-  xml = setAll(setAll(xml, 'TotaalBedrag', '[^<]*', '10000'), 'DebetCredit', '[^<]*', 'D');
+  // TR342: the returned prestaties sum to TotaalIngediendBedrag − TotaalToegekendBedrag.
+  const ingediend = o.afgewezen ? (o.afgewezen.volume ?? 2) * 5000 : 10000;
+  xml = xml.replace(/(<[\w]+:TotaalIngediendBedrag>\s*<[\w]+:TotaalBedrag>)[^<]*(<)/, `$1${ingediend}$2`);
+  xml = xml.replace(/(<[\w]+:TotaalToegekendBedrag>\s*<[\w]+:TotaalBedrag>)[^<]*(<)/, `$1${o.afgewezen ? 0 : ingediend}$2`);
+  xml = xml.replace(/(<[\w]+:(TotaalIngediendBedrag|TotaalToegekendBedrag)>[\s\S]*?<[\w]+:DebetCredit>)[^<]*(<)/g, '$1D$3');
   return { who: 'gemeente', xml };
 }
 /** The Identificatie of a step's bericht. */
@@ -402,7 +426,7 @@ const SCENARIOS: readonly Scenario[] = [
     ],
   },
   // The 325 link.
-  ...['TR337', 'TR376'].map((rule): Scenario => ({
+  ...['TR337', 'TR376', 'TR371'].map((rule): Scenario => ({
     rule,
     name: 'an answer to a declaratie Sluis took in',
     finding: false,
@@ -411,6 +435,64 @@ const SCENARIOS: readonly Scenario[] = [
       return [toewijzing(c, { nummer: T(c) }), d, antwoord(c, identificatieOf(d), `${c.tag}A`)];
     },
   })),
+  {
+    rule: 'TR371',
+    name: 'an answer naming another XsdVersie',
+    finding: true,
+    steps: (c) => {
+      const d = declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c) }]);
+      return [toewijzing(c, { nummer: T(c) }), d, antwoord(c, identificatieOf(d), `${c.tag}A`, { xsd: '9.9.9' })];
+    },
+  },
+  ...['TR366', 'TR367', 'TR304'].map((rule): Scenario => ({
+    rule,
+    name: 'an answer rejecting a prestatie as declared',
+    finding: false,
+    steps: (c) => {
+      const x = { ref: `${c.tag}1`, nummer: T(c) };
+      const d = declaratie(c, `${c.tag}A`, [x]);
+      return [toewijzing(c, { nummer: T(c) }), d, antwoord(c, identificatieOf(d), `${c.tag}A`, { afgewezen: x })];
+    },
+  })),
+  {
+    rule: 'TR366',
+    name: 'an answer rejecting a prestatie never declared',
+    finding: true,
+    steps: (c) => {
+      const d = declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c) }]);
+      return [
+        toewijzing(c, { nummer: T(c) }),
+        d,
+        antwoord(c, identificatieOf(d), `${c.tag}A`, { afgewezen: { ref: `${c.tag}9`, nummer: T(c) } }),
+      ];
+    },
+  },
+  {
+    rule: 'TR367',
+    name: 'an answer with another GeleverdVolume',
+    finding: true,
+    steps: (c) => {
+      const d = declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c) }]);
+      return [
+        toewijzing(c, { nummer: T(c) }),
+        d,
+        antwoord(c, identificatieOf(d), `${c.tag}A`, { afgewezen: { ref: `${c.tag}1`, nummer: T(c), volume: 3 } }),
+      ];
+    },
+  },
+  {
+    rule: 'TR304',
+    name: 'an answer with the prestatie under another client',
+    finding: true,
+    steps: (c) => {
+      const d = declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c) }]);
+      return [
+        toewijzing(c, { nummer: T(c) }),
+        d,
+        antwoord(c, identificatieOf(d), `${c.tag}A`, { afgewezen: { ref: `${c.tag}1`, nummer: T(c), bsn: c.other } }),
+      ];
+    },
+  },
   {
     rule: 'TR337',
     name: 'an answer to a declaratie never sent',
