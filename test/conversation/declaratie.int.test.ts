@@ -286,6 +286,21 @@ const SCENARIOS: readonly Scenario[] = [
     ],
   },
   {
+    rule: 'TR323',
+    name: 'a credit of a debet a 325 rejected',
+    finding: true,
+    steps: (c) => {
+      const x = { ref: `${c.tag}1`, nummer: T(c) };
+      const d = declaratie(c, `${c.tag}A`, [x]);
+      return [
+        toewijzing(c, { nummer: T(c) }),
+        d,
+        antwoord(c, identificatieOf(d), `${c.tag}A`, { afgewezen: x }),
+        declaratie(c, `${c.tag}B`, [{ ref: `${c.tag}2`, vorig: `${c.tag}1`, credit: true, nummer: T(c) }]),
+      ];
+    },
+  },
+  {
     rule: 'TR390',
     name: 'a first credit',
     finding: false,
@@ -334,6 +349,21 @@ const SCENARIOS: readonly Scenario[] = [
     name: 'removing a toewijzing nothing was declared on',
     finding: false,
     steps: (c) => [toewijzing(c, { nummer: T(c) }), toewijzing(c, { nummer: T(c), reden13: true })],
+  },
+  {
+    rule: 'TR385',
+    name: 'removing a toewijzing whose only debet a 325 rejected',
+    finding: false,
+    steps: (c) => {
+      const x = { ref: `${c.tag}1`, nummer: T(c) };
+      const d = declaratie(c, `${c.tag}A`, [x]);
+      return [
+        toewijzing(c, { nummer: T(c) }),
+        d,
+        antwoord(c, identificatieOf(d), `${c.tag}A`, { afgewezen: x }),
+        toewijzing(c, { nummer: T(c), reden13: true }),
+      ];
+    },
   },
   {
     rule: 'TR385',
