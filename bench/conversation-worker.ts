@@ -40,6 +40,8 @@ export interface ConversationWorkerResult {
   readonly againSeconds: number;
   readonly againFindings: Readonly<Record<string, number>>;
   readonly rssAfterParseBytes: number;
+  /** Peak RSS up to the end of the first check (before the journal write and the second check). */
+  readonly maxRssFirstCheckBytes: number;
   readonly maxRssBytes: number;
 }
 
@@ -102,6 +104,7 @@ async function main(): Promise<void> {
       return { s, phases: [d(t0, t4), d(t0, t1), d(t1, t2), d(t2, t3), d(t3, t4)], cpu: (c.user + c.system) / 1e6, findings: count(f) };
     };
     const first = await check();
+    const maxRssFirstCheckBytes = process.resourceUsage().maxRSS * 1024;
 
     t = process.hrtime.bigint();
     const s = first.s;
@@ -157,6 +160,7 @@ async function main(): Promise<void> {
       againSeconds: again.phases[0]!,
       againFindings: again.findings,
       rssAfterParseBytes,
+      maxRssFirstCheckBytes,
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);

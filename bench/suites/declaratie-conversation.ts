@@ -228,6 +228,7 @@ export const declaratieConversation: Suite = {
     const cT = pickBest((x) => x.conversationSeconds);
     const xT = best(xs.map((x) => x.seconds));
     const rss = worst(ws.map((x) => x.maxRssBytes));
+    const rss1 = worst(ws.map((x) => x.maxRssFirstCheckBytes));
     const cC = pickBest((x) => x.conversationCpuSeconds);
     const xCs = xs.flatMap((x) => (x.cpuSeconds === undefined ? [] : [x.cpuSeconds]));
     const xC = xCs.length > 0 ? best(xCs) : undefined;
@@ -265,6 +266,7 @@ export const declaratieConversation: Suite = {
       journalSeconds: pickBest((x) => x.journalSeconds),
       againSeconds: pickBest((x) => x.againSeconds),
       maxRssBytes: rss,
+      maxRssFirstCheckBytes: rss1,
       conversationCpuSeconds: cC,
       xmllintCpuSeconds: xC ?? -1,
       rssAfterParseBytes: worst(ws.map((x) => x.rssAfterParseBytes)),
@@ -295,7 +297,7 @@ export const declaratieConversation: Suite = {
           ]),
       {
         suite: this.name,
-        measure: 'same, checked again with its own 15,000 prestaties journaled (TR314 on all)',
+        measure: 'same, checked again with its own prestaties journaled (TR314 on all)',
         sluis: `${fmt(
           pickBest((x) => x.againSeconds),
           2,
@@ -307,10 +309,10 @@ export const declaratieConversation: Suite = {
       },
       {
         suite: this.name,
-        measure: 'peak RSS of the whole step (full parse of the file included) vs file size',
-        sluis: `${mb(rss)} RSS`,
+        measure: 'peak RSS to the end of the check (full parse of the file included) vs file size',
+        sluis: `${mb(rss1)} RSS (${mb(rss)} with the journal write and the second check)`,
         ratioLabel: 'Sluis RSS ÷ file size',
-        ratio: rss / gen.bytes,
+        ratio: rss1 / gen.bytes,
         target: { op: '<=', value: 4.0 },
         data: {},
       },
