@@ -25,8 +25,8 @@ describe('the conversation facts on a summary', () => {
     expect(facts('JW307').items[0]).toMatchObject({ redenBeeindiging: '31', einddatum: '2026-11-20', statusAanlevering: '1' });
     const t = facts('JW301').items;
     expect(t[0]).toMatchObject({ einddatum: '2027-04-30' });
-    expect(t[0]!.budgetWaarde).toBeUndefined();
-    expect(t[2]).toMatchObject({ budgetWaarde: '1250000', einddatum: '2027-10-31' });
+    expect(t[0]!.budgetBedrag).toBeUndefined();
+    expect(t[2]).toMatchObject({ budgetBedrag: '1250000', einddatum: '2027-10-31' });
     expect(facts('JW305').items[0]!.einddatum).toBeUndefined();
   });
   it("a 323: each prestatie gets its own Client's key", () => {
@@ -43,5 +43,41 @@ describe('the conversation facts on a summary', () => {
     if (!p.success) throw new Error('WMO315 does not parse');
     const text = JSON.stringify(withConversationFacts(summarize(p.message, p.bericht), p.bericht, () => 'k'.repeat(32)));
     for (const b of bsns) expect(text).not.toContain(b);
+  });
+});
+
+/** The text of element `el` in the first `block` element of a sample (namespace prefixes ignored). */
+function firstIn(id: string, block: string, el: string): string | undefined {
+  const xml = new TextDecoder().decode(sample(id));
+  const b = new RegExp(`<(\\w+:)?${block}>([\\s\\S]*?)</(\\w+:)?${block}>`).exec(xml)?.[2] ?? '';
+  return new RegExp(`<(\\w+:)?${el}>([^<]*)<`).exec(b)?.[2];
+}
+
+describe('the declaratie facts', () => {
+  it('a 323: each prestatie gets its period end, debet/credit, amount, volume and eenheid; the bericht its period and XsdVersie', () => {
+    const s = facts('JW323');
+    const v = (el: string) => firstIn('JW323', 'Prestatie', el);
+    expect(s.items[0]).toMatchObject({
+      einddatum: v('Einddatum'),
+      debetCredit: v('DebetCredit'),
+      bedrag: v('Bedrag'),
+      geleverdVolume: v('GeleverdVolume'),
+      eenheid: v('Eenheid'),
+    });
+    expect(s.declaratie).toEqual({
+      periodeBegin: firstIn('JW323', 'DeclaratiePeriode', 'Begindatum'),
+      periodeEind: firstIn('JW323', 'DeclaratiePeriode', 'Einddatum'),
+      xsdVersie: `${firstIn('JW323', 'XsdVersie', 'BasisschemaXsdVersie')}/${firstIn('JW323', 'XsdVersie', 'BerichtXsdVersie')}`,
+    });
+  });
+  it('a 301: each line gets its Einddatum', () => {
+    expect(facts('JW301').items[0]!.einddatum).toBe(firstIn('JW301', 'ToegewezenProduct', 'Einddatum'));
+  });
+  it('a 325: prestaties carry their RetourCodes and credits their debet; the bericht says whether it rejects the whole declaratie', () => {
+    const s = facts('JW325');
+    expect(s.items[0]!.retourCodes).toEqual([firstIn('JW325', 'Prestatie', 'RetourCode')]);
+    expect(s.items[0]!.vorigReferentie).toBe(firstIn('JW325', 'Prestatie', 'VorigReferentieNummer'));
+    expect(s.declaratie?.afgewezen).toBe(false);
+    expect(s.declaratie?.xsdVersie).toMatch(/^\d+\.\d+\.\d+\/\d+\.\d+\.\d+$/);
   });
 });

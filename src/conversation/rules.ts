@@ -9,6 +9,60 @@ import { TR326 } from './rules/tr326.js';
 import { TR333 } from './rules/tr333.js';
 import { TR338 } from './rules/tr338.js';
 import { TR374 } from './rules/tr374.js';
+// --- declaratie rules (323/325) ---
+import { TR304 } from './rules/tr304.js';
+import { TR307 } from './rules/tr307.js';
+import { TR308 } from './rules/tr308.js';
+import { TR337 } from './rules/tr337.js';
+import { TR339 } from './rules/tr339.js';
+import { TR340 } from './rules/tr340.js';
+import { TR341 } from './rules/tr341.js';
+import { TR314 } from './rules/tr314.js';
+import { TR318 } from './rules/tr318.js';
+import { TR319 } from './rules/tr319.js';
+import { TR321 } from './rules/tr321.js';
+import { TR322 } from './rules/tr322.js';
+import { TR323 } from './rules/tr323.js';
+import { TR366 } from './rules/tr366.js';
+import { TR367 } from './rules/tr367.js';
+import { TR369 } from './rules/tr369.js';
+import { TR371 } from './rules/tr371.js';
+import { TR376 } from './rules/tr376.js';
+import { TR384 } from './rules/tr384.js';
+import { TR385 } from './rules/tr385.js';
+import { TR387 } from './rules/tr387.js';
+import { TR388 } from './rules/tr388.js';
+import { TR389 } from './rules/tr389.js';
+import { TR390 } from './rules/tr390.js';
+
+/** The declaratie rules, in the order of their ids. */
+const DECLARATIE_RULES: readonly ConversationRule[] = [
+  TR304,
+  TR307,
+  TR308,
+  TR314,
+  TR318,
+  TR319,
+  TR321,
+  TR322,
+  TR323,
+  TR337,
+  TR339,
+  TR340,
+  TR341,
+  TR366,
+  TR367,
+  TR369,
+  TR371,
+  TR376,
+  TR384,
+  TR385,
+  TR387,
+  TR388,
+  TR389,
+  TR390,
+];
+
 // --- regie / toewijzing / verzoek rules (305/307, 301, 315/317, 319) ---
 import { TR063 } from './rules/tr063.js';
 import { TR071 } from './rules/tr071.js';
@@ -66,5 +120,6 @@ export const CONVERSATION_RULES: readonly ConversationRule[] = [
   TR338,
   TR374,
   ...REGIE_RULES,
+  ...DECLARATIE_RULES,
   ...EXTERNE_BRON_RULES,
 ];

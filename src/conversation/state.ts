@@ -14,17 +14,37 @@ import type {
   ToewijzingNummerKey,
   ConversationItem,
   ConversationState,
+  DeclaratieIdQuestion,
   DeclaratieQuestion,
+  DeclaratieRegel,
   OpenVerzoek,
+  PairQuestion,
+  PrestatieRegel,
   Question,
+  ReferentieQuestion,
   RegieRegel,
+  ToewijzingNummerQuestion,
   ToewijzingQuestion,
   VerzoekenQuestion,
 } from './types.js';
 import type { ConversationRule } from './rule.js';
 import type { ConversationSummary } from './types.js';
 
-const keyOf = (q: object): string => JSON.stringify(Object.entries(q).sort(([a], [b]) => a.localeCompare(b)));
+/**
+ * A question's key: its fields in code-unit order of their names, whatever order they were built in.
+ * Hot (a 323 asks ~15,000 questions and its rules look each up several times): no JSON, no localeCompare.
+ */
+const keyOf = (q: object): string => {
+  const names = Object.keys(q).sort();
+  let k = '';
+  for (const n of names) k += `${n}\u0001${String((q as Record<string, unknown>)[n])}\u0002`;
+  return k;
+};
+
+// Typed keys for the questions a 323 asks per prestatie: fixed fields, no sorting (the hot path).
+const tKey = (q: ToewijzingQuestion): string => `${q.standard}|${q.gemeente}|${q.aanbieder}|${q.toewijzingNummer}|${q.client}`;
+const nKey = (q: ToewijzingNummerQuestion): string => `${q.standard}|${q.gemeente}|${q.aanbieder}|${q.toewijzingNummer}`;
+const rKey = (q: ReferentieQuestion): string => `${q.standard}|${q.aanbieder}|${q.referentieNummer}`;
 
 export class MemoryConversationState implements ConversationState {
   private readonly toewijzingen = new Map<string, ConversationItem>();
@@ -37,9 +57,15 @@ export class MemoryConversationState implements ConversationState {
   private readonly gebruikt = new Set<string>();
   private readonly toewijzingenClient = new Map<string, ConversationItem[]>();
   private readonly nummers = new Map<string, ToewijzingGebruik[]>();
+  // --- declaratie questions ---
+  private readonly clienten = new Map<string, string[]>();
+  private readonly perReferentie = new Map<string, PrestatieRegel[]>();
+  private readonly perToewijzing = new Map<string, PrestatieRegel[]>();
+  private readonly declaratieById = new Map<string, DeclaratieRegel>();
+  private readonly declaratiesPerPair = new Map<string, DeclaratieRegel[]>();
 
   toewijzing(q: ToewijzingQuestion): ConversationItem | undefined {
-    return this.toewijzingen.get(keyOf(q));
+    return this.toewijzingen.get(tKey(q));
   }
   regie(q: ToewijzingQuestion): readonly RegieRegel[] {
     return this.regels.get(keyOf(q)) ?? [];
@@ -91,8 +117,56 @@ export class MemoryConversationState implements ConversationState {
     return this;
   }
 
+  toewijzingClienten(q: ToewijzingNummerQuestion): readonly string[] {
+    return this.clienten.get(nKey(q)) ?? [];
+  }
+  prestaties(q: ReferentieQuestion): readonly PrestatieRegel[] {
+    return this.perReferentie.get(rKey(q)) ?? [];
+  }
+  prestatiesOpToewijzing(q: ToewijzingNummerQuestion): readonly PrestatieRegel[] {
+    return this.perToewijzing.get(nKey(q)) ?? [];
+  }
+  declaratie(q: DeclaratieIdQuestion): DeclaratieRegel | undefined {
+    return this.declaratieById.get(keyOf(q));
+  }
+  eerdereDeclaraties(q: PairQuestion): readonly DeclaratieRegel[] {
+    return this.declaratiesPerPair.get(keyOf(q)) ?? [];
+  }
+
+  /** A 301 line: answers `toewijzing` for its client and adds the client to `toewijzingClienten`. */
+  putToegewezen(q: ToewijzingQuestion, item: ConversationItem): this {
+    this.putToewijzing(q, item);
+    const k = nKey(q);
+    const cs = this.clienten.get(k);
+    if (!cs) this.clienten.set(k, [q.client]);
+    else if (!cs.includes(q.client)) cs.push(q.client);
+    return this;
+  }
+  /**
+   * An earlier prestatie of this aanbieder: answers `prestaties` for its ReferentieNummer and its
+   * VorigReferentieNummer, and `prestatiesOpToewijzing` for its ToewijzingNummer.
+   */
+  putPrestatie(k: { readonly standard: ReferentieQuestion['standard']; readonly aanbieder: string }, p: PrestatieRegel): this {
+    const add = (m: Map<string, PrestatieRegel[]>, key: string): void => {
+      const l = m.get(key);
+      if (l) l.push(p);
+      else m.set(key, [p]);
+    };
+    const refs = new Set([p.item.productReferentie, p.item.vorigReferentie]);
+    for (const r of refs) if (r !== undefined) add(this.perReferentie, rKey({ ...k, referentieNummer: r }));
+    if (p.item.toewijzingNummer !== undefined)
+      add(this.perToewijzing, nKey({ ...k, gemeente: p.gemeente, toewijzingNummer: p.item.toewijzingNummer }));
+    return this;
+  }
+  putDeclaratieRegel(k: PairQuestion, d: DeclaratieRegel): this {
+    this.declaratieById.set(keyOf({ standard: k.standard, aanbieder: k.aanbieder, identificatie: d.identificatie }), d);
+    const pk = keyOf(k);
+    this.declaratiesPerPair.set(pk, [...(this.declaratiesPerPair.get(pk) ?? []), d]);
+    return this;
+  }
+
   putToewijzing(q: ToewijzingQuestion, item: ConversationItem): this {
-    this.toewijzingen.set(keyOf(q), item);
+    this.toewijzingen.set(tKey(q), item);
     return this;
   }
   putRegie(q: ToewijzingQuestion, regels: readonly RegieRegel[]): this {
@@ -109,14 +183,34 @@ export class MemoryConversationState implements ConversationState {
   }
 }
 
+/** A question's key; the per-prestatie kinds by their typed keys (a 323 asks thousands). */
+function questionKey(q: Question): string {
+  switch (q.ask) {
+    case 'toewijzing':
+      return tKey(q.q);
+    case 'toewijzingClienten':
+    case 'prestatiesOpToewijzing':
+      return nKey(q.q);
+    case 'prestaties':
+      return rKey(q.q);
+    default:
+      return keyOf(q.q);
+  }
+}
+
 /** The questions every rule will ask for this summary, without duplicates. */
 export function questionsFor(summary: ConversationSummary, rules: readonly ConversationRule[]): Question[] {
   const seen = new Set<string>();
   const out: Question[] = [];
+  // Rules that share their questions (a dozen declaratie rules ask the same made-once list) are read once.
+  const lists = new Set<readonly Question[]>();
   for (const r of rules) {
     if (!r.berichten.includes(summary.nummer)) continue;
-    for (const q of r.vragen(summary)) {
-      const k = `${q.ask}|${keyOf(q.q)}`;
+    const vragen = r.vragen(summary);
+    if (lists.has(vragen)) continue;
+    lists.add(vragen);
+    for (const q of vragen) {
+      const k = `${q.ask}|${questionKey(q)}`;
       if (!seen.has(k)) {
         seen.add(k);
         out.push(q);
@@ -126,20 +220,65 @@ export function questionsFor(summary: ConversationSummary, rules: readonly Conve
   return out;
 }
 
-/** Ask the store the rules' questions; the snapshot the pure rules then read. */
+/**
+ * Ask the store the rules' questions; the snapshot the pure rules then read. Questions about 301
+ * lines and prestaties go as ONE batch per kind and pair (a 25 MB 323 asks ~15,000 of them);
+ * the rest one by one.
+ */
 export async function prefetchConversation(
   summary: ConversationSummary,
   store: AsyncConversationState,
   rules: readonly ConversationRule[],
 ): Promise<ConversationState> {
   const snap = new MemoryConversationState();
-  for (const question of questionsFor(summary, rules)) {
+  // --- declaratie questions: gathered per pair, asked after the loop ---
+  const toegewezen = new Map<string, { pair: PairQuestion; nummers: Set<string> }>();
+  const opToewijzing = new Map<string, { pair: PairQuestion; nummers: Set<string> }>();
+  const referenties = new Map<string, { standard: PairQuestion['standard']; aanbieder: string; refs: Set<string> }>();
+  const gather = (m: Map<string, { pair: PairQuestion; nummers: Set<string> }>, q: ToewijzingNummerQuestion): void => {
+    const pair = { standard: q.standard, gemeente: q.gemeente, aanbieder: q.aanbieder };
+    const k = `${pair.standard}|${pair.gemeente}|${pair.aanbieder}`;
+    const g = m.get(k) ?? { pair, nummers: new Set<string>() };
+    g.nummers.add(q.toewijzingNummer);
+    m.set(k, g);
+  };
+  // The batch kinds are gathered into sets straight from the rules' lists (no key per question: a
+  // 323 asks ~30,000 per list); the rest deduplicated by questionsFor's keys.
+  const lists = new Set<readonly Question[]>();
+  const rest: Question[] = [];
+  const seen = new Set<string>();
+  for (const r of rules) {
+    if (!r.berichten.includes(summary.nummer)) continue;
+    const vragen = r.vragen(summary);
+    if (lists.has(vragen)) continue;
+    lists.add(vragen);
+    for (const q of vragen) {
+      if (q.ask === 'toewijzing' || q.ask === 'toewijzingClienten') gather(toegewezen, q.q);
+      else if (q.ask === 'prestatiesOpToewijzing') gather(opToewijzing, q.q);
+      else if (q.ask === 'prestaties') {
+        const k = `${q.q.standard}|${q.q.aanbieder}`;
+        const g = referenties.get(k) ?? { standard: q.q.standard, aanbieder: q.q.aanbieder, refs: new Set<string>() };
+        g.refs.add(q.q.referentieNummer);
+        referenties.set(k, g);
+      } else {
+        const k = `${q.ask}|${questionKey(q)}`;
+        if (!seen.has(k)) {
+          seen.add(k);
+          rest.push(q);
+        }
+      }
+    }
+  }
+  for (const question of rest) {
     switch (question.ask) {
-      case 'toewijzing': {
-        const t = await store.toewijzing(question.q);
-        if (t) snap.putToewijzing(question.q, t);
+      case 'declaratie': {
+        const d = await store.declaratie(question.q);
+        if (d) snap.putDeclaratieRegel({ standard: question.q.standard, gemeente: d.gemeente, aanbieder: question.q.aanbieder }, d);
         break;
       }
+      case 'eerdereDeclaraties':
+        for (const d of await store.eerdereDeclaraties(question.q)) snap.putDeclaratieRegel(question.q, d);
+        break;
       case 'regie':
         snap.putRegie(question.q, await store.regie(question.q));
         break;
@@ -173,5 +312,39 @@ export async function prefetchConversation(
       }
     }
   }
+  // The batches go at once (PostgreSQL answers them on separate connections).
+  const [lines, opT, opR] = await Promise.all([
+    Promise.all(
+      [...toegewezen.values()].map(async ({ pair, nummers }) => ({
+        pair,
+        rows: await store.toegewezen({ ...pair, toewijzingNummers: [...nummers] }),
+      })),
+    ),
+    Promise.all(
+      [...opToewijzing.values()].map(async ({ pair, nummers }) => ({
+        k: pair,
+        rows: await store.prestatiesOpToewijzing({ ...pair, toewijzingNummers: [...nummers] }),
+      })),
+    ),
+    Promise.all(
+      [...referenties.values()].map(async ({ standard, aanbieder, refs }) => ({
+        k: { standard, aanbieder },
+        rows: await store.prestaties({ standard, aanbieder, referentieNummers: [...refs] }),
+      })),
+    ),
+  ]);
+  for (const { pair, rows } of lines)
+    for (const r of rows)
+      if (r.item.toewijzingNummer !== undefined)
+        snap.putToegewezen({ ...pair, client: r.client, toewijzingNummer: r.item.toewijzingNummer }, r.item);
+  // A prestatie answering both batches is put once (putPrestatie files it under every key).
+  const put = new Set<string>();
+  for (const { k, rows } of [...opT, ...opR])
+    for (const p of rows) {
+      const id = `${p.declaratieIdentificatie}|${p.item.path}`;
+      if (put.has(id)) continue;
+      put.add(id);
+      snap.putPrestatie(k, p);
+    }
   return snap;
 }

@@ -15,35 +15,49 @@ export interface ConversationItem extends SummaryItem {
   readonly client?: string;
   /** 305/307 (and wherever the class carries it): StatusAanlevering (1 eerste, 2 gewijzigd, 3 verwijderen). */
   readonly statusAanlevering?: string;
-  // --- regie / toewijzing / verzoek facts (305/307, 301, 317) ---
-  /** 301 ToegewezenProduct, 307 StopProduct, 317 TeWijzigenProduct/NieuwProduct: Einddatum. */
+  // --- facts per item class (facts.ts): regie / toewijzing / verzoek, declaratie ---
+  /** 301 ToegewezenProduct, 307 StopProduct, 317 TeWijzigenProduct/NieuwProduct: Einddatum; 323/325: ProductPeriode/Einddatum. */
   readonly einddatum?: string;
   /** 301: RedenWijziging (13 verwijderd, 01 administratieve correctie). */
   readonly redenWijziging?: string;
   /** 307: RedenBeeindiging (part of the StopProduct's logical key). */
   readonly redenBeeindiging?: string;
   /** 301, 315, 317: the Budget amount (the summary's `budget` says only that there is one). */
-  readonly budgetWaarde?: string;
-  /** 323/325 Prestatie: what was delivered and asked for (TR346, TR418). */
-  readonly prestatie?: PrestatieFeiten;
+  readonly budgetBedrag?: string;
+  /** 323/325: ProductReferentie/VorigReferentieNummer (a credit names the debet it reverses). */
+  readonly vorigReferentie?: string;
+  /** 323/325: IngediendBedrag/DebetCredit (D, C). */
+  readonly debetCredit?: string;
+  /** 323/325: IngediendBedrag/Bedrag, eurocent. */
+  readonly bedrag?: string;
+  /** 323/325: GeleverdVolume. */
+  readonly geleverdVolume?: string;
+  /** 323/325: Eenheid (WJ756). */
+  readonly eenheid?: string;
+  /** 323/325: ProductTarief, eurocent per Eenheid (absent with Eenheid 83). */
+  readonly productTarief?: string;
+  /** 325: the prestatie's RetourCodes. */
+  readonly retourCodes?: readonly string[];
 }
 
-/** A prestatie's amounts as the bericht states them (integers as written: eurocent, units of Eenheid). */
-export interface PrestatieFeiten {
-  readonly geleverdVolume: string;
-  /** Eenheid (WJ756). */
-  readonly eenheid: string;
-  /** Eurocent per Eenheid; absent with Eenheid 83 (euro's). */
-  readonly productTarief?: string;
-  /** IngediendBedrag/Bedrag, eurocent. */
-  readonly bedrag: string;
-  /** IngediendBedrag/DebetCredit: D or C. */
-  readonly debetCredit: string;
+/** 323/325 bericht facts (facts.ts). */
+export interface DeclaratieFacts {
+  /** 323: DeclaratiePeriode. */
+  readonly periodeBegin?: string;
+  readonly periodeEind?: string;
+  /** 323: Header XsdVersie as `basisschema/bericht`; 325: XsdVersieDeclaratie likewise. */
+  readonly xsdVersie?: string;
+  /** 325: the RetourCodes of the header and of DeclaratieAntwoord (absent when it has none). */
+  readonly retourCodes?: readonly string[];
+  /** 325: the whole declaratie is rejected (no DeclaratieAntwoord, or a code on it other than 8001/0200). */
+  readonly afgewezen?: boolean;
 }
 
 /** A bericht's summary with conversation facts on its items. */
 export interface ConversationSummary extends BerichtSummary {
   readonly items: readonly ConversationItem[];
+  /** 323/325 only. */
+  readonly declaratie?: DeclaratieFacts;
 }
 
 /** One client of one gemeente–aanbieder pair in one domain. */
@@ -163,6 +177,79 @@ export interface ToewijzingGebruik {
   readonly code?: string;
 }
 
+// --- declaratie questions (323/325, TR304–TR390) ---
+
+/** A toegewezen product by its number alone (which clients it was assigned to: TR304). */
+export interface ToewijzingNummerQuestion {
+  readonly standard: Standard;
+  readonly gemeente: string;
+  readonly aanbieder: string;
+  readonly toewijzingNummer: string;
+}
+
+/** The 301 lines with some ToewijzingNummers between one pair (one batch question per bericht). */
+export interface ToegewezenBatch {
+  readonly standard: Standard;
+  readonly gemeente: string;
+  readonly aanbieder: string;
+  readonly toewijzingNummers: readonly string[];
+}
+
+/** One 301 line: the latest per ToewijzingNummer and client. */
+export interface ToegewezenRegel {
+  readonly client: string;
+  readonly item: ConversationItem;
+}
+
+/** A prestatie by its ReferentieNummer, within the aanbieder's domain (TR314, TR323, TR390, TR366). */
+export interface ReferentieQuestion {
+  readonly standard: Standard;
+  readonly aanbieder: string;
+  readonly referentieNummer: string;
+}
+
+/** Prestaties of one aanbieder by some ReferentieNummers (one batch question per bericht). */
+export interface ReferentieBatch {
+  readonly standard: Standard;
+  readonly aanbieder: string;
+  readonly referentieNummers: readonly string[];
+}
+
+/** An earlier prestatie as sent in a 323, with what the 325s answering it said. */
+export interface PrestatieRegel {
+  readonly gemeente: string;
+  /** BerichtIdentificatie of the 323 it was sent in. */
+  readonly declaratieIdentificatie: string;
+  readonly item: ConversationItem;
+  /** False when a 325 answering its 323 rejected it (listed it, or rejected the whole declaratie). */
+  readonly goedgekeurd: boolean;
+}
+
+/** A 323 by its BerichtIdentificatie (what a 325 answers: TR337, TR376, TR371). */
+export interface DeclaratieIdQuestion {
+  readonly standard: Standard;
+  readonly aanbieder: string;
+  readonly identificatie: string;
+}
+
+/** An earlier 323 as a 325 and the period rules need it. */
+export interface DeclaratieRegel {
+  readonly gemeente: string;
+  readonly identificatie: string;
+  readonly dagtekening?: string;
+  readonly declaratieNummer?: string;
+  readonly periodeBegin?: string;
+  readonly periodeEind?: string;
+  readonly xsdVersie?: string;
+}
+
+/** The pair's declaraties (TR318: the period before). */
+export interface PairQuestion {
+  readonly standard: Standard;
+  readonly gemeente: string;
+  readonly aanbieder: string;
+}
+
 /** The questions a rule may ask, as a snapshot (pure). */
 export interface ConversationState {
   /** The latest toegewezen product (301 line) with this ToewijzingNummer for this client, when one was sent. */
@@ -184,11 +271,21 @@ export interface ConversationState {
   toewijzingenVanClient(q: ClientKey): readonly ConversationItem[];
   /** The 301 lines the gemeente sent earlier with this ToewijzingNummer in the domain. */
   toewijzingNummerGebruik(q: ToewijzingNummerKey): readonly ToewijzingGebruik[];
+  // --- declaratie questions ---
+  /** The clients a ToegewezenProduct with this number was sent for (latest line per client). */
+  toewijzingClienten(q: ToewijzingNummerQuestion): readonly string[];
+  /** Earlier prestaties (323s that count) with this ReferentieNummer or naming it as VorigReferentieNummer. */
+  prestaties(q: ReferentieQuestion): readonly PrestatieRegel[];
+  /** Earlier prestaties (323s that count) on this ToewijzingNummer. */
+  prestatiesOpToewijzing(q: ToewijzingNummerQuestion): readonly PrestatieRegel[];
+  /** The earlier 323 with this BerichtIdentificatie. */
+  declaratie(q: DeclaratieIdQuestion): DeclaratieRegel | undefined;
+  /** The pair's earlier 323s that count, oldest first. */
+  eerdereDeclaraties(q: PairQuestion): readonly DeclaratieRegel[];
 }
 
 /** The asynchronous twin the pipeline implements over the journal. */
 export interface AsyncConversationState {
-  toewijzing(q: ToewijzingQuestion): Promise<ConversationItem | undefined>;
   regie(q: ToewijzingQuestion): Promise<readonly RegieRegel[]>;
   declaratieBekend(q: DeclaratieQuestion): Promise<boolean>;
   openVerzoeken(q: VerzoekenQuestion): Promise<readonly OpenVerzoek[]>;
@@ -201,6 +298,13 @@ export interface AsyncConversationState {
   toewijzingenVanClient(q: ClientKey): Promise<readonly ConversationItem[]>;
   /** Every earlier 301 line with one of the asked numbers. */
   toewijzingNummers(q: ToewijzingNummersQuestion): Promise<readonly ToewijzingGebruik[]>;
+  // --- batches, one query per kind per bericht (a 323 has ~15,000 prestaties) ---
+  /** The latest 301 line per ToewijzingNummer and client; answers the `toewijzing` and `toewijzingClienten` questions. */
+  toegewezen(q: ToegewezenBatch): Promise<readonly ToegewezenRegel[]>;
+  prestaties(q: ReferentieBatch): Promise<readonly PrestatieRegel[]>;
+  prestatiesOpToewijzing(q: ToegewezenBatch): Promise<readonly PrestatieRegel[]>;
+  declaratie(q: DeclaratieIdQuestion): Promise<DeclaratieRegel | undefined>;
+  eerdereDeclaraties(q: PairQuestion): Promise<readonly DeclaratieRegel[]>;
 }
 
 export type Question =
@@ -213,4 +317,10 @@ export type Question =
   | { readonly ask: 'referenties'; readonly q: ReferentiesQuestion }
   | { readonly ask: 'referentiesGebruikt'; readonly q: ReferentiesGebruiktQuestion }
   | { readonly ask: 'toewijzingenVanClient'; readonly q: ClientKey }
-  | { readonly ask: 'toewijzingNummers'; readonly q: ToewijzingNummersQuestion };
+  | { readonly ask: 'toewijzingNummers'; readonly q: ToewijzingNummersQuestion }
+  // --- declaratie questions ---
+  | { readonly ask: 'toewijzingClienten'; readonly q: ToewijzingNummerQuestion }
+  | { readonly ask: 'prestaties'; readonly q: ReferentieQuestion }
+  | { readonly ask: 'prestatiesOpToewijzing'; readonly q: ToewijzingNummerQuestion }
+  | { readonly ask: 'declaratie'; readonly q: DeclaratieIdQuestion }
+  | { readonly ask: 'eerdereDeclaraties'; readonly q: PairQuestion };

@@ -3,9 +3,10 @@
  * the decision summaries (`decision_summary`) the pipeline journaled, with the conversation facts on
  * their items (`client`: a keyed hash of the BSN; `statusAanlevering`) — no second table to keep in
  * step. As in journal-state.ts, berichten Sluis rejected or refused count as never sent.
- * - `toewijzing`: the latest 301 line with that ToewijzingNummer for that client (index 0131).
  * - `regie`: every 305/307 line with that ToewijzingNummer for that client, oldest first (index 0135).
  * - `declaratieBekend`: a 323 of the aanbieder with that DeclaratieNummer (index 0136).
+ * - `toegewezen`, `prestaties`, `prestatiesOpToewijzing`, `declaratie(s)`: the declaratie rules'
+ *   batches, from the side tables of migration 0150 (a 323's summary is too large to probe by item).
  * - `openVerzoeken`: the aanbieder's 315/317 for that client, each ReferentieAanbieder not followed
  *   by a 301 line or a 319 "afgewezen" carrying it (TR374's definition of in behandeling).
  * - `regieVanClient`: every 305/307 line for that client, oldest first (index 0135, one query per bericht).
@@ -19,7 +20,9 @@ import type {
   AsyncConversationState,
   ConversationItem,
   ConversationSummary,
+  DeclaratieRegel,
   OpenVerzoek,
+  PrestatieRegel,
   ReferentieHistorie,
   RegieRegel,
   ToewijzingGebruik,
@@ -29,8 +32,27 @@ import type { Db } from '../store/db.js';
 import { allBySummary } from '../store/journal/state-all.js';
 import { existsSummaryAfter } from '../store/journal/state-closer.js';
 import { existsDeclaratieNummer } from '../store/journal/state-declaratie.js';
-import { latestBySummary } from '../store/journal/state-latest.js';
+import { declaratieRows, type DeclaratieRow } from '../store/conv-facts/declaraties.js';
+import { prestatieLines, type PrestatieRow } from '../store/conv-facts/prestaties.js';
+import { toegewezenLines } from '../store/conv-facts/toegewezen.js';
 import type { JournalStateOptions } from './journal-state.js';
+
+// --- declaratie questions: the side tables of migration 0150 (docs/decisions/0022) ---
+const prestatieRegel = (r: PrestatieRow<ConversationItem>): PrestatieRegel => ({
+  gemeente: r.gemeente,
+  declaratieIdentificatie: r.declaratie_identificatie,
+  item: r.item,
+  goedgekeurd: r.goedgekeurd,
+});
+const declaratieRegel = (r: DeclaratieRow): DeclaratieRegel => ({
+  gemeente: r.gemeente,
+  identificatie: r.identificatie,
+  ...(r.dagtekening !== null ? { dagtekening: r.dagtekening } : {}),
+  ...(r.declaratie_nummer !== null ? { declaratieNummer: r.declaratie_nummer } : {}),
+  ...(r.periode_begin !== null ? { periodeBegin: r.periode_begin } : {}),
+  ...(r.periode_eind !== null ? { periodeEind: r.periode_eind } : {}),
+  ...(r.xsd_versie !== null ? { xsdVersie: r.xsd_versie } : {}),
+});
 
 /** VerzoekAntwoord 1: the verzoek is afgewezen (WJ760); it closes the verzoek like a 301 does. */
 const VERZOEK_AFGEWEZEN = '1';
@@ -38,17 +60,6 @@ const VERZOEK_AFGEWEZEN = '1';
 export function conversationState(db: Db, opts: JournalStateOptions = {}): AsyncConversationState {
   const bound = opts.before;
   return {
-    async toewijzing(q) {
-      const line = { toewijzingNummer: q.toewijzingNummer, client: q.client };
-      const row = await latestBySummary<unknown, ConversationSummary>(
-        db,
-        [{ items: [line] }],
-        [{ standard: q.standard, gemeente: q.gemeente, aanbieder: q.aanbieder, nummer: NUMMER.toewijzing, items: [line] }],
-        bound,
-      );
-      return row?.decision_summary.items.find((it) => it.toewijzingNummer === q.toewijzingNummer && it.client === q.client);
-    },
-
     async regie(q) {
       const line = { toewijzingNummer: q.toewijzingNummer, client: q.client };
       const base = { standard: q.standard, gemeente: q.gemeente, aanbieder: q.aanbieder };
@@ -74,6 +85,19 @@ export function conversationState(db: Db, opts: JournalStateOptions = {}): Async
     },
 
     declaratieBekend: (q) => existsDeclaratieNummer(db, q, bound),
+
+    // --- declaratie questions (one statement per batch) ---
+    toegewezen: (q) => toegewezenLines<ConversationItem>(db, q, bound),
+    prestaties: async (q) =>
+      (await prestatieLines<ConversationItem>(db, { by: 'referentie', ...q, nummers: q.referentieNummers }, bound)).map(prestatieRegel),
+    prestatiesOpToewijzing: async (q) =>
+      (await prestatieLines<ConversationItem>(db, { by: 'toewijzing', ...q, nummers: q.toewijzingNummers }, bound)).map(prestatieRegel),
+    declaratie: async (q) => {
+      const rows = await declaratieRows(db, { by: 'identificatie', ...q }, bound);
+      const last = rows[rows.length - 1];
+      return last && declaratieRegel(last);
+    },
+    eerdereDeclaraties: async (q) => (await declaratieRows(db, { by: 'pair', ...q }, bound)).map(declaratieRegel),
 
     async openVerzoeken(q) {
       const client = { items: [{ client: q.client }] };

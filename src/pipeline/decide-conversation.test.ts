@@ -11,7 +11,6 @@ import { direction, headerFacts } from './identify.js';
 import type { DecideFn, DecideInput } from './types.js';
 
 const NOTHING_KNOWN: AsyncConversationState = {
-  toewijzing: async () => undefined,
   regie: async () => [],
   declaratieBekend: async () => false,
   openVerzoeken: async () => [],
@@ -20,6 +19,11 @@ const NOTHING_KNOWN: AsyncConversationState = {
   referentiesGebruikt: async () => [],
   toewijzingenVanClient: async () => [],
   toewijzingNummers: async () => [],
+  toegewezen: async () => [],
+  prestaties: async () => [],
+  prestatiesOpToewijzing: async () => [],
+  declaratie: async () => undefined,
+  eerdereDeclaraties: async () => [],
 };
 
 function input(file: string, today: string): DecideInput {

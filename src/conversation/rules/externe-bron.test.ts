@@ -5,7 +5,7 @@ import type { ContractBron, ContractVraag, ExterneBronnen } from '../bronnen.js'
 import { nietBeoordeeld } from '../check.js';
 import { CONVERSATION_RULES } from '../rules.js';
 import { MemoryConversationState } from '../state.js';
-import type { PrestatieFeiten } from '../types.js';
+import type { ConversationItem } from '../types.js';
 import { CLIENT, TODAY, cmk } from '../../../test/support/conversation-testkit.js';
 import { TR346 } from './tr346.js';
 import { TR378 } from './tr378.js';
@@ -30,7 +30,8 @@ const contract: ContractBron = {
       : [],
 };
 const ctx = (bronnen: ExterneBronnen) => ({ today: TODAY, bronnen });
-const prestatie = (p: Partial<PrestatieFeiten>): PrestatieFeiten => ({
+type Bedragen = Pick<ConversationItem, 'geleverdVolume' | 'eenheid' | 'productTarief' | 'bedrag' | 'debetCredit'>;
+const prestatie = (p: Partial<Bedragen>): Bedragen => ({
   geleverdVolume: '10',
   eenheid: '04',
   productTarief: '6000',
@@ -91,8 +92,8 @@ describe('TR381: the ProductCode fits the categorie in the contract', () => {
 });
 
 describe('TR346: IngediendBedrag = GeleverdVolume × ProductTarief', () => {
-  const decl = (p: Partial<PrestatieFeiten>) =>
-    cmk('ijw', NUMMER.declaratie, { categorie: '45', items: [{ client: CLIENT, code: '45A01', prestatie: prestatie(p) }] });
+  const decl = (p: Partial<Bedragen>) =>
+    cmk('ijw', NUMMER.declaratie, { categorie: '45', items: [{ client: CLIENT, code: '45A01', ...prestatie(p) }] });
   it('passes when the product matches, fails with 9346 on the Bedrag when it does not', () => {
     expect(TR346.check(decl({}), none, ctx({}))).toEqual([]);
     const s = decl({ bedrag: '60001' });
@@ -122,8 +123,8 @@ describe('TR346: IngediendBedrag = GeleverdVolume × ProductTarief', () => {
 });
 
 describe('TR418: ProductTarief is the contract tarief', () => {
-  const decl = (p: Partial<PrestatieFeiten>, code = '45A01') =>
-    cmk('ijw', NUMMER.declaratie, { categorie: '45', items: [{ client: CLIENT, code, prestatie: prestatie(p) }] });
+  const decl = (p: Partial<Bedragen>, code = '45A01') =>
+    cmk('ijw', NUMMER.declaratie, { categorie: '45', items: [{ client: CLIENT, code, ...prestatie(p) }] });
   it('passes on the agreed tarief, fails with 0611 on ProductTarief otherwise', () => {
     expect(TR418.check(decl({}), none, ctx({ contract }))).toEqual([]);
     expect(TR418.check(decl({ eenheid: '16', productTarief: '1500' }), none, ctx({ contract }))).toEqual([]);

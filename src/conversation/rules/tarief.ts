@@ -1,5 +1,6 @@
 /** Eenheid codes (WJ756) the tariff rules need, and integer arithmetic on eurocent amounts. */
 import type { AfgesprokenTarief } from '../bronnen.js';
+import type { ConversationItem } from '../types.js';
 
 /** Eenheid (WJ756) codes the tariff rules treat specially. */
 export const EenheidCode = {
@@ -26,4 +27,18 @@ export function minutenBedrag(uurtarief: number, minuten: string): bigint | unde
 /** The agreed hourly tarieven, for a prestatie in minutes. */
 export function uurtarieven(tarieven: readonly AfgesprokenTarief[]): number[] {
   return tarieven.filter((t) => t.eenheid === EenheidCode.uur).map((t) => t.tarief);
+}
+
+/** A prestatie's amounts, when the item has them all (facts.ts puts them on every 323/325 Prestatie). */
+export interface PrestatieBedragen {
+  readonly geleverdVolume: string;
+  readonly eenheid: string;
+  readonly productTarief?: string;
+  readonly bedrag: string;
+}
+
+export function prestatieVan(it: ConversationItem): PrestatieBedragen | undefined {
+  const { geleverdVolume, eenheid, bedrag, productTarief } = it;
+  if (geleverdVolume === undefined || eenheid === undefined || bedrag === undefined) return undefined;
+  return { geleverdVolume, eenheid, bedrag, ...(productTarief !== undefined ? { productTarief } : {}) };
 }

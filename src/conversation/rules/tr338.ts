@@ -1,27 +1,6 @@
-import { CATALOG, NUMMER } from '../../standard/catalog.js';
-import { Bron, conversationRule, type ConversationFinding } from '../rule.js';
-import type { ConversationSummary, Question, ToewijzingQuestion } from '../types.js';
-
-function prestaties(s: ConversationSummary): { path: string; ref?: string; q: ToewijzingQuestion }[] {
-  if (s.nummer !== NUMMER.declaratie) return [];
-  return s.items.flatMap((it) =>
-    it.toewijzingNummer !== undefined && it.client !== undefined
-      ? [
-          {
-            path: it.path,
-            ...(it.productReferentie !== undefined ? { ref: it.productReferentie } : {}),
-            q: {
-              standard: s.standard,
-              gemeente: s.gemeente,
-              aanbieder: s.aanbieder,
-              client: it.client,
-              toewijzingNummer: it.toewijzingNummer,
-            },
-          },
-        ]
-      : [],
-  );
-}
+import { NUMMER } from '../../standard/catalog.js';
+import { Bron, conversationRule } from '../rule.js';
+import { PRESTATIE, declared, finding, naam, toewijzingVragen } from './declaratie.js';
 
 /**
  * TR338: a Prestatie relates to a ToegewezenProduct by its ToewijzingNummer. Taakgericht has no 323
@@ -32,22 +11,21 @@ export const TR338 = conversationRule({
   retourCode: '9338',
   bron: Bron.berichtoverstijgend,
   berichten: [NUMMER.declaratie],
-  klasse: CATALOG[NUMMER.declaratie].items[0]!.pad,
+  klasse: PRESTATIE,
   lezing:
-    'every Prestatie names, by its ToewijzingNummer, a ToegewezenProduct the gemeente sent this aanbieder for the Client the prestatie is declared for (a 301 line); TR339–TR341 (categorie, code, eenheid) are not yet encoded',
+    'every Prestatie names, by its ToewijzingNummer, a ToegewezenProduct the gemeente sent this aanbieder for the Client the prestatie is declared for (a 301 line)',
   grenzen: 'a toewijzing sent before Sluis saw this gemeente–aanbieder pair, or outside Sluis, is unknown to it',
-  vragen: (s) => prestaties(s).map(({ q }): Question => ({ ask: 'toewijzing', q })),
+  vragen: toewijzingVragen,
   check: (s, state) =>
-    prestaties(s).flatMap(({ path, ref, q }): ConversationFinding[] =>
+    declared(s).flatMap(({ item, q }) =>
       state.toewijzing(q)
         ? []
         : [
-            {
-              rule: 'TR338',
-              retourCode: '9338',
-              path,
-              text: `prestatie${ref !== undefined ? ` ${ref}` : ''}: ToewijzingNummer ${q.toewijzingNummer} is not a toegewezen product Sluis has seen from gemeente ${q.gemeente} to aanbieder ${q.aanbieder} for this client`,
-            },
+            finding(
+              TR338,
+              item.path,
+              `${naam(item)}: ToewijzingNummer ${q.toewijzingNummer} is not a toegewezen product Sluis has seen from gemeente ${q.gemeente} to aanbieder ${q.aanbieder} for this client`,
+            ),
           ],
     ),
 });

@@ -1,6 +1,6 @@
 import { CATALOG, NUMMER } from '../../standard/catalog.js';
 import { Bron, conversationRule, type ConversationFinding } from '../rule.js';
-import { EenheidCode, minutenBedrag, times, uurtarieven } from './tarief.js';
+import { EenheidCode, prestatieVan, minutenBedrag, times, uurtarieven } from './tarief.js';
 
 /** TR346 (externe bron: the contract's tarief): IngediendBedrag = GeleverdVolume × ProductTarief unless Eenheid is 83. */
 export const TR346 = conversationRule({
@@ -18,7 +18,7 @@ export const TR346 = conversationRule({
     if (s.nummer !== NUMMER.declaratie) return [];
     const contract = ctx.bronnen?.contract;
     return s.items.flatMap((it): ConversationFinding[] => {
-      const p = it.prestatie;
+      const p = prestatieVan(it);
       if (!p || p.eenheid === EenheidCode.euros || p.productTarief === undefined) return [];
       const gevraagd = BigInt(/^\d+$/.test(p.bedrag) ? p.bedrag : '-1');
       const product = times(p.geleverdVolume, p.productTarief);

@@ -27,7 +27,7 @@ export const TR373 = conversationRule({
     return vowItems(s, 'TeWijzigenProduct').flatMap((it): ConversationFinding[] => {
       const t = it.toewijzingNummer !== undefined ? toewijzingen.get(it.toewijzingNummer) : undefined;
       if (!t || t.datum === undefined) return [];
-      const budget = it.budgetWaarde !== undefined && it.budgetWaarde !== t.budgetWaarde;
+      const budget = it.budgetBedrag !== undefined && it.budgetBedrag !== t.budgetBedrag;
       const totaal = it.omvang?.frequentie === TOTAAL && !omvangGelijk(it.omvang, t.omvang);
       if ((!budget && !totaal) || it.datum === t.datum) return [];
       return [

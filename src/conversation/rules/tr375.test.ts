@@ -14,7 +14,7 @@ describe('TR375: no Omvang for a toewijzing without product code after 2020', ()
       cmk(standard, NUMMER.verzoekOmWijziging, { items: [vowItem('TeWijzigenProduct', 1, { toewijzingNummer, ...o })] });
     it(`${standard}: Omvang on a specific toewijzing, or none on an aspecifieke, passes; Omvang on an aspecifieke fails with 9375`, () => {
       expect(TR375.check(vow('S', OMVANG), state, { today: TODAY })).toEqual([]);
-      expect(TR375.check(vow('A', { budgetWaarde: '100' }), state, { today: TODAY })).toEqual([]);
+      expect(TR375.check(vow('A', { budgetBedrag: '100' }), state, { today: TODAY })).toEqual([]);
       expect(TR375.check(vow('A', OMVANG), state, { today: TODAY })).toEqual([
         expect.objectContaining({
           rule: 'TR375',

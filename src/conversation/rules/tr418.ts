@@ -1,7 +1,7 @@
 import { CATALOG, NUMMER } from '../../standard/catalog.js';
 import { BronNodig } from '../bronnen.js';
 import { Bron, conversationRule, type ConversationFinding } from '../rule.js';
-import { EenheidCode, uurtarieven } from './tarief.js';
+import { EenheidCode, prestatieVan, uurtarieven } from './tarief.js';
 
 /** TR418: ProductTarief equals the tarief the contract agrees for the ProductCode. */
 export const TR418 = conversationRule({
@@ -19,7 +19,7 @@ export const TR418 = conversationRule({
     const contract = ctx.bronnen?.contract;
     if (!contract || s.nummer !== NUMMER.declaratie) return [];
     return s.items.flatMap((it): ConversationFinding[] => {
-      const p = it.prestatie;
+      const p = prestatieVan(it);
       if (!p || p.productTarief === undefined || it.categorie === undefined || it.code === undefined) return [];
       const datum = it.datum ?? s.dagtekening;
       const tarieven = contract.tarieven({
