@@ -7,14 +7,35 @@
  * latency is one commit.
  */
 import type { Db } from './db.js';
+import { bumpConversationClock } from './conversation-clock/bump.js';
+import { lockConversationKeys } from './conversation-clock/lock.js';
+import { readConversationClock } from './conversation-clock/read.js';
 import { writeBatch } from './journal/insert.js';
 import type { JournalWrite, WriteResult } from './journal/types.js';
 
 /** 8 MiB: thousands of ordinary berichten per commit, one large declaratie at a time. */
 export const DEFAULT_MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
+/**
+ * A decided bericht's claim on its conversation (docs/decisions/0024-conversation-order.md): the
+ * order keys as advisory-lock ids, the versions its decision saw, and how to decide it again.
+ */
+export interface CommitOrder {
+  readonly locks: readonly { readonly id: string; readonly exclusive: boolean }[];
+  /**
+   * Ids checked but not locked: a bericht holding its aanbieder's scope exclusively (a declaratie)
+   * watches its clients' keys, which writers holding the scope shared move without touching the scope.
+   */
+  readonly watch: readonly string[];
+  /** conversation_clock versions read before deciding (absent id: version 0). */
+  readonly seen: ReadonlyMap<string, string>;
+  /** Decides again against the state as it now stands (under the locks): the write to journal instead. */
+  redecide(): Promise<JournalWrite>;
+}
+
 interface Pending {
   write: JournalWrite;
+  order: CommitOrder | undefined;
   resolve: (r: WriteResult) => void;
   reject: (e: unknown) => void;
 }
@@ -32,6 +53,15 @@ export interface GroupCommitOptions {
   readonly concurrency?: number;
   /** Called after each commit with its size, for metrics. */
   readonly onCommit?: (rows: number, ms: number) => void;
+  /**
+   * PostgreSQL with more than one instance possible: a batch with order claims is written in one
+   * transaction that first takes their advisory locks, re-decides each claim whose keys another
+   * instance journaled for since it decided, and bumps the exclusive keys' versions. PGlite has one
+   * process (the data-folder lock), whose in-process order (KeyedLocks) is enough.
+   */
+  readonly arbitrate?: boolean;
+  /** Called with the number of berichten decided again in a commit (state moved under them). */
+  readonly onRedecide?: (n: number) => void;
 }
 
 export class GroupCommitter {
@@ -51,9 +81,9 @@ export class GroupCommitter {
     this.concurrency = opts.concurrency ?? 1;
   }
 
-  write(write: JournalWrite): Promise<WriteResult> {
+  write(write: JournalWrite, order?: CommitOrder): Promise<WriteResult> {
     return new Promise<WriteResult>((resolve, reject) => {
-      this.queue.push({ write, resolve, reject });
+      this.queue.push({ write, order: this.opts.arbitrate ? order : undefined, resolve, reject });
       this.pump();
     });
   }
@@ -97,10 +127,7 @@ export class GroupCommitter {
   private async commit(batch: Pending[]): Promise<void> {
     const t0 = performance.now();
     try {
-      const results = await writeBatch(
-        this.db,
-        batch.map((p) => p.write),
-      );
+      const results = await this.writeOrdered(batch);
       this.opts.onCommit?.(batch.length, performance.now() - t0);
       batch.forEach((p, i) => p.resolve(results[i]!));
     } catch (err) {
@@ -111,12 +138,53 @@ export class GroupCommitter {
       // One bad row must not fail its neighbours: retry each alone so only the culprit gets the error.
       for (const p of batch) {
         try {
-          const [r] = await writeBatch(this.db, [p.write]);
+          const [r] = await this.writeOrdered([p]);
           p.resolve(r!);
         } catch (e) {
           p.reject(e);
         }
       }
     }
+  }
+
+  /** The batch's statement; with order claims inside one transaction under their advisory locks. */
+  private async writeOrdered(batch: Pending[]): Promise<WriteResult[]> {
+    if (!batch.some((p) => p.order))
+      return writeBatch(
+        this.db,
+        batch.map((p) => p.write),
+      );
+    return this.db.transaction(async (tx) => {
+      const mode = new Map<string, boolean>();
+      for (const p of batch) for (const l of p.order?.locks ?? []) mode.set(l.id, (mode.get(l.id) ?? false) || l.exclusive);
+      const ids = [...mode.keys()];
+      await lockConversationKeys(
+        tx,
+        ids,
+        ids.map((id) => mode.get(id)!),
+      );
+      const watched = new Set(ids);
+      for (const p of batch) for (const id of p.order?.watch ?? []) watched.add(id);
+      const now = await readConversationClock(tx, [...watched]);
+      let redecided = 0;
+      for (const p of batch) {
+        if (!p.order) continue;
+        const seen = p.order.seen;
+        const changed = (id: string): boolean => (now.get(id) ?? '0') !== (seen.get(id) ?? '0');
+        const moved = p.order.locks.some((l) => changed(l.id)) || p.order.watch.some(changed);
+        if (!moved) continue;
+        p.write = await p.order.redecide();
+        redecided++;
+      }
+      if (redecided > 0) this.opts.onRedecide?.(redecided);
+      await bumpConversationClock(
+        tx,
+        ids.filter((id) => mode.get(id)),
+      );
+      return writeBatch(
+        tx,
+        batch.map((p) => p.write),
+      );
+    });
   }
 }
