@@ -6,9 +6,10 @@
  *   question keyed by client (toewijzing, regie: per gemeente too; openVerzoeken: across gemeenten,
  *   which is why the gemeente is not in the key);
  * - `standard|aanbieder` (the scope): shared by every bericht with client keys, exclusive for a
- *   declaratie (DeclaratieNummer is unique per aanbieder, and a 323 names many clients), for a
- *   bericht with more clients than MAX_CLIENT_KEYS, and when no client key can be made (no
- *   clientKeySecret: a BSN must never become a lock key).
+ *   declaratie (DeclaratieNummer is unique per aanbieder, and a 323 names many clients) and for a
+ *   bericht with more clients than MAX_CLIENT_KEYS.
+ * Without a clientKeySecret the rules keyed by client are not assessed (decide-conversation.ts) and a
+ * BSN must never become a lock key: only declaraties are ordered then.
  * In one process `KeyedLocks` holds the keys from before the decision until the journal write has
  * committed; across instances on one PostgreSQL the group commit takes the same keys as
  * transaction-scoped advisory locks (src/store/group-commit.ts).
@@ -42,9 +43,10 @@ export function orderKeys(o: {
   const aanbieder = VERZENDER[o.nummer] === 'gemeente' ? o.ontvanger : o.afzender;
   const scope = `${o.standard}|${aanbieder}`;
   const clients = [...new Set(o.clients ?? [])].map((c) => `${scope}|${c}`);
-  if (o.nummer === NUMMER.declaratie || o.clients === undefined || clients.length > MAX_CLIENT_KEYS)
+  if (o.nummer === NUMMER.declaratie || clients.length > MAX_CLIENT_KEYS)
     return { keys: [{ key: scope, exclusive: true }], watch: clients };
-  if (clients.length === 0) return { keys: [], watch: [] };
+  // No client key (no clientKeySecret): the rules keyed by client are not assessed, so nothing to order.
+  if (o.clients === undefined || clients.length === 0) return { keys: [], watch: [] };
   return { keys: [{ key: scope, exclusive: false }, ...clients.map((key) => ({ key, exclusive: true }))], watch: [] };
 }
 
