@@ -358,7 +358,8 @@ async function dropBenchSchema(schema: string): Promise<void> {
 async function statefulRows(log: (l: string) => void, parties: string, mix: (n: number) => Body[], count: number): Promise<BenchRow[]> {
   const on = await freshSchema();
   const off = await freshSchema();
-  const base = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SLUIS_PARTIES: parties };
+  // info: the child's first log line carries its port (startChild reads it).
+  const base = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SLUIS_PARTIES: parties };
   const gwOn = await startChild(cliArgs(), { ...base, DATABASE_URL: on.url });
   const gwOff = await startChild(cliArgs(), { ...base, DATABASE_URL: off.url, SLUIS_CONVERSATION: 'off' });
   try {

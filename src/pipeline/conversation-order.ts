@@ -5,9 +5,11 @@
  * - `standard|aanbieder|client` (exclusive): one client of one aanbieder in one domain — every
  *   question keyed by client (toewijzing, regie: per gemeente too; openVerzoeken: across gemeenten,
  *   which is why the gemeente is not in the key);
+ * - `standard|aanbieder|323` (exclusive): a declaratie — DeclaratieNummer is unique per aanbieder
+ *   per domain (TR333), so one aanbieder's declaraties are decided one at a time;
  * - `standard|aanbieder` (the scope): shared by every bericht with client keys, exclusive for a
- *   declaratie (DeclaratieNummer is unique per aanbieder, and a 323 names many clients) and for a
- *   bericht with more clients than MAX_CLIENT_KEYS.
+ *   bericht with more clients than MAX_CLIENT_KEYS (a monthly declaratie: one lock, not hundreds),
+ *   which then watches its clients' keys (CommitOrder.watch).
  * Without a clientKeySecret the rules keyed by client are not assessed (decide-conversation.ts) and a
  * BSN must never become a lock key: only declaraties are ordered then.
  * In one process `KeyedLocks` holds the keys from before the decision until the journal write has
@@ -43,11 +45,20 @@ export function orderKeys(o: {
   const aanbieder = VERZENDER[o.nummer] === 'gemeente' ? o.ontvanger : o.afzender;
   const scope = `${o.standard}|${aanbieder}`;
   const clients = [...new Set(o.clients ?? [])].map((c) => `${scope}|${c}`);
-  if (o.nummer === NUMMER.declaratie || clients.length > MAX_CLIENT_KEYS)
+  const declaratie = o.nummer === NUMMER.declaratie;
+  if (clients.length > MAX_CLIENT_KEYS || (declaratie && o.clients === undefined))
     return { keys: [{ key: scope, exclusive: true }], watch: clients };
-  // No client key (no clientKeySecret): the rules keyed by client are not assessed, so nothing to order.
-  if (o.clients === undefined || clients.length === 0) return { keys: [], watch: [] };
-  return { keys: [{ key: scope, exclusive: false }, ...clients.map((key) => ({ key, exclusive: true }))], watch: [] };
+  // No client key (no clientKeySecret): the rules keyed by client are not assessed, so nothing else to order.
+  if (o.clients === undefined || (clients.length === 0 && !declaratie)) return { keys: [], watch: [] };
+  return {
+    keys: [
+      { key: scope, exclusive: false },
+      // DeclaratieNummer is unique per aanbieder per domain: declaraties of one aanbieder one at a time.
+      ...(declaratie ? [{ key: `${scope}|${NUMMER.declaratie}`, exclusive: true }] : []),
+      ...clients.map((key) => ({ key, exclusive: true })),
+    ],
+    watch: [],
+  };
 }
 
 /**

@@ -304,8 +304,13 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
       if (claim && deps.order!.arbitrate && claim.keys.length > 0) {
         const locks = normalise(claim.keys).map((k) => ({ id: lockId(k.key), exclusive: k.exclusive }));
         const watch = claim.watch.map(lockId);
-        // Read before deciding: a version that moves after this read sends the bericht back to decide.
-        const seen = await readConversationClock(deps.db, [...locks.map((l) => l.id), ...watch]);
+        // Known (this instance's last commit for the key) or read before deciding: a version that moves
+        // after this sends the bericht back to decide in the commit.
+        const { known: seen, unknown } = deps.committer.knownVersions([...locks.map((l) => l.id), ...watch]);
+        if (unknown.length > 0) {
+          const read = await readConversationClock(deps.db, unknown);
+          for (const id of unknown) seen.set(id, read.get(id) ?? '0');
+        }
         order = { locks, watch, seen, redecide: async () => (write = await decided()) };
       }
       write = await decided();

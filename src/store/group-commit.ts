@@ -64,6 +64,8 @@ export interface GroupCommitOptions {
   readonly onRedecide?: (n: number) => void;
 }
 
+const CLOCK_CACHE_MAX = 200_000;
+
 export class GroupCommitter {
   private readonly queue: Pending[] = [];
   private inFlight = 0;
@@ -71,6 +73,12 @@ export class GroupCommitter {
   private readonly maxBatch: number;
   private readonly maxBatchBytes: number;
   private readonly concurrency: number;
+  /**
+   * conversation_clock versions as this instance last saw them in a commit: a bericht whose keys it
+   * knows needs no read before deciding. A stale entry (another instance wrote since) only sends that
+   * bericht back to decide in the commit. Cleared when it grows past CLOCK_CACHE_MAX.
+   */
+  private readonly versions = new Map<string, string>();
 
   constructor(
     private readonly db: Db,
@@ -86,6 +94,18 @@ export class GroupCommitter {
       this.queue.push({ write, order: this.opts.arbitrate ? order : undefined, resolve, reject });
       this.pump();
     });
+  }
+
+  /** The versions of these ids as last seen in this instance's commits; the ids it has not seen are listed apart. */
+  knownVersions(ids: readonly string[]): { known: Map<string, string>; unknown: string[] } {
+    const known = new Map<string, string>();
+    const unknown: string[] = [];
+    for (const id of ids) {
+      const v = this.versions.get(id);
+      if (v === undefined) unknown.push(id);
+      else known.set(id, v);
+    }
+    return { known, unknown };
   }
 
   private pump(): void {
@@ -154,37 +174,50 @@ export class GroupCommitter {
         this.db,
         batch.map((p) => p.write),
       );
-    return this.db.transaction(async (tx) => {
-      const mode = new Map<string, boolean>();
-      for (const p of batch) for (const l of p.order?.locks ?? []) mode.set(l.id, (mode.get(l.id) ?? false) || l.exclusive);
-      const ids = [...mode.keys()];
-      await lockConversationKeys(
-        tx,
-        ids,
-        ids.map((id) => mode.get(id)!),
-      );
-      const watched = new Set(ids);
-      for (const p of batch) for (const id of p.order?.watch ?? []) watched.add(id);
-      const now = await readConversationClock(tx, [...watched]);
-      let redecided = 0;
-      for (const p of batch) {
-        if (!p.order) continue;
-        const seen = p.order.seen;
-        const changed = (id: string): boolean => (now.get(id) ?? '0') !== (seen.get(id) ?? '0');
-        const moved = p.order.locks.some((l) => changed(l.id)) || p.order.watch.some(changed);
-        if (!moved) continue;
-        p.write = await p.order.redecide();
-        redecided++;
-      }
-      if (redecided > 0) this.opts.onRedecide?.(redecided);
-      await bumpConversationClock(
-        tx,
-        ids.filter((id) => mode.get(id)),
-      );
-      return writeBatch(
-        tx,
-        batch.map((p) => p.write),
-      );
-    });
+    const after = new Map<string, string>();
+    let results: WriteResult[];
+    try {
+      results = await this.db.transaction(async (tx) => {
+        const mode = new Map<string, boolean>();
+        for (const p of batch) for (const l of p.order?.locks ?? []) mode.set(l.id, (mode.get(l.id) ?? false) || l.exclusive);
+        const ids = [...mode.keys()];
+        await lockConversationKeys(
+          tx,
+          ids,
+          ids.map((id) => mode.get(id)!),
+        );
+        const watched = new Set(ids);
+        for (const p of batch) for (const id of p.order?.watch ?? []) watched.add(id);
+        const now = await readConversationClock(tx, [...watched]);
+        let redecided = 0;
+        for (const p of batch) {
+          if (!p.order) continue;
+          const seen = p.order.seen;
+          const changed = (id: string): boolean => (now.get(id) ?? '0') !== (seen.get(id) ?? '0');
+          const moved = p.order.locks.some((l) => changed(l.id)) || p.order.watch.some(changed);
+          if (!moved) continue;
+          p.write = await p.order.redecide();
+          redecided++;
+        }
+        if (redecided > 0) this.opts.onRedecide?.(redecided);
+        await bumpConversationClock(
+          tx,
+          ids.filter((id) => mode.get(id)),
+        );
+        for (const id of watched) after.set(id, now.get(id) ?? '0');
+        for (const id of ids) if (mode.get(id)) after.set(id, String(BigInt(now.get(id) ?? '0') + 1n));
+        return writeBatch(
+          tx,
+          batch.map((p) => p.write),
+        );
+      });
+    } catch (err) {
+      for (const p of batch) for (const l of p.order?.locks ?? []) this.versions.delete(l.id);
+      throw err;
+    }
+    // Committed: what this instance knows now (before the callers resolve and the next of a key decides).
+    if (this.versions.size + after.size > CLOCK_CACHE_MAX) this.versions.clear();
+    for (const [id, v] of after) this.versions.set(id, v);
+    return results;
   }
 }
