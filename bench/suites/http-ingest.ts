@@ -19,7 +19,10 @@
  * Then the stateful rules (src/conversation, docs/decisions/0024-conversation-order.md): two gateways
  * on PostgreSQL with a clientKeySecret, one with SLUIS_CONVERSATION=off, the same way in paired rounds
  * (off on off on off on off), over a mix in which the rules have state to ask about: per client a 301
- * (gemeente), two 305s on it (the second carries TR326), a 307, and every tenth client a 323 naming it.
+ * (gemeente) with ToewijzingNummers of its own, two 305s on it (the second carries TR326), a 307, and
+ * every tenth client a 323 declaring its products. One ToewijzingNummer for every client (the samples')
+ * would make each state question scan a GIN posting list as long as the journal; real numbers are
+ * unique per toewijzing.
  * Target: on ≥ 0.8× off, p99 ≤ 50 ms.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -223,18 +226,29 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
   const mix = (n: number): Body[] => {
     const out: Body[] = [];
     const id = (): string => `C${(conversationSerial++).toString(36).toUpperCase()}`;
+    /** The client's own ToewijzingNummers (every real toewijzing has its own): sample numbers renumbered per client. */
+    const nummer = (k: number, j: number): string => String(100_000_000 + k * 10 + j);
+    const renumber = (x: string, map: Record<string, string>): string =>
+      x.replace(/(<[\w]+:ToewijzingNummer>)([^<]*)(<)/g, (_m, a: string, v: string, c: string) => `${a}${map[v] ?? v}${c}`);
+    const own = (k: number): Record<string, string> => ({ '26001234': nummer(k, 0), '26001235': nummer(k, 1), '26001236': nummer(k, 2) });
     while (out.length < n) {
-      const block = Array.from({ length: 40 }, () => testBsn(clientSerial++ % 9000));
+      const block = Array.from({ length: 40 }, () => {
+        const k = clientSerial++ % 9000;
+        return { k, bsn: testBsn(k) };
+      });
       const gemeente = (x: string): Body => Buffer.from(x);
       const aanbieder = (x: string): Body => ({ body: Buffer.from(x), key: AANBIEDER_KEY });
-      for (const bsn of block) out.push(gemeente(bericht({ id: 'JW301', identificatie: id(), bsn })));
-      for (const bsn of block) out.push(aanbieder(bericht({ id: 'JW305', identificatie: id(), bsn })));
-      for (const bsn of block) out.push(aanbieder(bericht({ id: 'JW305', identificatie: id(), bsn })));
-      for (const bsn of block) out.push(aanbieder(bericht({ id: 'JW307', identificatie: id(), bsn })));
+      for (const c of block) out.push(gemeente(renumber(bericht({ id: 'JW301', identificatie: id(), bsn: c.bsn }), own(c.k))));
+      for (let twice = 0; twice < 2; twice++)
+        for (const c of block) out.push(aanbieder(renumber(bericht({ id: 'JW305', identificatie: id(), bsn: c.bsn }), own(c.k))));
+      for (const c of block) out.push(aanbieder(renumber(bericht({ id: 'JW307', identificatie: id(), bsn: c.bsn }), own(c.k))));
       for (let i = 0; i < block.length; i += 10) {
         const nr = id();
-        const x = bericht({ id: 'JW323', identificatie: nr, bsn: block[i]!, moreBsns: [block[i + 1]!] });
-        out.push(aanbieder(x.replace(/(<[\w]+:DeclaratieNummer>)[^<]*(<)/, `$1${nr}$2`)));
+        const [a, b] = [block[i]!, block[i + 1]!];
+        const x = bericht({ id: 'JW323', identificatie: nr, bsn: a.bsn, moreBsns: [b.bsn] });
+        // The sample's first client declares two products, the second one: each the client's own.
+        const declared = renumber(x, { '26000871': nummer(a.k, 0), '26000872': nummer(a.k, 1), '26000540': nummer(b.k, 0) });
+        out.push(aanbieder(declared.replace(/(<[\w]+:DeclaratieNummer>)[^<]*(<)/, `$1${nr}$2`)));
       }
     }
     return out.slice(0, n);

@@ -17,6 +17,9 @@ import type { AsyncConversationState, ConversationSummary } from '../conversatio
 import { SummaryError, summarize } from '../decision/summary.js';
 import type { DecideFn, Decision } from './types.js';
 
+/** For replay (src/replay), which reaches the conversation through the pipeline. */
+export type { AsyncConversationState, ConversationSummary };
+
 export interface ConversationDeps {
   readonly state: AsyncConversationState;
   /** The keyed hash of a BSN; absent (no clientKeySecret): the rules keyed by client are not assessed. */

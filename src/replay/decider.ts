@@ -23,8 +23,7 @@ import { parseBericht } from '../validation/parse.js';
 import type { ReplayItem } from './source.js';
 import { journalState } from '../pipeline/journal-state.js';
 import { conversationState } from '../pipeline/conversation-state.js';
-import { conversationStep } from '../pipeline/decide-conversation.js';
-import type { AsyncConversationState, ConversationSummary } from '../conversation/types.js';
+import { conversationStep, type AsyncConversationState, type ConversationSummary } from '../pipeline/decide-conversation.js';
 
 export interface ReplayDecider {
   /** The day the rules are applied for (YYYY-MM-DD, Europe/Amsterdam): reported with the run. */
