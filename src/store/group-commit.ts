@@ -56,8 +56,9 @@ export interface GroupCommitOptions {
   /**
    * PostgreSQL with more than one instance possible: a batch with order claims is written in one
    * transaction that first takes their advisory locks, re-decides each claim whose keys another
-   * instance journaled for since it decided, and bumps the exclusive keys' versions. PGlite has one
-   * process (the data-folder lock), whose in-process order (KeyedLocks) is enough.
+   * instance journaled for since it decided, and bumps the exclusive keys' versions. Never on PGlite:
+   * it is one process (the data-folder lock), whose in-process order (KeyedLocks) is enough, and a
+   * re-decision inside its one connection's transaction would wait for that connection.
    */
   readonly arbitrate?: boolean;
   /** Called with the number of berichten decided again in a commit (state moved under them). */

@@ -101,3 +101,23 @@ describe('two instances on one PostgreSQL: one client alternately at each', () =
     }
   });
 });
+
+describe('SLUIS_CONVERSATION=off', () => {
+  let gw: Gateway;
+  beforeAll(async () => {
+    gw = await startGateway('pglite', { clock: () => NOW, env: { SLUIS_CONVERSATION: 'off' } });
+  });
+  afterAll(async () => {
+    await gw?.close();
+  });
+
+  it('runs no conversation rule: a second start on a running product carries no TR326 (nor any finding)', async () => {
+    const bsn = testBsn(8500);
+    await post(gw, toewijzing('OF', bsn), KEYS.gemeente0384);
+    const first = await post(gw, start('OF', bsn), KEYS.aanbieder42420001);
+    const second = await post(gw, start('OF', bsn), KEYS.aanbieder42420001);
+    expect(finds(first, 'TR326')).toBe(false);
+    expect(finds(second, 'TR326')).toBe(false);
+    expect(second.json().decision.tags ?? []).not.toContain('conversatie');
+  });
+});
