@@ -39,9 +39,38 @@ describe('orderKeys', () => {
     expect(orderKeys({ ...base, nummer: '305', clients: many }).keys).toEqual([{ key: 'ijw|42420001', exclusive: true }]);
   });
 
-  it('without client keys (no clientKeySecret) only a declaratie is ordered', () => {
+  it('without client keys (no clientKeySecret) only the keys by number and reference', () => {
     expect(orderKeys({ ...base, nummer: '305', clients: undefined })).toEqual({ keys: [], watch: [] });
-    expect(orderKeys({ ...base, nummer: '323', clients: undefined }).keys).toEqual([{ key: 'ijw|42420001', exclusive: true }]);
+    expect(orderKeys({ ...base, nummer: '323', clients: undefined }).keys).toEqual([
+      { key: 'ijw|42420001', exclusive: false },
+      { key: 'ijw|42420001|323', exclusive: true },
+    ]);
+  });
+
+  it('a reference belongs to the aanbieder, a 301 ToewijzingNummer to the gemeente (a 319 names no client)', () => {
+    expect(
+      orderKeys({ standard: 'ijw', nummer: '319', afzender: '0384', ontvanger: '42420001', clients: [], referenties: ['R1'] }),
+    ).toEqual({
+      keys: [
+        { key: 'ijw|42420001', exclusive: false },
+        { key: 'ijw|42420001|referentie R1', exclusive: true },
+      ],
+      watch: [],
+    });
+    const toewijzing = orderKeys({
+      standard: 'ijw',
+      nummer: '301',
+      afzender: '0384',
+      ontvanger: '42420001',
+      clients: ['c1'],
+      toewijzingNummers: ['7', '7', '8'],
+    });
+    expect(toewijzing.keys).toEqual([
+      { key: 'ijw|42420001', exclusive: false },
+      { key: 'ijw|42420001|c1', exclusive: true },
+      { key: 'ijw|gemeente 0384|toewijzing 7', exclusive: true },
+      { key: 'ijw|gemeente 0384|toewijzing 8', exclusive: true },
+    ]);
   });
 
   it('lock ids are signed 64-bit, stable, and differ per key', () => {

@@ -7,11 +7,16 @@
  *   which is why the gemeente is not in the key);
  * - `standard|aanbieder|323` (exclusive): a declaratie — DeclaratieNummer is unique per aanbieder
  *   per domain (TR333), so one aanbieder's declaraties are decided one at a time;
- * - `standard|aanbieder` (the scope): shared by every bericht with client keys, exclusive for a
- *   bericht with more clients than MAX_CLIENT_KEYS (a monthly declaratie: one lock, not hundreds),
- *   which then watches its clients' keys (CommitOrder.watch).
+ * - `standard|aanbieder|referentie R` (exclusive): a ReferentieAanbieder — the verzoek, its
+ *   toewijzing and its antwoord are asked about by reference (TR347, TR355, TR359, TR360, …), and a
+ *   319 names no client;
+ * - `standard|gemeente G|toewijzing N` (exclusive): a 301's ToewijzingNummer, unique per gemeente
+ *   in the domain across aanbieders (TR332);
+ * - `standard|aanbieder` (the scope): shared by every bericht with keys of the aanbieder, exclusive
+ *   for a bericht with more than MAX_CLIENT_KEYS clients and references (a monthly declaratie: one
+ *   lock, not hundreds), which then watches those keys (CommitOrder.watch).
  * Without a clientKeySecret the rules keyed by client are not assessed (decide-conversation.ts) and a
- * BSN must never become a lock key: only declaraties are ordered then.
+ * BSN must never become a lock key: only the keys by number and reference are taken then.
  * In one process `KeyedLocks` holds the keys from before the decision until the journal write has
  * committed; across instances on one PostgreSQL the group commit takes the same keys as
  * transaction-scoped advisory locks (src/store/group-commit.ts).
@@ -41,24 +46,26 @@ export function orderKeys(o: {
   readonly ontvanger: string;
   /** Keyed hashes of the bericht's BSNs; absent when there is no clientKeySecret. */
   readonly clients: readonly string[] | undefined;
+  /** The ReferentieAanbieder values it carries (315/317 verzoeken, 301 lines, 319 antwoorden). */
+  readonly referenties?: readonly string[];
+  /** A 301's ToewijzingNummers (unique per gemeente in the domain, whichever aanbieder: TR332). */
+  readonly toewijzingNummers?: readonly string[];
 }): OrderClaim {
-  const aanbieder = VERZENDER[o.nummer] === 'gemeente' ? o.ontvanger : o.afzender;
+  const fromGemeente = VERZENDER[o.nummer] === 'gemeente';
+  const [gemeente, aanbieder] = fromGemeente ? [o.afzender, o.ontvanger] : [o.ontvanger, o.afzender];
   const scope = `${o.standard}|${aanbieder}`;
-  const clients = [...new Set(o.clients ?? [])].map((c) => `${scope}|${c}`);
+  const uniq = (xs: readonly string[] | undefined): string[] => [...new Set(xs ?? [])];
+  const clients = uniq(o.clients).map((c) => `${scope}|${c}`);
+  const referenties = uniq(o.referenties).map((r) => `${scope}|referentie ${r}`);
+  // Gemeente-wide, beside the aanbieder's scope: another aanbieder's 301 may carry the same number.
+  const nummers = uniq(o.toewijzingNummers).map((n) => ({ key: `${o.standard}|gemeente ${gemeente}|toewijzing ${n}`, exclusive: true }));
   const declaratie = o.nummer === NUMMER.declaratie;
-  if (clients.length > MAX_CLIENT_KEYS || (declaratie && o.clients === undefined))
-    return { keys: [{ key: scope, exclusive: true }], watch: clients };
-  // No client key (no clientKeySecret): the rules keyed by client are not assessed, so nothing else to order.
-  if (o.clients === undefined || (clients.length === 0 && !declaratie)) return { keys: [], watch: [] };
-  return {
-    keys: [
-      { key: scope, exclusive: false },
-      // DeclaratieNummer is unique per aanbieder per domain: declaraties of one aanbieder one at a time.
-      ...(declaratie ? [{ key: `${scope}|${NUMMER.declaratie}`, exclusive: true }] : []),
-      ...clients.map((key) => ({ key, exclusive: true })),
-    ],
-    watch: [],
-  };
+  // DeclaratieNummer is unique per aanbieder per domain (TR333): one aanbieder's declaraties one at a time.
+  const own = [...(declaratie ? [`${scope}|${NUMMER.declaratie}`] : []), ...clients, ...referenties];
+  if (own.length - (declaratie ? 1 : 0) > MAX_CLIENT_KEYS)
+    return { keys: [{ key: scope, exclusive: true }, ...nummers], watch: [...clients, ...referenties] };
+  if (own.length === 0) return { keys: nummers, watch: [] };
+  return { keys: [{ key: scope, exclusive: false }, ...own.map((key) => ({ key, exclusive: true })), ...nummers], watch: [] };
 }
 
 /**

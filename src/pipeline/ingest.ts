@@ -14,6 +14,8 @@ import type { Db } from '../store/db.js';
 import type { CommitOrder, GroupCommitter } from '../store/group-commit.js';
 import { readConversationClock } from '../store/conversation-clock/read.js';
 import { lockId, normalise, orderKeys, type KeyedLocks } from './conversation-order.js';
+import { SummaryError, summarize, type BerichtSummary } from '../decision/summary.js';
+import { NUMMER } from '../standard/catalog.js';
 import type { JournalWrite, StoredBericht } from '../store/journal/types.js';
 import { planDelivery, type DeliveryChannel } from '../deliver/channel.js';
 import { newId } from '../store/ids.js';
@@ -295,7 +297,14 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
     // Berichten of one conversation are decided one at a time, each against a journal that holds the
     // earlier one (its write committed before the next decides); other conversations go on in parallel.
     const claim = deps.order
-      ? orderKeys({ standard: message.standard, nummer: message.nummer, afzender: h.afzender, ontvanger: h.ontvanger, clients })
+      ? orderKeys({
+          standard: message.standard,
+          nummer: message.nummer,
+          afzender: h.afzender,
+          ontvanger: h.ontvanger,
+          clients,
+          ...referencesOf(message, bericht),
+        })
       : undefined;
     const release = claim && claim.keys.length > 0 ? await deps.order!.locks.acquire(claim.keys) : undefined;
     try {
@@ -321,6 +330,23 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
       release?.();
     }
   };
+}
+
+/** The references the order keys name (conversation-order.ts), from the bericht's summary; none when it has none. */
+function referencesOf(message: MessageDef, bericht: Record<string, unknown>): { referenties: string[]; toewijzingNummers: string[] } {
+  let s: BerichtSummary;
+  try {
+    s = summarize(message, bericht);
+  } catch (err) {
+    if (err instanceof SummaryError) return { referenties: [], toewijzingNummers: [] };
+    throw err;
+  }
+  const referenties = s.items.flatMap((it) => (it.referentieAanbieder !== undefined ? [it.referentieAanbieder] : []));
+  if (s.verzoekReferentie !== undefined) referenties.push(s.verzoekReferentie);
+  if (s.antwoord) referenties.push(s.antwoord.referentieAanbieder);
+  const toewijzingNummers =
+    s.nummer === NUMMER.toewijzing ? s.items.flatMap((it) => (it.toewijzingNummer !== undefined ? [it.toewijzingNummer] : [])) : [];
+  return { referenties, toewijzingNummers };
 }
 
 function receiptOfWrite(w: JournalWrite): BerichtReceipt {

@@ -24,6 +24,16 @@ const declaratie = (tag: string, bsn: string, nummer: string): string =>
     `$1${nummer}$2`,
   );
 
+let other = 900_000_000;
+/** A 301 to `aanbieder` whose first ToewijzingNummer is `nummer` (its other lines numbers of their own). */
+const toewijzingNr = (tag: string, bsn: string, aanbieder: string, nummer: string): string => {
+  let first = true;
+  return bericht({ id: 'JW301', identificatie: ident(tag), bsn, aanbieder }).replace(
+    /(<[\w]+:ToewijzingNummer>)[^<]*(<)/g,
+    (_m, a: string, c: string) => `${a}${first ? ((first = false), nummer) : String(other++)}${c}`,
+  );
+};
+
 /** Whether the receipt carries a finding of `rule` (advise: the action stays route). */
 function finds(res: { status: number; text: string; json: () => Json }, rule: string): boolean {
   expect(res.status, res.text).toBe(202);
@@ -57,6 +67,13 @@ describe.each(STORES)('one instance on %s: concurrent berichten of one client ge
     expect(sorted(concurrent.map((r) => finds(r, 'TR326')))).toEqual(sorted(serial));
   });
 
+  it('TR332: one ToewijzingNummer to two aanbieders for two clients, posted at once (keyed by gemeente, not by client)', async () => {
+    const nummer = String(700_000_000 + Math.floor(Math.random() * 99_999_999));
+    const xs = [toewijzingNr('ON', testBsn(8110), '42420001', nummer), toewijzingNr('ON', testBsn(8111), '65656055', nummer)];
+    const concurrent = await Promise.all(xs.map((x) => post(gw, x, KEYS.gemeente0384)));
+    expect(sorted(concurrent.map((r) => finds(r, 'TR332')))).toEqual([false, true]);
+  });
+
   it('TR333: two declaraties with one DeclaratieNummer, posted at once', async () => {
     const nummer = `ORD${randomBytes(3).toString('hex')}`;
     const xs = [declaratie('OD', testBsn(8102), nummer), declaratie('OD', testBsn(8103), nummer)];
@@ -87,6 +104,17 @@ describe('two instances on one PostgreSQL: one client alternately at each', () =
       const xs = Array.from({ length: N }, () => start('TI', bsn));
       const res = await Promise.all(xs.map((x, i) => post(i % 2 === 0 ? a : b, x, KEYS.aanbieder42420001)));
       expect(sorted(res.map((r) => finds(r, 'TR326')))).toEqual(sorted([false, ...Array<boolean>(N - 1).fill(true)]));
+    }
+  });
+
+  it('TR332: one ToewijzingNummer for two aanbieders at both instances at once: exactly one passes', async () => {
+    for (let round = 0; round < 3; round++) {
+      const nummer = String(800_000_000 + round * 1000 + Math.floor(Math.random() * 999));
+      const [ra, rb] = await Promise.all([
+        post(a, toewijzingNr('TN', testBsn(8220 + round), '42420001', nummer), KEYS.gemeente0384),
+        post(b, toewijzingNr('TN', testBsn(8230 + round), '65656055', nummer), KEYS.gemeente0384),
+      ]);
+      expect(sorted([finds(ra, 'TR332'), finds(rb, 'TR332')])).toEqual([false, true]);
     }
   });
 
