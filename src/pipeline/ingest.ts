@@ -333,7 +333,16 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
 }
 
 /** The references the order keys name (conversation-order.ts), from the bericht's summary; none when it has none. */
+/** The berichten that carry a ReferentieAanbieder or a new ToewijzingNummer: only these are summarised here. */
+const WITH_REFERENCES: ReadonlySet<string> = new Set([
+  NUMMER.toewijzing,
+  NUMMER.verzoekOmToewijzing,
+  NUMMER.verzoekOmWijziging,
+  NUMMER.antwoordbericht,
+]);
+
 function referencesOf(message: MessageDef, bericht: Record<string, unknown>): { referenties: string[]; toewijzingNummers: string[] } {
+  if (!WITH_REFERENCES.has(message.nummer)) return { referenties: [], toewijzingNummers: [] };
   let s: BerichtSummary;
   try {
     s = summarize(message, bericht);
