@@ -16,6 +16,14 @@
  * 4,000 after them (9 of 9 pairs; the gateway's GC threads spent 3–5× more CPU per bericht in the first
  * pass).
  * Targets (issue 4): PostgreSQL ≥ 0.4× with p99 ≤ 50 ms; PGlite ≥ 0.25×.
+ * Then the stateful rules (src/conversation, docs/decisions/0024-conversation-order.md): two gateways
+ * on PostgreSQL with a clientKeySecret, one with SLUIS_CONVERSATION=off, the same way in paired rounds
+ * (off on off on off on off), over a mix in which the rules have state to ask about: per client a 301
+ * (gemeente) with ToewijzingNummers of its own, two 305s on it (the second carries TR326), a 307, and
+ * every tenth client a 323 declaring its products. One ToewijzingNummer for every client (the samples')
+ * would make each state question scan a GIN posting list as long as the journal; real numbers are
+ * unique per toewijzing.
+ * Target: on ≥ 0.8× off, p99 ≤ 50 ms.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -27,6 +35,7 @@ import pg from 'pg';
 import { hashApiKey } from '../../src/config/parties.js';
 import { openDb } from '../../src/store/db.js';
 import { repoRoot, sharedDir } from '../../test/support/paths.js';
+import { bericht, testBsn } from '../../test/kafka/fixtures.js';
 import { fmt, median, type BenchContext, type BenchRow, type Suite } from '../suite.js';
 
 const CLIENTS = 32;
@@ -35,6 +44,7 @@ const WARM = 2000;
 /** Timed rounds per server; the median round's rate counts. */
 const ROUNDS = 3;
 const KEY = 'bench-key-gemeente-0384-0123456789abcdef';
+const AANBIEDER_KEY = `${KEY}-a`;
 const PG_URL = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 interface LoadResult {
@@ -52,15 +62,19 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
+/** A request body, posted with the gemeente's key unless it names another. */
+type Body = Buffer | { readonly body: Buffer; readonly key: string };
+
 /** `count` requests from CLIENTS keep-alive clients; latency per request in ms. */
-async function load(port: number, bodies: readonly Buffer[], okStatus: number): Promise<LoadResult> {
+async function load(port: number, bodies: readonly Body[], okStatus: number): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
   const lat: number[] = [];
   let next = 0;
   let ok = 0;
   let other = 0;
-  const one = (body: Buffer): Promise<number> =>
+  const one = (b: Body): Promise<number> =>
     new Promise((resolve, reject) => {
+      const [body, key] = Buffer.isBuffer(b) ? [b, KEY] : [b.body, b.key];
       const req = request(
         {
           host: '127.0.0.1',
@@ -68,7 +82,7 @@ async function load(port: number, bodies: readonly Buffer[], okStatus: number): 
           path: '/api/v1/berichten',
           method: 'POST',
           agent,
-          headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/xml', 'content-length': body.length },
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/xml', 'content-length': body.length },
         },
         (res) => {
           res.resume();
@@ -123,7 +137,7 @@ function combine(runs: readonly LoadResult[]): LoadResult & { rounds: number[] }
 }
 
 /** Timed rounds of `count`, hello-world and gateway alternating: H G H … G H (both already warm). */
-async function interleave(helloPort: number, gatewayPort: number, bodies: (n: number) => Buffer[], count: number): Promise<Interleaved> {
+async function interleave(helloPort: number, gatewayPort: number, bodies: (n: number) => Body[], count: number): Promise<Interleaved> {
   const hello: LoadResult[] = [await load(helloPort, bodies(count), 202)];
   const gateway: LoadResult[] = [];
   const ratios: number[] = [];
@@ -196,10 +210,49 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
     JSON.stringify({
       parties: [
         { role: 'gemeente', code: '0384', name: 'bench', apiKeys: [{ id: 'b', sha256: hashApiKey(KEY) }] },
-        { role: 'aanbieder', code: '42420001', name: 'bench', apiKeys: [{ id: 'b', sha256: hashApiKey(`${KEY}-a`) }] },
+        { role: 'aanbieder', code: '42420001', name: 'bench', apiKeys: [{ id: 'b', sha256: hashApiKey(AANBIEDER_KEY) }] },
       ],
     }),
   );
+  // The stateful rules key a client by a keyed hash of its BSN: without a clientKeySecret they are not assessed.
+  const convParties = join(work, 'parties-conversation.json');
+  writeFileSync(
+    convParties,
+    JSON.stringify({ ...JSON.parse(readFileSync(parties, 'utf8')), clientKeySecret: 'bench-client-key-secret-0123456789abcdef' }),
+  );
+  let conversationSerial = 0;
+  let clientSerial = 0;
+  /** The mix for the stateful rows: berichten of the same clients, in blocks of 40 clients (see the header). */
+  const mix = (n: number): Body[] => {
+    const out: Body[] = [];
+    const id = (): string => `C${(conversationSerial++).toString(36).toUpperCase()}`;
+    /** The client's own ToewijzingNummers (every real toewijzing has its own): sample numbers renumbered per client. */
+    const nummer = (k: number, j: number): string => String(100_000_000 + k * 10 + j);
+    const renumber = (x: string, map: Record<string, string>): string =>
+      x.replace(/(<[\w]+:ToewijzingNummer>)([^<]*)(<)/g, (_m, a: string, v: string, c: string) => `${a}${map[v] ?? v}${c}`);
+    const own = (k: number): Record<string, string> => ({ '26001234': nummer(k, 0), '26001235': nummer(k, 1), '26001236': nummer(k, 2) });
+    while (out.length < n) {
+      const block = Array.from({ length: 40 }, () => {
+        const k = clientSerial++ % 9000;
+        return { k, bsn: testBsn(k) };
+      });
+      const gemeente = (x: string): Body => Buffer.from(x);
+      const aanbieder = (x: string): Body => ({ body: Buffer.from(x), key: AANBIEDER_KEY });
+      for (const c of block) out.push(gemeente(renumber(bericht({ id: 'JW301', identificatie: id(), bsn: c.bsn }), own(c.k))));
+      for (let twice = 0; twice < 2; twice++)
+        for (const c of block) out.push(aanbieder(renumber(bericht({ id: 'JW305', identificatie: id(), bsn: c.bsn }), own(c.k))));
+      for (const c of block) out.push(aanbieder(renumber(bericht({ id: 'JW307', identificatie: id(), bsn: c.bsn }), own(c.k))));
+      for (let i = 0; i < block.length; i += 10) {
+        const nr = id();
+        const [a, b] = [block[i]!, block[i + 1]!];
+        const x = bericht({ id: 'JW323', identificatie: nr, bsn: a.bsn, moreBsns: [b.bsn] });
+        // The sample's first client declares two products, the second one: each the client's own.
+        const declared = renumber(x, { '26000871': nummer(a.k, 0), '26000872': nummer(a.k, 1), '26000540': nummer(b.k, 0) });
+        out.push(aanbieder(declared.replace(/(<[\w]+:DeclaratieNummer>)[^<]*(<)/, `$1${nr}$2`)));
+      }
+    }
+    return out.slice(0, n);
+  };
 
   const rows: BenchRow[] = [];
   // Baseline: an express hello-world POST of the same bodies, up for the whole suite and measured in
@@ -290,11 +343,108 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
         }
       }
     }
+    rows.push(...(await statefulRows(log, convParties, mix, count)));
   } finally {
     if (hello.proc.exitCode === null) await stop(hello.proc);
     rmSync(work, { recursive: true, force: true });
   }
   return rows;
+}
+
+/** A fresh PostgreSQL schema and its DATABASE_URL. */
+async function freshSchema(): Promise<{ schema: string; url: string }> {
+  const schema = `bench_${randomBytes(5).toString('hex')}`;
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  await c.query(`CREATE SCHEMA ${schema}`);
+  await c.end();
+  return { schema, url: `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}` };
+}
+
+async function dropBenchSchema(schema: string): Promise<void> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await c.end();
+}
+
+/** The stateful rules on vs off on PostgreSQL, in paired rounds over the mix (see the header). */
+async function statefulRows(log: (l: string) => void, parties: string, mix: (n: number) => Body[], count: number): Promise<BenchRow[]> {
+  const on = await freshSchema();
+  const off = await freshSchema();
+  // info: the child's first log line carries its port (startChild reads it).
+  const base = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SLUIS_PARTIES: parties };
+  const gwOn = await startChild(cliArgs(), { ...base, DATABASE_URL: on.url });
+  const gwOff = await startChild(cliArgs(), { ...base, DATABASE_URL: off.url, SLUIS_CONVERSATION: 'off' });
+  try {
+    await load(gwOff.port, mix(WARM), 202);
+    await load(gwOn.port, mix(WARM), 202);
+    const { gateway: r, hello: h, ratios } = await interleave(gwOff.port, gwOn.port, mix, count);
+    const opened = await openDb({ databaseUrl: PG_URL, schema: on.schema });
+    const counts = (
+      await opened.db.query<{ n: string; findings: string; tr326: string }>(
+        `SELECT count(*)::text AS n, count(*) FILTER (WHERE decision ? 'conversatie')::text AS findings,
+                count(*) FILTER (WHERE decision::text LIKE '%"TR326"%')::text AS tr326 FROM journal`,
+      )
+    ).rows[0]!;
+    await opened.close();
+    const ratio = median(ratios);
+    log(
+      `stateful rules on (PostgreSQL): ${fmt(r.rate)} berichten/s (rounds ${r.rounds.map((x) => fmt(x)).join(', ')}), p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, ${r.ok} × 202, ${r.other} other; journal ${counts.n} rows, ${counts.findings} with conversation findings (${counts.tr326} TR326)`,
+    );
+    log(
+      `  off around it: ${fmt(h.rate)} berichten/s (rounds ${h.rounds.map((x) => fmt(x)).join(', ')}), p50 ${fmt(h.p50, 1)} ms, p99 ${fmt(h.p99, 1)} ms; on ÷ off per round ${ratios.map((x) => fmt(x, 3)).join(', ')} → median ${fmt(ratio, 3)}`,
+    );
+    return [
+      {
+        suite: 'http-ingest',
+        measure: `HTTP ingest on PostgreSQL with the stateful rules on, ${CLIENTS} clients, mix 301/305/307/323`,
+        sluis: `${fmt(r.rate)} berichten/s`,
+        baseline: `${fmt(h.rate)} berichten/s (the same with the stateful rules off, rounds alternating)`,
+        ratioLabel: 'on ÷ off, median of paired rounds',
+        ratio,
+        target: { op: '>=', value: 0.8 },
+        data: {
+          rate: r.rate,
+          p50ms: r.p50,
+          p99ms: r.p99,
+          ok: r.ok,
+          other: r.other,
+          rounds: r.rounds.map((x) => Math.round(x)).join(' '),
+          offRate: h.rate,
+          offRounds: h.rounds.map((x) => Math.round(x)).join(' '),
+          offP99ms: h.p99,
+          ratios: ratios.map((x) => x.toFixed(3)).join(' '),
+          journalRows: Number(counts.n),
+          withFindings: Number(counts.findings),
+          tr326: Number(counts.tr326),
+        },
+      },
+      {
+        suite: 'http-ingest',
+        measure: 'HTTP ingest on PostgreSQL with the stateful rules off (the same mix)',
+        sluis: `${fmt(h.rate)} berichten/s`,
+        ratioLabel: 'p99 in ms',
+        ratio: h.p99,
+        data: { rate: h.rate, p50ms: h.p50, p99ms: h.p99, ok: h.ok, other: h.other },
+      },
+      {
+        suite: 'http-ingest',
+        measure: 'p99 latency, PostgreSQL, stateful rules on',
+        sluis: `${fmt(r.p99, 1)} ms (p50 ${fmt(r.p50, 1)} ms)`,
+        baseline: `${fmt(h.p99, 1)} ms (off)`,
+        ratioLabel: 'p99 in ms',
+        ratio: r.p99,
+        target: { op: '<=', value: 50 },
+        data: { p50ms: r.p50, p99ms: r.p99 },
+      },
+    ];
+  } finally {
+    if (gwOn.proc.exitCode === null) await stop(gwOn.proc);
+    if (gwOff.proc.exitCode === null) await stop(gwOff.proc);
+    await dropBenchSchema(on.schema);
+    await dropBenchSchema(off.schema);
+  }
 }
 
 export const httpIngest: Suite = {

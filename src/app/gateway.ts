@@ -18,6 +18,7 @@ import { withConversation } from '../pipeline/decide-conversation.js';
 import type { ExterneBronnen } from '../conversation/bronnen.js';
 import { conversationState } from '../pipeline/conversation-state.js';
 import { clientKeyFn } from '../pipeline/client-key.js';
+import { KeyedLocks } from '../pipeline/conversation-order.js';
 import type { BuildRetourFn, DecideFn, IngestValidateFn } from '../pipeline/types.js';
 import { createChannels, type ChannelWorker } from '../deliver/index.js';
 import type { WebhookSettings } from '../deliver/webhook.js';
@@ -65,6 +66,8 @@ export interface AppDeps {
   readonly clock?: Clock;
   /** A bericht for a party code no config names: refused (default) or routed to a postbus nobody reads yet. */
   readonly unknownAddressee?: UnknownAddresseeCode;
+  /** The conversation rules: advise (default) or off (SLUIS_CONVERSATION). */
+  readonly conversation?: 'advise' | 'off';
   readonly webhook?: WebhookSettings;
   /** Termijnen (docs/operations.md): 5 May as a feestdag (default yes), the tracker's interval (default 1000 ms). */
   readonly termijnen?: { readonly bevrijdingsdag: boolean; readonly intervalMs: number };
@@ -102,7 +105,10 @@ export function createApp(deps: AppDeps): App {
     // PGlite has one connection; PostgreSQL gains from a few overlapping commits (fsync waits).
     concurrency: deps.storeKind === 'pglite' ? 1 : 4,
     onCommit: (rows) => metrics.commitRows.observe(rows),
+    // Several instances may share one PostgreSQL: the conversation's order is arbitrated in the database too.
+    arbitrate: deps.storeKind === 'postgres',
   });
+  const conversationOn = deps.conversation !== 'off';
   const rules = deps.rules;
   const contracten = rules?.contracten;
   const allowedSenders = contracten
@@ -115,11 +121,14 @@ export function createApp(deps: AppDeps): App {
     : undefined;
   // The conversation rules run after every decision, in every configuration (advise: they never change it).
   const secret = deps.parties.clientKeySecret;
-  const standard = withConversation(rules?.decide(deps.db) ?? routeToCounterparty, {
-    state: conversationState(deps.db),
-    ...(deps.bronnen ? { bronnen: deps.bronnen } : {}),
-    ...(secret ? { clientKey: clientKeyFn(secret) } : {}),
-  });
+  const core = rules?.decide(deps.db) ?? routeToCounterparty;
+  const standard = conversationOn
+    ? withConversation(core, {
+        state: conversationState(deps.db),
+        ...(deps.bronnen ? { bronnen: deps.bronnen } : {}),
+        ...(secret ? { clientKey: clientKeyFn(secret) } : {}),
+      })
+    : core;
   // A bericht for a party code no config names reaches nobody: refused unless SLUIS_UNKNOWN_ADDRESSEE=route.
   const decide =
     deps.decide ??
@@ -134,6 +143,8 @@ export function createApp(deps: AppDeps): App {
     ...(allowedSenders ? { allowedSenders } : {}),
     channels,
     ...(deps.parties.clientKeySecret ? { clientKeySecret: deps.parties.clientKeySecret } : {}),
+    // One client's berichten decided in order (docs/decisions/0024-conversation-order.md).
+    ...(conversationOn ? { order: { locks: new KeyedLocks(), arbitrate: deps.storeKind === 'postgres' } } : {}),
     retourId: retourIdGenerator(),
     today: clock.today,
   });

@@ -17,7 +17,7 @@ import { registryDecide } from '../pipeline/decide-registry.js';
 import { journalState } from '../pipeline/journal-state.js';
 import { routeToCounterparty } from '../pipeline/decide-default.js';
 import type { DecideFn, ValidateFn } from '../pipeline/types.js';
-import { journalReplayDecider, pipelineDecider, type ReplayDecider } from '../replay/decider.js';
+import { conversationAsOf, journalReplayDecider, pipelineDecider, type ReplayDecider } from '../replay/decider.js';
 import type { Db } from '../store/db.js';
 import type { WoonplaatsDeps } from '../woonplaats/check.js';
 import { cbsListPath, loadGemeenteRegister, loadPostcodeTabel } from '../woonplaats/load.js';
@@ -64,7 +64,13 @@ export async function loadRegistry(file: string): Promise<{ registry: Registry; 
 export async function replayDeciderFor(db: Db, o: { registry?: Registry; today: string }): Promise<ReplayDecider> {
   if (o.registry) return journalReplayDecider({ registry: o.registry, today: o.today, db });
   const { validateBericht } = await import('../validation/validate.js');
-  return pipelineDecider({ decide: routeToCounterparty, validate: validateBericht as ValidateFn, today: o.today, db });
+  return pipelineDecider({
+    decide: routeToCounterparty,
+    validate: validateBericht as ValidateFn,
+    today: o.today,
+    db,
+    conversationAsOf: conversationAsOf(db),
+  });
 }
 
 /**

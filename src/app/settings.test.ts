@@ -49,3 +49,11 @@ describe('request body settings', () => {
     }
   });
 });
+
+describe('the conversation rules setting', () => {
+  it('SLUIS_CONVERSATION: advise by default, off when asked, anything else refused with its name', () => {
+    expect(settingsFromEnv({}, '/').conversation).toBe('advise');
+    expect(settingsFromEnv({ SLUIS_CONVERSATION: 'off' }, '/').conversation).toBe('off');
+    expect(() => settingsFromEnv({ SLUIS_CONVERSATION: 'enforce' }, '/')).toThrow(/SLUIS_CONVERSATION must be advise or off/);
+  });
+});

@@ -14,6 +14,7 @@ export const SETTINGS = [
   'HOST',
   'SLUIS_DEMO_PUBLIC',
   'SLUIS_UNKNOWN_ADDRESSEE',
+  'SLUIS_CONVERSATION',
   'DATABASE_URL',
   'SLUIS_DATA_DIR',
   'SLUIS_PARTIES',
@@ -53,6 +54,12 @@ export interface Settings {
   readonly demoPublic: boolean;
   /** SLUIS_UNKNOWN_ADDRESSEE: a bericht for a party code no config names is refused (default) or routed. */
   readonly unknownAddressee: 'refuse' | 'route';
+  /**
+   * SLUIS_CONVERSATION: the conversation rules (berichtoverstijgend; src/conversation) run in advise
+   * mode (default, `advise`) or not at all (`off`: no findings, no per-conversation order; for
+   * measuring their cost and as an escape hatch).
+   */
+  readonly conversation: 'advise' | 'off';
   readonly store: StoreSettings;
   /** The parties config file; `demo` is true when none was set and the demo config is used. */
   readonly parties: { readonly file: string; readonly demo: boolean };
@@ -137,9 +144,13 @@ export function settingsFromEnv(env: Env, cwd: string): Settings {
       'SLUIS_TERMIJN_INTERVAL_MS',
       `SLUIS_TERMIJN_INTERVAL_MS must be a whole number of milliseconds 100–3600000, got '${intervalMs}'`,
     );
+  const conversation = env.SLUIS_CONVERSATION || 'advise';
+  if (conversation !== 'advise' && conversation !== 'off')
+    throw new SettingsError('SLUIS_CONVERSATION', `SLUIS_CONVERSATION must be advise or off, got '${conversation}'`);
   const demo = !env.SLUIS_PARTIES;
   return {
     unknownAddressee,
+    conversation,
     port: port ?? 8080,
     host: env.HOST || (demo ? '127.0.0.1' : '0.0.0.0'),
     demoPublic: demoPublicText === '1',

@@ -147,6 +147,7 @@ export async function startGateway(settings: Settings, o: StartOptions): Promise
       clock,
       unknownAddressee: settings.unknownAddressee,
       termijnen: settings.termijnen,
+      conversation: settings.conversation,
       validate,
       buildRetour: o.buildRetour ?? (buildRetour as BuildRetourFn),
       ...(rules ? { rules } : {}),

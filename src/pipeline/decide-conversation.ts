@@ -13,9 +13,12 @@ import { withConversationFacts, type ClientKeyFn } from '../conversation/facts.j
 import type { ConversationRule } from '../conversation/rule.js';
 import { CONVERSATION_RULES } from '../conversation/rules.js';
 import { prefetchConversation } from '../conversation/state.js';
-import type { AsyncConversationState } from '../conversation/types.js';
+import type { AsyncConversationState, ConversationSummary } from '../conversation/types.js';
 import { SummaryError, summarize } from '../decision/summary.js';
-import type { DecideFn } from './types.js';
+import type { DecideFn, Decision } from './types.js';
+
+/** For replay (src/replay), which reaches the conversation through the pipeline. */
+export type { AsyncConversationState, ConversationSummary };
 
 export interface ConversationDeps {
   readonly state: AsyncConversationState;
@@ -41,21 +44,36 @@ export function withConversation(inner: DecideFn, deps: ConversationDeps): Decid
       }
     }
     const conv = deps.clientKey ? withConversationFacts(summary, input.bericht, deps.clientKey) : summary;
-    // Advise means: route and attach. A suppressed or refused bericht reaches nobody and its sender
-    // already has the deciding reason; it keeps only the facts (later questions skip refused rows).
-    if (decision.action !== 'route') return { ...decision, summary: conv };
-    const snapshot = await prefetchConversation(conv, deps.state, rules);
-    const findings = checkConversation(conv, snapshot, { today: input.today, ...(deps.bronnen ? { bronnen: deps.bronnen } : {}) }, rules);
-    const open = nietBeoordeeld(conv, rules, deps.bronnen);
-    if (findings.length === 0 && open.length === 0) return { ...decision, summary: conv };
-    const conversatie = { mode: ConversationMode.advise, findings, ...(open.length > 0 ? { nietBeoordeeld: open } : {}) };
-    if (findings.length === 0) return { ...decision, conversatie, summary: conv };
-    return {
-      ...decision,
-      reasons: [...decision.reasons, ...adviceReasons(findings)],
-      tags: [...(decision.tags ?? []), CONVERSATIE_TAG],
-      conversatie,
-      summary: conv,
-    };
+    return conversationStep(decision, conv, deps.state, input.today, rules, deps.bronnen);
+  };
+}
+
+/**
+ * The rules on a decision already taken, for a summary with its conversation facts: the live step
+ * above, and replay (src/replay/decider.ts) with the state as it was at the bericht's journal position.
+ */
+export async function conversationStep(
+  decision: Decision,
+  conv: ConversationSummary,
+  state: AsyncConversationState,
+  today: string,
+  rules: readonly ConversationRule[] = CONVERSATION_RULES,
+  bronnen?: ExterneBronnen,
+): Promise<Decision> {
+  // Advise means: route and attach. A suppressed or refused bericht reaches nobody and its sender
+  // already has the deciding reason; it keeps only the facts (later questions skip refused rows).
+  if (decision.action !== 'route') return { ...decision, summary: conv };
+  const snapshot = await prefetchConversation(conv, state, rules);
+  const findings = checkConversation(conv, snapshot, { today, ...(bronnen ? { bronnen } : {}) }, rules);
+  const open = nietBeoordeeld(conv, rules, bronnen);
+  if (findings.length === 0 && open.length === 0) return { ...decision, summary: conv };
+  const conversatie = { mode: ConversationMode.advise, findings, ...(open.length > 0 ? { nietBeoordeeld: open } : {}) };
+  if (findings.length === 0) return { ...decision, conversatie, summary: conv };
+  return {
+    ...decision,
+    reasons: [...decision.reasons, ...adviceReasons(findings)],
+    tags: [...(decision.tags ?? []), CONVERSATIE_TAG],
+    conversatie,
+    summary: conv,
   };
 }

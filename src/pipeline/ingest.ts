@@ -11,7 +11,11 @@ import type { MessageDef } from '../standard/model.js';
 import type { ValidationIssue } from '../validation/issues.js';
 import type { Principal } from '../config/parties.js';
 import type { Db } from '../store/db.js';
-import type { GroupCommitter } from '../store/group-commit.js';
+import type { CommitOrder, GroupCommitter } from '../store/group-commit.js';
+import { readConversationClock } from '../store/conversation-clock/read.js';
+import { lockId, normalise, orderKeys, type KeyedLocks } from './conversation-order.js';
+import { SummaryError, summarize, type BerichtSummary } from '../decision/summary.js';
+import { NUMMER } from '../standard/catalog.js';
 import type { JournalWrite, StoredBericht } from '../store/journal/types.js';
 import { planDelivery, type DeliveryChannel } from '../deliver/channel.js';
 import { newId } from '../store/ids.js';
@@ -39,6 +43,13 @@ export interface IngestDeps {
   readonly channels: readonly DeliveryChannel[];
   /** Keyed hash secret for client keys in summaries; absent → no client keys. */
   readonly clientKeySecret?: string;
+  /**
+   * Order for the stateful rules (src/pipeline/conversation-order.ts): berichten sharing an order key
+   * are decided one after the other, each after the earlier one's journal write committed. `arbitrate`
+   * (PostgreSQL): the decision's conversation_clock versions go with the write, so the group commit can
+   * lock the keys across instances and decide again when another instance moved them. Absent: no order.
+   */
+  readonly order?: { readonly locks: KeyedLocks; readonly arbitrate: boolean };
   readonly retourId: () => string;
   /** YYYY-MM-DD in Europe/Amsterdam. */
   readonly today: () => string;
@@ -93,7 +104,13 @@ export function receiptOf(row: StoredBericht): BerichtReceipt {
 export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Principal, receivedAt: Date) => Promise<IngestOutcome> {
   // The same keyed hash as the conversation facts (src/pipeline/client-key.ts), made once per gateway.
   const clientKey = deps.clientKeySecret ? clientKeyFn(deps.clientKeySecret) : undefined;
-  const summaryOf = (message: MessageDef, bsns: ReadonlySet<string>, h: HeaderFacts, today: string): Record<string, unknown> => {
+  const summaryOf = (
+    message: MessageDef,
+    bsns: ReadonlySet<string>,
+    h: HeaderFacts,
+    today: string,
+    clients: string[] | undefined,
+  ): Record<string, unknown> => {
     const s: Record<string, unknown> = {
       // The day of receipt by the injected clock: termijnen run from it (src/pipeline/termijn-tracker.ts).
       ontvangen: today,
@@ -108,7 +125,7 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
     };
     // A keyed hash, never the BSN: lets Kafka keep one client's berichten in order and lets an
     // operator correlate, without anyone holding the table being able to reverse it.
-    if (clientKey) s.clientKeys = [...bsns].map(clientKey);
+    if (clients) s.clientKeys = clients;
     return s;
   };
 
@@ -137,7 +154,8 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
     // berichten get a key of their own and cannot take (and 9056) an Identificatie the gemeente uses later.
     const idemKey =
       submitter === sender ? `${sender}|${h.berichtCode}|${h.identificatie}` : `${sender}|${h.berichtCode}|${h.identificatie}|${submitter}`;
-    const summary = summaryOf(message, bsns, h, today);
+    const clients = clientKey ? [...bsns].map(clientKey) : undefined;
+    const summary = summaryOf(message, bsns, h, today, clients);
     const submittedBy = submitter !== sender ? submitter : null;
     // One literal with every field in one order (not `{ ...base, … }`): a spread followed by ten
     // more properties grew each write's property store step by step (perf under HTTP load showed
@@ -229,10 +247,14 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
     // No look-up before the write: the journal's unique idem_key decides inside the batch INSERT
     // (ON CONFLICT DO NOTHING), which saves a round trip per bericht through PGlite's single
     // connection; a duplicate only costs a wasted decision.
-    let write: JournalWrite;
     if (!outcome.valid) {
-      write = rejectWith(outcome.issues, null);
-    } else {
+      const write = rejectWith(outcome.issues, null);
+      const r = await deps.committer.write(write);
+      if (r.kind === 'conflict') return duplicate(r.existing); // lost a race with a concurrent twin
+      return { kind: 'stored', receipt: receiptOfWrite(write), replay: false, header: h, sender };
+    }
+
+    const decided = async (): Promise<JournalWrite> => {
       const decision = await deps.decide({ message, bericht, header: h, sender, counterparty, today });
       const id = newId(receivedAt.getTime());
       const routed = decision.action === 'route' && decision.addressee !== undefined;
@@ -244,7 +266,7 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
         : decision.action === 'suppress'
           ? BerichtStatus.ONDERDRUKT
           : BerichtStatus.GEWEIGERD;
-      write = journalWrite({
+      return journalWrite({
         id,
         addressee,
         idemKey,
@@ -270,11 +292,70 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
         postbus: delivery?.postbus ?? [],
         outbox: delivery?.outbox ?? [],
       });
+    };
+
+    // Berichten of one conversation are decided one at a time, each against a journal that holds the
+    // earlier one (its write committed before the next decides); other conversations go on in parallel.
+    const claim = deps.order
+      ? orderKeys({
+          standard: message.standard,
+          nummer: message.nummer,
+          afzender: h.afzender,
+          ontvanger: h.ontvanger,
+          clients,
+          ...referencesOf(message, bericht),
+        })
+      : undefined;
+    const release = claim && claim.keys.length > 0 ? await deps.order!.locks.acquire(claim.keys) : undefined;
+    try {
+      let write: JournalWrite;
+      let order: CommitOrder | undefined;
+      if (claim && deps.order!.arbitrate && claim.keys.length > 0) {
+        const locks = normalise(claim.keys).map((k) => ({ id: lockId(k.key), exclusive: k.exclusive }));
+        const watch = claim.watch.map(lockId);
+        // Known (this instance's last commit for the key) or read before deciding: a version that moves
+        // after this sends the bericht back to decide in the commit.
+        const { known: seen, unknown } = deps.committer.knownVersions([...locks.map((l) => l.id), ...watch]);
+        if (unknown.length > 0) {
+          const read = await readConversationClock(deps.db, unknown);
+          for (const id of unknown) seen.set(id, read.get(id) ?? '0');
+        }
+        order = { locks, watch, seen, redecide: async () => (write = await decided()) };
+      }
+      write = await decided();
+      const r = await deps.committer.write(write, order);
+      if (r.kind === 'conflict') return await duplicate(r.existing); // lost a race with a concurrent twin
+      return { kind: 'stored', receipt: receiptOfWrite(write), replay: false, header: h, sender };
+    } finally {
+      release?.();
     }
-    const r = await deps.committer.write(write);
-    if (r.kind === 'conflict') return duplicate(r.existing); // lost a race with a concurrent twin
-    return { kind: 'stored', receipt: receiptOfWrite(write), replay: false, header: h, sender };
   };
+}
+
+/** The references the order keys name (conversation-order.ts), from the bericht's summary; none when it has none. */
+/** The berichten that carry a ReferentieAanbieder or a new ToewijzingNummer: only these are summarised here. */
+const WITH_REFERENCES: ReadonlySet<string> = new Set([
+  NUMMER.toewijzing,
+  NUMMER.verzoekOmToewijzing,
+  NUMMER.verzoekOmWijziging,
+  NUMMER.antwoordbericht,
+]);
+
+function referencesOf(message: MessageDef, bericht: Record<string, unknown>): { referenties: string[]; toewijzingNummers: string[] } {
+  if (!WITH_REFERENCES.has(message.nummer)) return { referenties: [], toewijzingNummers: [] };
+  let s: BerichtSummary;
+  try {
+    s = summarize(message, bericht);
+  } catch (err) {
+    if (err instanceof SummaryError) return { referenties: [], toewijzingNummers: [] };
+    throw err;
+  }
+  const referenties = s.items.flatMap((it) => (it.referentieAanbieder !== undefined ? [it.referentieAanbieder] : []));
+  if (s.verzoekReferentie !== undefined) referenties.push(s.verzoekReferentie);
+  if (s.antwoord) referenties.push(s.antwoord.referentieAanbieder);
+  const toewijzingNummers =
+    s.nummer === NUMMER.toewijzing ? s.items.flatMap((it) => (it.toewijzingNummer !== undefined ? [it.toewijzingNummer] : [])) : [];
+  return { referenties, toewijzingNummers };
 }
 
 function receiptOfWrite(w: JournalWrite): BerichtReceipt {

@@ -22,6 +22,8 @@ import { SummaryError, summarize, type BerichtSummary } from '../decision/summar
 import { parseBericht } from '../validation/parse.js';
 import type { ReplayItem } from './source.js';
 import { journalState } from '../pipeline/journal-state.js';
+import { conversationState } from '../pipeline/conversation-state.js';
+import { conversationStep, type AsyncConversationState, type ConversationSummary } from '../pipeline/decide-conversation.js';
 
 export interface ReplayDecider {
   /** The day the rules are applied for (YYYY-MM-DD, Europe/Amsterdam): reported with the run. */
@@ -50,7 +52,14 @@ async function rawOf(db: Db | undefined, item: ReplayItem): Promise<Uint8Array> 
 }
 
 /** Today's pipeline decision for the raw bericht (validation included). */
-export function pipelineDecider(o: { decide: DecideFn; validate: ValidateFn; today: string; db?: Db }): ReplayDecider {
+export function pipelineDecider(o: {
+  decide: DecideFn;
+  validate: ValidateFn;
+  today: string;
+  db?: Db;
+  /** As CoreDeciderOptions.conversationAsOf; runs on the journaled summary (it holds the conversation facts). */
+  conversationAsOf?: (item: ReplayItem) => AsyncConversationState;
+}): ReplayDecider {
   return {
     today: o.today,
     async decide(item) {
@@ -59,7 +68,9 @@ export function pipelineDecider(o: { decide: DecideFn; validate: ValidateFn; tod
       if (!v.message || !v.bericht) throw new ReplayDecideError(item.id, `no longer L1-valid (${v.issues[0]?.code ?? 'unknown'})`);
       const h = headerFacts(v.bericht);
       const { sender, counterparty } = direction(v.message, h);
-      return o.decide({ message: v.message, bericht: v.bericht, header: h, sender, counterparty, today: o.today });
+      const decision = await o.decide({ message: v.message, bericht: v.bericht, header: h, sender, counterparty, today: o.today });
+      if (!o.conversationAsOf || !item.summary) return decision;
+      return conversationStep(decision, item.summary as ConversationSummary, o.conversationAsOf(item), o.today);
     },
   };
 }
@@ -74,6 +85,12 @@ export interface CoreDeciderOptions {
    * Takes precedence over `state`.
    */
   readonly stateAsOf?: (item: ReplayItem) => AsyncDecisionState;
+  /**
+   * The conversation rules' state as it was when the bericht came in (conversationState with
+   * `before`): the live pipeline ran them after the core (src/pipeline/decide-conversation.ts) on the
+   * journal before the bericht, so replay asks the same past. Absent: the conversation rules do not run.
+   */
+  readonly conversationAsOf?: (item: ReplayItem) => AsyncConversationState;
   /** YYYY-MM-DD: "today" for the rules. */
   readonly today: string;
   /** Journal store: summary cache and raw bytes on a cache miss. */
@@ -138,20 +155,42 @@ export function coreDecider(o: CoreDeciderOptions): ReplayDecider & { readonly s
       // decision_summary when it is not the one already there (later state questions read it).
       const decideOn = (state: DecisionState): Decision => ({ ...coreDecide(s, o.registry, state, o.today), summary: s });
       // Most summaries ask the state nothing (needsState): decided synchronously, no as-of store built.
-      if (!o.stateAsOf) return decideOn(o.state ?? EMPTY_STATE);
-      return needsState(s) ? prefetchState(s, o.stateAsOf(item)).then(decideOn) : decideOn(EMPTY_STATE);
+      const core = !o.stateAsOf
+        ? decideOn(o.state ?? EMPTY_STATE)
+        : needsState(s)
+          ? prefetchState(s, o.stateAsOf(item)).then(decideOn)
+          : decideOn(EMPTY_STATE);
+      if (!o.conversationAsOf) return core;
+      // The journaled summary carries the conversation facts (keyed client hashes) the live step added.
+      const conversation = o.conversationAsOf(item);
+      const conv = s as ConversationSummary;
+      return core instanceof Promise
+        ? core.then((d) => conversationStep(d, conv, conversation, o.today))
+        : conversationStep(core, conv, conversation, o.today);
     },
   };
 }
 
 /**
  * The replay decider Sluis uses (CLI, operator endpoint): the decision core with today's registry,
- * the journaled summaries, and the journal state as of each bericht's arrival.
+ * the journaled summaries, and the journal state as of each bericht's arrival — for the core's
+ * questions and the conversation rules' alike.
  */
 export function journalReplayDecider(o: {
   registry: Registry;
   today: string;
   db: Db;
+  /** The conversation rules too (default), each bericht against the journal as it stood before it. */
+  conversation?: boolean;
 }): ReplayDecider & { readonly stats: { hits: number; misses: number } } {
-  return coreDecider({ ...o, stateAsOf: (item) => journalState(o.db, { before: { receivedAt: item.receivedAt, id: item.id } }) });
+  return coreDecider({
+    ...o,
+    stateAsOf: (item) => journalState(o.db, { before: { receivedAt: item.receivedAt, id: item.id } }),
+    ...(o.conversation === false ? {} : { conversationAsOf: conversationAsOf(o.db) }),
+  });
+}
+
+/** The conversation state as the journal stood just before the item (replay's as-of questions). */
+export function conversationAsOf(db: Db): (item: ReplayItem) => AsyncConversationState {
+  return (item) => conversationState(db, { before: { receivedAt: item.receivedAt, id: item.id } });
 }

@@ -7,14 +7,35 @@
  * latency is one commit.
  */
 import type { Db } from './db.js';
+import { bumpConversationClock } from './conversation-clock/bump.js';
+import { lockConversationKeys } from './conversation-clock/lock.js';
+import { readConversationClock } from './conversation-clock/read.js';
 import { writeBatch } from './journal/insert.js';
 import type { JournalWrite, WriteResult } from './journal/types.js';
 
 /** 8 MiB: thousands of ordinary berichten per commit, one large declaratie at a time. */
 export const DEFAULT_MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
+/**
+ * A decided bericht's claim on its conversation (docs/decisions/0024-conversation-order.md): the
+ * order keys as advisory-lock ids, the versions its decision saw, and how to decide it again.
+ */
+export interface CommitOrder {
+  readonly locks: readonly { readonly id: string; readonly exclusive: boolean }[];
+  /**
+   * Ids checked but not locked: a bericht holding its aanbieder's scope exclusively (a declaratie)
+   * watches its clients' keys, which writers holding the scope shared move without touching the scope.
+   */
+  readonly watch: readonly string[];
+  /** conversation_clock versions read before deciding (absent id: version 0). */
+  readonly seen: ReadonlyMap<string, string>;
+  /** Decides again against the state as it now stands (under the locks): the write to journal instead. */
+  redecide(): Promise<JournalWrite>;
+}
+
 interface Pending {
   write: JournalWrite;
+  order: CommitOrder | undefined;
   resolve: (r: WriteResult) => void;
   reject: (e: unknown) => void;
 }
@@ -32,7 +53,19 @@ export interface GroupCommitOptions {
   readonly concurrency?: number;
   /** Called after each commit with its size, for metrics. */
   readonly onCommit?: (rows: number, ms: number) => void;
+  /**
+   * PostgreSQL with more than one instance possible: a batch with order claims is written in one
+   * transaction that first takes their advisory locks, re-decides each claim whose keys another
+   * instance journaled for since it decided, and bumps the exclusive keys' versions. Never on PGlite:
+   * it is one process (the data-folder lock), whose in-process order (KeyedLocks) is enough, and a
+   * re-decision inside its one connection's transaction would wait for that connection.
+   */
+  readonly arbitrate?: boolean;
+  /** Called with the number of berichten decided again in a commit (state moved under them). */
+  readonly onRedecide?: (n: number) => void;
 }
+
+const CLOCK_CACHE_MAX = 200_000;
 
 export class GroupCommitter {
   private readonly queue: Pending[] = [];
@@ -41,6 +74,12 @@ export class GroupCommitter {
   private readonly maxBatch: number;
   private readonly maxBatchBytes: number;
   private readonly concurrency: number;
+  /**
+   * conversation_clock versions as this instance last saw them in a commit: a bericht whose keys it
+   * knows needs no read before deciding. A stale entry (another instance wrote since) only sends that
+   * bericht back to decide in the commit. Cleared when it grows past CLOCK_CACHE_MAX.
+   */
+  private readonly versions = new Map<string, string>();
 
   constructor(
     private readonly db: Db,
@@ -51,11 +90,23 @@ export class GroupCommitter {
     this.concurrency = opts.concurrency ?? 1;
   }
 
-  write(write: JournalWrite): Promise<WriteResult> {
+  write(write: JournalWrite, order?: CommitOrder): Promise<WriteResult> {
     return new Promise<WriteResult>((resolve, reject) => {
-      this.queue.push({ write, resolve, reject });
+      this.queue.push({ write, order: this.opts.arbitrate ? order : undefined, resolve, reject });
       this.pump();
     });
+  }
+
+  /** The versions of these ids as last seen in this instance's commits; the ids it has not seen are listed apart. */
+  knownVersions(ids: readonly string[]): { known: Map<string, string>; unknown: string[] } {
+    const known = new Map<string, string>();
+    const unknown: string[] = [];
+    for (const id of ids) {
+      const v = this.versions.get(id);
+      if (v === undefined) unknown.push(id);
+      else known.set(id, v);
+    }
+    return { known, unknown };
   }
 
   private pump(): void {
@@ -97,10 +148,7 @@ export class GroupCommitter {
   private async commit(batch: Pending[]): Promise<void> {
     const t0 = performance.now();
     try {
-      const results = await writeBatch(
-        this.db,
-        batch.map((p) => p.write),
-      );
+      const results = await this.writeOrdered(batch);
       this.opts.onCommit?.(batch.length, performance.now() - t0);
       batch.forEach((p, i) => p.resolve(results[i]!));
     } catch (err) {
@@ -111,12 +159,66 @@ export class GroupCommitter {
       // One bad row must not fail its neighbours: retry each alone so only the culprit gets the error.
       for (const p of batch) {
         try {
-          const [r] = await writeBatch(this.db, [p.write]);
+          const [r] = await this.writeOrdered([p]);
           p.resolve(r!);
         } catch (e) {
           p.reject(e);
         }
       }
     }
+  }
+
+  /** The batch's statement; with order claims inside one transaction under their advisory locks. */
+  private async writeOrdered(batch: Pending[]): Promise<WriteResult[]> {
+    if (!batch.some((p) => p.order))
+      return writeBatch(
+        this.db,
+        batch.map((p) => p.write),
+      );
+    const after = new Map<string, string>();
+    let results: WriteResult[];
+    try {
+      results = await this.db.transaction(async (tx) => {
+        const mode = new Map<string, boolean>();
+        for (const p of batch) for (const l of p.order?.locks ?? []) mode.set(l.id, (mode.get(l.id) ?? false) || l.exclusive);
+        const ids = [...mode.keys()];
+        await lockConversationKeys(
+          tx,
+          ids,
+          ids.map((id) => mode.get(id)!),
+        );
+        const watched = new Set(ids);
+        for (const p of batch) for (const id of p.order?.watch ?? []) watched.add(id);
+        const now = await readConversationClock(tx, [...watched]);
+        let redecided = 0;
+        for (const p of batch) {
+          if (!p.order) continue;
+          const seen = p.order.seen;
+          const changed = (id: string): boolean => (now.get(id) ?? '0') !== (seen.get(id) ?? '0');
+          const moved = p.order.locks.some((l) => changed(l.id)) || p.order.watch.some(changed);
+          if (!moved) continue;
+          p.write = await p.order.redecide();
+          redecided++;
+        }
+        if (redecided > 0) this.opts.onRedecide?.(redecided);
+        await bumpConversationClock(
+          tx,
+          ids.filter((id) => mode.get(id)),
+        );
+        for (const id of watched) after.set(id, now.get(id) ?? '0');
+        for (const id of ids) if (mode.get(id)) after.set(id, String(BigInt(now.get(id) ?? '0') + 1n));
+        return writeBatch(
+          tx,
+          batch.map((p) => p.write),
+        );
+      });
+    } catch (err) {
+      for (const p of batch) for (const l of p.order?.locks ?? []) this.versions.delete(l.id);
+      throw err;
+    }
+    // Committed: what this instance knows now (before the callers resolve and the next of a key decides).
+    if (this.versions.size + after.size > CLOCK_CACHE_MAX) this.versions.clear();
+    for (const [id, v] of after) this.versions.set(id, v);
+    return results;
   }
 }

@@ -37,10 +37,12 @@ export interface TestGatewayOptions extends Pick<StartOptions, 'decide' | 'webho
   /** Settings as `serve` reads them (SLUIS_REGISTRY, SLUIS_PARTIES, SLUIS_POSTCODES, …), relative to `cwd`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly cwd?: string;
+  /** PostgreSQL: this schema (two gateways on one database); the caller drops it. Default: one of its own, dropped on close. */
+  readonly schema?: string;
 }
 
 export async function startTestGateway(store: StoreKind, opts: TestGatewayOptions = {}): Promise<TestGateway> {
-  const schema = `gw_${randomBytes(6).toString('hex')}`;
+  const schema = opts.schema ?? `gw_${randomBytes(6).toString('hex')}`;
   const logs: string[] = [];
   const logger = createLogger({
     level: 'debug',
@@ -79,7 +81,7 @@ export async function startTestGateway(store: StoreKind, opts: TestGatewayOption
     ...(store === 'postgres' ? { schema } : {}),
     async close() {
       await running.stop();
-      if (store === 'postgres') await dropSchema(schema);
+      if (store === 'postgres' && opts.schema === undefined) await dropSchema(schema);
     },
   };
 }
