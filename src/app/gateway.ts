@@ -11,8 +11,10 @@ import { GroupCommitter } from '../store/group-commit.js';
 import { outboxBacklog } from '../store/outbox/backlog.js';
 import { retourIdGenerator } from '../store/ids.js';
 import { berichtenService } from '../pipeline/berichten.js';
-import { createIngest, type IngestOutcome } from '../pipeline/ingest.js';
-import type { Principal } from '../config/parties.js';
+import { createIngest, type IngestFn } from '../pipeline/ingest.js';
+import { getHorizon } from '../store/horizon/get.js';
+import { ensureHorizon } from '../store/horizon/ensure.js';
+import { importBerichten, type ImportFile, type ImportReport } from './import.js';
 import { refuseUnknownAddressee, routeToCounterparty, UnknownAddressee, type UnknownAddresseeCode } from '../pipeline/decide-default.js';
 import { withConversation } from '../pipeline/decide-conversation.js';
 import { conversationState } from '../pipeline/conversation-state.js';
@@ -33,7 +35,7 @@ import { createRouter, type HttpRequest, type HttpResponse, type Route } from '.
 import { systemClock, type Clock } from './clock.js';
 import type { Rules } from './rules.js';
 
-export type Ingest = (raw: Uint8Array, principal: Principal, receivedAt: Date) => Promise<IngestOutcome>;
+export type Ingest = IngestFn;
 
 export interface AppDeps {
   readonly db: Db;
@@ -74,6 +76,8 @@ export interface App {
   readonly handle: (req: HttpRequest) => Promise<HttpResponse>;
   /** The pipeline itself, for other ingress (the Kafka consumer). */
   readonly ingest: Ingest;
+  /** Historical berichten through the pipeline without delivery; moves the pairs' state horizons (src/app/import.ts). */
+  importBerichten(files: readonly ImportFile[], operator: string): Promise<ImportReport>;
   readonly routes: readonly Route[];
   readonly metrics: GatewayMetrics;
   /** Adds a component's gauges to /metrics, its readiness to /health/ready, its stop to stop(). */
@@ -102,11 +106,17 @@ export function createApp(deps: AppDeps): App {
         return toegestaneVerzenders(contracten.current(), { wet, gemeente, aanbieder, verzender, nummer: message.nummer });
       }
     : undefined;
-  // The conversation rules run after every decision, in every configuration (advise: they never change it).
+  // The conversation rules run after every decision, in every configuration: advise, or enforce for a
+  // gemeente whose parties entry says so (weighed against the pair's state horizon).
   const secret = deps.parties.clientKeySecret;
   const standard = withConversation(rules?.decide(deps.db) ?? routeToCounterparty, {
     state: conversationState(deps.db),
     ...(secret ? { clientKey: clientKeyFn(secret) } : {}),
+    mode: (gemeente) => deps.parties.parties.get(gemeente)?.conversatie ?? 'advise',
+    horizon: {
+      get: async (pair) => (await getHorizon(deps.db, pair))?.since,
+      ensure: (pair, since) => ensureHorizon(deps.db, pair, since),
+    },
   });
   // A bericht for a party code no config names reaches nobody: refused unless SLUIS_UNKNOWN_ADDRESSEE=route.
   const decide =
@@ -126,9 +136,14 @@ export function createApp(deps: AppDeps): App {
     today: clock.today,
   });
   // Decision metrics here, not in the HTTP handler: Kafka ingress goes through the same function.
-  const ingest: Ingest = async (raw, principal, receivedAt) => {
-    const out = await pipeline(raw, principal, receivedAt);
+  const ingest: Ingest = async (raw, principal, receivedAt, opts) => {
+    const out = await pipeline(raw, principal, receivedAt, opts);
     if (out.kind === 'stored' && !out.replay && out.receipt.decision) countDecision(metrics, out.receipt.bericht, out.receipt.decision);
+    // An enforced conversation finding rejected it: its issues are the findings (TR056 is the pipeline's own L3).
+    if (out.kind === 'stored' && !out.replay && !out.receipt.decision)
+      for (const i of out.receipt.issues)
+        if (i.level === 'L3' && i.rule !== 'TR056' && i.retourCode !== undefined)
+          metrics.conversationFindings.inc({ bericht: out.receipt.bericht, rule: i.rule ?? i.code, retourcode: i.retourCode, mode: 'enforce' });
     return out;
   };
   let ready = false;
@@ -189,6 +204,7 @@ export function createApp(deps: AppDeps): App {
     routes,
     metrics,
     ingest,
+    importBerichten: (files, operator) => importBerichten({ db: deps.db, ingest, clock, operator }, files),
     attach(component) {
       attached.push(component);
       gauges.push(...(component.gauges ?? []));

@@ -259,6 +259,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
       decision: row.decision ?? null,
       issues: row.issues ?? [],
       ...(row.duplicate_of ? { duplicateOf: row.duplicate_of } : {}),
+      ...(row.imported_at ? { importedAt: iso(row.imported_at) } : {}),
       links: {
         self: `/api/v1/berichten/${row.id}`,
         xml: `/api/v1/berichten/${row.id}/xml`,

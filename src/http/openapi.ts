@@ -170,7 +170,7 @@ export function openApiDocument(): Record<string, unknown> {
             id: { type: 'string' },
             standard: { enum: ['ijw', 'iwmo'] },
             bericht: { type: 'string', examples: [berichtId('ijw', NUMMER.toewijzing)] },
-            status: { enum: ['klaargezet', 'onderdrukt', 'geweigerd', 'afgekeurd', 'afgeleverd'] },
+            status: { enum: ['klaargezet', 'onderdrukt', 'geweigerd', 'afgekeurd', 'afgeleverd', 'geimporteerd'] },
             decision: { $ref: '#/components/schemas/Decision' },
             issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' } },
             retour: { type: 'string', description: 'The retourbericht XML Sluis made when it rejected the bericht (L2/L3, TR056)' },
@@ -198,7 +198,7 @@ export function openApiDocument(): Record<string, unknown> {
               name: 'status',
               in: 'query',
               schema: {
-                enum: ['ontvangen', 'gevalideerd', 'afgekeurd', 'besloten', 'klaargezet', 'onderdrukt', 'geweigerd', 'afgeleverd'],
+                enum: ['ontvangen', 'gevalideerd', 'afgekeurd', 'besloten', 'klaargezet', 'onderdrukt', 'geweigerd', 'afgeleverd', 'geimporteerd'],
               },
             },
             { name: 'bericht', in: 'query', schema: { type: 'string', pattern: '^(JW|WMO)3[0-9]{2}$' } },

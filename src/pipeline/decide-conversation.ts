@@ -1,20 +1,44 @@
 /**
  * The conversation step after the decision: the bericht's summary (the core's, or made here when
  * the decision has none — no registry) gets the conversation facts (keyed client hash, StatusAanlevering),
- * the state the rules ask for is prefetched from the journal, the pure rules run with today's date,
- * and — advise mode, the only one built — each finding is attached to a routed decision as a warning
- * reason with its rule id and retourcode, the tag `conversatie` and `conversatie.findings`; the
- * action never changes. The decision carries the summary so the journal keeps the facts the next
- * bericht's rules ask about.
+ * the state the rules ask for is prefetched from the journal, and the pure rules run with today's date.
+ *
+ * - **advise** (the default): each finding is attached to a routed decision as a warning reason with
+ *   its rule id and retourcode, the tag `conversatie` and `conversatie.findings`; the action never changes.
+ * - **enforce** (per gemeente, parties config): the findings are weighed against the pair's state
+ *   horizon (src/conversation/enforce.ts). When one is enforced the decision becomes a refusal whose
+ *   `conversatie.findings` mark it `enforced`; ingest then rejects the bericht with the retourbericht
+ *   (src/pipeline/ingest.ts) instead of routing it. Findings whose history reaches before the horizon
+ *   stay advice.
+ *
+ * The first decided bericht of a gemeente–aanbieder pair in a domain sets the pair's horizon to its
+ * day (unless imported history set one). The decision carries the summary so the journal keeps the
+ * facts the next bericht's rules ask about.
  */
-import { CONVERSATIE_TAG, ConversationMode, adviceReasons, checkConversation } from '../conversation/check.js';
+import { CONVERSATIE_TAG, adviceReasons, checkConversation, findingReasons } from '../conversation/check.js';
+import { ConversationMode, weigh, type ConversationModeCode } from '../conversation/enforce.js';
 import { withConversationFacts, type ClientKeyFn } from '../conversation/facts.js';
 import type { ConversationRule } from '../conversation/rule.js';
 import { CONVERSATION_RULES } from '../conversation/rules.js';
 import { prefetchConversation } from '../conversation/state.js';
 import type { AsyncConversationState } from '../conversation/types.js';
 import { SummaryError, summarize } from '../decision/summary.js';
-import type { DecideFn } from './types.js';
+import type { Decision, DecideFn } from './types.js';
+
+/** A gemeente–aanbieder pair in one domain. */
+export interface Pair {
+  readonly standard: string;
+  readonly gemeente: string;
+  readonly aanbieder: string;
+}
+
+/** The pairs' state horizons (src/store/horizon), as the conversation step needs them. */
+export interface HorizonSource {
+  /** YYYY-MM-DD, or undefined when none is set. */
+  get(pair: Pair): Promise<string | undefined>;
+  /** Sets the horizon to `since` unless one is set. */
+  ensure(pair: Pair, since: string): Promise<void>;
+}
 
 export interface ConversationDeps {
   readonly state: AsyncConversationState;
@@ -22,10 +46,18 @@ export interface ConversationDeps {
   readonly clientKey?: ClientKeyFn;
   /** Default: every encoded rule. */
   readonly rules?: readonly ConversationRule[];
+  /** The gemeente's mode (parties config); absent: advise for every gemeente. */
+  readonly mode?: (gemeente: string) => ConversationModeCode;
+  /** The state horizons; absent: none is known, so in enforce mode only the externe-bron findings enforce. */
+  readonly horizon?: HorizonSource;
 }
+
+const pairKey = (p: Pair): string => `${p.standard}|${p.gemeente}|${p.aanbieder}`;
 
 export function withConversation(inner: DecideFn, deps: ConversationDeps): DecideFn {
   const rules = deps.rules ?? CONVERSATION_RULES;
+  // Pairs whose horizon is known to be set: a horizon never disappears, so one write per pair per process.
+  const horizonSet = new Set<string>();
   return async (input) => {
     const decision = await inner(input);
     let summary = decision.summary;
@@ -38,18 +70,47 @@ export function withConversation(inner: DecideFn, deps: ConversationDeps): Decid
       }
     }
     const conv = deps.clientKey ? withConversationFacts(summary, input.bericht, deps.clientKey) : summary;
-    // Advise means: route and attach. A suppressed or refused bericht reaches nobody and its sender
-    // already has the deciding reason; it keeps only the facts (later questions skip refused rows).
+    const pair: Pair = { standard: conv.standard, gemeente: conv.gemeente, aanbieder: conv.aanbieder };
+    // Imported history moves the horizon itself (src/app/import.ts), to its earliest Dagtekening.
+    if (deps.horizon && !input.imported && !horizonSet.has(pairKey(pair))) {
+      await deps.horizon.ensure(pair, input.today);
+      horizonSet.add(pairKey(pair));
+    }
+    // A suppressed or refused bericht reaches nobody and its sender already has the deciding reason;
+    // it keeps only the facts (later questions skip refused rows).
     if (decision.action !== 'route') return { ...decision, summary: conv };
     const snapshot = await prefetchConversation(conv, deps.state, rules);
     const findings = checkConversation(conv, snapshot, { today: input.today }, rules);
     if (findings.length === 0) return { ...decision, summary: conv };
-    return {
+    // History is advice only: it was answered when it was sent.
+    const mode = input.imported ? ConversationMode.advise : (deps.mode?.(conv.gemeente) ?? ConversationMode.advise);
+    if (mode === ConversationMode.advise) {
+      return {
+        ...decision,
+        reasons: [...decision.reasons, ...adviceReasons(findings)],
+        tags: [...(decision.tags ?? []), CONVERSATIE_TAG],
+        conversatie: { mode, findings },
+        summary: conv,
+      };
+    }
+    const horizon = await deps.horizon?.get(pair);
+    const weighed = weigh(findings, conv, rules, mode, horizon);
+    const conversatie = { mode, findings: weighed, ...(horizon !== undefined ? { horizon } : {}) };
+    const base = {
       ...decision,
-      reasons: [...decision.reasons, ...adviceReasons(findings)],
+      reasons: [...decision.reasons, ...findingReasons(weighed)],
       tags: [...(decision.tags ?? []), CONVERSATIE_TAG],
-      conversatie: { mode: ConversationMode.advise, findings },
+      conversatie,
       summary: conv,
     };
+    if (!weighed.some((f) => f.enforced === true)) return base;
+    // Rejected: nothing is routed; ingest answers with the retourbericht (conversationRejection).
+    const { addressee: _addressee, ...refused } = base;
+    return { ...refused, action: 'refuse' };
   };
+}
+
+/** The findings that rejected the bericht, when its conversation step enforced any. */
+export function conversationRejection(decision: Decision): readonly NonNullable<Decision['conversatie']>['findings'][number][] {
+  return decision.conversatie?.mode === ConversationMode.enforce ? decision.conversatie.findings.filter((f) => f.enforced === true) : [];
 }

@@ -498,7 +498,11 @@ function declaratieAfgewezen(
       out['RetourCodes'] = { RetourCode: [...codes] };
       return out;
     });
-    return { Bsn: client['Bsn'], Prestaties: { Prestatie: returned }, RetourCodes: { RetourCode: [...(clientCodes ?? [RETOURCODE.geenOpmerking])] } };
+    return {
+      Bsn: client['Bsn'],
+      Prestaties: { Prestatie: returned },
+      RetourCodes: { RetourCode: [...(clientCodes ?? [RETOURCODE.geenOpmerking])] },
+    };
   });
   return {
     DeclaratieNummer: declaratie['DeclaratieNummer'],
