@@ -29,6 +29,8 @@ import type { MessageDef } from '../standard/model.js';
 import { apiRoutes } from '../http/api.js';
 import { contractenRoutes } from '../http/contracten.js';
 import { replaysRoutes } from '../http/replays.js';
+import { importsRoutes } from '../http/imports.js';
+import { readZip, ZipError } from './zip.js';
 import { CollectedGauge, countDecision, createMetrics, type GatewayMetrics } from '../http/metrics.js';
 import { openApiDocument } from '../http/openapi.js';
 import { createRouter, type HttpRequest, type HttpResponse, type Route } from '../http/router.js';
@@ -143,7 +145,12 @@ export function createApp(deps: AppDeps): App {
     if (out.kind === 'stored' && !out.replay && !out.receipt.decision)
       for (const i of out.receipt.issues)
         if (i.level === 'L3' && i.rule !== 'TR056' && i.retourCode !== undefined)
-          metrics.conversationFindings.inc({ bericht: out.receipt.bericht, rule: i.rule ?? i.code, retourcode: i.retourCode, mode: 'enforce' });
+          metrics.conversationFindings.inc({
+            bericht: out.receipt.bericht,
+            rule: i.rule ?? i.code,
+            retourcode: i.retourCode,
+            mode: 'enforce',
+          });
     return out;
   };
   let ready = false;
@@ -158,6 +165,8 @@ export function createApp(deps: AppDeps): App {
     ]);
   });
   gauges.push(backlog);
+  const importFiles = (files: readonly ImportFile[], operator: string): Promise<ImportReport> =>
+    importBerichten({ db: deps.db, ingest, clock, operator }, files);
   const routes = apiRoutes({
     berichten: berichtenService(deps.db),
     parties: deps.parties,
@@ -169,6 +178,20 @@ export function createApp(deps: AppDeps): App {
     isReady: () => ready && attached.every((c) => c.isReady?.() ?? true),
   }).concat(
     contractenRoutes({ parties: deps.parties, logger: deps.logger, ...(contracten ? { registry: contracten } : {}) }),
+    importsRoutes({
+      parties: deps.parties,
+      logger: deps.logger,
+      importZip: async (zip, operator) => {
+        let files;
+        try {
+          files = readZip(zip).filter((e) => e.name.toLowerCase().endsWith('.xml'));
+        } catch (err) {
+          if (err instanceof ZipError) return { ok: false, message: `not a readable zip archive: ${err.message}` };
+          throw err;
+        }
+        return { ok: true, report: await importFiles(files, operator) };
+      },
+    }),
     replaysRoutes({
       parties: deps.parties,
       logger: deps.logger,
@@ -204,7 +227,7 @@ export function createApp(deps: AppDeps): App {
     routes,
     metrics,
     ingest,
-    importBerichten: (files, operator) => importBerichten({ db: deps.db, ingest, clock, operator }, files),
+    importBerichten: importFiles,
     attach(component) {
       attached.push(component);
       gauges.push(...(component.gauges ?? []));

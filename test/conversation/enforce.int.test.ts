@@ -21,6 +21,7 @@ import { KEYS, STORES, call, post, startGateway, type Gateway, type Json } from 
 import { bericht, testBsn } from '../kafka/fixtures.js';
 import { xsdPath } from '../support/paths.js';
 import { xmllintValidate } from '../support/xmllint.js';
+import { makeZip } from '../support/zip.js';
 
 /** Europe/Amsterdam: 1 December 2026 (every sample's Dagtekening is in November 2026). */
 const NOW = new Date('2026-12-01T10:00:00Z');
@@ -212,5 +213,25 @@ describe.each(STORES)('enforce, the state horizon and the import on %s', (store)
     const ok = (await post(gw, bericht({ id: 'WMO305', identificatie: ident('H4'), bsn: imported }), KEYS.aanbieder42420001)).json();
     expect(ok.status).toBe('klaargezet');
     expect(ok.decision.conversatie).toBeUndefined();
+  });
+
+  it('POST /api/v1/imports: an operator imports a zip and gets the report; others are refused', async () => {
+    const xml = bericht({ id: 'JW301', identificatie: ident('Z301'), aanbieder: '65656055', bsn: testBsn(8500) });
+    const zip = makeZip([{ name: 'z/301.xml', text: xml, deflate: true }]);
+    const r = await call(gw, 'POST', '/api/v1/imports', { key: KEYS.operator, body: zip, contentType: 'application/zip' });
+    expect(r.status, r.text).toBe(200);
+    expect(r.json()).toMatchObject({
+      files: 1,
+      counts: { geimporteerd: 1 },
+      pairs: [{ standard: 'ijw', gemeente: '0384', aanbieder: '65656055', horizon: '2026-11-02', bron: 'import' }],
+      problems: [],
+    });
+    expect((await call(gw, 'POST', '/api/v1/imports', { key: KEYS.gemeente0384, body: zip, contentType: 'application/zip' })).status).toBe(
+      403,
+    );
+    expect((await call(gw, 'POST', '/api/v1/imports', { key: KEYS.operator, body: xml })).status).toBe(415);
+    const bad = await call(gw, 'POST', '/api/v1/imports', { key: KEYS.operator, body: 'not a zip', contentType: 'application/zip' });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toMatch(/problem\+json/);
   });
 });
