@@ -55,7 +55,7 @@ export interface AppDeps {
   readonly rules?: Rules;
   /**
    * Overrides the decide function (tests); default: the rules' decide, else route to the counterparty,
-   * followed by the conversation rules (src/conversation, advise mode).
+   * followed by the conversation rules (src/conversation: advise, or enforce per gemeente).
    */
   readonly decide?: DecideFn;
   /** The one clock (default: the system's): today's date for validation, decisions and replays. */
