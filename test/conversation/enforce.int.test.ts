@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiKey, parsePartiesConfig, type PartiesConfig } from '../../src/config/parties.js';
 import { moveHorizonBack } from '../../src/store/horizon/move-back.js';
 import { getHorizon } from '../../src/store/horizon/get.js';
+import { countReplaySelection } from '../../src/store/journal/replay-count.js';
 import { setKafkaEnabled } from '../../src/store/kafka-settings/set-enabled.js';
 import { parseBericht } from '../../src/validation/parse.js';
 import { KEYS, STORES, call, post, startGateway, type Gateway, type Json } from '../gateway/harness.js';
@@ -197,6 +198,14 @@ describe.each(STORES)('enforce, the state horizon and the import on %s', (store)
     expect(await outboxCount(gw, row[0]!.id)).toBe(0);
     const shown = (await call(gw, 'GET', `/api/v1/berichten/${row[0]!.id}`, { key: KEYS.operator })).json();
     expect(shown.importedAt).toBeDefined();
+    // A replay never selects imported history (it would re-deliver what was never delivered).
+    const day = { from: '2026-11-02T00:00:00Z', to: '2026-11-03T00:00:00Z' };
+    expect(await countReplaySelection(gw.db, day.from, day.to, { standard: 'iwmo' })).toBe(0);
+    const all = await gw.db.query<{ n: string }>('SELECT count(*) AS n FROM journal WHERE received_at >= $1 AND received_at < $2', [
+      day.from,
+      day.to,
+    ]);
+    expect(Number(all.rows[0]!.n)).toBe(1);
     // Idempotent: the same file again is already in the journal; the horizon stays.
     const again = await gw.app.importBerichten(files, 'test-operator');
     expect(again.counts).toEqual({ 'al-in-journaal': 1 });
