@@ -145,6 +145,21 @@ describe.each(STORES)('enforce, the state horizon and the import on %s', (store)
     expect(await postbusOf(gw, r.id)).toEqual([{ party: '42420001', kind: 'retour' }]);
   });
 
+  it('enforce: an externe-bron rule needs no horizon — a 301 dated tomorrow (TR135) gets a header-only 302 with 8848', async () => {
+    const xml = bericht({ id: 'JW301', identificatie: ident('T135'), aanbieder: '65656055', bsn: testBsn(8600) }).replace(
+      /(<[\w]+:Dagtekening>)[^<]*(<)/,
+      '$12026-12-02$2',
+    );
+    const r = (await post(gw, xml, KEYS.gemeente0384)).json();
+    expect(r.status).toBe('afgekeurd');
+    expect(r.issues.map((i: Json) => [i.rule, i.retourCode])).toEqual([['TR135', '8848']]);
+    const retour = await xsdValid(r.retour);
+    expect(retour.message).toBe('JW302');
+    expect(codes(retour.bericht['Header'])).toEqual(['8848']);
+    expect(Object.keys(retour.bericht)).toEqual(['Header']);
+    expect(await postbusOf(gw, r.id)).toEqual([{ party: '0384', kind: 'retour' }]);
+  });
+
   it('a gemeente that advises gets the same finding as advice, routed', async () => {
     await moveHorizonBack(gw.db, { standard: 'ijw', gemeente: '0363', aanbieder: '42420001' }, '2026-01-01');
     const xml = bericht({ id: 'JW305', identificatie: ident('A305'), gemeente: '0363', bsn: testBsn(8300) });
