@@ -525,6 +525,19 @@ describe('buildRetour: a rejected 323 gets its 325 (IV087)', () => {
       expect(v?.valid, v?.errors.join('\n')).toBe(true);
     });
 
+    it(`${std}: a 323 rejected on a Client (TR304) gets the code on that Client and 0233 on all its prestaties; XSD-valid`, async () => {
+      const r = buildRetour(decl(), { issues: [l3('/Bericht/Declaratie/Clienten/Client[1]/Bsn', 'TR304', '8187')] }, { today: TODAY });
+      const clients = obj(obj(r.bericht['DeclaratieAntwoord'])['Clienten'])['Client'] as Obj[];
+      expect(codes(clients[0])).toEqual(['8187']);
+      for (const p of obj(clients[0]!['Prestaties'])['Prestatie'] as Obj[]) expect(codes(p)).toEqual(['0233']);
+      expect(codes(clients[1])).toEqual(['0200']);
+      expect(validateBericht(r.xml, { today: TODAY }).issues).toEqual([]);
+      const file = join(dir, `${r.message.id}-tr304.xml`);
+      writeFileSync(file, r.xml);
+      const [v] = await xmllintValidate(xsdPath(r.message), [file]);
+      expect(v?.valid, v?.errors.join('\n')).toBe(true);
+    });
+
     it(`${std}: a 323 rejected on its Declaratie class (TR333) gets a 325 whose DeclaratieAntwoord carries the code and lists no prestaties`, async () => {
       const r = buildRetour(decl(), { issues: [l3('/Bericht/Declaratie/DeclaratieNummer', 'TR333', '9333')] }, { today: TODAY });
       const da = obj(r.bericht['DeclaratieAntwoord']);
