@@ -160,6 +160,18 @@ describe.each(STORES)('enforce, the state horizon and the import on %s', (store)
     expect(await postbusOf(gw, r.id)).toEqual([{ party: '0384', kind: 'retour' }]);
   });
 
+  it('enforce: a 325 dated tomorrow is rejected without a retour (an answer gets none): the issues are the answer', async () => {
+    const xml = bericht({ id: 'JW325', identificatie: ident('T325'), aanbieder: '65656055' }).replace(
+      /(<[\w]+:Dagtekening>)[^<]*(<)/,
+      '$12026-12-02$2',
+    );
+    const r = (await post(gw, xml, KEYS.gemeente0384)).json();
+    expect(r.status).toBe('afgekeurd');
+    expect(r.issues.map((i: Json) => [i.rule, i.retourCode])).toEqual([['TR135', '8848']]);
+    expect(r.retour).toBeUndefined();
+    expect(await postbusOf(gw, r.id)).toEqual([]);
+  });
+
   it('a gemeente that advises gets the same finding as advice, routed', async () => {
     await moveHorizonBack(gw.db, { standard: 'ijw', gemeente: '0363', aanbieder: '42420001' }, '2026-01-01');
     const xml = bericht({ id: 'JW305', identificatie: ident('A305'), gemeente: '0363', bsn: testBsn(8300) });
