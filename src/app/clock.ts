@@ -44,10 +44,3 @@ export function clockOf(now: () => Date = () => new Date()): Clock {
 
 /** The system clock. */
 export const systemClock: Clock = clockOf();
-
-/** `YYYY-MM-DD` that is a real calendar date (not 2026-02-30). */
-export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}

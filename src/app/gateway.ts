@@ -17,6 +17,7 @@ import { ensureHorizon } from '../store/horizon/ensure.js';
 import { importBerichten, type ImportFile, type ImportReport } from './import.js';
 import { refuseUnknownAddressee, routeToCounterparty, UnknownAddressee, type UnknownAddresseeCode } from '../pipeline/decide-default.js';
 import { withConversation } from '../pipeline/decide-conversation.js';
+import type { ExterneBronnen } from '../conversation/bronnen.js';
 import { conversationState } from '../pipeline/conversation-state.js';
 import { clientKeyFn } from '../pipeline/client-key.js';
 import type { BuildRetourFn, DecideFn, IngestValidateFn } from '../pipeline/types.js';
@@ -53,6 +54,8 @@ export interface AppDeps {
    * Absent: no registry — valid berichten are routed to the other party in the header.
    */
   readonly rules?: Rules;
+  /** The conversation rules' external sources (src/app/rules.ts conversationBronnen); absent: those rules are not assessed. */
+  readonly bronnen?: ExterneBronnen;
   /**
    * Overrides the decide function (tests); default: the rules' decide, else route to the counterparty,
    * followed by the conversation rules (src/conversation: advise, or enforce per gemeente).
@@ -113,6 +116,7 @@ export function createApp(deps: AppDeps): App {
   const secret = deps.parties.clientKeySecret;
   const standard = withConversation(rules?.decide(deps.db) ?? routeToCounterparty, {
     state: conversationState(deps.db),
+    ...(deps.bronnen ? { bronnen: deps.bronnen } : {}),
     ...(secret ? { clientKey: clientKeyFn(secret) } : {}),
     mode: (gemeente) => deps.parties.parties.get(gemeente)?.conversatie ?? 'advise',
     horizon: {

@@ -10,7 +10,7 @@ import { systemClock, type Clock } from './clock.js';
 import { inUseMessage, lockDataDir, type DataDirLock } from './data-lock.js';
 import { createApp } from './gateway.js';
 import { readImportSource, type ImportReport } from './import.js';
-import { loadRules } from './rules.js';
+import { conversationBronnen, loadRules } from './rules.js';
 import type { Settings } from './settings.js';
 import { loadParties, openStore } from './start.js';
 import { ZipError } from './zip.js';
@@ -64,6 +64,7 @@ export async function runImport(settings: Settings, source: string, o: { operato
       validate: validateBericht as ValidateFn,
       buildRetour: buildRetour as BuildRetourFn,
       ...(rules ? { rules } : {}),
+      bronnen: await conversationBronnen(settings, rules),
     });
     return { ok: true, report: await app.importBerichten(files, o.operator) };
   } finally {

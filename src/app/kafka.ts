@@ -28,6 +28,13 @@ export interface KafkaRuntimeDeps {
   readonly ingressChunk?: number;
   /** Readiness probe interval; default 2000 ms. */
   readonly probeMs?: number;
+  /**
+   * How long `stop()` may take (default 10 s). With the broker unreachable, kafkajs's disconnects and
+   * the consumer's leave-group wait on sockets that never answer; past the bound the gateway stops
+   * anyway: the outbox rows stay pending and an uncommitted inbound offset is read again on the next
+   * start (the journal's idempotency key makes that a duplicate, not a second bericht).
+   */
+  readonly stopTimeoutMs?: number;
   /** Injected for tests; default createKafka(settings, log). */
   readonly kafka?: Kafka;
 }
@@ -111,6 +118,7 @@ export async function startKafka(deps: KafkaRuntimeDeps): Promise<KafkaRuntime> 
   // The broker may be down at start: the gateway must come up anyway (HTTP keeps journaling), so the
   // consumer is started in the background and retried with backoff (1 s … 10 s) until it runs.
   let stopping = false;
+  let retryTimer: { timer: NodeJS.Timeout; wake: () => void } | undefined;
   const ingressStarted = ingress
     ? (async () => {
         for (let wait = 1000; !stopping; wait = Math.min(10_000, wait * 2)) {
@@ -124,7 +132,10 @@ export async function startKafka(deps: KafkaRuntimeDeps): Promise<KafkaRuntime> 
               retryMs: wait,
             });
             await ingress.stop().catch(() => undefined);
-            await new Promise((r) => setTimeout(r, wait));
+            if (stopping) return;
+            // A stop wakes the backoff at once instead of keeping the process alive for up to 10 s.
+            await new Promise<void>((wake) => (retryTimer = { timer: setTimeout(wake, wait), wake }));
+            retryTimer = undefined;
           }
         }
       })()
@@ -229,12 +240,52 @@ export async function startKafka(deps: KafkaRuntimeDeps): Promise<KafkaRuntime> 
     async stop() {
       stopping = true;
       clearInterval(prober);
-      await ingress?.stop().catch(() => undefined);
-      await publisher.stop();
-      await admin?.disconnect().catch(() => undefined);
-      await producer.disconnect().catch(() => undefined);
+      if (retryTimer) {
+        clearTimeout(retryTimer.timer);
+        retryTimer.wake();
+      }
+      const left = await withinBound(deps.stopTimeoutMs ?? 10_000, [
+        ['ingress consumer', () => ingress?.stop()],
+        ['outbox publisher', () => publisher.stop()],
+        ['admin client', () => admin?.disconnect()],
+        ['producer', () => producer.disconnect()],
+      ]);
+      if (left.length > 0)
+        deps.log?.(
+          'warn',
+          'kafka did not stop in time; stopping anyway (pending outbox rows and uncommitted offsets are taken up on the next start)',
+          {
+            unfinished: left,
+          },
+        );
     },
   };
+}
+
+/**
+ * Run the steps in order within one time budget; a step that fails is done, one that is still running
+ * when the budget is spent is left behind. Returns the names of the steps not finished.
+ */
+async function withinBound(budgetMs: number, steps: readonly (readonly [string, () => Promise<void> | undefined])[]): Promise<string[]> {
+  const end = Date.now() + budgetMs;
+  for (let i = 0; i < steps.length; i++) {
+    const [, run] = steps[i]!;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((r) => {
+      timer = setTimeout(() => r('timeout'), Math.max(0, end - Date.now()));
+      timer.unref();
+    });
+    const done = Promise.resolve()
+      .then(run)
+      .then(
+        () => 'done' as const,
+        () => 'done' as const,
+      );
+    const result = await Promise.race([done, timedOut]);
+    clearTimeout(timer);
+    if (result === 'timeout') return steps.slice(i).map(([name]) => name);
+  }
+  return [];
 }
 
 /** Lag of any consumer group on a topic (also used by tests and the bench). */

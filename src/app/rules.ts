@@ -8,7 +8,11 @@ import type { Logger } from 'pino';
 import { registryHolder, type ContractenDeps } from '../contracts/handlers.js';
 import { formatRegistryErrors, loadRegistryFile } from '../contracts/load.js';
 import { createRegistryChecker, type RegistryChecker } from '../contracts/registry.js';
-import type { Registry } from '../contracts/types.js';
+import type { Registry, WetNaam } from '../contracts/types.js';
+import { productcodesFor, tarievenFor } from '../contracts/lookup.js';
+import type { ContractBron, ExterneBronnen } from '../conversation/bronnen.js';
+import type { Standard } from '../standard/model.js';
+import type { GemeenteRegister } from '../woonplaats/gemeenten.js';
 import { registryDecide } from '../pipeline/decide-registry.js';
 import { journalState } from '../pipeline/journal-state.js';
 import { routeToCounterparty } from '../pipeline/decide-default.js';
@@ -115,5 +119,42 @@ export async function loadRules(file: string, s: RuleSettings, logger?: Logger):
     // Read when a replay starts: the registry in force then (a PUT may have replaced the file's) and
     // the date in the Netherlands then — the clock's, never a UTC date.
     replayDecider: (db, clock) => () => journalReplayDecider({ registry: holder.current(), today: clock.today(), db }),
+  };
+}
+
+/**
+ * The external sources of the conversation rules (src/conversation/bronnen.ts): the CBS list (from the
+ * woonplaats sources, or read on its own when no registry is configured) and the contract registry in
+ * force. A missing CBS list leaves TR378 not assessed; it never stops the gateway.
+ */
+export async function conversationBronnen(s: RuleSettings, rules: Rules | undefined): Promise<ExterneBronnen> {
+  let register: GemeenteRegister | undefined = rules?.woonplaats?.register;
+  if (!register && !rules) register = await loadGemeenteRegister(cbsListPath(s.sharedDir)).catch(() => undefined);
+  const wet = (standard: Standard): WetNaam => (standard === 'ijw' ? 'Jeugdwet' : 'Wmo');
+  return {
+    ...(register ? { cbs: { geldigOp: (code: string, datum: string) => register.geldigOp(code, datum) } } : {}),
+    ...(rules
+      ? {
+          contract: {
+            productcodes: (q) =>
+              productcodesFor(rules.current(), {
+                wet: wet(q.standard),
+                gemeente: q.gemeente,
+                agb: q.aanbieder,
+                datum: q.datum,
+                categorie: q.categorie,
+              }),
+            tarieven: (q) =>
+              tarievenFor(rules.current(), {
+                wet: wet(q.standard),
+                gemeente: q.gemeente,
+                agb: q.aanbieder,
+                datum: q.datum,
+                categorie: q.categorie,
+                code: q.code,
+              }),
+          } satisfies ContractBron,
+        }
+      : {}),
   };
 }

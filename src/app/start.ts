@@ -15,7 +15,7 @@ import { migrate } from '../store/migrate.js';
 import { systemClock, type Clock } from './clock.js';
 import { inUseMessage, lockDataDir, type DataDirLock } from './data-lock.js';
 import { createApp, type App, type AppDeps } from './gateway.js';
-import { loadRules, type Rules } from './rules.js';
+import { conversationBronnen, loadRules, type Rules } from './rules.js';
 import { SettingsError, demoExposureProblem, isLoopbackHost, type Settings, type StoreSettings } from './settings.js';
 
 export interface RunningGateway {
@@ -149,6 +149,7 @@ export async function startGateway(settings: Settings, o: StartOptions): Promise
       validate,
       buildRetour: o.buildRetour ?? (buildRetour as BuildRetourFn),
       ...(rules ? { rules } : {}),
+      bronnen: await conversationBronnen(settings, rules),
       ...(o.decide ? { decide: o.decide } : {}),
       ...(o.webhook ? { webhook: o.webhook } : {}),
     });

@@ -112,9 +112,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const rate = parseRate(v['--rate']);
   if (typeof rate === 'object') return usageError('invalid-value', rate.error);
-  const { isIsoDate, systemClock } = await import('../app/clock.js');
+  const { systemClock } = await import('../app/clock.js');
+  const { isCalendarDate } = await import('../standard/kalender.js');
   const today = v['--today'] ?? systemClock.today();
-  if (!isIsoDate(today)) return usageError('invalid-value', `--today: '${today}' is not a date YYYY-MM-DD`);
+  if (!isCalendarDate(today)) return usageError('invalid-value', `--today: '${today}' is not a date YYYY-MM-DD`);
   const { SettingsError, settingsFromEnv } = await import('../app/settings.js');
   let settings;
   try {

@@ -10,6 +10,7 @@ import {
   type GemeenteInstellingen,
   type IndexedContract,
   type PolicyProfiel,
+  type ProductTarief,
   type Registry,
   type RegistryDocument,
   type WetNaam,
@@ -149,4 +150,37 @@ export function toegestaneVerzenders(
     if (o?.bekostiging === 'PxQ' && o.berichtenNaar === 'hoofdaannemer') out.add(hoofdaannemer(c));
   }
   return [...out].sort();
+}
+
+/** The parties' question about one product line: which contracts in force cover its categorie. */
+export interface ProductVraag {
+  readonly wet: WetNaam;
+  readonly gemeente: string;
+  readonly agb: string;
+  readonly datum: string;
+  readonly categorie: string;
+}
+
+/**
+ * The product codes the contracts in force between gemeente and aanbieder list for the categorie (the
+ * gehanteerde productcodelijst, IV075); undefined when none covers the categorie or one covers it
+ * without listing codes (every code of the categorie).
+ */
+export function productcodesFor(registry: Registry, q: ProductVraag): readonly string[] | undefined {
+  const codes = new Set<string>();
+  for (const c of contractsFor(registry, q)) {
+    const p = c.producten?.find((x) => x.categorie === q.categorie);
+    if (!c.producten) return undefined;
+    if (!p) continue;
+    if (!p.codes) return undefined;
+    for (const code of p.codes) codes.add(code);
+  }
+  return codes.size > 0 ? [...codes] : undefined;
+}
+
+/** The tarieven the contracts in force between gemeente and aanbieder agree for the code. */
+export function tarievenFor(registry: Registry, q: ProductVraag & { readonly code: string }): readonly ProductTarief[] {
+  return contractsFor(registry, { ...q, code: q.code }).flatMap((c) =>
+    (c.producten ?? []).filter((p) => p.categorie === q.categorie).flatMap((p) => (p.tarieven ?? []).filter((t) => t.code === q.code)),
+  );
 }

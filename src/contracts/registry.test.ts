@@ -267,3 +267,61 @@ describe('registry lookups', () => {
     expect(gemeenteInstellingen(reg, '9999')).toEqual({ ...DEFAULT_GEMEENTE_INSTELLINGEN, ...reg.document.standaard });
   });
 });
+
+describe('product codes and tarieven (TR381, TR418, TR346)', () => {
+  const withTarieven = (producten: unknown): unknown =>
+    mutate((d) => {
+      d.contracten[0]!.producten = producten;
+    });
+  it('accepts agreed codes with tarieven per eenheid', () => {
+    const doc = withTarieven([
+      {
+        categorie: '45',
+        codes: ['45A01', '45A02'],
+        tarieven: [
+          { code: '45A01', eenheid: '04', tarief: 6000 },
+          { code: '45A01', eenheid: '16', tarief: 21000 },
+        ],
+      },
+    ]);
+    expect(checker.check(doc, 'x.json').ok).toBe(true);
+  });
+  it('refuses a tarief for a code not listed, an unknown eenheid, euro’s, a duplicate and a non-integer amount', () => {
+    const errs = errorsOf(
+      withTarieven([
+        {
+          categorie: '45',
+          codes: ['45A01'],
+          tarieven: [
+            { code: '45A09', eenheid: '04', tarief: 6000 },
+            { code: '45A01', eenheid: '05', tarief: 6000 },
+            { code: '45A01', eenheid: '83', tarief: 1 },
+            { code: '45A01', eenheid: '04', tarief: 6000 },
+            { code: '45A01', eenheid: '04', tarief: 6000 },
+          ],
+        },
+      ]),
+    );
+    const at = '$.contracten[0].producten[0].tarieven';
+    expect(errs).toContainEqual({ path: `${at}[0].code`, reason: expect.stringContaining('not among') as string });
+    expect(errs).toContainEqual({ path: `${at}[1].eenheid`, reason: expect.stringContaining('WJ756') as string });
+    expect(errs).toContainEqual({ path: `${at}[2].eenheid`, reason: expect.stringContaining("euro's") as string });
+    expect(errs).toContainEqual({ path: `${at}[4]`, reason: expect.stringContaining('second tarief') as string });
+    const frac = errorsOf(withTarieven([{ categorie: '45', tarieven: [{ code: '45A01', eenheid: '04', tarief: 60.5 }] }]));
+    expect(frac.map((e) => e.path)).toContain(`${at}[0].tarief`);
+  });
+  it('looks up the agreed codes and tarieven of the parties on a date', async () => {
+    const { productcodesFor, tarievenFor } = await import('./lookup.js');
+    const { parseRegistryText } = await import('./load.js');
+    const doc = withTarieven([{ categorie: '45', codes: ['45A01'], tarieven: [{ code: '45A01', eenheid: '04', tarief: 6000 }] }]);
+    const r = parseRegistryText(JSON.stringify(doc), 'x.json', checker);
+    if (!r.ok) throw new Error(formatRegistryErrors(r));
+    const q = { wet: 'Jeugdwet', gemeente: '0321', agb: '11110001', datum: '2026-03-01', categorie: '45' } as const;
+    expect(productcodesFor(r.registry, q)).toEqual(['45A01']);
+    expect(tarievenFor(r.registry, { ...q, code: '45A01' })).toEqual([{ code: '45A01', eenheid: '04', tarief: 6000 }]);
+    // Another aanbieder, another categorie, a date before the contract: nothing agreed.
+    expect(productcodesFor(r.registry, { ...q, agb: '99990001' })).toBeUndefined();
+    expect(productcodesFor(r.registry, { ...q, categorie: '41' })).toBeUndefined();
+    expect(tarievenFor(r.registry, { ...q, datum: '2025-12-31', code: '45A01' })).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../schemas/contract-registry.schema.json' with { type: 'json' };
-import { ProductCategorieIjw, ProductCategorieIwmo } from '../standard/generated/codelists.js';
+import { Eenheid, ProductCategorieIjw, ProductCategorieIwmo } from '../standard/generated/codelists.js';
 import { indexContracts, partijen } from './lookup.js';
 import type { Contract, ContractProduct, Registry, RegistryDocument, RegistryError, WetNaam } from './types.js';
 
@@ -138,6 +138,17 @@ function semanticErrors(doc: RegistryDocument, source: string): RegistryError[] 
       if (!CATEGORIEEN[c.wet].has(p.categorie)) {
         err(`${at}.producten[${j}].categorie`, `productcategorie ${p.categorie} does not exist for the ${c.wet}`);
       }
+      const seenTarief = new Set<string>();
+      (p.tarieven ?? []).forEach((t, k) => {
+        const tat = `${at}.producten[${j}].tarieven[${k}]`;
+        if (p.codes && !p.codes.includes(t.code)) err(`${tat}.code`, `product code ${t.code} is not among this product's codes`);
+        if (!(t.eenheid in Eenheid)) err(`${tat}.eenheid`, `eenheid ${t.eenheid} is not in the Eenheid codelist (WJ756)`);
+        // Euro's (83): the volume is the amount itself; a tarief would make TR346 meaningless.
+        else if (t.eenheid === '83') err(`${tat}.eenheid`, "eenheid 83 (euro's) has no tarief: the GeleverdVolume is the amount");
+        const key = `${t.code}|${t.eenheid}`;
+        if (seenTarief.has(key)) err(`${tat}`, `a second tarief for code ${t.code} per eenheid ${t.eenheid} in this product`);
+        seenTarief.add(key);
+      });
     });
   });
   // Overlap: same wet, a shared gemeente, a shared party, overlapping products and periods ⇒ the

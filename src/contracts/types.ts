@@ -105,6 +105,17 @@ export interface ContractProduct {
   readonly categorie: string;
   /** Optional product codes; absent = every code of the category. */
   readonly codes?: readonly string[];
+  /** Agreed tarieven per code (TR418, TR346); absent = none agreed in the registry. */
+  readonly tarieven?: readonly ProductTarief[];
+}
+
+/** One agreed tarief for a product code, in the contract's period. */
+export interface ProductTarief {
+  readonly code: string;
+  /** Eenheid (WJ756): 01 minuut, 04 uur, 14 etmaal, 16 dagdeel, 82/84 stuks; never 83 (euro's have no tarief). */
+  readonly eenheid: string;
+  /** Eurocent per eenheid. */
+  readonly tarief: number;
 }
 
 /** Effective-dated: `van` inclusive, `totEnMet` inclusive, absent = open-ended. */

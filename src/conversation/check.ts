@@ -6,6 +6,7 @@
  */
 import type { ConversationFinding, ConversationRule, RuleContext } from './rule.js';
 import type { ConversationState, ConversationSummary } from './types.js';
+import { NIET_BEOORDEELD_REDEN, type ExterneBronnen } from './bronnen.js';
 
 /** The tag on a decision that carries conversation findings. */
 export const CONVERSATIE_TAG = 'conversatie';
@@ -63,5 +64,23 @@ export function findingReasons(findings: readonly ConversationFinding[]): (Advic
           path: f.path,
         }
       : adviceReasons([f])[0]!,
+  );
+}
+
+/** A rule that applies to the bericht but could not be assessed: its external source is not loaded. */
+export interface NietBeoordeeld {
+  readonly rule: string;
+  readonly reden: string;
+}
+
+export function nietBeoordeeld(
+  summary: ConversationSummary,
+  rules: readonly ConversationRule[],
+  bronnen: ExterneBronnen = {},
+): NietBeoordeeld[] {
+  return rules.flatMap((r) =>
+    r.nodig !== undefined && r.berichten.includes(summary.nummer) && bronnen[r.nodig] === undefined
+      ? [{ rule: r.id, reden: NIET_BEOORDEELD_REDEN[r.nodig] }]
+      : [],
   );
 }

@@ -21,6 +21,14 @@ describe('the conversation facts on a summary', () => {
     expect(s.items.length).toBeGreaterThan(0);
     for (const it of s.items) expect([it.client, it.statusAanlevering]).toEqual([`key(${bsn})`, '1']);
   });
+  it('a 307 line carries RedenBeeindiging and Einddatum; a 301 line its Einddatum and Budget amount', () => {
+    expect(facts('JW307').items[0]).toMatchObject({ redenBeeindiging: '31', einddatum: '2026-11-20', statusAanlevering: '1' });
+    const t = facts('JW301').items;
+    expect(t[0]).toMatchObject({ einddatum: '2027-04-30' });
+    expect(t[0]!.budgetWaarde).toBeUndefined();
+    expect(t[2]).toMatchObject({ budgetWaarde: '1250000', einddatum: '2027-10-31' });
+    expect(facts('JW305').items[0]!.einddatum).toBeUndefined();
+  });
   it("a 323: each prestatie gets its own Client's key", () => {
     const s = facts('JW323');
     const keys = s.items.map((it) => it.client);

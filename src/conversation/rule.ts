@@ -6,6 +6,7 @@
  */
 import type { ConversationFinding } from '../decision/decision.js';
 import type { BerichtNummer } from '../standard/model.js';
+import type { BronNodigCode, ExterneBronnen } from './bronnen.js';
 import type { ConversationState, ConversationSummary, Question } from './types.js';
 
 /** Where a rule's state comes from (the rule table's niveau). */
@@ -20,6 +21,8 @@ export type BronCode = (typeof Bron)[keyof typeof Bron];
 export interface RuleContext {
   /** YYYY-MM-DD in Europe/Amsterdam (src/app/clock.ts). */
   readonly today: string;
+  /** The external sources at hand (absent ones make the rules that need them not assessed). */
+  readonly bronnen?: ExterneBronnen;
 }
 
 /** One failure of one rule on one class instance. */
@@ -39,6 +42,8 @@ export interface ConversationRule {
   readonly lezing: string;
   /** What Sluis cannot know for this rule (OP095): why a finding is advice, not proof. */
   readonly grenzen: string;
+  /** The external source without which the rule cannot be assessed at all (it is then listed as not assessed). */
+  readonly nodig?: BronNodigCode;
   /** The state questions the predicate will ask for this summary (the pipeline prefetches them). */
   readonly vragen: (s: ConversationSummary) => readonly Question[];
   readonly check: (s: ConversationSummary, state: ConversationState, ctx: RuleContext) => readonly ConversationFinding[];

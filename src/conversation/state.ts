@@ -5,6 +5,13 @@
  */
 import type {
   AsyncConversationState,
+  ClientKey,
+  ReferentieGebruiktKey,
+  ReferentieHistorie,
+  ReferentieKey,
+  RegieLijn,
+  ToewijzingGebruik,
+  ToewijzingNummerKey,
   ConversationItem,
   ConversationState,
   DeclaratieQuestion,
@@ -24,6 +31,12 @@ export class MemoryConversationState implements ConversationState {
   private readonly regels = new Map<string, RegieRegel[]>();
   private readonly declaraties = new Set<string>();
   private readonly verzoeken = new Map<string, OpenVerzoek[]>();
+  // --- regie / toewijzing / verzoek answers ---
+  private readonly regieClient = new Map<string, RegieLijn[]>();
+  private readonly referenties = new Map<string, ReferentieHistorie>();
+  private readonly gebruikt = new Set<string>();
+  private readonly toewijzingenClient = new Map<string, ConversationItem[]>();
+  private readonly nummers = new Map<string, ToewijzingGebruik[]>();
 
   toewijzing(q: ToewijzingQuestion): ConversationItem | undefined {
     return this.toewijzingen.get(keyOf(q));
@@ -36,6 +49,46 @@ export class MemoryConversationState implements ConversationState {
   }
   openVerzoeken(q: VerzoekenQuestion): readonly OpenVerzoek[] {
     return this.verzoeken.get(keyOf(q)) ?? [];
+  }
+
+  // --- regie / toewijzing / verzoek questions ---
+  regieVanClient(q: ClientKey): readonly RegieLijn[] {
+    return this.regieClient.get(keyOf(q)) ?? [];
+  }
+  referentie(q: ReferentieKey): ReferentieHistorie {
+    return (
+      this.referenties.get(keyOf(q)) ?? { referentieAanbieder: q.referentieAanbieder, verzoeken: [], toewijzingen: [], antwoorden: [] }
+    );
+  }
+  referentieGebruikt(q: ReferentieGebruiktKey): boolean {
+    return this.gebruikt.has(keyOf(q));
+  }
+  toewijzingenVanClient(q: ClientKey): readonly ConversationItem[] {
+    return this.toewijzingenClient.get(keyOf(q)) ?? [];
+  }
+  toewijzingNummerGebruik(q: ToewijzingNummerKey): readonly ToewijzingGebruik[] {
+    return this.nummers.get(keyOf(q)) ?? [];
+  }
+  putRegieVanClient(q: ClientKey, lijnen: readonly RegieLijn[]): this {
+    this.regieClient.set(keyOf(q), [...(this.regieClient.get(keyOf(q)) ?? []), ...lijnen]);
+    return this;
+  }
+  putReferentie(q: Omit<ReferentieKey, 'referentieAanbieder'>, h: ReferentieHistorie): this {
+    this.referenties.set(keyOf({ ...q, referentieAanbieder: h.referentieAanbieder }), h);
+    return this;
+  }
+  putReferentieGebruikt(q: ReferentieGebruiktKey): this {
+    this.gebruikt.add(keyOf(q));
+    return this;
+  }
+  putToewijzingenVanClient(q: ClientKey, items: readonly ConversationItem[]): this {
+    this.toewijzingenClient.set(keyOf(q), [...(this.toewijzingenClient.get(keyOf(q)) ?? []), ...items]);
+    return this;
+  }
+  putToewijzingNummerGebruik(q: Omit<ToewijzingNummerKey, 'toewijzingNummer'>, g: ToewijzingGebruik): this {
+    const k = keyOf({ ...q, toewijzingNummer: g.toewijzingNummer });
+    this.nummers.set(k, [...(this.nummers.get(k) ?? []), g]);
+    return this;
   }
 
   putToewijzing(q: ToewijzingQuestion, item: ConversationItem): this {
@@ -96,6 +149,28 @@ export async function prefetchConversation(
       case 'openVerzoeken':
         snap.putOpenVerzoeken(question.q, await store.openVerzoeken(question.q));
         break;
+      // --- regie / toewijzing / verzoek questions ---
+      case 'regieVanClient':
+        snap.putRegieVanClient(question.q, await store.regieVanClient(question.q));
+        break;
+      case 'referenties': {
+        const { referenties: _refs, ...pair } = question.q;
+        for (const h of await store.referenties(question.q)) snap.putReferentie(pair, h);
+        break;
+      }
+      case 'referentiesGebruikt': {
+        const { referenties: _refs, ...who } = question.q;
+        for (const r of await store.referentiesGebruikt(question.q)) snap.putReferentieGebruikt({ ...who, referentieAanbieder: r });
+        break;
+      }
+      case 'toewijzingenVanClient':
+        snap.putToewijzingenVanClient(question.q, await store.toewijzingenVanClient(question.q));
+        break;
+      case 'toewijzingNummers': {
+        const { toewijzingNummers: _nrs, ...gemeente } = question.q;
+        for (const g of await store.toewijzingNummers(question.q)) snap.putToewijzingNummerGebruik(gemeente, g);
+        break;
+      }
     }
   }
   return snap;

@@ -84,6 +84,8 @@ export type Decision = {
     readonly findings: readonly ConversationFinding[];
     /** Enforce: the pair's state horizon (YYYY-MM-DD) the findings were weighed against; absent when none is set. */
     readonly horizon?: string;
+    /** Rules that apply to the bericht but were not assessed: their external source is not loaded. */
+    readonly nietBeoordeeld?: readonly { readonly rule: string; readonly reden: string }[];
   };
 };
 

@@ -156,6 +156,36 @@ export function openApiDocument(): Record<string, unknown> {
               description:
                 'The woonplaatsbeginsel check attached for the gemeente (expected gemeente, source, certainty); never a legal decision',
             },
+            conversatie: {
+              type: 'object',
+              description:
+                'The rules across berichten and with an external source (docs/validation.md): each finding with its rule id, retourcode and the element it marks; the rules that apply but could not be assessed (their source is not loaded)',
+              required: ['mode', 'findings'],
+              properties: {
+                mode: { enum: ['advise'] },
+                findings: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['rule', 'retourCode', 'path', 'text'],
+                    properties: {
+                      rule: { type: 'string' },
+                      retourCode: { type: 'string' },
+                      path: { type: 'string' },
+                      text: { type: 'string' },
+                    },
+                  },
+                },
+                nietBeoordeeld: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['rule', 'reden'],
+                    properties: { rule: { type: 'string' }, reden: { type: 'string' } },
+                  },
+                },
+              },
+            },
             summary: {
               type: 'object',
               description:

@@ -15,6 +15,11 @@ const NOTHING_KNOWN: AsyncConversationState = {
   regie: async () => [],
   declaratieBekend: async () => false,
   openVerzoeken: async () => [],
+  regieVanClient: async () => [],
+  referenties: async () => [],
+  referentiesGebruikt: async () => [],
+  toewijzingenVanClient: async () => [],
+  toewijzingNummers: async () => [],
 };
 
 function input(file: string, today: string): DecideInput {

@@ -15,7 +15,8 @@
  * day (unless imported history set one). The decision carries the summary so the journal keeps the
  * facts the next bericht's rules ask about.
  */
-import { CONVERSATIE_TAG, adviceReasons, checkConversation, findingReasons } from '../conversation/check.js';
+import { CONVERSATIE_TAG, adviceReasons, checkConversation, findingReasons, nietBeoordeeld } from '../conversation/check.js';
+import type { ExterneBronnen } from '../conversation/bronnen.js';
 import { ConversationMode, weigh, type ConversationModeCode } from '../conversation/enforce.js';
 import { withConversationFacts, type ClientKeyFn } from '../conversation/facts.js';
 import type { ConversationRule } from '../conversation/rule.js';
@@ -50,6 +51,8 @@ export interface ConversationDeps {
   readonly mode?: (gemeente: string) => ConversationModeCode;
   /** The state horizons; absent: none is known, so in enforce mode only the externe-bron findings enforce. */
   readonly horizon?: HorizonSource;
+  /** The external sources (CBS list, contract registry); a rule whose source is absent is reported as not assessed. */
+  readonly bronnen?: ExterneBronnen;
 }
 
 const pairKey = (p: Pair): string => `${p.standard}|${p.gemeente}|${p.aanbieder}`;
@@ -80,22 +83,25 @@ export function withConversation(inner: DecideFn, deps: ConversationDeps): Decid
     // it keeps only the facts (later questions skip refused rows).
     if (decision.action !== 'route') return { ...decision, summary: conv };
     const snapshot = await prefetchConversation(conv, deps.state, rules);
-    const findings = checkConversation(conv, snapshot, { today: input.today }, rules);
-    if (findings.length === 0) return { ...decision, summary: conv };
+    const findings = checkConversation(conv, snapshot, { today: input.today, ...(deps.bronnen ? { bronnen: deps.bronnen } : {}) }, rules);
+    const open = nietBeoordeeld(conv, rules, deps.bronnen);
+    if (findings.length === 0 && open.length === 0) return { ...decision, summary: conv };
+    const notAssessed = open.length > 0 ? { nietBeoordeeld: open } : {};
     // History is advice only: it was answered when it was sent.
     const mode = input.imported ? ConversationMode.advise : (deps.mode?.(conv.gemeente) ?? ConversationMode.advise);
+    if (findings.length === 0) return { ...decision, conversatie: { mode, findings, ...notAssessed }, summary: conv };
     if (mode === ConversationMode.advise) {
       return {
         ...decision,
         reasons: [...decision.reasons, ...adviceReasons(findings)],
         tags: [...(decision.tags ?? []), CONVERSATIE_TAG],
-        conversatie: { mode, findings },
+        conversatie: { mode, findings, ...notAssessed },
         summary: conv,
       };
     }
     const horizon = await deps.horizon?.get(pair);
     const weighed = weigh(findings, conv, rules, mode, horizon);
-    const conversatie = { mode, findings: weighed, ...(horizon !== undefined ? { horizon } : {}) };
+    const conversatie = { mode, findings: weighed, ...(horizon !== undefined ? { horizon } : {}), ...notAssessed };
     const base = {
       ...decision,
       reasons: [...decision.reasons, ...findingReasons(weighed)],

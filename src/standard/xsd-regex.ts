@@ -6,6 +6,11 @@
  * The basisschema only uses character classes, groups, `+ * {n}` and these escapes, so the
  * translation handles exactly that and refuses anything else (subtraction, \p, \i, \c).
  */
+/** XSD's single-character escapes of metacharacters (F.1.1 SingleCharEsc): `\.` is a literal dot. */
+const SINGLE_CHAR_ESCAPES: ReadonlySet<string> = new Set(['.', '-', '\\', '[', ']', '(', ')', '{', '}', '*', '+', '?', '|', '^', '$']);
+/** `\n`, `\r`, `\t`: the same escapes in ECMAScript. */
+const CONTROL_ESCAPES: ReadonlySet<string> = new Set(['n', 'r', 't']);
+
 export function xsdPatternToEcma(pattern: string): string {
   let out = '';
   let inClass = false;
@@ -25,28 +30,10 @@ export function xsdPatternToEcma(pattern: string): string {
         case 'd':
           out += inClass ? '0-9' : '[0-9]';
           break;
-        case '.':
-        case '-':
-        case '\\':
-        case '[':
-        case ']':
-        case '(':
-        case ')':
-        case '{':
-        case '}':
-        case '*':
-        case '+':
-        case '?':
-        case '|':
-        case '^':
-        case '$':
-        case 'n':
-        case 'r':
-        case 't':
-          out += '\\' + n;
-          break;
         default:
-          throw new Error(`unsupported XSD regex escape \\${n ?? ''} in ${pattern}`);
+          if (n === undefined || !(SINGLE_CHAR_ESCAPES.has(n) || CONTROL_ESCAPES.has(n)))
+            throw new Error(`unsupported XSD regex escape \\${n ?? ''} in ${pattern}`);
+          out += '\\' + n;
       }
       continue;
     }
@@ -219,26 +206,11 @@ class PatternParser {
         return { ranges: [0x0d, 0x0d], negated: false };
       case 't':
         return { ranges: [0x09, 0x09], negated: false };
-      case '.':
-      case '-':
-      case '\\':
-      case '[':
-      case ']':
-      case '(':
-      case ')':
-      case '{':
-      case '}':
-      case '*':
-      case '+':
-      case '?':
-      case '|':
-      case '^':
-      case '$': {
+      default: {
+        if (n === undefined || !SINGLE_CHAR_ESCAPES.has(n)) throw new Error(`unsupported XSD regex escape \\${n ?? ''} in ${this.p}`);
         const c = n.charCodeAt(0);
         return { ranges: [c, c], negated: false };
       }
-      default:
-        throw new Error(`unsupported XSD regex escape \\${n ?? ''} in ${this.p}`);
     }
   }
 

@@ -5,83 +5,26 @@
  * changes the decision's action. Samples from samples/{ijw,iwmo}, parties and BSNs substituted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Standard } from '../../src/standard/model.js';
-import { bericht, testBsn } from '../kafka/fixtures.js';
-import { KEYS, STORES, call, post, startGateway, type Gateway, type Json } from '../gateway/harness.js';
-
-/** Europe/Amsterdam: 1 December 2026 (every sample's Dagtekening is in November 2026). */
-const NOW = new Date('2026-12-01T10:00:00Z');
-
-type Who = 'gemeente' | 'aanbieder';
-interface Step {
-  readonly who: Who;
-  readonly xml: string;
-}
-interface Scenario {
-  readonly rule: string;
-  readonly name: string;
-  /** Whether the last step carries a finding of `rule`. */
-  readonly finding: boolean;
-  readonly steps: (c: Ctx) => Step[];
-}
-interface Ctx {
-  readonly standard: Standard;
-  /** A fresh client per scenario. */
-  readonly bsn: string;
-  readonly other: string;
-  /** Unique per scenario: identificaties and numbers are made from it. */
-  readonly tag: string;
-}
-
-const P = (s: Standard): string => (s === 'ijw' ? 'JW' : 'WMO');
-let seq = 0;
-const id = (c: Ctx): string => `${c.tag}${(seq++).toString(36)}`.slice(0, 12);
-const msg = (c: Ctx, nr: string, bsn = c.bsn, more: string[] = []): string =>
-  bericht({ id: `${P(c.standard)}${nr}`, identificatie: id(c), bsn, moreBsns: more });
-const setAll = (xml: string, el: string, from: string, to: string): string =>
-  xml.replace(new RegExp(`(<[\\w]+:${el}>)${from}(<)`, 'g'), `$1${to}$2`);
-const setFirst = (xml: string, el: string, to: string): string => xml.replace(new RegExp(`(<[\\w]+:${el}>)[^<]*(<)`), `$1${to}$2`);
-/** The header Dagtekening (the first Dagtekening in a heenbericht). */
-const dagtekening = (xml: string, d: string): string => setFirst(xml, 'Dagtekening', d);
-
-const toewijzing = (c: Ctx): Step => ({ who: 'gemeente', xml: msg(c, '301') });
-const start = (c: Ctx): Step => ({ who: 'aanbieder', xml: msg(c, '305') });
-const stop = (c: Ctx): Step => ({ who: 'aanbieder', xml: msg(c, '307') });
-/** A 305 for the sample 307's product only (the first StartProduct dropped), starting after that stop. */
-const restart = (c: Ctx): Step => {
-  const xml = msg(c, '305').replace(/<([\w]+):StartProduct>[\s\S]*?<\/\1:StartProduct>\s*/, '');
-  return { who: 'aanbieder', xml: dagtekening(setAll(xml, 'Begindatum', '2026-11-05', '2026-11-21'), '2026-11-25') };
-};
-const verzoek = (c: Ctx, ref: string): Step => ({ who: 'aanbieder', xml: setAll(msg(c, '315'), 'ReferentieAanbieder', '[^<]*', ref) });
-/** A 319 "verzoek afgewezen" (VerzoekAntwoord 1; the iWmo sample says 2, in onderzoek, which closes nothing). */
-const afgewezen = (c: Ctx, ref: string): Step => {
-  let xml = setAll(setAll(msg(c, '319'), 'ReferentieAanbieder', '[^<]*', ref), 'VerzoekAntwoord', '[^<]*', '1');
-  if (!/RedenAfwijzingVerzoek>/.test(xml))
-    xml = xml.replace(/(<([\w]+):VerzoekAntwoord>1<\/\2:VerzoekAntwoord>)/, '$1<$2:RedenAfwijzingVerzoek>1</$2:RedenAfwijzingVerzoek>');
-  return { who: 'gemeente', xml };
-};
-const declaratie = (c: Ctx, nummer: string): Step => ({
-  who: 'aanbieder',
-  xml: setFirst(msg(c, '323', c.bsn, [c.other]), 'DeclaratieNummer', nummer),
-});
-
-/** The 323 sample's ToewijzingNummers per client, in order of its clients. */
-function declaredPerClient(standard: Standard): string[][] {
-  const xml = bericht({ id: `${P(standard)}323`, identificatie: 'x' });
-  return xml
-    .split(/<[\w]+:Bsn>/)
-    .slice(1)
-    .map((part) => [...new Set([...part.matchAll(/<[\w]+:ToewijzingNummer>([^<]*)</g)].map((m) => m[1]!))]);
-}
-/** A 301 assigning the given ToewijzingNummers (the sample's three lines renumbered) to `bsn`. */
-function toewijzingVan(c: Ctx, bsn: string, nummers: readonly string[]): Step {
-  let xml = msg(c, '301', bsn);
-  const sample = [...new Set([...xml.matchAll(/<[\w]+:ToewijzingNummer>([^<]*)</g)].map((m) => m[1]!))];
-  sample.forEach((n, i) => {
-    xml = setAll(xml, 'ToewijzingNummer', n, nummers[i] ?? `${nummers[0]}${i}`);
-  });
-  return { who: 'gemeente', xml };
-}
+import { testBsn } from '../kafka/fixtures.js';
+import { KEYS, STORES, call, post, startGateway, type Gateway } from '../gateway/harness.js';
+import {
+  NOW,
+  afgewezen,
+  dagtekening,
+  declaratie,
+  declaredPerClient,
+  msg,
+  restart,
+  runScenario,
+  scenarioCases,
+  start,
+  stop,
+  toewijzing,
+  toewijzingVan,
+  verzoek,
+  type Ctx,
+  type Scenario,
+} from './scenario.js';
 
 const SCENARIOS: readonly Scenario[] = [
   { rule: 'TR019', name: 'a start after its toewijzing', finding: false, steps: (c) => [toewijzing(c), start(c)] },
@@ -155,9 +98,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
 ];
 
-const KEY: Record<Who, string> = { gemeente: KEYS.gemeente0384, aanbieder: KEYS.aanbieder42420001 };
-const rulesOf = (decision: Json): string[] => decision.reasons.map((r: { rule: string }) => r.rule);
-
 describe.each(STORES)('the conversation rules through the gateway on %s (advise)', (store) => {
   let gw: Gateway;
   beforeAll(async () => {
@@ -168,27 +108,11 @@ describe.each(STORES)('the conversation rules through the gateway on %s (advise)
   });
 
   let n = 0;
-  const scenarioCases = (['ijw', 'iwmo'] as const).flatMap((standard) => SCENARIOS.map((s) => ({ standard, ...s })));
-  it.each(scenarioCases)('$standard $rule: $name → finding $finding', async (s) => {
+  it.each(scenarioCases(SCENARIOS))('$standard $rule: $name → finding $finding', async (s) => {
     n += 2;
     const c: Ctx = { standard: s.standard, bsn: testBsn(7000 + n), other: testBsn(7001 + n), tag: `C${s.standard[1]}${n}` };
-    let last: Json;
-    for (const step of s.steps(c)) {
-      const r = await post(gw, step.xml, KEY[step.who]);
-      expect(r.status, r.text).toBe(202);
-      last = r.json();
-      expect(last.decision.action).toBe('route'); // advise: the action never changes
-    }
-    const mine = last.decision.reasons.filter((r: { rule: string }) => r.rule === s.rule);
-    if (!s.finding) {
-      expect(rulesOf(last.decision)).not.toContain(s.rule);
-      return;
-    }
-    expect(mine.length).toBeGreaterThan(0);
-    for (const r of mine) expect(r).toMatchObject({ severity: 'warning', advies: true, retourCode: expect.stringMatching(/^\d{4}$/) });
-    expect(last.decision.tags).toContain('conversatie');
-    expect(last.decision.conversatie.findings.map((f: { rule: string }) => f.rule)).toContain(s.rule);
-    if (s.rule === 'TR338') for (const r of mine) expect(r.path).toMatch(/\/Client\[2\]\//);
+    const mine = await runScenario(gw, s, c);
+    if (s.finding && s.rule === 'TR338') for (const r of mine) expect(r.path).toMatch(/\/Client\[2\]\//);
   });
 
   it('the finding shows in GET /api/v1/berichten/{id} and in /metrics; the summary holds no BSN', async () => {

@@ -112,3 +112,49 @@ describe('broker unreachable at start (pglite)', () => {
     }
   }, 60_000);
 });
+
+describe('SIGTERM with the broker down: stop() is bounded (postgres)', () => {
+  let broker: TestBroker;
+  let store: TestDb;
+  beforeAll(async () => {
+    broker = await startTestBroker(
+      [
+        { role: 'inbound', partitions: 1 },
+        { role: 'events', partitions: 1 },
+        { role: 'ingress', partitions: 1 },
+        { role: 'deadletter', partitions: 1 },
+      ],
+      { ownBroker: true },
+    );
+    store = await openTestDb('postgres', 'stopdown');
+  });
+  afterAll(async () => {
+    broker?.resume();
+    await store?.drop();
+    await broker?.stop();
+  });
+
+  it('with ingress running and the broker hanging, stop() returns within its bound and logs what it left', async () => {
+    const logs: { level: string; message: string; extra?: Record<string, unknown> }[] = [];
+    const rt = await startKafka({
+      db: store.db,
+      settings: testSettings(broker, { ingress: true }),
+      ingest: testPipeline(store.db, 'postgres').ingress,
+      publisher: { leaseMs: 3000 },
+      probeMs: 500,
+      stopTimeoutMs: 3000,
+      log: (level, message, extra) => logs.push({ level, message, ...(extra ? { extra } : {}) }),
+    });
+    await rt.started();
+    await until('the readiness probe sees the broker', async () => rt.reachable(), 15_000);
+    broker.pause();
+    await until('the readiness probe sees the broker gone', async () => !rt.reachable(), 15_000);
+    const t0 = Date.now();
+    await rt.stop();
+    const took = Date.now() - t0;
+    // Unbounded, kafkajs waits for its leave-group and disconnect requests on sockets that never answer.
+    expect(took).toBeLessThan(3000 + 1500);
+    const warned = logs.find((l) => l.message.startsWith('kafka did not stop in time'));
+    expect(warned?.extra?.['unfinished']).toEqual(expect.arrayContaining([expect.any(String)]));
+  }, 60_000);
+});

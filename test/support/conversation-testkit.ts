@@ -35,3 +35,34 @@ export function cmk(standard: Standard, nummer: BerichtNummer, o: CmkOptions = {
 export function tq(standard: Standard, toewijzingNummer: string, client = CLIENT) {
   return { standard, gemeente: GEMEENTE, aanbieder: AANBIEDER, client, toewijzingNummer };
 }
+
+// --- regie / toewijzing / verzoek helpers ---
+
+/** The client question of a 305/307/317 rule (the pair, this client). */
+export function ck(standard: Standard, client = CLIENT) {
+  return { standard, gemeente: GEMEENTE, aanbieder: AANBIEDER, client };
+}
+
+/** A 301 line as the journal keeps it (the latest version of a toegewezen product). */
+export function toegewezen(toewijzingNummer: string, o: Partial<ConversationItem> = {}): ConversationItem {
+  return {
+    kind: 'ToegewezenProduct',
+    index: 1,
+    path: '/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]',
+    toewijzingNummer,
+    client: CLIENT,
+    categorie: '45',
+    code: '45A01',
+    datum: '2026-01-01',
+    einddatum: '2026-12-31',
+    ...o,
+  };
+}
+
+/** A 317 item of one kind (OngewijzigdProduct, TeWijzigenProduct, NieuwProduct) with its path. */
+export function vowItem(kind: 'OngewijzigdProduct' | 'TeWijzigenProduct' | 'NieuwProduct', i: number, o: Partial<ConversationItem> = {}) {
+  const klasse = { OngewijzigdProduct: 'OngewijzigdeProducten', TeWijzigenProduct: 'TeWijzigenProducten', NieuwProduct: 'NieuweProducten' }[
+    kind
+  ];
+  return { kind, client: CLIENT, path: `/Bericht/Client/Verzoek/${klasse}/${kind}[${i}]`, ...o } satisfies Partial<ConversationItem>;
+}

@@ -1,0 +1,35 @@
+import { CATALOG, NUMMER } from '../../standard/catalog.js';
+import { Bron, conversationRule, type ConversationFinding } from '../rule.js';
+import { actueel, toewijzingenVan, vowItems, vowVragen } from './vow.js';
+
+/** TR350: every OngewijzigdProduct of a VOW names an actueel toegewezen product of the client by its ToewijzingNummer. */
+export const TR350 = conversationRule({
+  id: 'TR350',
+  retourCode: '9350',
+  bron: Bron.berichtoverstijgend,
+  berichten: [NUMMER.verzoekOmWijziging],
+  klasse: CATALOG[NUMMER.verzoekOmWijziging].items.find((k) => k.kind === 'OngewijzigdProduct')!.pad,
+  lezing:
+    'every OngewijzigdProduct has the ToewijzingNummer of a toegewezen product the gemeente sent this aanbieder for this client (a 301 line) that is actueel as its latest 301 line stands (no Einddatum or one not before today, not voided by Einddatum = Ingangsdatum with RedenWijziging 13 or 01)',
+  grenzen: 'a toewijzing sent before Sluis saw this gemeente–aanbieder pair, or outside Sluis, is unknown to it',
+  vragen: vowVragen,
+  check: (s, state, ctx) => {
+    const toewijzingen = toewijzingenVan(s, state);
+    if (!toewijzingen) return [];
+    return vowItems(s, 'OngewijzigdProduct').flatMap((it): ConversationFinding[] => {
+      if (it.toewijzingNummer === undefined) return [];
+      const t = toewijzingen.get(it.toewijzingNummer);
+      if (t && actueel(t, ctx.today)) return [];
+      return [
+        {
+          rule: 'TR350',
+          retourCode: '9350',
+          path: it.path,
+          text: t
+            ? `ToewijzingNummer ${it.toewijzingNummer} is no longer actueel (Einddatum ${t.einddatum ?? '?'})`
+            : `ToewijzingNummer ${it.toewijzingNummer} is not a toewijzing Sluis has seen from gemeente ${s.gemeente} to aanbieder ${s.aanbieder} for this client`,
+        },
+      ];
+    });
+  },
+});

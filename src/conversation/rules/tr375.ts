@@ -1,0 +1,38 @@
+import { CATALOG, NUMMER } from '../../standard/catalog.js';
+import { Bron, conversationRule, type ConversationFinding } from '../rule.js';
+import { dateAfter } from './tr135.js';
+import { toewijzingenVan, vowItems, vowVragen } from './vow.js';
+
+/** From 2021 an aspecifieke or generieke toewijzing (no product code) has no Omvang (CD080 in the 301). */
+const GRENS = '2020-12-31';
+
+/** TR375: no Omvang in a TeWijzigenProduct whose toewijzing has no product code, when it runs past 2020. */
+export const TR375 = conversationRule({
+  id: 'TR375',
+  retourCode: '9375',
+  bron: Bron.berichtoverstijgend,
+  berichten: [NUMMER.verzoekOmWijziging],
+  klasse: CATALOG[NUMMER.verzoekOmWijziging].items.find((k) => k.kind === 'TeWijzigenProduct')!.pad,
+  lezing:
+    'a TeWijzigenProduct has no Omvang when the toewijzing it names (the latest 301 line with its ToewijzingNummer for this client) has no Product/Code (aspecifiek or generiek) and the Einddatum (the TeWijzigenProduct’s, else the toewijzing’s) is empty or after 31-12-2020',
+  grenzen: 'a toewijzing sent before Sluis saw this gemeente–aanbieder pair, or outside Sluis, is unknown to it (then TR351 speaks)',
+  vragen: vowVragen,
+  check: (s, state) => {
+    const toewijzingen = toewijzingenVan(s, state);
+    if (!toewijzingen) return [];
+    return vowItems(s, 'TeWijzigenProduct').flatMap((it): ConversationFinding[] => {
+      const t = it.toewijzingNummer !== undefined ? toewijzingen.get(it.toewijzingNummer) : undefined;
+      if (!t || it.omvang === undefined || t.code !== undefined) return [];
+      const einddatum = it.einddatum ?? t.einddatum;
+      if (einddatum !== undefined && !dateAfter(einddatum, GRENS)) return [];
+      return [
+        {
+          rule: 'TR375',
+          retourCode: '9375',
+          path: it.path,
+          text: `Omvang is filled while toewijzing ${it.toewijzingNummer} has no product code and Einddatum ${einddatum ?? '(empty)'} is after 2020-12-31 or empty`,
+        },
+      ];
+    });
+  },
+});
