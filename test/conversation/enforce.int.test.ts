@@ -248,7 +248,8 @@ describe.each(STORES)('enforce, the state horizon and the import on %s', (store)
     // …and a start on the imported toewijzing is routed without a finding (the import built the state).
     const ok = (await post(gw, bericht({ id: 'WMO305', identificatie: ident('H4'), bsn: imported }), KEYS.aanbieder42420001)).json();
     expect(ok.status).toBe('klaargezet');
-    expect(ok.decision.conversatie).toBeUndefined();
+    expect(ok.decision.conversatie?.findings ?? []).toEqual([]);
+    expect(ok.decision.reasons.map((x: Json) => x.rule)).not.toContain('TR019');
   });
 
   it('POST /api/v1/imports: an operator imports a zip and gets the report; others are refused', async () => {
