@@ -10,11 +10,11 @@ export const TR349 = conversationRule({
   berichten: [NUMMER.verzoekOmWijziging],
   klasse: VERZOEK_KLASSE,
   lezing:
-    "every ToewijzingNummer of the client's actuele toegewezen producten from this gemeente to this aanbieder (the latest 301 line per ToewijzingNummer; actueel: no Einddatum or one not before today, and not voided by Einddatum = Ingangsdatum with RedenWijziging 13 or 01) is in the 317 as an OngewijzigdProduct or a TeWijzigenProduct",
+    "every ToewijzingNummer of the client's actuele toegewezen producten from this gemeente to this aanbieder (the latest 301 line per ToewijzingNummer; actueel: no Einddatum or one not before the 317 Dagtekening, and not voided by Einddatum = Ingangsdatum with RedenWijziging 13 or 01) is in the 317 as an OngewijzigdProduct or a TeWijzigenProduct",
   grenzen:
     'toewijzingen sent before Sluis saw this gemeente–aanbieder pair, or outside Sluis, are unknown to it; a toewijzing it never saw cannot be missed',
   vragen: vowVragen,
-  check: (s, state, ctx) => {
+  check: (s, state) => {
     const toewijzingen = toewijzingenVan(s, state);
     if (!toewijzingen) return [];
     const genoemd = new Set(
@@ -22,7 +22,7 @@ export const TR349 = conversationRule({
         it.toewijzingNummer !== undefined ? [it.toewijzingNummer] : [],
       ),
     );
-    const missend = [...toewijzingen.values()].filter((t) => actueel(t, ctx.today) && !genoemd.has(t.toewijzingNummer!));
+    const missend = [...toewijzingen.values()].filter((t) => actueel(t, s.dagtekening) && !genoemd.has(t.toewijzingNummer!));
     if (missend.length === 0) return [];
     return [
       {

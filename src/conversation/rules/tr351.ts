@@ -10,16 +10,16 @@ export const TR351 = conversationRule({
   berichten: [NUMMER.verzoekOmWijziging],
   klasse: CATALOG[NUMMER.verzoekOmWijziging].items.find((k) => k.kind === 'TeWijzigenProduct')!.pad,
   lezing:
-    'every TeWijzigenProduct has the ToewijzingNummer of a toegewezen product the gemeente sent this aanbieder for this client (a 301 line) that is actueel as its latest 301 line stands (no Einddatum or one not before today, not voided by Einddatum = Ingangsdatum with RedenWijziging 13 or 01)',
+    'every TeWijzigenProduct has the ToewijzingNummer of a toegewezen product the gemeente sent this aanbieder for this client (a 301 line) that is actueel as its latest 301 line stands (no Einddatum or one not before the 317 Dagtekening, not voided by Einddatum = Ingangsdatum with RedenWijziging 13 or 01)',
   grenzen: 'a toewijzing sent before Sluis saw this gemeente–aanbieder pair, or outside Sluis, is unknown to it',
   vragen: vowVragen,
-  check: (s, state, ctx) => {
+  check: (s, state) => {
     const toewijzingen = toewijzingenVan(s, state);
     if (!toewijzingen) return [];
     return vowItems(s, 'TeWijzigenProduct').flatMap((it): ConversationFinding[] => {
       if (it.toewijzingNummer === undefined) return [];
       const t = toewijzingen.get(it.toewijzingNummer);
-      if (t && actueel(t, ctx.today)) return [];
+      if (t && actueel(t, s.dagtekening)) return [];
       return [
         {
           rule: 'TR351',

@@ -36,13 +36,13 @@ export function toewijzingenVan(s: ConversationSummary, state: ConversationState
 }
 
 /**
- * Actueel (TR349's toelichting): valid today or later (no Einddatum, or an Einddatum not before
- * today; a future Ingangsdatum is covered by that), and not void: Einddatum = Ingangsdatum with
+ * Actueel (TR349's toelichting): valid on the verzoek's Dagtekening or later (no Einddatum, or an Einddatum not before
+ * that date; a future Ingangsdatum is covered by that), and not void: Einddatum = Ingangsdatum with
  * RedenWijziging 13 (verwijderd) or 01 (administratieve correctie).
  */
-export function actueel(t: ConversationItem, today: string): boolean {
+export function actueel(t: ConversationItem, peildatum: string): boolean {
   if (t.einddatum !== undefined && t.datum !== undefined && t.einddatum === t.datum && VERVALLEN.has(t.redenWijziging ?? '')) return false;
-  return t.einddatum === undefined || !dateAfter(today, t.einddatum);
+  return t.einddatum === undefined || !dateAfter(peildatum, t.einddatum);
 }
 
 /** The items of the 317 of one kind. */
