@@ -22,7 +22,7 @@ import { withConversationFacts, type ClientKeyFn } from '../conversation/facts.j
 import type { ConversationRule } from '../conversation/rule.js';
 import { CONVERSATION_RULES } from '../conversation/rules.js';
 import { prefetchConversation } from '../conversation/state.js';
-import type { AsyncConversationState } from '../conversation/types.js';
+import type { AsyncConversationState, ConversationSummary } from '../conversation/types.js';
 import { SummaryError, summarize } from '../decision/summary.js';
 import type { Decision, DecideFn } from './types.js';
 
@@ -79,41 +79,74 @@ export function withConversation(inner: DecideFn, deps: ConversationDeps): Decid
       await deps.horizon.ensure(pair, input.today);
       horizonSet.add(pairKey(pair));
     }
-    // A suppressed or refused bericht reaches nobody and its sender already has the deciding reason;
-    // it keeps only the facts (later questions skip refused rows).
-    if (decision.action !== 'route') return { ...decision, summary: conv };
-    const snapshot = await prefetchConversation(conv, deps.state, rules);
-    const findings = checkConversation(conv, snapshot, { today: input.today, ...(deps.bronnen ? { bronnen: deps.bronnen } : {}) }, rules);
-    const open = nietBeoordeeld(conv, rules, deps.bronnen);
-    if (findings.length === 0 && open.length === 0) return { ...decision, summary: conv };
-    const notAssessed = open.length > 0 ? { nietBeoordeeld: open } : {};
+    const advised = await conversationStep(decision, conv, deps.state, input.today, rules, deps.bronnen);
     // History is advice only: it was answered when it was sent.
     const mode = input.imported ? ConversationMode.advise : (deps.mode?.(conv.gemeente) ?? ConversationMode.advise);
-    if (findings.length === 0) return { ...decision, conversatie: { mode, findings, ...notAssessed }, summary: conv };
-    if (mode === ConversationMode.advise) {
-      return {
-        ...decision,
-        reasons: [...decision.reasons, ...adviceReasons(findings)],
-        tags: [...(decision.tags ?? []), CONVERSATIE_TAG],
-        conversatie: { mode, findings, ...notAssessed },
-        summary: conv,
-      };
-    }
-    const horizon = await deps.horizon?.get(pair);
-    const weighed = weigh(findings, conv, rules, mode, horizon);
-    const conversatie = { mode, findings: weighed, ...(horizon !== undefined ? { horizon } : {}), ...notAssessed };
-    const base = {
-      ...decision,
-      reasons: [...decision.reasons, ...findingReasons(weighed)],
-      tags: [...(decision.tags ?? []), CONVERSATIE_TAG],
-      conversatie,
-      summary: conv,
-    };
-    if (!weighed.some((f) => f.enforced === true)) return base;
-    // Rejected: nothing is routed; ingest answers with the retourbericht (conversationRejection).
-    const { addressee: _addressee, ...refused } = base;
-    return { ...refused, action: 'refuse' };
+    const horizon = deps.horizon;
+    return enforceStep(advised, conv, { mode, rules, ...(horizon ? { horizon: () => horizon.get(pair) } : {}) });
   };
+}
+
+/**
+ * The rules on a decision already taken, for a summary with its conversation facts, in advise mode:
+ * findings become advice on a routed decision (enforceStep then weighs them for a gemeente that enforces).
+ */
+export async function conversationStep(
+  decision: Decision,
+  conv: ConversationSummary,
+  state: AsyncConversationState,
+  today: string,
+  rules: readonly ConversationRule[] = CONVERSATION_RULES,
+  bronnen?: ExterneBronnen,
+): Promise<Decision> {
+  // Advise means: route and attach. A suppressed or refused bericht reaches nobody and its sender
+  // already has the deciding reason; it keeps only the facts (later questions skip refused rows).
+  if (decision.action !== 'route') return { ...decision, summary: conv };
+  const snapshot = await prefetchConversation(conv, state, rules);
+  const findings = checkConversation(conv, snapshot, { today, ...(bronnen ? { bronnen } : {}) }, rules);
+  const open = nietBeoordeeld(conv, rules, bronnen);
+  if (findings.length === 0 && open.length === 0) return { ...decision, summary: conv };
+  const conversatie = { mode: ConversationMode.advise, findings, ...(open.length > 0 ? { nietBeoordeeld: open } : {}) };
+  if (findings.length === 0) return { ...decision, conversatie, summary: conv };
+  return {
+    ...decision,
+    reasons: [...decision.reasons, ...adviceReasons(findings)],
+    tags: [...(decision.tags ?? []), CONVERSATIE_TAG],
+    conversatie,
+    summary: conv,
+  };
+}
+
+/**
+ * Enforce mode on the advise step's decision: its findings are weighed against the pair's horizon
+ * (src/conversation/enforce.ts); enforced ones become error reasons and, when there is one, the
+ * decision a refusal without addressee, which ingest answers with the retourbericht
+ * (conversationRejection). In advise mode, or without findings, the decision is returned as it is
+ * (its conversatie marked with the mode).
+ */
+export async function enforceStep(
+  decision: Decision,
+  conv: ConversationSummary,
+  o: {
+    readonly mode: ConversationModeCode;
+    readonly rules: readonly ConversationRule[];
+    readonly horizon?: () => Promise<string | undefined>;
+  },
+): Promise<Decision> {
+  const c = decision.conversatie;
+  if (o.mode === ConversationMode.advise || !c) return decision;
+  if (c.findings.length === 0) return { ...decision, conversatie: { ...c, mode: o.mode } };
+  const horizon = await o.horizon?.();
+  const weighed = weigh(c.findings, conv, o.rules, o.mode, horizon);
+  const base: Decision = {
+    ...decision,
+    // The advice reasons are the findings' (conversationStep): replaced by the weighed ones, in order.
+    reasons: [...decision.reasons.filter((r) => r.advies !== true), ...findingReasons(weighed)],
+    conversatie: { ...c, mode: o.mode, findings: weighed, ...(horizon !== undefined ? { horizon } : {}) },
+  };
+  if (!weighed.some((f) => f.enforced === true)) return base;
+  const { addressee: _addressee, ...refused } = base;
+  return { ...refused, action: 'refuse' };
 }
 
 /** The findings that rejected the bericht, when its conversation step enforced any. */
