@@ -35,7 +35,11 @@ import { readZip, ZipError } from './zip.js';
 import { CollectedGauge, countDecision, createMetrics, type GatewayMetrics } from '../http/metrics.js';
 import { openApiDocument } from '../http/openapi.js';
 import { createRouter, type HttpRequest, type HttpResponse, type Route } from '../http/router.js';
-import { systemClock, type Clock } from './clock.js';
+import { termijnenRoutes } from '../http/termijnen.js';
+import { createTermijnTracker, type TermijnTracker } from '../pipeline/termijn-tracker.js';
+import { termijnenService, type TermijnenService, type TermijnGaugeRow } from '../pipeline/termijnen.js';
+import { Werkdagen } from '../standard/werkdagen.js';
+import { amsterdamDate, systemClock, type Clock } from './clock.js';
 import type { Rules } from './rules.js';
 
 export type Ingest = IngestFn;
@@ -66,6 +70,8 @@ export interface AppDeps {
   /** A bericht for a party code no config names: refused (default) or routed to a postbus nobody reads yet. */
   readonly unknownAddressee?: UnknownAddresseeCode;
   readonly webhook?: WebhookSettings;
+  /** Termijnen (docs/operations.md): 5 May as a feestdag (default yes), the tracker's interval (default 1000 ms). */
+  readonly termijnen?: { readonly bevrijdingsdag: boolean; readonly intervalMs: number };
 }
 
 /** A part started beside the gateway (e.g. the Kafka runtime) that reports metrics and readiness. */
@@ -85,6 +91,8 @@ export interface App {
   importBerichten(files: readonly ImportFile[], operator: string): Promise<ImportReport>;
   readonly routes: readonly Route[];
   readonly metrics: GatewayMetrics;
+  /** The termijn tracker (runs on its own once started; tests tick it after moving the clock). */
+  readonly termijnen: TermijnTracker;
   /** Adds a component's gauges to /metrics, its readiness to /health/ready, its stop to stop(). */
   attach(component: AttachedComponent): void;
   /** Starts background delivery; readiness turns green. */
@@ -171,6 +179,18 @@ export function createApp(deps: AppDeps): App {
   gauges.push(backlog);
   const importFiles = (files: readonly ImportFile[], operator: string): Promise<ImportReport> =>
     importBerichten({ db: deps.db, ingest, clock, operator }, files);
+  // Termijnen (decision 0025): derived after the journal write, swept by the injected clock.
+  const werkdagen = new Werkdagen({ bevrijdingsdag: deps.termijnen?.bevrijdingsdag ?? true });
+  const termijnen = termijnenService(deps.db);
+  const tracker = createTermijnTracker({
+    db: deps.db,
+    werkdagen,
+    today: clock.today,
+    dateOf: amsterdamDate,
+    webhookParties: new Set([...deps.parties.parties.values()].filter((p) => p.webhook).map((p) => p.code)),
+    onError: (err) => deps.logger.error({ event: 'termijn-error', err }, 'termijn tracker failed; retried on the next tick'),
+  });
+  gauges.push(...termijnGauges(termijnen, clock));
   const routes = apiRoutes({
     berichten: berichtenService(deps.db),
     parties: deps.parties,
@@ -180,7 +200,9 @@ export function createApp(deps: AppDeps): App {
     logger: deps.logger,
     openapi: openApiDocument,
     isReady: () => ready && attached.every((c) => c.isReady?.() ?? true),
+    termijnen,
   }).concat(
+    termijnenRoutes({ parties: deps.parties, logger: deps.logger, termijnen }),
     contractenRoutes({ parties: deps.parties, logger: deps.logger, ...(contracten ? { registry: contracten } : {}) }),
     importsRoutes({
       parties: deps.parties,
@@ -232,6 +254,7 @@ export function createApp(deps: AppDeps): App {
     metrics,
     ingest,
     importBerichten: importFiles,
+    termijnen: tracker,
     attach(component) {
       attached.push(component);
       gauges.push(...(component.gauges ?? []));
@@ -245,11 +268,41 @@ export function createApp(deps: AppDeps): App {
         onResult: (channel: string, ok: boolean) => metrics.deliveries.inc({ channel, result: ok ? 'ok' : 'error' }),
       };
       for (const c of channels) if (c.start) workers.push(c.start(ctx));
+      tracker.start(deps.termijnen?.intervalMs ?? 1000);
     },
     async stop() {
       ready = false;
+      await tracker.stop();
       for (const w of workers) await w.stop();
       for (const c of attached) await c.stop?.();
     },
   };
+}
+
+/** Per owing party, opener and rule: open and overdue termijnen and the oldest open one's age (one query per scrape). */
+function termijnGauges(termijnen: TermijnenService, clock: Clock): CollectedGauge[] {
+  // The three gauges are rendered one after another in one scrape: they share one query (kept 1 s).
+  let cached: { at: number; rows: Promise<TermijnGaugeRow[]> } | undefined;
+  const rows = (): Promise<TermijnGaugeRow[]> => {
+    const now = Date.now();
+    if (!cached || now - cached.at > 1000) cached = { at: now, rows: termijnen.gauges(clock.today()) };
+    return cached.rows;
+  };
+  const labels = (r: { party: string; bericht: string; regel: string }) => ({ party: r.party, bericht: r.bericht, regel: r.regel });
+  return [
+    new CollectedGauge('sluis_termijnen_open', 'Open termijnen by owing party, opening bericht and rule', async () =>
+      (await rows()).map((r) => ({ labels: labels(r), value: Number(r.open) })),
+    ),
+    new CollectedGauge(
+      'sluis_termijnen_verlopen',
+      'Termijnen past their last day and still unanswered, by owing party, opening bericht and rule',
+      async () => (await rows()).map((r) => ({ labels: labels(r), value: Number(r.verlopen) })),
+    ),
+    new CollectedGauge(
+      'sluis_termijnen_oldest_open_days',
+      'Days since the oldest open termijn was opened, by owing party, opening bericht and rule',
+      async () =>
+        (await rows()).filter((r) => r.oldest_open_days !== null).map((r) => ({ labels: labels(r), value: Number(r.oldest_open_days) })),
+    ),
+  ];
 }

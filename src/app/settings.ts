@@ -29,6 +29,8 @@ export const SETTINGS = [
   'SLUIS_BODY_BUDGET_BYTES',
   'SLUIS_BODY_IDLE_SECONDS',
   'SLUIS_BODY_DEADLINE_SECONDS',
+  'SLUIS_BEVRIJDINGSDAG',
+  'SLUIS_TERMIJN_INTERVAL_MS',
   'LOG_LEVEL',
 ] as const;
 
@@ -67,6 +69,8 @@ export interface Settings {
   /** Request bodies: the budget for bytes in flight, the idle timeout and the deadline of a body read. */
   readonly bodies: BodyLimits;
   readonly logLevel: string;
+  /** Termijnen: count 5 May as a feestdag (SLUIS_BEVRIJDINGSDAG, default 1 as the Algemene termijnenwet does) and how often the tracker runs. */
+  readonly termijnen: { readonly bevrijdingsdag: boolean; readonly intervalMs: number };
   /** The environment itself, for settings read by their own room (Kafka: src/kafka/config.ts). */
   readonly env: Env;
 }
@@ -124,6 +128,15 @@ export function settingsFromEnv(env: Env, cwd: string): Settings {
   const unknownAddressee = env.SLUIS_UNKNOWN_ADDRESSEE || 'refuse';
   if (unknownAddressee !== 'refuse' && unknownAddressee !== 'route')
     throw new SettingsError('SLUIS_UNKNOWN_ADDRESSEE', `SLUIS_UNKNOWN_ADDRESSEE must be refuse or route, got '${unknownAddressee}'`);
+  const bevrijdingsdag = env.SLUIS_BEVRIJDINGSDAG;
+  if (bevrijdingsdag !== undefined && bevrijdingsdag !== '' && bevrijdingsdag !== '0' && bevrijdingsdag !== '1')
+    throw new SettingsError('SLUIS_BEVRIJDINGSDAG', `SLUIS_BEVRIJDINGSDAG must be 1 or 0, got '${bevrijdingsdag}'`);
+  const intervalMs = wholeNumber(env, 'SLUIS_TERMIJN_INTERVAL_MS', 'a whole number of milliseconds 100–3600000', 3_600_000);
+  if (intervalMs !== undefined && intervalMs < 100)
+    throw new SettingsError(
+      'SLUIS_TERMIJN_INTERVAL_MS',
+      `SLUIS_TERMIJN_INTERVAL_MS must be a whole number of milliseconds 100–3600000, got '${intervalMs}'`,
+    );
   const demo = !env.SLUIS_PARTIES;
   return {
     unknownAddressee,
@@ -146,6 +159,7 @@ export function settingsFromEnv(env: Env, cwd: string): Settings {
       deadlineMs: deadlineSeconds !== undefined ? deadlineSeconds * 1000 : DEFAULT_BODY_LIMITS.deadlineMs,
     },
     logLevel: env.LOG_LEVEL ?? 'info',
+    termijnen: { bevrijdingsdag: bevrijdingsdag !== '0', intervalMs: intervalMs ?? 1000 },
     env,
   };
 }

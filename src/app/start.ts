@@ -146,6 +146,7 @@ export async function startGateway(settings: Settings, o: StartOptions): Promise
       logger,
       clock,
       unknownAddressee: settings.unknownAddressee,
+      termijnen: settings.termijnen,
       validate,
       buildRetour: o.buildRetour ?? (buildRetour as BuildRetourFn),
       ...(rules ? { rules } : {}),
@@ -191,6 +192,7 @@ export async function startGateway(settings: Settings, o: StartOptions): Promise
       createRequestListener(app.handle, (err) => logger.error({ event: 'internal-error', err }, 'request failed in the HTTP adapter'), {
         budget: bodyBudget,
         limits: settings.bodies,
+        now: () => clock.now(),
       }),
       settings.port,
       settings.host,

@@ -30,6 +30,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: 'import [--json] <folder|zip>  take historical berichten in without delivery; move the state horizons',
     load: () => import('./import.js'),
   },
+  termijnen: {
+    summary: 'termijnen [--status S] [--partij CODE] [--bericht 301] [--json]  the termijnen Sluis tracks',
+    load: () => import('./termijnen.js'),
+  },
 };
 
 export function usage(): string {

@@ -18,6 +18,7 @@ import type { Db } from '../store/db.js';
 import { getRaw } from '../store/journal/raw.js';
 import { claimOutbox } from '../store/outbox/claim.js';
 import { completeDelivered } from '../store/outbox/complete-delivered.js';
+import { completeOutbox } from '../store/outbox/complete.js';
 import { failOutbox } from '../store/outbox/fail.js';
 import type { BackoffPolicy, OutboxRow } from '../store/outbox/types.js';
 import { BerichtStatus } from '../status.js';
@@ -45,6 +46,9 @@ export interface WebhookWorkerOptions {
 /** Default: first retry after ~1–2 s, doubling up to ~1 h, given up (row marked failed) after 20 attempts ≈ 8 h. */
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseSeconds: 2, capSeconds: 3600, maxAttempts: 20 };
 
+/** Outbox rows that carry a notice (a termijn that passed), not a bericht. */
+const isNotice = (row: OutboxRow): boolean => (row.payload as { kind?: string }).kind === 'termijn-verlopen';
+
 export function startWebhookWorker(o: WebhookWorkerOptions): ChannelWorker {
   const doFetch = o.fetch ?? globalThis.fetch;
   const backoff = o.backoff ?? DEFAULT_BACKOFF;
@@ -60,17 +64,19 @@ export function startWebhookWorker(o: WebhookWorkerOptions): ChannelWorker {
     });
 
   const deliver = async (row: OutboxRow): Promise<string | undefined> => {
-    const payload = row.payload as { party?: string };
+    const payload = row.payload as { party?: string; kind?: string; notice?: unknown };
     const party = payload.party ? o.parties.get(payload.party) : undefined;
     if (!party?.webhook) return 'no webhook configured for this party any more';
-    const raw = await getRaw(o.db, row.bericht_id);
+    // A termijn that passed (src/pipeline/termijn-tracker.ts) is told as JSON; everything else is a bericht's bytes.
+    const notice = isNotice(row);
+    const raw = notice ? new TextEncoder().encode(JSON.stringify(payload.notice)) : await getRaw(o.db, row.bericht_id);
     if (!raw) return 'bericht not found in the journal';
     const ts = Math.floor(Date.now() / 1000);
     try {
       const res = await doFetch(party.webhook.url, {
         method: 'POST',
         headers: {
-          'content-type': 'application/xml',
+          'content-type': notice ? 'application/json' : 'application/xml',
           'sluis-delivery-id': row.delivery_key,
           'sluis-bericht-id': row.bericht_id,
           'sluis-signature': signWebhook(party.webhook.secret, ts, raw),
@@ -91,7 +97,13 @@ export function startWebhookWorker(o: WebhookWorkerOptions): ChannelWorker {
       try {
         rows = await claimOutbox(o.db, { channel: ChannelName.webhook, limit: o.batch ?? 32, worker: o.worker, lockTimeoutSeconds: 120 });
         const results = await Promise.all(rows.map(async (r) => ({ row: r, error: await deliver(r) })));
-        const ok = results.filter((x) => x.error === undefined);
+        const ok = results.filter((x) => x.error === undefined && !isNotice(x.row));
+        // A notice delivered changes no bericht's status.
+        await completeOutbox(
+          o.db,
+          o.worker,
+          results.filter((x) => x.error === undefined && isNotice(x.row)).map((x) => x.row.id),
+        );
         await completeDelivered(
           o.db,
           o.worker,

@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import { authenticate, type PartiesConfig, type Principal } from '../config/parties.js';
 import type { BerichtenService, StoredBericht } from '../pipeline/berichten.js';
+import { sluisRetourNummer, type TermijnenService } from '../pipeline/termijnen.js';
 import { BerichtStatus } from '../status.js';
 import type { IngestOutcome } from '../pipeline/ingest.js';
 import type { CollectedGauge, GatewayMetrics } from './metrics.js';
@@ -38,6 +39,8 @@ export interface ApiDeps {
   readonly openapi: () => unknown;
   /** False while starting or shutting down. */
   readonly isReady: () => boolean;
+  /** The termijnen (decision 0025): a bericht's `gekoppeld` block. Absent: the block is left out. */
+  readonly termijnen?: TermijnenService;
 }
 
 const XML_TYPES = new Set(['application/xml', 'text/xml']);
@@ -61,6 +64,29 @@ function encodeCursor(seq: string): string {
 function decodeCursor(c: string): bigint | undefined {
   const s = Buffer.from(c, 'base64url').toString('utf8');
   return /^s[0-9]{1,18}$/.test(s) ? BigInt(s.slice(1)) : undefined;
+}
+
+/**
+ * The berichten this one answers and the answers it got (through the termijnen they opened and
+ * closed), each only when the caller may read it; Sluis's own retourbericht for a rejection is an answer too.
+ */
+async function linked(
+  principal: Principal,
+  row: StoredBericht,
+  termijnen: TermijnenService,
+): Promise<{ heenberichten: unknown[]; antwoorden: unknown[] }> {
+  const links = (await termijnen.links(row.id)).filter((l) => canRead(principal, l));
+  const item = (l: { id: string; bericht: string; regel: string }): Record<string, unknown> => ({
+    id: l.id,
+    bericht: l.bericht,
+    regel: l.regel,
+    href: `/api/v1/berichten/${l.id}`,
+  });
+  const antwoorden: Record<string, unknown>[] = links.filter((l) => l.richting === 'antwoord').map(item);
+  const retour = row.retour_xml ? sluisRetourNummer(row.bericht) : undefined;
+  if (row.retour_xml)
+    antwoorden.unshift({ id: row.id, ...(retour ? { bericht: retour } : {}), door: 'sluis', href: `/api/v1/berichten/${row.id}/retour` });
+  return { heenberichten: links.filter((l) => l.richting === 'heenbericht').map(item), antwoorden };
 }
 
 const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
@@ -241,6 +267,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     if ('res' in r) return r.res;
     const row = r.row;
     const history = await berichten.history(row.id);
+    const gekoppeld = deps.termijnen ? await linked(who(req)!, row, deps.termijnen) : undefined;
     return json(200, {
       id: row.id,
       standard: row.standard,
@@ -260,6 +287,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
       issues: row.issues ?? [],
       ...(row.duplicate_of ? { duplicateOf: row.duplicate_of } : {}),
       ...(row.imported_at ? { importedAt: iso(row.imported_at) } : {}),
+      ...(gekoppeld ? { gekoppeld } : {}),
       links: {
         self: `/api/v1/berichten/${row.id}`,
         xml: `/api/v1/berichten/${row.id}/xml`,

@@ -193,6 +193,54 @@ export function openApiDocument(): Record<string, unknown> {
             },
           },
         },
+        Koppeling: {
+          type: 'object',
+          required: ['id', 'href'],
+          properties: {
+            id: { type: 'string' },
+            bericht: { type: 'string', examples: [berichtId('ijw', NUMMER.toewijzing)] },
+            regel: { type: 'string', description: 'The rule of the termijn that links them (OP090, OP090x4, OP274, OP346, OP271)' },
+            door: { const: 'sluis', description: 'Set when Sluis made the answer itself (its retourbericht for a rejection)' },
+            href: { type: 'string' },
+          },
+        },
+        Termijn: {
+          type: 'object',
+          required: [
+            'id',
+            'status',
+            'regel',
+            'bericht',
+            'berichtId',
+            'wachtOp',
+            'gemeente',
+            'aanbieder',
+            'schuldenaar',
+            'geopendOp',
+            'uiterlijk',
+          ],
+          properties: {
+            id: { type: 'integer' },
+            status: { enum: ['open', 'gesloten', 'verlopen'] },
+            regel: { type: 'string' },
+            voorwaarde: { enum: ['in-onderzoek', 'terugwerkende-kracht'] },
+            bericht: { type: 'string', pattern: '^3[0-9]{2}$', description: 'The message that opened it' },
+            berichtId: { type: 'string' },
+            standard: { enum: ['ijw', 'iwmo'] },
+            wachtOp: { type: 'array', items: { type: 'string' }, description: 'The messages whose sending meets it' },
+            gemeente: { type: 'string' },
+            aanbieder: { type: 'string' },
+            afzender: { type: 'string', description: 'The party that sent the opening bericht and waits' },
+            schuldenaar: { type: 'string', description: 'The party that owes the answer' },
+            geopendOp: { type: 'string', format: 'date' },
+            uiterlijk: { type: 'string', format: 'date', description: 'The last day an answer is in time' },
+            geslotenDoor: { type: 'string' },
+            geslotenBericht: { type: 'string' },
+            geslotenOp: { type: 'string', format: 'date' },
+            verlopenOp: { type: 'string', format: 'date' },
+            links: { type: 'object' },
+          },
+        },
         Receipt: {
           type: 'object',
           required: ['id', 'standard', 'bericht', 'status', 'decision', 'issues', 'links'],
@@ -269,10 +317,66 @@ export function openApiDocument(): Record<string, unknown> {
           security: auth,
           parameters: [idParam],
           responses: {
-            200: { description: 'The bericht', content: { 'application/json': { schema: { type: 'object' } } } },
+            200: {
+              description: 'The bericht',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      gekoppeld: {
+                        type: 'object',
+                        description:
+                          'Linked berichten (docs/api.md): the heenberichten this one answers and the answers it got, through the termijnen they opened and closed; each only when the caller may read it. Sluis’s own retourbericht for a rejection is an answer with `door: sluis`.',
+                        properties: {
+                          heenberichten: { type: 'array', items: { $ref: '#/components/schemas/Koppeling' } },
+                          antwoorden: { type: 'array', items: { $ref: '#/components/schemas/Koppeling' } },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
             401: problemRef,
             403: problemRef,
             404: problemRef,
+          },
+        },
+      },
+      '/api/v1/termijnen': {
+        get: {
+          operationId: 'listTermijnen',
+          summary: 'Termijnen of the standard Sluis tracks, newest first (operators: all; a party: those it is gemeente or aanbieder of)',
+          security: auth,
+          parameters: [
+            { name: 'status', in: 'query', schema: { enum: ['open', 'gesloten', 'verlopen'] } },
+            {
+              name: 'partij',
+              in: 'query',
+              schema: { type: 'string', pattern: '^([0-9]{4}|[0-9]{8})$' },
+              description: 'only termijnen this party is gemeente or aanbieder of',
+            },
+            {
+              name: 'bericht',
+              in: 'query',
+              schema: { type: 'string', pattern: '^(JW|WMO)?3[0-9]{2}$' },
+              description: 'the message that opened the termijn',
+            },
+            { name: 'after', in: 'query', schema: { type: 'integer', minimum: 1 }, description: 'continue after this termijn id (`next`)' },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+          ],
+          responses: {
+            200: jsonOf('A page of termijnen', {
+              type: 'object',
+              required: ['items', 'next'],
+              properties: {
+                items: { type: 'array', items: { $ref: '#/components/schemas/Termijn' } },
+                next: { type: ['integer', 'null'] },
+              },
+            }),
+            400: problemRef,
+            401: problemRef,
           },
         },
       },

@@ -120,8 +120,8 @@ function readBodyWithin(req: IncomingMessage, limit: number, hold: BodyHold, lim
   });
 }
 
-function toHttpRequest(req: IncomingMessage, onConsumed: () => void, hold: BodyHold, limits: BodyLimits): HttpRequest {
-  const receivedAt = new Date();
+function toHttpRequest(req: IncomingMessage, onConsumed: () => void, hold: BodyHold, limits: BodyLimits, now: () => Date): HttpRequest {
+  const receivedAt = now();
   // Path and query by hand: a WHATWG URL per request cost more than the rest of this adapter.
   const target = req.url ?? '/';
   const q = target.indexOf('?');
@@ -164,11 +164,13 @@ function writeResponse(req: IncomingMessage, res: ServerResponse, r: HttpRespons
 export function createRequestListener(
   handle: (req: HttpRequest) => Promise<HttpResponse>,
   onError: (err: unknown) => void = () => undefined,
-  bodies: { readonly budget: BodyBudget; readonly limits: BodyLimits } = {
+  bodies: { readonly budget: BodyBudget; readonly limits: BodyLimits; readonly now?: () => Date } = {
     budget: new BodyBudget(DEFAULT_BODY_LIMITS.budgetBytes),
     limits: DEFAULT_BODY_LIMITS,
   },
 ): RequestListener {
+  // The gateway's clock (src/app/clock.ts): the moment a bericht was received is what the journal orders by.
+  const now = bodies.now ?? ((): Date => new Date());
   return (req, res) => {
     let consumed = false;
     // The body's bytes stay reserved until the handler is done with them (journaled, refused or failed).
@@ -192,6 +194,7 @@ export function createRequestListener(
           },
           hold,
           bodies.limits,
+          now,
         ),
       ).then((r) => {
         hold.end();

@@ -10,6 +10,8 @@ export const EventType = {
   decision: 'sluis.decision',
   /** A bericht reached a postbus / webhook, was confirmed, or delivery was given up. schemas/events/delivery.v1.schema.json */
   delivery: 'sluis.delivery',
+  /** A termijn of the standard passed its last day unanswered. schemas/events/termijn.v1.schema.json */
+  termijn: 'sluis.termijn',
 } as const;
 export type EventTypeName = (typeof EventType)[keyof typeof EventType];
 
@@ -57,7 +59,31 @@ export interface DeliveryEvent {
   readonly error?: string | null;
 }
 
-export type SluisEvent = DecisionEvent | DeliveryEvent;
+/** A termijn passed unanswered (the sweep of src/pipeline/termijn-tracker.ts, trigger 0187). */
+export interface TermijnEvent {
+  readonly type: typeof EventType.termijn;
+  readonly version: 1;
+  readonly id: string;
+  readonly time: string;
+  readonly outcome: 'verlopen';
+  /** The bericht that opened the termijn. */
+  readonly berichtId: string;
+  readonly standard: string;
+  readonly bericht: string;
+  readonly berichtCode: string;
+  readonly termijn: number;
+  readonly regel: string;
+  readonly voorwaarde?: string;
+  readonly wachtOp: readonly string[];
+  readonly gemeente: string;
+  readonly aanbieder: string;
+  readonly schuldenaar: string;
+  readonly geopendOp: string;
+  readonly uiterlijk: string;
+  readonly verlopenOp: string;
+}
+
+export type SluisEvent = DecisionEvent | DeliveryEvent | TermijnEvent;
 
 /** Journal `bericht` may be '301' or 'JW301'; events carry the 3-digit number. */
 export function berichtNumber(bericht: string): string {
@@ -106,6 +132,25 @@ export function eventFromPayload(payload: Record<string, unknown>, cols: Bericht
       deliveryKey: String(payload['deliveryKey']),
       ...(typeof payload['attempts'] === 'number' ? { attempts: payload['attempts'] } : {}),
       ...(payload['error'] !== undefined ? { error: maskDigits(payload['error'] === null ? null : String(payload['error'])) } : {}),
+    };
+  }
+  if (payload['kind'] === 'termijn-verlopen') {
+    const text = (k: string): string => String(payload[k] ?? '');
+    return {
+      type: EventType.termijn,
+      version: 1,
+      ...base,
+      outcome: 'verlopen',
+      termijn: Number(payload['termijn']),
+      regel: text('regel'),
+      ...(payload['voorwaarde'] ? { voorwaarde: text('voorwaarde') } : {}),
+      wachtOp: Array.isArray(payload['wachtOp']) ? payload['wachtOp'].map(String) : [],
+      gemeente: text('gemeente'),
+      aanbieder: text('aanbieder'),
+      schuldenaar: text('schuldenaar'),
+      geopendOp: text('geopendOp'),
+      uiterlijk: text('uiterlijk'),
+      verlopenOp: text('verlopenOp'),
     };
   }
   return undefined;

@@ -108,8 +108,10 @@ export function receiptOf(row: StoredBericht): BerichtReceipt {
 export function createIngest(deps: IngestDeps): IngestFn {
   // The same keyed hash as the conversation facts (src/pipeline/client-key.ts), made once per gateway.
   const clientKey = deps.clientKeySecret ? clientKeyFn(deps.clientKeySecret) : undefined;
-  const summaryOf = (message: MessageDef, bsns: ReadonlySet<string>, h: HeaderFacts): Record<string, unknown> => {
+  const summaryOf = (message: MessageDef, bsns: ReadonlySet<string>, h: HeaderFacts, today: string): Record<string, unknown> => {
     const s: Record<string, unknown> = {
+      // The day of receipt by the injected clock: termijnen run from it (src/pipeline/termijn-tracker.ts).
+      ontvangen: today,
       standard: message.standard,
       bericht: message.id,
       berichtCode: h.berichtCode,
@@ -152,7 +154,7 @@ export function createIngest(deps: IngestDeps): IngestFn {
     // berichten get a key of their own and cannot take (and 9056) an Identificatie the gemeente uses later.
     const idemKey =
       submitter === sender ? `${sender}|${h.berichtCode}|${h.identificatie}` : `${sender}|${h.berichtCode}|${h.identificatie}|${submitter}`;
-    const summary = summaryOf(message, bsns, h);
+    const summary = summaryOf(message, bsns, h, today);
     const submittedBy = submitter !== sender ? submitter : null;
     // One literal with every field in one order (not `{ ...base, … }`): a spread followed by ten
     // more properties grew each write's property store step by step (perf under HTTP load showed

@@ -9,11 +9,16 @@ describe('ids', () => {
     expect(a < b).toBe(true);
     expect(new Set(Array.from({ length: 1000 }, () => newId(1)).values()).size).toBe(1000);
   });
+  it('within one millisecond, and when the clock steps back, ids still sort in the order they were made', () => {
+    const ids = [newId(1_800_000_000_000), ...Array.from({ length: 2000 }, () => newId(1_800_000_000_000)), newId(1_799_999_999_000)];
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
   it('the 16 random characters use every Crockford symbol in every position (80 uniform bits, pooled)', () => {
     const seen = Array.from({ length: 16 }, () => new Set<string>());
     // 20,000 ids cross the 4 KiB random pool ~49 times; P(a symbol missing in a position) < 1e-270.
     for (let i = 0; i < 20_000; i++) {
-      const r = newId(1_700_000_000_000).slice(10);
+      const r = newId(1_900_000_000_000 + i).slice(10);
       for (let p = 0; p < 16; p++) seen[p]!.add(r[p]!);
     }
     for (const s of seen) expect(s.size).toBe(32);

@@ -1,6 +1,6 @@
 /**
  * Identifiers. Journal ids are ULID-like (26 Crockford base32 chars: 48-bit millisecond time, then
- * 80 random bits), so they sort by arrival and need no coordination between instances.
+ * 80 random bits, monotonic within a process), so they sort by arrival and need no coordination between instances.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -34,18 +34,38 @@ function base32x8(n: number): string {
   return out;
 }
 
+/** The last id's time and random halves: ids of one process sort in the order they were made. */
+let lastTime = -1;
+let lastHi = 0;
+let lastLo = 0;
+const HALF = 2 ** 40;
+
+/**
+ * A journal id for `now`. Within one millisecond (or when the clock steps back, as an injected test
+ * clock may) the id is the previous one plus 1, so the journal's order (received_at, id) is the order
+ * Sluis took the berichten in, not a coin toss; across milliseconds the 80 bits are fresh randomness.
+ */
 export function newId(now: number = Date.now()): string {
+  if (now <= lastTime) {
+    lastLo += 1;
+    if (lastLo === HALF) {
+      lastLo = 0;
+      lastHi = (lastHi + 1) % HALF;
+    }
+  } else {
+    // 80 random bits as two 40-bit halves (exact in a double), 8 characters each.
+    const r = take10();
+    lastTime = now;
+    lastHi = r.readUIntBE(0, 5);
+    lastLo = r.readUIntBE(5, 5);
+  }
   let time = '';
-  let t = now;
+  let t = lastTime;
   for (let i = 0; i < 10; i++) {
     time = CROCKFORD[t % 32]! + time;
     t = Math.floor(t / 32);
   }
-  // 80 random bits as two 40-bit halves (exact in a double), 8 characters each.
-  const r = take10();
-  const hi = r.readUIntBE(0, 5);
-  const lo = r.readUIntBE(5, 5);
-  return time + base32x8(hi) + base32x8(lo);
+  return time + base32x8(lastHi) + base32x8(lastLo);
 }
 
 export const ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;

@@ -118,6 +118,9 @@ describe('OpenAPI 3.1 document', () => {
     await hit('POST', `/api/v1/postbus/${id}/ontvangst`, '/api/v1/postbus/{id}/ontvangst', { key: KEYS.aanbieder65656055 });
     await hit('POST', `/api/v1/postbus/${id}/ontvangst`, '/api/v1/postbus/{id}/ontvangst', { key: KEYS.operator });
     await hit('POST', `/api/v1/postbus/${id}/ontvangst`, '/api/v1/postbus/{id}/ontvangst', {});
+    await hit('GET', '/api/v1/termijnen?status=open&limit=5', '/api/v1/termijnen', { key: KEYS.aanbieder42420001 });
+    await hit('GET', '/api/v1/termijnen?status=dicht', '/api/v1/termijnen', { key: KEYS.operator });
+    await hit('GET', '/api/v1/termijnen', '/api/v1/termijnen', {});
     for (const p of ['/api/v1/openapi.json', '/health/live', '/health/ready', '/metrics']) await hit('GET', p, p);
 
     const statuses = new Set(seen.map((s) => s.res.status));

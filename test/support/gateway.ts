@@ -24,6 +24,8 @@ export interface TestGateway {
   readonly app: App;
   readonly logs: string[];
   readonly store: StoreKind;
+  /** PostgreSQL: the schema this gateway's tables are in (a CLI run reaches them with search_path). */
+  readonly schema?: string;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function startTestGateway(store: StoreKind, opts: TestGatewayOption
     app: running.app,
     logs,
     store,
+    ...(store === 'postgres' ? { schema } : {}),
     async close() {
       await running.stop();
       if (store === 'postgres') await dropSchema(schema);
