@@ -14,6 +14,8 @@ export const BerichtStatus = {
   ONDERDRUKT: 'onderdrukt',
   /** Refused by the decision: journaled, not delivered. */
   GEWEIGERD: 'geweigerd',
+  /** Historical traffic taken in by `sluis import` and decided as routed: conversation state only, never delivered. */
+  GEIMPORTEERD: 'geimporteerd',
   /** The addressee confirmed receipt (postbus ontvangst) or its webhook answered 2xx. */
   AFGELEVERD: 'afgeleverd',
 } as const;

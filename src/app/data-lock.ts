@@ -78,7 +78,7 @@ export function lockDataDir(dataDir: string, command: string): DataDirLock | { r
 }
 
 /** What to tell someone whose command found the folder in use. */
-export function inUseMessage(dataDir: string, h: LockHolder, wanted: 'serve' | 'replay' | 'termijnen'): string {
+export function inUseMessage(dataDir: string, h: LockHolder, wanted: 'serve' | 'replay' | 'import' | 'termijnen'): string {
   const who = `${h.command === 'serve' ? 'a running gateway (sluis serve)' : `sluis ${h.command}`}, pid ${h.pid}, since ${h.since}`;
   const hint =
     wanted === 'replay' && h.command === 'serve'

@@ -11,8 +11,10 @@ import { GroupCommitter } from '../store/group-commit.js';
 import { outboxBacklog } from '../store/outbox/backlog.js';
 import { retourIdGenerator } from '../store/ids.js';
 import { berichtenService } from '../pipeline/berichten.js';
-import { createIngest, type IngestOutcome } from '../pipeline/ingest.js';
-import type { Principal } from '../config/parties.js';
+import { createIngest, type IngestFn } from '../pipeline/ingest.js';
+import { getHorizon } from '../store/horizon/get.js';
+import { ensureHorizon } from '../store/horizon/ensure.js';
+import { importBerichten, type ImportFile, type ImportReport } from './import.js';
 import { refuseUnknownAddressee, routeToCounterparty, UnknownAddressee, type UnknownAddresseeCode } from '../pipeline/decide-default.js';
 import { withConversation } from '../pipeline/decide-conversation.js';
 import type { ExterneBronnen } from '../conversation/bronnen.js';
@@ -29,6 +31,8 @@ import type { MessageDef } from '../standard/model.js';
 import { apiRoutes } from '../http/api.js';
 import { contractenRoutes } from '../http/contracten.js';
 import { replaysRoutes } from '../http/replays.js';
+import { importsRoutes } from '../http/imports.js';
+import { readZip, ZipError } from './zip.js';
 import { CollectedGauge, countDecision, createMetrics, type GatewayMetrics } from '../http/metrics.js';
 import { openApiDocument } from '../http/openapi.js';
 import { createRouter, type HttpRequest, type HttpResponse, type Route } from '../http/router.js';
@@ -39,7 +43,7 @@ import { Werkdagen } from '../standard/werkdagen.js';
 import { amsterdamDate, systemClock, type Clock } from './clock.js';
 import type { Rules } from './rules.js';
 
-export type Ingest = (raw: Uint8Array, principal: Principal, receivedAt: Date) => Promise<IngestOutcome>;
+export type Ingest = IngestFn;
 
 export interface AppDeps {
   readonly db: Db;
@@ -59,7 +63,7 @@ export interface AppDeps {
   readonly bronnen?: ExterneBronnen;
   /**
    * Overrides the decide function (tests); default: the rules' decide, else route to the counterparty,
-   * followed by the conversation rules (src/conversation, advise mode).
+   * followed by the conversation rules (src/conversation: advise, or enforce per gemeente).
    */
   readonly decide?: DecideFn;
   /** The one clock (default: the system's): today's date for validation, decisions and replays. */
@@ -86,6 +90,8 @@ export interface App {
   readonly handle: (req: HttpRequest) => Promise<HttpResponse>;
   /** The pipeline itself, for other ingress (the Kafka consumer). */
   readonly ingest: Ingest;
+  /** Historical berichten through the pipeline without delivery; moves the pairs' state horizons (src/app/import.ts). */
+  importBerichten(files: readonly ImportFile[], operator: string): Promise<ImportReport>;
   readonly routes: readonly Route[];
   readonly metrics: GatewayMetrics;
   /** The termijn tracker (runs on its own once started; tests tick it after moving the clock). */
@@ -119,7 +125,8 @@ export function createApp(deps: AppDeps): App {
         return toegestaneVerzenders(contracten.current(), { wet, gemeente, aanbieder, verzender, nummer: message.nummer });
       }
     : undefined;
-  // The conversation rules run after every decision, in every configuration (advise: they never change it).
+  // The conversation rules run after every decision, in every configuration: advise, or enforce for a
+  // gemeente whose parties entry says so (weighed against the pair's state horizon).
   const secret = deps.parties.clientKeySecret;
   const core = rules?.decide(deps.db) ?? routeToCounterparty;
   const standard = conversationOn
@@ -127,6 +134,11 @@ export function createApp(deps: AppDeps): App {
         state: conversationState(deps.db),
         ...(deps.bronnen ? { bronnen: deps.bronnen } : {}),
         ...(secret ? { clientKey: clientKeyFn(secret) } : {}),
+        mode: (gemeente) => deps.parties.parties.get(gemeente)?.conversatie ?? 'advise',
+        horizon: {
+          get: async (pair) => (await getHorizon(deps.db, pair))?.since,
+          ensure: (pair, since) => ensureHorizon(deps.db, pair, since),
+        },
       })
     : core;
   // A bericht for a party code no config names reaches nobody: refused unless SLUIS_UNKNOWN_ADDRESSEE=route.
@@ -149,9 +161,19 @@ export function createApp(deps: AppDeps): App {
     today: clock.today,
   });
   // Decision metrics here, not in the HTTP handler: Kafka ingress goes through the same function.
-  const ingest: Ingest = async (raw, principal, receivedAt) => {
-    const out = await pipeline(raw, principal, receivedAt);
+  const ingest: Ingest = async (raw, principal, receivedAt, opts) => {
+    const out = await pipeline(raw, principal, receivedAt, opts);
     if (out.kind === 'stored' && !out.replay && out.receipt.decision) countDecision(metrics, out.receipt.bericht, out.receipt.decision);
+    // An enforced conversation finding rejected it: its issues are the findings (TR056 is the pipeline's own L3).
+    if (out.kind === 'stored' && !out.replay && !out.receipt.decision)
+      for (const i of out.receipt.issues)
+        if (i.level === 'L3' && i.rule !== 'TR056' && i.retourCode !== undefined)
+          metrics.conversationFindings.inc({
+            bericht: out.receipt.bericht,
+            rule: i.rule ?? i.code,
+            retourcode: i.retourCode,
+            mode: 'enforce',
+          });
     return out;
   };
   let ready = false;
@@ -166,6 +188,8 @@ export function createApp(deps: AppDeps): App {
     ]);
   });
   gauges.push(backlog);
+  const importFiles = (files: readonly ImportFile[], operator: string): Promise<ImportReport> =>
+    importBerichten({ db: deps.db, ingest, clock, operator }, files);
   // Termijnen (decision 0025): derived after the journal write, swept by the injected clock.
   const werkdagen = new Werkdagen({ bevrijdingsdag: deps.termijnen?.bevrijdingsdag ?? true });
   const termijnen = termijnenService(deps.db);
@@ -191,6 +215,20 @@ export function createApp(deps: AppDeps): App {
   }).concat(
     termijnenRoutes({ parties: deps.parties, logger: deps.logger, termijnen }),
     contractenRoutes({ parties: deps.parties, logger: deps.logger, ...(contracten ? { registry: contracten } : {}) }),
+    importsRoutes({
+      parties: deps.parties,
+      logger: deps.logger,
+      importZip: async (zip, operator) => {
+        let files;
+        try {
+          files = readZip(zip).filter((e) => e.name.toLowerCase().endsWith('.xml'));
+        } catch (err) {
+          if (err instanceof ZipError) return { ok: false, message: `not a readable zip archive: ${err.message}` };
+          throw err;
+        }
+        return { ok: true, report: await importFiles(files, operator) };
+      },
+    }),
     replaysRoutes({
       parties: deps.parties,
       logger: deps.logger,
@@ -226,6 +264,7 @@ export function createApp(deps: AppDeps): App {
     routes,
     metrics,
     ingest,
+    importBerichten: importFiles,
     termijnen: tracker,
     attach(component) {
       attached.push(component);

@@ -32,7 +32,7 @@ describe('sluis (main)', () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^usage: sluis <command>/);
-    for (const c of ['validate', 'retour', 'serve', 'explain', 'replay']) expect(help.stdout).toContain(`  ${c} `);
+    for (const c of ['validate', 'retour', 'serve', 'explain', 'replay', 'import']) expect(help.stdout).toContain(`  ${c} `);
   });
 
   it('an unknown command is a usage error (exit 2)', async () => {

@@ -26,6 +26,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: "replay --from T --to T [filters] [--dry-run]  re-run traffic through today's rules",
     load: () => import('./replay.js'),
   },
+  import: {
+    summary: 'import [--json] <folder|zip>  take historical berichten in without delivery; move the state horizons',
+    load: () => import('./import.js'),
+  },
   termijnen: {
     summary: 'termijnen [--status S] [--partij CODE] [--bericht 301] [--json]  the termijnen Sluis tracks',
     load: () => import('./termijnen.js'),

@@ -63,6 +63,31 @@ describe('parties config', () => {
     expect(err!.message).toContain('invalid parties config test.json');
   });
 
+  it('a gemeente chooses advise or enforce for the conversation rules; nothing else may', () => {
+    const c = parsePartiesConfig(
+      {
+        parties: [
+          { role: 'gemeente', code: '0518', name: 'a', apiKeys: key('a'), conversatie: 'enforce' },
+          { role: 'gemeente', code: '0363', name: 'b', apiKeys: key('b') },
+        ],
+      },
+      't',
+    );
+    expect(c.parties.get('0518')?.conversatie).toBe('enforce');
+    expect(c.parties.get('0363')?.conversatie).toBeUndefined();
+    expect(() =>
+      parsePartiesConfig(
+        {
+          parties: [
+            { role: 'gemeente', code: '0518', name: 'a', apiKeys: key('a'), conversatie: 'strict' },
+            { role: 'aanbieder', code: '12345678', name: 'b', apiKeys: key('b'), conversatie: 'enforce' },
+          ],
+        },
+        't',
+      ),
+    ).toThrow(/parties\[0\]\.conversatie: must be "advise" or "enforce"[\s\S]*parties\[1\]\.conversatie: only a gemeente/);
+  });
+
   it('refuses a file that is not JSON, naming it', () => {
     expect(() => loadPartiesConfig('/nonexistent/parties.json')).toThrow(/cannot read/);
   });

@@ -22,11 +22,25 @@ export interface Webhook {
   readonly secret: string;
 }
 
+/**
+ * How the conversation rules (src/conversation) act on berichten between a gemeente and its
+ * aanbieders (docs/validation.md; decision 0023).
+ */
+export const ConversatieMode = {
+  /** Route as decided and attach the findings as advice (the default). */
+  advise: 'advise',
+  /** A finding whose history Sluis saw rejects the bericht: Sluis answers with the retour, nothing is routed. */
+  enforce: 'enforce',
+} as const;
+export type ConversatieModeCode = (typeof ConversatieMode)[keyof typeof ConversatieMode];
+
 export interface Party {
   readonly role: PartyRole;
   readonly code: string;
   readonly name: string;
   readonly webhook?: Webhook;
+  /** Gemeenten only: advise (absent) or enforce. */
+  readonly conversatie?: ConversatieModeCode;
 }
 
 export type Principal =
@@ -111,7 +125,7 @@ export function parsePartiesConfig(doc: unknown, source: string): PartiesConfig 
         return;
       }
       for (const k of Object.keys(p))
-        if (!['role', 'code', 'name', 'apiKeys', 'webhook'].includes(k)) problems.push(`${path}.${k}: unknown field`);
+        if (!['role', 'code', 'name', 'apiKeys', 'webhook', 'conversatie'].includes(k)) problems.push(`${path}.${k}: unknown field`);
       const role = p.role;
       if (role !== 'gemeente' && role !== 'aanbieder') {
         problems.push(`${path}.role: must be "gemeente" or "aanbieder"`);
@@ -143,7 +157,21 @@ export function parsePartiesConfig(doc: unknown, source: string): PartiesConfig 
           if (okUrl && typeof w.secret === 'string') webhook = { url: String(w.url), secret: w.secret };
         }
       }
-      const party: Party = { role, code, name: typeof p.name === 'string' ? p.name : code, ...(webhook ? { webhook } : {}) };
+      let conversatie: ConversatieModeCode | undefined;
+      if (p.conversatie !== undefined) {
+        if (role !== 'gemeente')
+          problems.push(`${path}.conversatie: only a gemeente chooses how the conversation rules act on its berichten`);
+        else if (p.conversatie !== ConversatieMode.advise && p.conversatie !== ConversatieMode.enforce)
+          problems.push(`${path}.conversatie: must be "advise" or "enforce", got ${JSON.stringify(p.conversatie)}`);
+        else conversatie = p.conversatie;
+      }
+      const party: Party = {
+        role,
+        code,
+        name: typeof p.name === 'string' ? p.name : code,
+        ...(webhook ? { webhook } : {}),
+        ...(conversatie ? { conversatie } : {}),
+      };
       parties.set(code, party);
       for (const k of checkKeys(p.apiKeys, `${path}.apiKeys`, problems))
         addKey(k.sha256, { kind: 'party', party, keyId: k.id }, `${path}.apiKeys`);

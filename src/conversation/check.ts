@@ -1,7 +1,8 @@
 /**
- * Running the conversation rules and turning findings into advice. In advise mode (the only mode
- * built so far) a finding never changes the decision's action: it is attached as a reason with
- * severity `warning`, its rule id and retourcode, and the tag `conversatie`.
+ * Running the conversation rules and turning findings into reasons. An advising finding never changes
+ * the decision's action: it is attached as a reason with severity `warning`, its rule id and
+ * retourcode, and the tag `conversatie`. An enforced one (enforce.ts) becomes an `error` reason of
+ * the rejection.
  */
 import type { ConversationFinding, ConversationRule, RuleContext } from './rule.js';
 import type { ConversationState, ConversationSummary } from './types.js';
@@ -10,12 +11,7 @@ import { NIET_BEOORDEELD_REDEN, type ExterneBronnen } from './bronnen.js';
 /** The tag on a decision that carries conversation findings. */
 export const CONVERSATIE_TAG = 'conversatie';
 
-/** How findings act on a decision; only `advise` is built (enforce: docs/validation.md). */
-export const ConversationMode = {
-  /** Route as decided; attach the findings. */
-  advise: 'advise',
-} as const;
-export type ConversationModeCode = keyof typeof ConversationMode;
+export { ConversationMode, type ConversationModeCode } from './enforce.js';
 
 export function checkConversation(
   summary: ConversationSummary,
@@ -45,6 +41,30 @@ export function adviceReasons(findings: readonly ConversationFinding[]): AdviceR
     path: f.path,
     advies: true,
   }));
+}
+
+/** A decision reason made of an enforced finding: severity error, the reason the bericht was rejected. */
+export interface EnforcedReason {
+  readonly rule: string;
+  readonly text: string;
+  readonly severity: 'error';
+  readonly retourCode: string;
+  readonly path: string;
+}
+
+/** The reasons of weighed findings: enforced ones as errors, the others as advice. */
+export function findingReasons(findings: readonly ConversationFinding[]): (AdviceReason | EnforcedReason)[] {
+  return findings.map((f) =>
+    f.enforced === true
+      ? {
+          rule: f.rule,
+          text: `${f.rule} (retourcode ${f.retourCode}, enforced): ${f.text}`,
+          severity: 'error',
+          retourCode: f.retourCode,
+          path: f.path,
+        }
+      : adviceReasons([f])[0]!,
+  );
 }
 
 /** A rule that applies to the bericht but could not be assessed: its external source is not loaded. */

@@ -40,6 +40,11 @@ export interface ConversationFinding {
   readonly path: string;
   /** English, codes and references only: never a BSN or name. */
   readonly text: string;
+  /**
+   * Enforce mode only: whether this finding rejected the bericht. False: it only advises — the history
+   * it depends on reaches before the pair's state horizon (src/conversation/enforce.ts).
+   */
+  readonly enforced?: boolean;
 }
 
 /** Per product line / prestatie: what the table said before the parts were combined. */
@@ -70,10 +75,15 @@ export type Decision = {
   readonly variant?: string;
   /** The woonplaats result attached for the gemeente, when a check ran. */
   readonly woonplaats?: WoonplaatsCheck;
-  /** The conversation's findings, when any rule across berichten did not hold (advise: the action is unchanged). */
+  /**
+   * The conversation's findings, when any rule across berichten did not hold. Advise: the action is
+   * unchanged. Enforce: a finding marked `enforced` rejects the bericht (Sluis answers with the retour).
+   */
   readonly conversatie?: {
-    readonly mode: 'advise';
+    readonly mode: 'advise' | 'enforce';
     readonly findings: readonly ConversationFinding[];
+    /** Enforce: the pair's state horizon (YYYY-MM-DD) the findings were weighed against; absent when none is set. */
+    readonly horizon?: string;
     /** Rules that apply to the bericht but were not assessed: their external source is not loaded. */
     readonly nietBeoordeeld?: readonly { readonly rule: string; readonly reden: string }[];
   };

@@ -286,6 +286,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
       decision: row.decision ?? null,
       issues: row.issues ?? [],
       ...(row.duplicate_of ? { duplicateOf: row.duplicate_of } : {}),
+      ...(row.imported_at ? { importedAt: iso(row.imported_at) } : {}),
       ...(gekoppeld ? { gekoppeld } : {}),
       links: {
         self: `/api/v1/berichten/${row.id}`,

@@ -248,7 +248,7 @@ export function openApiDocument(): Record<string, unknown> {
             id: { type: 'string' },
             standard: { enum: ['ijw', 'iwmo'] },
             bericht: { type: 'string', examples: [berichtId('ijw', NUMMER.toewijzing)] },
-            status: { enum: ['klaargezet', 'onderdrukt', 'geweigerd', 'afgekeurd', 'afgeleverd'] },
+            status: { enum: ['klaargezet', 'onderdrukt', 'geweigerd', 'afgekeurd', 'afgeleverd', 'geimporteerd'] },
             decision: { $ref: '#/components/schemas/Decision' },
             issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' } },
             retour: { type: 'string', description: 'The retourbericht XML Sluis made when it rejected the bericht (L2/L3, TR056)' },
@@ -276,7 +276,17 @@ export function openApiDocument(): Record<string, unknown> {
               name: 'status',
               in: 'query',
               schema: {
-                enum: ['ontvangen', 'gevalideerd', 'afgekeurd', 'besloten', 'klaargezet', 'onderdrukt', 'geweigerd', 'afgeleverd'],
+                enum: [
+                  'ontvangen',
+                  'gevalideerd',
+                  'afgekeurd',
+                  'besloten',
+                  'klaargezet',
+                  'onderdrukt',
+                  'geweigerd',
+                  'afgeleverd',
+                  'geimporteerd',
+                ],
               },
             },
             { name: 'bericht', in: 'query', schema: { type: 'string', pattern: '^(JW|WMO)3[0-9]{2}$' } },
@@ -512,6 +522,52 @@ export function openApiDocument(): Record<string, unknown> {
             401: problemRef,
             403: problemRef,
             404: problemRef,
+            413: problemRef,
+            415: problemRef,
+          },
+        },
+      },
+      '/api/v1/imports': {
+        post: {
+          operationId: 'importBerichten',
+          summary:
+            "Take historical berichten in (operators): every .xml entry of a zip archive through the pipeline (validated, decided, journaled) without delivery; each gemeente–aanbieder pair's state horizon moves back to the earliest imported Dagtekening. Idempotent. The same as `sluis import`",
+          security: auth,
+          requestBody: {
+            required: true,
+            content: { 'application/zip': { schema: { type: 'string', contentMediaType: 'application/zip' } } },
+          },
+          responses: {
+            200: jsonOf('The import report: counts per status, per pair its new horizon, the files not taken in', {
+              type: 'object',
+              required: ['files', 'counts', 'pairs', 'problems'],
+              properties: {
+                files: { type: 'integer' },
+                counts: { type: 'object', additionalProperties: { type: 'integer' } },
+                pairs: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['standard', 'gemeente', 'aanbieder', 'earliest', 'horizon', 'bron'],
+                    properties: {
+                      standard: { enum: ['ijw', 'iwmo'] },
+                      gemeente: { type: 'string' },
+                      aanbieder: { type: 'string' },
+                      earliest: { type: 'string', format: 'date' },
+                      horizon: { type: 'string', format: 'date' },
+                      bron: { enum: ['eerste-bericht', 'import'] },
+                    },
+                  },
+                },
+                problems: {
+                  type: 'array',
+                  items: { type: 'object', properties: { file: { type: 'string' }, problem: { type: 'string' } } },
+                },
+              },
+            }),
+            400: problemRef,
+            401: problemRef,
+            403: problemRef,
             413: problemRef,
             415: problemRef,
           },

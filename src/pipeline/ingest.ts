@@ -1,9 +1,15 @@
 /**
  * The ingest pipeline, transport-free:
- * parse/identify → validate (L1+L2) → authorise sender → idempotency (TR056) → decide →
- * journal + the delivery channels' postbus/outbox rows in ONE atomic statement (group commit) → outcome.
- * Nothing is written for an L1 failure or a refused caller, so "nothing half-stored" holds by
- * construction: the only write is that final statement.
+ * parse/identify → validate (L1+L2) → authorise sender → idempotency (TR056) → decide (and the
+ * conversation rules) → journal + the delivery channels' postbus/outbox rows in ONE atomic statement
+ * (group commit) → outcome. Nothing is written for an L1 failure or a refused caller, so "nothing
+ * half-stored" holds by construction: the only write is that final statement.
+ *
+ * A conversation finding enforced for the gemeente (decide-conversation.ts) rejects the bericht like
+ * an L2 failure does: status afgekeurd, the findings as L3 issues, the retourbericht to the sender.
+ * Imported history (`{ imported }`, src/app/import.ts) goes the same way but is never delivered: no
+ * postbus or outbox rows (and the Kafka trigger skips it), status geimporteerd where live traffic
+ * would be klaargezet.
  */
 import { createHash } from 'node:crypto';
 import { clientKeyFn } from './client-key.js';
@@ -20,6 +26,7 @@ import type { JournalWrite, StoredBericht } from '../store/journal/types.js';
 import { planDelivery, type DeliveryChannel } from '../deliver/channel.js';
 import { newId } from '../store/ids.js';
 import { collectBsns, direction, headerFacts } from './identify.js';
+import { conversationRejection } from './decide-conversation.js';
 import { BerichtStatus } from '../status.js';
 import type { BuildRetourFn, DecideFn, Decision, HeaderFacts, IngestValidateFn } from './types.js';
 
@@ -68,6 +75,14 @@ export interface BerichtReceipt {
   readonly duplicateOf?: string;
 }
 
+/** How one bericht is taken in: live (default) or as imported history. */
+export interface IngestOptions {
+  /** When `sluis import` took it in: run the whole pipeline, deliver nothing, mark the row imported. */
+  readonly imported?: Date;
+}
+
+export type IngestFn = (raw: Uint8Array, principal: Principal, receivedAt: Date, opts?: IngestOptions) => Promise<IngestOutcome>;
+
 export type IngestOutcome =
   | { readonly kind: 'l1-invalid'; readonly issues: readonly ValidationIssue[] }
   | { readonly kind: 'forbidden-sender'; readonly detail: string }
@@ -101,7 +116,7 @@ export function receiptOf(row: StoredBericht): BerichtReceipt {
   };
 }
 
-export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Principal, receivedAt: Date) => Promise<IngestOutcome> {
+export function createIngest(deps: IngestDeps): IngestFn {
   // The same keyed hash as the conversation facts (src/pipeline/client-key.ts), made once per gateway.
   const clientKey = deps.clientKeySecret ? clientKeyFn(deps.clientKeySecret) : undefined;
   const summaryOf = (
@@ -129,7 +144,8 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
     return s;
   };
 
-  return async function ingest(raw, principal, receivedAt) {
+  return async function ingest(raw, principal, receivedAt, opts = {}) {
+    const importedAt = opts.imported ?? null;
     const today = deps.today();
     const outcome = await deps.validate(raw, { today });
     const validatedAt = new Date();
@@ -138,10 +154,11 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
     const bericht = outcome.bericht;
     const h = headerFacts(bericht);
     const { sender, counterparty } = direction(message, h);
-    if (principal.kind !== 'party') {
+    // An import is an operator's act on history: the bericht's own sender counts as its submitter.
+    if (principal.kind !== 'party' && !importedAt) {
       return { kind: 'forbidden-sender', detail: 'operators read berichten; only a gemeente or aanbieder can send one' };
     }
-    const submitter = principal.party.code;
+    const submitter = principal.kind === 'party' && !importedAt ? principal.party.code : sender;
     if (submitter !== sender && !(deps.allowedSenders?.({ message, sender, counterparty }).includes(submitter) ?? false)) {
       return {
         kind: 'forbidden-sender',
@@ -187,11 +204,12 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
       retourXml: w.retourXml,
       duplicateOf: w.duplicateOf,
       history: w.history,
-      postbus: w.postbus,
-      outbox: w.outbox,
+      postbus: importedAt ? [] : w.postbus,
+      outbox: importedAt ? [] : w.outbox,
+      importedAt,
     });
 
-    const rejectWith = (issues: readonly ValidationIssue[], duplicateOf: string | null): JournalWrite => {
+    const rejectWith = (issues: readonly ValidationIssue[], duplicateOf: string | null, extra?: Record<string, unknown>): JournalWrite => {
       const id = newId(receivedAt.getTime());
       let retourXml: string | null = null;
       let retourKind: string | undefined;
@@ -228,6 +246,7 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
               rules: [...new Set(issues.map((i) => i.rule ?? i.code))],
               retour: retourKind ?? null,
               ...(retourError ? { retourError } : {}),
+              ...extra,
             },
           },
         ],
@@ -255,14 +274,38 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
     }
 
     const decided = async (): Promise<JournalWrite> => {
-      const decision = await deps.decide({ message, bericht, header: h, sender, counterparty, today });
+      const decision = await deps.decide({
+        message,
+        bericht,
+        header: h,
+        sender,
+        counterparty,
+        today,
+        ...(importedAt ? { imported: true } : {}),
+      });
+      // Enforce mode: a finding the gemeente enforces rejects the bericht with the retourbericht (L3).
+      const enforced = conversationRejection(decision);
+      if (enforced.length > 0) {
+        const issues = enforced.map((f): ValidationIssue => ({
+          level: 'L3',
+          path: f.path,
+          code: f.rule,
+          rule: f.rule,
+          retourCode: f.retourCode,
+          message: f.text,
+        }));
+        const c = decision.conversatie!;
+        return rejectWith(issues, null, { conversatie: { mode: c.mode, horizon: c.horizon ?? null } });
+      }
       const id = newId(receivedAt.getTime());
       const routed = decision.action === 'route' && decision.addressee !== undefined;
       const addressee = routed ? (decision.addressee as string) : null;
       // Kafka rows are enqueued by the Kafka migrations' triggers within this same statement.
-      const delivery = addressee ? planDelivery(deps.channels, { berichtId: id, addressee }) : undefined;
+      const delivery = addressee && !importedAt ? planDelivery(deps.channels, { berichtId: id, addressee }) : undefined;
       const finalStatus = routed
-        ? BerichtStatus.KLAARGEZET
+        ? importedAt
+          ? BerichtStatus.GEIMPORTEERD
+          : BerichtStatus.KLAARGEZET
         : decision.action === 'suppress'
           ? BerichtStatus.ONDERDRUKT
           : BerichtStatus.GEWEIGERD;
@@ -286,7 +329,7 @@ export function createIngest(deps: IngestDeps): (raw: Uint8Array, principal: Pri
           {
             status: finalStatus,
             at: new Date(),
-            ...(routed ? { detail: { channels: delivery?.channels ?? [] } } : {}),
+            ...(routed ? { detail: importedAt ? { imported: true } : { channels: delivery?.channels ?? [] } } : {}),
           },
         ],
         postbus: delivery?.postbus ?? [],

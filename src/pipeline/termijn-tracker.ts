@@ -93,6 +93,8 @@ export function createTermijnTracker(deps: TermijnTrackerDeps): TermijnTracker {
       const openers: { id: string; ord: number }[] = [];
       const byId = new Map<string, BerichtSummary>();
       rows.forEach((row, ord) => {
+        // Imported history (`sluis import`) was answered, or not, outside Sluis: it opens and closes nothing.
+        if (row.imported) return;
         try {
           const s = row.decision_summary;
           if (!isTermijnSummary(s)) throw new Error(`journal row ${row.journal_id}: a decision summary without the fields termijnen need`);

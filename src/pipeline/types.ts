@@ -39,6 +39,8 @@ export interface DecideInput {
   readonly counterparty: string;
   /** YYYY-MM-DD, Europe/Amsterdam. */
   readonly today: string;
+  /** Historical traffic taken in by `sluis import`: decided for the conversation state, never delivered or enforced. */
+  readonly imported?: boolean;
 }
 
 export type DecideFn = (input: DecideInput) => Decision | Promise<Decision>;

@@ -485,15 +485,69 @@ describe('buildRetour: a rejected 323 gets its 325 (IV087)', () => {
       expect(v?.valid, v?.errors.join('\n')).toBe(true);
     });
 
-    it(`${std}: a 323 that passed, or has findings only inside the declaratie, gets no 325 from Sluis (the gemeente answers)`, () => {
-      for (const issues of [[], [l3('/Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]', 'TR338', '9338')]]) {
-        try {
-          buildRetour(decl(), { issues }, { today: TODAY });
-          throw new Error('expected no-retour');
-        } catch (e) {
-          expect((e as RetourError).code).toBe(RetourErrorCode.NO_RETOUR);
-        }
+    it(`${std}: a 323 that passed gets no 325 from Sluis (the gemeente answers)`, () => {
+      try {
+        buildRetour(decl(), { issues: [] }, { today: TODAY });
+        throw new Error('expected no-retour');
+      } catch (e) {
+        expect((e as RetourError).code).toBe(RetourErrorCode.NO_RETOUR);
       }
+    });
+
+    it(`${std}: a 323 rejected on a prestatie (enforce, TR338) gets a 325 rejecting the whole declaratie; our validator and xmllint agree`, async () => {
+      const h = decl();
+      const path = '/Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[1]';
+      const r = buildRetour(h, { issues: [l3(path, 'TR338', '9338')] }, { identificatieRetour: 'R325-03', today: TODAY });
+      expect(r.kind).toBe('klassen-afgekeurd');
+      expect(codes(r.bericht['Header'])).toEqual(['0200']);
+      const da = obj(r.bericht['DeclaratieAntwoord']);
+      expect(codes(da)).toEqual(['0200']);
+      expect(obj(da['TotaalToegekendBedrag'])['TotaalBedrag']).toBe(0);
+      const clients = obj(da['Clienten'])['Client'] as Obj[];
+      const heenClients = obj(obj(h.bericht['Declaratie'])['Clienten'])['Client'] as Obj[];
+      expect(clients.length).toBe(heenClients.length);
+      const perClient = clients.map((c) => ({
+        client: codes(c),
+        prestaties: (obj(c['Prestaties'])['Prestatie'] as Obj[]).map((p) => codes(p)),
+      }));
+      expect(perClient[1]!.prestaties[0]).toEqual(['9338']);
+      for (const [ci, c] of perClient.entries()) {
+        expect(c.client).toEqual(['0200']);
+        c.prestaties.forEach((p, pi) => {
+          if (ci !== 1 || pi !== 0) expect(p).toEqual(['0233']);
+        });
+      }
+      const ours = validateBericht(r.xml, { today: TODAY });
+      expect(ours.issues).toEqual([]);
+      const file = join(dir, `${r.message.id}-tr338.xml`);
+      writeFileSync(file, r.xml);
+      const [v] = await xmllintValidate(xsdPath(r.message), [file]);
+      expect(v?.valid, v?.errors.join('\n')).toBe(true);
+    });
+
+    it(`${std}: a 323 rejected on a Client (TR304) gets the code on that Client and 0233 on all its prestaties; XSD-valid`, async () => {
+      const r = buildRetour(decl(), { issues: [l3('/Bericht/Declaratie/Clienten/Client[1]/Bsn', 'TR304', '8187')] }, { today: TODAY });
+      const clients = obj(obj(r.bericht['DeclaratieAntwoord'])['Clienten'])['Client'] as Obj[];
+      expect(codes(clients[0])).toEqual(['8187']);
+      for (const p of obj(clients[0]!['Prestaties'])['Prestatie'] as Obj[]) expect(codes(p)).toEqual(['0233']);
+      expect(codes(clients[1])).toEqual(['0200']);
+      expect(validateBericht(r.xml, { today: TODAY }).issues).toEqual([]);
+      const file = join(dir, `${r.message.id}-tr304.xml`);
+      writeFileSync(file, r.xml);
+      const [v] = await xmllintValidate(xsdPath(r.message), [file]);
+      expect(v?.valid, v?.errors.join('\n')).toBe(true);
+    });
+
+    it(`${std}: a 323 rejected on its Declaratie class (TR333) gets a 325 whose DeclaratieAntwoord carries the code and lists no prestaties`, async () => {
+      const r = buildRetour(decl(), { issues: [l3('/Bericht/Declaratie/DeclaratieNummer', 'TR333', '9333')] }, { today: TODAY });
+      const da = obj(r.bericht['DeclaratieAntwoord']);
+      expect(codes(da)).toEqual(['9333']);
+      expect(da['Clienten']).toBeUndefined();
+      expect(validateBericht(r.xml, { today: TODAY }).issues).toEqual([]);
+      const file = join(dir, `${r.message.id}-tr333.xml`);
+      writeFileSync(file, r.xml);
+      const [v] = await xmllintValidate(xsdPath(r.message), [file]);
+      expect(v?.valid, v?.errors.join('\n')).toBe(true);
     });
   }
 });

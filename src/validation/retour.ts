@@ -15,7 +15,11 @@
  * When Sluis rejects it — an in-message rule (L2) failed, or the header is rejected (TR056) — the
  * gemeente never sees it, so Sluis answers with the 325 itself: its own header (gemeente → aanbieder,
  * DeclaratieIdentificatie and XsdVersieDeclaratie from the 323) with RetourCode 0001 (or the header
- * rule's codes) and no DeclaratieAntwoord: the declaratie counts as not sent. A 323 that passes is
+ * rule's codes) and no DeclaratieAntwoord: the declaratie counts as not sent. A conversation rule
+ * that rejects inside the declaratie (enforce mode) rejects the whole declaratie (L3: the whole
+ * bericht): a DeclaratieAntwoord with TotaalToegekendBedrag 0 — Sluis approves nothing for the
+ * gemeente — that returns every prestatie (the rule's code where it failed, 0233 elsewhere), or, when
+ * the Declaratie class itself failed, carries the code and lists none (TR342). A 323 that passes is
  * routed, and the gemeente's own 325 answers it.
  *
  * The copy is driven by the model: a retour message's complex types mirror the heenbericht's with an
@@ -348,10 +352,11 @@ export function declaratieAntwoordFor(heen: MessageDef): MessageDef | undefined 
 }
 
 /**
- * The 325 for a 323 that Sluis rejects (IV087): header only, built along the 325 header type. An L2
- * failure gives RetourCode 0001 (the declaratie counts as not sent); a header rule (TR056) its own
- * code. Anything else — a 323 that passed, or a finding inside the declaratie — is the gemeente's
- * to answer, so there is no 325 from Sluis then.
+ * The 325 for a 323 that Sluis rejects (IV087), built along the 325 header type. An L2 failure gives
+ * a header-only 325 with RetourCode 0001 (the declaratie counts as not sent); a header rule (TR056)
+ * its own code; L3 findings inside the declaratie (conversation rules in enforce mode) the header
+ * 0200 and a DeclaratieAntwoord that rejects the whole declaratie (declaratieAfgewezen). A 323 that
+ * passed is the gemeente's to answer, so there is no 325 from Sluis then.
  */
 function buildRejectedDeclaratieAntwoord(
   heen: { message: MessageDef; bericht: Record<string, unknown> },
@@ -362,6 +367,7 @@ function buildRejectedDeclaratieAntwoord(
   const { identificatieRetour, heenHeader } = checkInputs(heen, outcome, opts);
   let codes: RetourCodeCode[];
   let kind: RetourKind;
+  let body: Node | undefined;
   if (outcome.issues.some((i) => i.level === 'L2')) {
     codes = [RETOURCODE.technischAfgekeurd];
     kind = 'technisch-afgekeurd';
@@ -372,7 +378,7 @@ function buildRejectedDeclaratieAntwoord(
         isPrefix('/Bericht/Header', canonicalPath(i.path, heen.message.rootType)) ||
         canonicalPath(i.path, heen.message.rootType) === '/Bericht',
     );
-    if (header.length === 0) {
+    if (l3.length === 0) {
       throw new RetourError(
         RetourErrorCode.NO_RETOUR,
         `a ${heen.message.id} declaratie that passes the in-message checks is answered by the gemeente with a ${antwoord.id} declaratie-antwoord`,
@@ -381,6 +387,11 @@ function buildRejectedDeclaratieAntwoord(
     codes = [];
     for (const i of header) pushUnique(codes, codeOf(i));
     kind = 'header-afgekeurd';
+    if (header.length === 0) {
+      codes = [RETOURCODE.geenOpmerking];
+      kind = 'klassen-afgekeurd';
+      body = declaratieAfgewezen(heen, antwoord, l3);
+    }
   }
   const rootType = complexType(antwoord.rootType);
   const headerDef = rootType.children.find((c) => c.name === 'Header');
@@ -430,8 +441,76 @@ function buildRejectedDeclaratieAntwoord(
           throw new RetourError(RetourErrorCode.MODEL_MISMATCH, `${antwoord.id} Header/${def.name} is not known to the builder`);
     }
   }
-  const bericht: Node = { Header: out };
+  const bericht: Node = body ? { Header: out, DeclaratieAntwoord: body } : { Header: out };
   return { message: antwoord, bericht, xml: buildBericht(antwoord, bericht), kind };
+}
+
+/**
+ * The DeclaratieAntwoord of a 323 rejected as a whole on conversation findings inside it: nothing is
+ * approved (TotaalToegekendBedrag 0). A finding on the Declaratie class (e.g. TR333 on DeclaratieNummer)
+ * goes on DeclaratieAntwoord, which then lists no prestaties (TR342's toelichting); otherwise every
+ * prestatie is returned — the failing rule's code(s) where a finding points, 0233 (not assessed) on the
+ * others and on every prestatie of a Client that failed itself — and each Client gets its own code(s)
+ * or 0200, so Σ returned IngediendBedrag = TotaalIngediendBedrag − 0 (TR342).
+ */
+function declaratieAfgewezen(
+  heen: { message: MessageDef; bericht: Record<string, unknown> },
+  antwoord: MessageDef,
+  l3: readonly ValidationIssue[],
+): Node {
+  const declaratie = heen.bericht['Declaratie'];
+  if (!isNode(declaratie)) throw new RetourError(RetourErrorCode.MODEL_MISMATCH, `${heen.message.id} has no Declaratie`);
+  const totaal = declaratie['TotaalIngediendBedrag'];
+  const clienten = isNode(declaratie['Clienten']) ? declaratie['Clienten'] : {};
+  const clients = (Array.isArray(clienten['Client']) ? clienten['Client'] : [clienten['Client']]).filter(isNode);
+  // Codes per class instance of the 323: '' = the Declaratie, 'c' = Client[c], 'c/p' = its Prestatie[p].
+  const own = new Map<string, RetourCodeCode[]>();
+  for (const issue of l3) {
+    const p = canonicalPath(issue.path, heen.message.rootType);
+    const m = /^\/Bericht\/Declaratie\/Clienten\/Client\[(\d+)\](?:\/Prestaties\/Prestatie\[(\d+)\])?/.exec(p);
+    const key = m ? (m[2] !== undefined ? `${m[1]}/${m[2]}` : m[1]!) : '';
+    const list = own.get(key) ?? [];
+    pushUnique(list, codeOf(issue));
+    own.set(key, list);
+  }
+  const nul = { TotaalBedrag: 0, DebetCredit: 'D' };
+  const declaratieCodes = own.get('');
+  if (declaratieCodes) {
+    return {
+      DeclaratieNummer: declaratie['DeclaratieNummer'],
+      TotaalIngediendBedrag: deepCopy(totaal),
+      TotaalToegekendBedrag: nul,
+      RetourCodes: { RetourCode: [...declaratieCodes] },
+    };
+  }
+  const prestatieType = complexType(`${antwoord.rootType.split(':')[0]}:Prestatie`);
+  const copied = clients.map((client, ci) => {
+    const clientCodes = own.get(String(ci + 1));
+    const prestaties = isNode(client['Prestaties']) ? client['Prestaties'] : {};
+    const list = (Array.isArray(prestaties['Prestatie']) ? prestaties['Prestatie'] : [prestaties['Prestatie']]).filter(isNode);
+    const returned = list.map((prestatie, pi) => {
+      const out: Node = {};
+      for (const def of prestatieType.children) {
+        if (def.name === 'RetourCodes') continue;
+        if (prestatie[def.name] !== undefined) out[def.name] = deepCopy(prestatie[def.name]);
+      }
+      const codes = clientCodes ? [RETOURCODE.nietBeoordeeld] : (own.get(`${ci + 1}/${pi + 1}`) ?? [RETOURCODE.nietBeoordeeld]);
+      out['RetourCodes'] = { RetourCode: [...codes] };
+      return out;
+    });
+    return {
+      Bsn: client['Bsn'],
+      Prestaties: { Prestatie: returned },
+      RetourCodes: { RetourCode: [...(clientCodes ?? [RETOURCODE.geenOpmerking])] },
+    };
+  });
+  return {
+    DeclaratieNummer: declaratie['DeclaratieNummer'],
+    TotaalIngediendBedrag: deepCopy(totaal),
+    TotaalToegekendBedrag: nul,
+    Clienten: { Client: copied },
+    RetourCodes: { RetourCode: [RETOURCODE.geenOpmerking] },
+  };
 }
 
 /**

@@ -34,6 +34,7 @@ const JOURNAL_COLUMNS = [
   'history',
   'submitted_by',
   'decision_summary',
+  'imported_at',
 ] as const;
 const JOURNAL_CASTS = [
   'text',
@@ -58,6 +59,7 @@ const JOURNAL_CASTS = [
   'jsonb',
   'text',
   'jsonb',
+  'timestamptz',
 ] as const;
 
 function journalValues(w: JournalWrite, bytea: 'binary' | 'hex'): unknown[] {
@@ -89,6 +91,7 @@ function journalValues(w: JournalWrite, bytea: 'binary' | 'hex'): unknown[] {
     JSON.stringify(w.history.map((h) => ({ status: h.status, at: (h.at ?? w.receivedAt).toISOString(), detail: h.detail }))),
     w.submittedBy ?? null,
     d.summary === undefined ? null : JSON.stringify(d.summary),
+    w.importedAt ? w.importedAt.toISOString() : null,
   ];
 }
 

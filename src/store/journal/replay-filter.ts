@@ -36,7 +36,8 @@ export type ReplayRow = Pick<
 export const DECISION_COLUMNS = `j.decision ->> 'action' AS was_action, j.decision ->> 'addressee' AS was_addressee, j.decision_summary, j.decision_rev`;
 
 export function filterSql(sel: ReplayFilter, params: unknown[]): string {
-  const where: string[] = ['duplicate_of IS NULL'];
+  // Imported history (`sluis import`) is never delivered, so a replay must not re-deliver it either.
+  const where: string[] = ['duplicate_of IS NULL', 'imported_at IS NULL'];
   const p = (v: unknown): string => {
     params.push(v);
     return `$${params.length}`;

@@ -46,6 +46,8 @@ export interface JournalWrite {
   readonly history: readonly { readonly status: string; readonly at?: Date; readonly detail?: unknown }[];
   readonly postbus: readonly PostbusWrite[];
   readonly outbox: readonly OutboxWrite[];
+  /** When `sluis import` took it in (history: never delivered); absent/null for live traffic. */
+  readonly importedAt?: Date | null;
 }
 
 /** What a stored bericht answers with (idempotent replay, GET). */
@@ -69,6 +71,8 @@ export interface StoredBericht {
   issues: unknown;
   retour_xml: string | null;
   duplicate_of: string | null;
+  /** Set when `sluis import` took it in (migration 0161). */
+  imported_at?: Date | string | null;
 }
 
 export type WriteResult = { kind: 'inserted' } | { kind: 'conflict'; existing: StoredBericht };

@@ -8,6 +8,8 @@ export interface TermijnTodoRow {
   status: string;
   action: string | null;
   decision_summary: unknown;
+  /** Taken in by `sluis import` (journal.imported_at): history, which opens and closes no termijn. */
+  imported: boolean;
 }
 
 /**
@@ -17,7 +19,8 @@ export interface TermijnTodoRow {
  */
 export async function takeTermijnTodo(db: Db, limit: number): Promise<TermijnTodoRow[]> {
   const r = await db.query<TermijnTodoRow>(
-    `SELECT t.journal_id, j.received_at, j.summary ->> 'ontvangen' AS ontvangen, j.status, j.decision ->> 'action' AS action, j.decision_summary
+    `SELECT t.journal_id, j.received_at, j.summary ->> 'ontvangen' AS ontvangen, j.status, j.decision ->> 'action' AS action, j.decision_summary,
+            j.imported_at IS NOT NULL AS imported
        FROM termijn_todo t JOIN journal j ON j.id = t.journal_id
       ORDER BY j.received_at, j.id LIMIT $1 FOR UPDATE OF t`,
     [limit],

@@ -1,0 +1,74 @@
+/**
+ * What `sluis import` runs: the gateway's pipeline built as `serve` builds it (parties config, today's
+ * rules, the store) but not started — no listener, no delivery workers, no Kafka — and the import
+ * through it. The CLI only parses arguments and prints.
+ */
+import pino from 'pino';
+import { ConfigError } from '../config/parties.js';
+import type { BuildRetourFn, ValidateFn } from '../pipeline/types.js';
+import { systemClock, type Clock } from './clock.js';
+import { inUseMessage, lockDataDir, type DataDirLock } from './data-lock.js';
+import { createApp } from './gateway.js';
+import { readImportSource, type ImportReport } from './import.js';
+import { conversationBronnen, loadRules } from './rules.js';
+import type { Settings } from './settings.js';
+import { loadParties, openStore } from './start.js';
+import { ZipError } from './zip.js';
+
+export type ImportRunResult =
+  | { readonly ok: true; readonly report: ImportReport }
+  | {
+      readonly ok: false;
+      readonly code: 'invalid-config' | 'invalid-source' | 'data-dir-in-use';
+      readonly message: string;
+    };
+
+export async function runImport(settings: Settings, source: string, o: { operator: string; clock?: Clock }): Promise<ImportRunResult> {
+  let parties;
+  try {
+    parties = loadParties(settings);
+  } catch (err) {
+    if (err instanceof ConfigError) return { ok: false, code: 'invalid-config', message: err.message };
+    throw err;
+  }
+  let files;
+  try {
+    files = readImportSource(source);
+  } catch (err) {
+    if (err instanceof ZipError || (err as NodeJS.ErrnoException).code !== undefined)
+      return { ok: false, code: 'invalid-source', message: `${source}: ${(err as Error).message}` };
+    throw err;
+  }
+  const logger = pino({ level: 'silent' });
+  const rules = settings.registryFile ? await loadRules(settings.registryFile, settings, logger) : undefined;
+  let lock: DataDirLock | undefined;
+  if (settings.store.kind === 'pglite') {
+    const taken = lockDataDir(settings.store.dataDir, 'import');
+    if ('heldBy' in taken)
+      return { ok: false, code: 'data-dir-in-use', message: inUseMessage(settings.store.dataDir, taken.heldBy, 'import') };
+    lock = taken;
+  }
+  let opened;
+  try {
+    opened = await openStore(settings.store, { worker: false });
+    const { validateBericht } = await import('../validation/validate.js');
+    const { buildRetour } = await import('../validation/retour.js');
+    const clock = o.clock ?? systemClock;
+    const app = createApp({
+      db: opened.db,
+      storeKind: opened.kind,
+      parties,
+      logger,
+      clock,
+      unknownAddressee: settings.unknownAddressee,
+      validate: validateBericht as ValidateFn,
+      buildRetour: buildRetour as BuildRetourFn,
+      ...(rules ? { rules } : {}),
+      bronnen: await conversationBronnen(settings, rules),
+    });
+    return { ok: true, report: await app.importBerichten(files, o.operator) };
+  } finally {
+    await opened?.close();
+    lock?.release();
+  }
+}
