@@ -110,7 +110,8 @@ describe('the conversation rules against generated legal conversations (PGlite, 
       `property: ${RUNS} conversations, ${berichten} berichten in ${(ms / 1000).toFixed(1)} s (${(ms / berichten).toFixed(1)} ms per bericht)`,
     );
     expect(berichten).toBeGreaterThanOrEqual(RUNS * 4);
-  }, 300_000);
+    // ~70–150 s on a 2-core VM; generous, as the whole suite shares the cores.
+  }, 900_000);
 
   it('the mutation table names encoded rules with their retourcodes; unencoded rows drop out by data', () => {
     for (const row of ACTIVE) expect(row.retourCode, row.rule).toBe(CONVERSATION_RULES.find((r) => r.id === row.rule)!.retourCode);
