@@ -269,51 +269,73 @@ export async function prefetchConversation(
       }
     }
   }
-  for (const question of rest) {
+  // Every question is asked at once (PostgreSQL answers on separate connections; PGlite queues them);
+  // the answers are put into the snapshot in question order, so the snapshot does not depend on timing.
+  const answers = rest.map(async (question): Promise<() => void> => {
     switch (question.ask) {
       case 'declaratie': {
         const d = await store.declaratie(question.q);
-        if (d) snap.putDeclaratieRegel({ standard: question.q.standard, gemeente: d.gemeente, aanbieder: question.q.aanbieder }, d);
-        break;
+        return () => {
+          if (d) snap.putDeclaratieRegel({ standard: question.q.standard, gemeente: d.gemeente, aanbieder: question.q.aanbieder }, d);
+        };
       }
-      case 'eerdereDeclaraties':
-        for (const d of await store.eerdereDeclaraties(question.q)) snap.putDeclaratieRegel(question.q, d);
-        break;
-      case 'regie':
-        snap.putRegie(question.q, await store.regie(question.q));
-        break;
-      case 'declaratieBekend':
-        if (await store.declaratieBekend(question.q)) snap.putDeclaratie(question.q);
-        break;
-      case 'openVerzoeken':
-        snap.putOpenVerzoeken(question.q, await store.openVerzoeken(question.q));
-        break;
+      case 'eerdereDeclaraties': {
+        const ds = await store.eerdereDeclaraties(question.q);
+        return () => {
+          for (const d of ds) snap.putDeclaratieRegel(question.q, d);
+        };
+      }
+      case 'regie': {
+        const r = await store.regie(question.q);
+        return () => snap.putRegie(question.q, r);
+      }
+      case 'declaratieBekend': {
+        const known = await store.declaratieBekend(question.q);
+        return () => {
+          if (known) snap.putDeclaratie(question.q);
+        };
+      }
+      case 'openVerzoeken': {
+        const open = await store.openVerzoeken(question.q);
+        return () => snap.putOpenVerzoeken(question.q, open);
+      }
       // --- regie / toewijzing / verzoek questions ---
-      case 'regieVanClient':
-        snap.putRegieVanClient(question.q, await store.regieVanClient(question.q));
-        break;
+      case 'regieVanClient': {
+        const lijnen = await store.regieVanClient(question.q);
+        return () => snap.putRegieVanClient(question.q, lijnen);
+      }
       case 'referenties': {
         const { referenties: _refs, ...pair } = question.q;
-        for (const h of await store.referenties(question.q)) snap.putReferentie(pair, h);
-        break;
+        const hs = await store.referenties(question.q);
+        return () => {
+          for (const h of hs) snap.putReferentie(pair, h);
+        };
       }
       case 'referentiesGebruikt': {
         const { referenties: _refs, ...who } = question.q;
-        for (const r of await store.referentiesGebruikt(question.q)) snap.putReferentieGebruikt({ ...who, referentieAanbieder: r });
-        break;
+        const rs = await store.referentiesGebruikt(question.q);
+        return () => {
+          for (const r of rs) snap.putReferentieGebruikt({ ...who, referentieAanbieder: r });
+        };
       }
-      case 'toewijzingenVanClient':
-        snap.putToewijzingenVanClient(question.q, await store.toewijzingenVanClient(question.q));
-        break;
+      case 'toewijzingenVanClient': {
+        const items = await store.toewijzingenVanClient(question.q);
+        return () => snap.putToewijzingenVanClient(question.q, items);
+      }
       case 'toewijzingNummers': {
         const { toewijzingNummers: _nrs, ...gemeente } = question.q;
-        for (const g of await store.toewijzingNummers(question.q)) snap.putToewijzingNummerGebruik(gemeente, g);
-        break;
+        const gs = await store.toewijzingNummers(question.q);
+        return () => {
+          for (const g of gs) snap.putToewijzingNummerGebruik(gemeente, g);
+        };
       }
+      default:
+        return () => undefined;
     }
-  }
+  });
   // The batches go at once (PostgreSQL answers them on separate connections).
-  const [lines, opT, opR] = await Promise.all([
+  const [puts, lines, opT, opR] = await Promise.all([
+    Promise.all(answers),
     Promise.all(
       [...toegewezen.values()].map(async ({ pair, nummers }) => ({
         pair,
@@ -333,6 +355,7 @@ export async function prefetchConversation(
       })),
     ),
   ]);
+  for (const put of puts) put();
   for (const { pair, rows } of lines)
     for (const r of rows)
       if (r.item.toewijzingNummer !== undefined)
