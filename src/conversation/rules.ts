@@ -82,6 +82,11 @@ import { TR373 } from './rules/tr373.js';
 import { TR375 } from './rules/tr375.js';
 import { TR332 } from './rules/tr332.js';
 import { TR379 } from './rules/tr379.js';
+import { TR411 } from './rules/tr411.js';
+import { TR412 } from './rules/tr412.js';
+import { TR413 } from './rules/tr413.js';
+import { TR414 } from './rules/tr414.js';
+import { TR415 } from './rules/tr415.js';
 
 const REGIE_RULES: readonly ConversationRule[] = [
   TR063,
@@ -102,6 +107,11 @@ const REGIE_RULES: readonly ConversationRule[] = [
   TR375,
   TR332,
   TR379,
+  TR411,
+  TR412,
+  TR413,
+  TR414,
+  TR415,
 ];
 
 // --- externe bron (the CBS list, the contract registry) ---

@@ -25,6 +25,13 @@ import {
 
 /** A step with every StatusAanlevering 3 (verwijderen). */
 const verwijder = (s: Step): Step => ({ ...s, xml: setAll(s.xml, 'StatusAanlevering', '1', '3') });
+/** A stop step with another Einddatum (the sample's is 2026-11-20). */
+const eindigtOp = (s: Step, einddatum: string): Step => ({ ...s, xml: setAll(s.xml, 'Einddatum', '2026-11-20', einddatum) });
+/** The sample 307 as a temporary stop (RedenBeeindiging 20), ending on `einddatum`. */
+const tijdelijk = (c: Ctx, einddatum = '2026-11-20'): Step => {
+  const s = eindigtOp(stop(c), einddatum);
+  return { ...s, xml: setAll(s.xml, 'RedenBeeindiging', '[^<]*', '20') };
+};
 
 const REGIE: readonly Scenario[] = [
   {
@@ -68,6 +75,37 @@ const REGIE: readonly Scenario[] = [
     name: 'a stop with another Begindatum than its start',
     finding: true,
     steps: (c) => [toewijzing(c), start(c), { ...stop(c), xml: setAll(stop(c).xml, 'Begindatum', '2026-11-05', '2026-11-06') }],
+  },
+  { rule: 'TR413', name: 'a first temporary stop', finding: false, steps: (c) => [toewijzing(c), start(c), tijdelijk(c)] },
+  {
+    rule: 'TR413',
+    name: 'a second temporary stop of the same start',
+    finding: true,
+    steps: (c) => [toewijzing(c), start(c), tijdelijk(c), tijdelijk(c, '2026-11-25')],
+  },
+  {
+    rule: 'TR414',
+    name: 'a definitive stop on the temporary stop’s Einddatum',
+    finding: false,
+    steps: (c) => [toewijzing(c), start(c), tijdelijk(c), stop(c)],
+  },
+  {
+    rule: 'TR414',
+    name: 'a definitive stop before the temporary stop’s Einddatum',
+    finding: true,
+    steps: (c) => [toewijzing(c), start(c), tijdelijk(c, '2026-11-25'), stop(c)],
+  },
+  {
+    rule: 'TR415',
+    name: 'a definitive stop after a temporary stop',
+    finding: false,
+    steps: (c) => [toewijzing(c), start(c), tijdelijk(c), stop(c)],
+  },
+  {
+    rule: 'TR415',
+    name: 'a second definitive stop of the same start',
+    finding: true,
+    steps: (c) => [toewijzing(c), start(c), stop(c), eindigtOp(stop(c), '2026-11-25')],
   },
 ];
 
@@ -158,6 +196,16 @@ const toewijzingZonder35 = (c: Ctx): Step => ({
     '',
   ),
 });
+/**
+ * The sample 301's budget line 26001236 alone, made generiek: its Product (a Categorie without Code) left out.
+ * Alone, as Sluis's TR302 counts a line without Product as overlapping every other line of the 301.
+ */
+const toewijzingGeneriek = (c: Ctx): Step => ({
+  who: 'gemeente',
+  xml: msg(c, '301')
+    .replace(/<([\w]+):ToegewezenProduct>(?:(?!<\/\1:ToegewezenProduct>)[\s\S])*?2600123[45]<[\s\S]*?<\/\1:ToegewezenProduct>\s*/g, '')
+    .replace(/(26001236<\/[\w]+:ToewijzingNummer>\s*)<([\w]+):Product>[\s\S]*?<\/\2:Product>\s*/, '$1'),
+});
 /** The sample 317 (OngewijzigdProduct 26001236, TeWijzigenProduct 26001234 from 2026-12-01, a NieuwProduct), edited by `f`. */
 const vowMet = (c: Ctx, f: (xml: string) => string = (x) => x): Step => ({ who: 'aanbieder', xml: f(msg(c, '317')) });
 /** The 317 with its TeWijzigenProduct and OngewijzigdProduct swapped: 26001236 (a budget without product code) is to change. */
@@ -245,7 +293,38 @@ const VOW: readonly Scenario[] = [
   { rule: 'TR375', name: 'an Omvang for a toewijzing with a product code', finding: false, steps: (c) => [toewijzing(c), vowMet(c)] },
   {
     rule: 'TR375',
-    name: 'an Omvang for a budget toewijzing without product code',
+    name: 'an Omvang for an aspecifieke toewijzing (TR412’s)',
+    finding: false,
+    steps: (c) => [toewijzing(c), vowMet(c, wisselBudget)],
+  },
+  {
+    rule: 'TR375',
+    name: 'an Omvang for a generieke toewijzing (no Product)',
+    finding: true,
+    steps: (c) => [toewijzingGeneriek(c), vowMet(c, wisselBudget)],
+  },
+  { rule: 'TR411', name: 'an Omvang for a toewijzing with a product code', finding: false, steps: (c) => [toewijzing(c), vowMet(c)] },
+  {
+    rule: 'TR411',
+    name: 'no Omvang for a toewijzing with a product code',
+    finding: true,
+    steps: (c) => [
+      toewijzing(c),
+      vowMet(
+        c,
+        inTeWijzigen((x) => x.replace(/<([\w]+):Omvang>[\s\S]*?<\/\1:Omvang>\s*/, '')),
+      ),
+    ],
+  },
+  {
+    rule: 'TR412',
+    name: 'a Budget for an aspecifieke toewijzing',
+    finding: false,
+    steps: (c) => [toewijzing(c), vowMet(c, budgetVanaf('2026-11-01'))],
+  },
+  {
+    rule: 'TR412',
+    name: 'an Omvang for an aspecifieke toewijzing (a Product without Code)',
     finding: true,
     steps: (c) => [toewijzing(c), vowMet(c, wisselBudget)],
   },

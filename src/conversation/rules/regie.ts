@@ -6,7 +6,7 @@
  */
 import { NUMMER } from '../../standard/catalog.js';
 import { StatusAanlevering } from '../../standard/generated/codelists.js';
-import type { ClientKey, ConversationItem, ConversationSummary, RegieLijn } from '../types.js';
+import type { ClientKey, ConversationItem, ConversationState, ConversationSummary, RegieLijn } from '../types.js';
 
 type Status = keyof typeof StatusAanlevering;
 export const EERSTE: Status = '1';
@@ -99,4 +99,40 @@ export function beschrijf(l: RegieLijn): string {
   ]
     .filter((x) => x !== undefined)
     .join(', ');
+}
+
+/** StatusAanlevering values that send a line (TR413–TR415 say "1 of 2"; CS058 leaves only 1 in a 305/307). */
+const AANLEVERING: ReadonlySet<string> = new Set<Status>(['1', '2']);
+/** Whether a line sends (rather than removes) a start or stop. */
+export const aangeleverd = (l: RegieLijn): boolean => AANLEVERING.has(l.statusAanlevering ?? '');
+
+/** RedenBeeindiging 20: levering tijdelijk beëindigd (iJw JZ588 and iWmo WMO588 alike). */
+export const TIJDELIJK = '20';
+
+/**
+ * The actuele stops of one start (TR413–TR415): the stops with its key elements sent earlier with 1 and
+ * not removed with 3 — neither earlier nor in this bericht (a correction sends 3 and 1 together, in
+ * any order: OP080) — leaving out a stop identical to `lijn` (sending the same stop again is TR074's).
+ */
+export function actueleStops(eerder: readonly RegieLijn[], ditBericht: readonly RegieLijn[], lijn: RegieLijn): RegieLijn[] {
+  const stops = new Map<string, RegieLijn>();
+  for (const l of eerder) {
+    if (l.soort !== 'stop') continue;
+    if (l.statusAanlevering === EERSTE) stops.set(sleutel(l), l);
+    else if (l.statusAanlevering === VERWIJDEREN) stops.delete(sleutel(l));
+  }
+  for (const l of ditBericht) if (l.soort === 'stop' && l.statusAanlevering === VERWIJDEREN) stops.delete(sleutel(l));
+  stops.delete(sleutel(lijn));
+  const start = startSleutel(lijn);
+  return [...stops.values()].filter((l) => startSleutel(l) === start);
+}
+
+/** The lines a 307 sends (StatusAanlevering 1 or 2), each with the actuele stops of its start. */
+export function stopsNaStops(s: ConversationSummary, state: ConversationState): (RegieRegelVanBericht & { actueel: RegieLijn[] })[] {
+  const regels = regieLijnen(s, [NUMMER.stop]);
+  return regels.flatMap((r) => {
+    if (!aangeleverd(r.lijn)) return [];
+    const ditBericht = regels.filter((o) => o.q.client === r.q.client).map((o) => o.lijn);
+    return [{ ...r, actueel: actueleStops(state.regieVanClient(r.q), ditBericht, r.lijn) }];
+  });
 }

@@ -4,9 +4,9 @@ import { dateAfter } from './tr135.js';
 import { toewijzingenVan, vowItems, vowVragen } from './vow.js';
 
 /** From 2021 an aspecifieke or generieke toewijzing (no product code) has no Omvang (CD080 in the 301). */
-const GRENS = '2020-12-31';
+export const GRENS = '2020-12-31';
 
-/** TR375: no Omvang in a TeWijzigenProduct whose toewijzing has no product code, when it runs past 2020. */
+/** TR375: no Omvang in a TeWijzigenProduct whose toewijzing has no Product (generiek), when it runs past 2020; TR412 is the aspecifieke's. */
 export const TR375 = conversationRule({
   id: 'TR375',
   retourCode: '9375',
@@ -14,7 +14,7 @@ export const TR375 = conversationRule({
   berichten: [NUMMER.verzoekOmWijziging],
   klasse: CATALOG[NUMMER.verzoekOmWijziging].items.find((k) => k.kind === 'TeWijzigenProduct')!.pad,
   lezing:
-    'a TeWijzigenProduct has no Omvang when the toewijzing it names (the latest 301 line with its ToewijzingNummer for this client) has no Product/Code (aspecifiek or generiek) and the Einddatum (the TeWijzigenProduct’s, else the toewijzing’s) is empty or after 31-12-2020',
+    'a TeWijzigenProduct has no Omvang when the toewijzing it names (the latest 301 line with its ToewijzingNummer for this client) has no Product at all (generiek; a Product without Code, aspecifiek, is TR412’s) and the Einddatum (the TeWijzigenProduct’s, else the toewijzing’s) is empty or after 31-12-2020',
   grenzen: 'a toewijzing sent before Sluis saw this gemeente–aanbieder pair, or outside Sluis, is unknown to it (then TR351 speaks)',
   vragen: vowVragen,
   check: (s, state) => {
@@ -22,7 +22,7 @@ export const TR375 = conversationRule({
     if (!toewijzingen) return [];
     return vowItems(s, 'TeWijzigenProduct').flatMap((it): ConversationFinding[] => {
       const t = it.toewijzingNummer !== undefined ? toewijzingen.get(it.toewijzingNummer) : undefined;
-      if (!t || it.omvang === undefined || t.code !== undefined) return [];
+      if (!t || it.omvang === undefined || t.categorie !== undefined) return [];
       const einddatum = it.einddatum ?? t.einddatum;
       if (einddatum !== undefined && !dateAfter(einddatum, GRENS)) return [];
       return [
@@ -30,7 +30,7 @@ export const TR375 = conversationRule({
           rule: 'TR375',
           retourCode: '9375',
           path: it.path,
-          text: `Omvang is filled while toewijzing ${it.toewijzingNummer} has no product code and Einddatum ${einddatum ?? '(empty)'} is after 2020-12-31 or empty`,
+          text: `Omvang is filled while toewijzing ${it.toewijzingNummer} has no Product and Einddatum ${einddatum ?? '(empty)'} is after 2020-12-31 or empty`,
         },
       ];
     });
