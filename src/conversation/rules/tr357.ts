@@ -1,7 +1,7 @@
 import { CATALOG, NUMMER } from '../../standard/catalog.js';
 import { Bron, conversationRule, type ConversationFinding } from '../rule.js';
 import { dateAfter } from './tr135.js';
-import { toewijzingenVan, vowItems, vowVragen } from './vow.js';
+import { teWijzigenMetToewijzing, vowVragen } from './vow.js';
 
 /** TR357: a change not in the future (GewensteIngangsdatum ≤ Dagtekening) starts on the toewijzing's Ingangsdatum. */
 export const TR357 = conversationRule({
@@ -15,11 +15,8 @@ export const TR357 = conversationRule({
   grenzen: 'a toewijzing sent before Sluis saw this gemeente–aanbieder pair, or outside Sluis, is unknown to it (then TR351 speaks)',
   vragen: vowVragen,
   check: (s, state) => {
-    const toewijzingen = toewijzingenVan(s, state);
-    if (!toewijzingen) return [];
-    return vowItems(s, 'TeWijzigenProduct').flatMap((it): ConversationFinding[] => {
-      const t = it.toewijzingNummer !== undefined ? toewijzingen.get(it.toewijzingNummer) : undefined;
-      if (!t || it.datum === undefined || t.datum === undefined) return [];
+    return teWijzigenMetToewijzing(s, state).flatMap(({ it, t }): ConversationFinding[] => {
+      if (it.datum === undefined || t.datum === undefined) return [];
       if (dateAfter(it.datum, s.dagtekening) || it.datum === t.datum) return [];
       return [
         {

@@ -2,7 +2,7 @@ import { CATALOG, NUMMER } from '../../standard/catalog.js';
 import { Frequentie } from '../../standard/generated/codelists.js';
 import { Bron, conversationRule, type ConversationFinding } from '../rule.js';
 import type { ConversationItem } from '../types.js';
-import { toewijzingenVan, vowItems, vowVragen } from './vow.js';
+import { teWijzigenMetToewijzing, vowVragen } from './vow.js';
 
 /** Frequentie 6: totaal binnen geldigheidsduur toewijzing. */
 const TOTAAL: keyof typeof Frequentie = '6';
@@ -22,11 +22,8 @@ export const TR373 = conversationRule({
   grenzen: 'a toewijzing sent before Sluis saw this gemeente–aanbieder pair, or outside Sluis, is unknown to it (then TR351 speaks)',
   vragen: vowVragen,
   check: (s, state) => {
-    const toewijzingen = toewijzingenVan(s, state);
-    if (!toewijzingen) return [];
-    return vowItems(s, 'TeWijzigenProduct').flatMap((it): ConversationFinding[] => {
-      const t = it.toewijzingNummer !== undefined ? toewijzingen.get(it.toewijzingNummer) : undefined;
-      if (!t || t.datum === undefined) return [];
+    return teWijzigenMetToewijzing(s, state).flatMap(({ it, t }): ConversationFinding[] => {
+      if (t.datum === undefined) return [];
       const budget = it.budgetBedrag !== undefined && it.budgetBedrag !== t.budgetBedrag;
       const totaal = it.omvang?.frequentie === TOTAAL && !omvangGelijk(it.omvang, t.omvang);
       if ((!budget && !totaal) || it.datum === t.datum) return [];

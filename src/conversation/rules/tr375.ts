@@ -1,7 +1,7 @@
 import { CATALOG, NUMMER } from '../../standard/catalog.js';
 import { Bron, conversationRule, type ConversationFinding } from '../rule.js';
 import { dateAfter } from './tr135.js';
-import { toewijzingenVan, vowItems, vowVragen } from './vow.js';
+import { teWijzigenMetToewijzing, vowVragen } from './vow.js';
 
 /** From 2021 an aspecifieke or generieke toewijzing (no product code) has no Omvang (CD080 in the 301). */
 export const GRENS = '2020-12-31';
@@ -18,11 +18,8 @@ export const TR375 = conversationRule({
   grenzen: 'a toewijzing sent before Sluis saw this gemeente–aanbieder pair, or outside Sluis, is unknown to it (then TR351 speaks)',
   vragen: vowVragen,
   check: (s, state) => {
-    const toewijzingen = toewijzingenVan(s, state);
-    if (!toewijzingen) return [];
-    return vowItems(s, 'TeWijzigenProduct').flatMap((it): ConversationFinding[] => {
-      const t = it.toewijzingNummer !== undefined ? toewijzingen.get(it.toewijzingNummer) : undefined;
-      if (!t || it.omvang === undefined || t.categorie !== undefined) return [];
+    return teWijzigenMetToewijzing(s, state).flatMap(({ it, t }): ConversationFinding[] => {
+      if (it.omvang === undefined || t.categorie !== undefined) return [];
       const einddatum = it.einddatum ?? t.einddatum;
       if (einddatum !== undefined && !dateAfter(einddatum, GRENS)) return [];
       return [

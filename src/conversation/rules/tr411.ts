@@ -1,6 +1,6 @@
 import { CATALOG, NUMMER } from '../../standard/catalog.js';
 import { Bron, conversationRule, type ConversationFinding } from '../rule.js';
-import { toewijzingenVan, vowItems, vowVragen } from './vow.js';
+import { teWijzigenMetToewijzing, vowVragen } from './vow.js';
 
 /** TR411: a TeWijzigenProduct of a toewijzing with a product code (specifiek) has an Omvang. */
 export const TR411 = conversationRule({
@@ -14,11 +14,8 @@ export const TR411 = conversationRule({
   grenzen: 'a toewijzing sent before Sluis saw this gemeente–aanbieder pair, or outside Sluis, is unknown to it (then TR351 speaks)',
   vragen: vowVragen,
   check: (s, state) => {
-    const toewijzingen = toewijzingenVan(s, state);
-    if (!toewijzingen) return [];
-    return vowItems(s, 'TeWijzigenProduct').flatMap((it): ConversationFinding[] => {
-      const t = it.toewijzingNummer !== undefined ? toewijzingen.get(it.toewijzingNummer) : undefined;
-      if (!t || t.code === undefined || it.omvang !== undefined) return [];
+    return teWijzigenMetToewijzing(s, state).flatMap(({ it, t }): ConversationFinding[] => {
+      if (t.code === undefined || it.omvang !== undefined) return [];
       return [
         {
           rule: 'TR411',

@@ -2,7 +2,7 @@ import { CATALOG, NUMMER } from '../../standard/catalog.js';
 import { Bron, conversationRule, type ConversationFinding } from '../rule.js';
 import { dateAfter } from './tr135.js';
 import { GRENS } from './tr375.js';
-import { toewijzingenVan, vowItems, vowVragen } from './vow.js';
+import { teWijzigenMetToewijzing, vowVragen } from './vow.js';
 
 /** TR412: no Omvang in a TeWijzigenProduct whose toewijzing has a Product without Code (aspecifiek), when it runs past 2020. */
 export const TR412 = conversationRule({
@@ -16,11 +16,8 @@ export const TR412 = conversationRule({
   grenzen: 'a toewijzing sent before Sluis saw this gemeente–aanbieder pair, or outside Sluis, is unknown to it (then TR351 speaks)',
   vragen: vowVragen,
   check: (s, state) => {
-    const toewijzingen = toewijzingenVan(s, state);
-    if (!toewijzingen) return [];
-    return vowItems(s, 'TeWijzigenProduct').flatMap((it): ConversationFinding[] => {
-      const t = it.toewijzingNummer !== undefined ? toewijzingen.get(it.toewijzingNummer) : undefined;
-      if (!t || it.omvang === undefined || t.categorie === undefined || t.code !== undefined) return [];
+    return teWijzigenMetToewijzing(s, state).flatMap(({ it, t }): ConversationFinding[] => {
+      if (it.omvang === undefined || t.categorie === undefined || t.code !== undefined) return [];
       const einddatum = it.einddatum ?? t.einddatum;
       if (einddatum !== undefined && !dateAfter(einddatum, GRENS)) return [];
       return [

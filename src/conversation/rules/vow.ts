@@ -49,3 +49,16 @@ export function actueel(t: ConversationItem, peildatum: string): boolean {
 export function vowItems(s: ConversationSummary, kind: ConversationItem['kind']): ConversationItem[] {
   return s.nummer === NUMMER.verzoekOmWijziging ? s.items.filter((it) => it.kind === kind) : [];
 }
+
+/** Each TeWijzigenProduct with the toewijzing it names (its latest 301 line for the client); none without the state. */
+export function teWijzigenMetToewijzing(
+  s: ConversationSummary,
+  state: ConversationState,
+): { readonly it: ConversationItem; readonly t: ConversationItem }[] {
+  const toewijzingen = toewijzingenVan(s, state);
+  if (!toewijzingen) return [];
+  return vowItems(s, 'TeWijzigenProduct').flatMap((it) => {
+    const t = it.toewijzingNummer !== undefined ? toewijzingen.get(it.toewijzingNummer) : undefined;
+    return t ? [{ it, t }] : [];
+  });
+}
