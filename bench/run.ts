@@ -35,6 +35,7 @@ function parseArgs(argv: readonly string[]): { names: string[]; options: BenchOp
       bigBytes: opt('big-mb', 25) * 1e6,
       runs: opt('runs', 5),
       today: '2026-11-23',
+      httpRows: argv.includes('--http=stateful') ? 'stateful' : 'all',
     },
   };
 }

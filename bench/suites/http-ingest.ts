@@ -180,9 +180,14 @@ function stop(proc: ChildProcess): Promise<void> {
 /** The CLI entry: compiled when the bench runs from dist/, through tsx when run from source. */
 function cliArgs(): string[] {
   const here = fileURLToPath(import.meta.url);
-  return here.endsWith('.ts')
-    ? ['--import', 'tsx', join(repoRoot(), 'src/cli/main.ts'), 'serve']
-    : [join(repoRoot(), 'dist/src/cli/main.js'), 'serve'];
+  // BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`): node flags for the gateways, for finding where time goes.
+  const extra = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  return [
+    ...extra,
+    ...(here.endsWith('.ts')
+      ? ['--import', 'tsx', join(repoRoot(), 'src/cli/main.ts'), 'serve']
+      : [join(repoRoot(), 'dist/src/cli/main.js'), 'serve']),
+  ];
 }
 
 const HELLO = `
@@ -260,7 +265,8 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
   const hello = await startChild(['--input-type=module', '-e', HELLO], {});
   try {
     await load(hello.port, bodies(WARM), 202);
-    for (const store of ['pglite', 'postgres'] as const) {
+    const stores = ctx?.options.httpRows === 'stateful' ? [] : (['pglite', 'postgres'] as const);
+    for (const store of stores) {
       const schema = `bench_${randomBytes(5).toString('hex')}`;
       const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SLUIS_PARTIES: parties };
       if (store === 'pglite') env['SLUIS_DATA_DIR'] = join(work, 'data');

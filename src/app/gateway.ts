@@ -42,6 +42,7 @@ import { termijnenService, type TermijnenService, type TermijnGaugeRow } from '.
 import { Werkdagen } from '../standard/werkdagen.js';
 import { amsterdamDate, systemClock, type Clock } from './clock.js';
 import type { Rules } from './rules.js';
+import { coalescedReads } from '../store/read-batch.js';
 
 export type Ingest = IngestFn;
 
@@ -129,14 +130,16 @@ export function createApp(deps: AppDeps): App {
   // gemeente whose parties entry says so (weighed against the pair's state horizon).
   const secret = deps.parties.clientKeySecret;
   const core = rules?.decide(deps.db) ?? routeToCounterparty;
+  // The conversation's reads of berichten deciding together go as one statement (src/store/read-batch.ts).
+  const reads = coalescedReads(deps.db);
   const standard = conversationOn
     ? withConversation(core, {
-        state: conversationState(deps.db),
+        state: conversationState(reads),
         ...(deps.bronnen ? { bronnen: deps.bronnen } : {}),
         ...(secret ? { clientKey: clientKeyFn(secret) } : {}),
         mode: (gemeente) => deps.parties.parties.get(gemeente)?.conversatie ?? 'advise',
         horizon: {
-          get: async (pair) => (await getHorizon(deps.db, pair))?.since,
+          get: async (pair) => (await getHorizon(reads, pair))?.since,
           ensure: (pair, since) => ensureHorizon(deps.db, pair, since),
         },
       })
@@ -148,6 +151,7 @@ export function createApp(deps: AppDeps): App {
   const channels = createChannels({ parties: deps.parties.parties, ...(deps.webhook ? { webhook: deps.webhook } : {}) });
   const pipeline = createIngest({
     db: deps.db,
+    reads,
     committer,
     validate: deps.validate,
     buildRetour: deps.buildRetour,

@@ -32,6 +32,8 @@ import type { BuildRetourFn, DecideFn, Decision, HeaderFacts, IngestValidateFn }
 
 export interface IngestDeps {
   readonly db: Db;
+  /** Read-only statements of concurrent berichten coalesced (src/store/read-batch.ts); default `db`. */
+  readonly reads?: Db;
   readonly committer: GroupCommitter;
   readonly validate: IngestValidateFn;
   readonly buildRetour: BuildRetourFn;
@@ -360,7 +362,7 @@ export function createIngest(deps: IngestDeps): IngestFn {
         // after this sends the bericht back to decide in the commit.
         const { known: seen, unknown } = deps.committer.knownVersions([...locks.map((l) => l.id), ...watch]);
         if (unknown.length > 0) {
-          const read = await readConversationClock(deps.db, unknown);
+          const read = await readConversationClock(deps.reads ?? deps.db, unknown);
           for (const id of unknown) seen.set(id, read.get(id) ?? '0');
         }
         order = { locks, watch, seen, redecide: async () => (write = await decided()) };
