@@ -1,5 +1,5 @@
 /**
- * Read coalescing for the conversation state (docs/decisions/0026-coalesced-state-reads.md): the
+ * Read coalescing for the conversation state (docs/decisions/0035-coalesced-state-reads.md): the
  * SELECTs that berichten deciding at the same moment send are gathered and sent as ONE statement,
  * each as a branch of a UNION ALL tagged with its place in the batch, its rows carried as jsonb. A
  * statement costs the gateway a socket write and a read whatever its size (on the 2-core VMs the
