@@ -1,4 +1,3 @@
-import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { makeZip } from '../../test/support/zip.js';
 import { openBatchZip, readZip, writeZip, ZipError } from './zip.js';

@@ -156,7 +156,8 @@ export function openBatchZip(data: Uint8Array, limits: BatchZipLimits): BatchZip
       throw new ZipError(`${r.name}: folders are not allowed in a batch (put the files at the top of the archive)`, 'folders');
     if (r.name === '') throw new ZipError('an entry without a name');
     // Bit 0: encrypted (ZipCrypto); bit 6: strong encryption; method 99: WinZip AES.
-    if (r.flags & 0x41 || r.method === 99) throw new ZipError(`${r.name}: password-protected (encrypted) entries are not allowed`, 'encrypted');
+    if (r.flags & 0x41 || r.method === 99)
+      throw new ZipError(`${r.name}: password-protected (encrypted) entries are not allowed`, 'encrypted');
     if (names.has(r.name)) throw new ZipError(`${r.name}: the name occurs twice`);
     names.add(r.name);
     if (r.uncompressed > limits.maxFileBytes)

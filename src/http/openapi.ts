@@ -87,7 +87,10 @@ export function openApiDocument(): Record<string, unknown> {
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'API key from the parties config' },
-        mtls: { type: 'mutualTLS', description: 'A client certificate named in the parties config (over TLS: SLUIS_TLS_CERT, SLUIS_TLS_CLIENT_CA)' },
+        mtls: {
+          type: 'mutualTLS',
+          description: 'A client certificate named in the parties config (over TLS: SLUIS_TLS_CERT, SLUIS_TLS_CLIENT_CA)',
+        },
       },
       schemas: {
         Problem: {
