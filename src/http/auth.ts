@@ -17,11 +17,13 @@ export function principalOf(parties: PartiesConfig, req: Pick<HttpRequest, 'head
 }
 
 /** 401 problem+json saying what was missing or not known. */
-export function unauthorizedResponse(req: Pick<HttpRequest, 'headers' | 'clientCertificate'>): HttpResponse {
+export function unauthorizedResponse(req: Pick<HttpRequest, 'headers' | 'clientCertificate' | 'clientCertificateRefused'>): HttpResponse {
   const detail = req.headers['authorization']
     ? 'the API key is not known'
     : req.clientCertificate
       ? 'the client certificate is not configured for any party'
-      : 'send Authorization: Bearer <api key> (or a client certificate over TLS)';
+      : req.clientCertificateRefused
+        ? `the client certificate did not verify against the CA bundle (${req.clientCertificateRefused})`
+        : 'send Authorization: Bearer <api key> (or a client certificate over TLS)';
   return problemResponse(problem(ProblemType.UNAUTHORIZED, detail), { 'www-authenticate': 'Bearer realm="sluis"' });
 }

@@ -22,6 +22,8 @@ export interface HttpRequest {
   readonly receivedAt: Date;
   /** Over TLS: the client certificate that verified against the configured CA bundle (src/http/auth.ts). */
   readonly clientCertificate?: ClientCertificate;
+  /** Over TLS: a client certificate was presented but did not verify (why, as OpenSSL says it); it stands for nobody. */
+  readonly clientCertificateRefused?: string;
 }
 
 export interface HttpResponse {

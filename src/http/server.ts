@@ -124,28 +124,28 @@ function readBodyWithin(req: IncomingMessage, limit: number, hold: BodyHold, lim
 }
 
 /** A TLS connection's verified client certificate, read once per connection (keep-alive serves many requests). */
-const peerCertificates = new WeakMap<Socket, ClientCertificate | null>();
+const peerCertificates = new WeakMap<Socket, ClientCertificate | { readonly refused: string } | null>();
 
 /**
- * The client certificate of a TLS connection, only when it verified against the CA bundle
- * (`authorized`): the server asks for one but lets the handshake finish without it, so an API key
- * still works over TLS and an unknown or foreign certificate gets a 401 problem, not a broken handshake.
+ * The client certificate of a TLS connection when it verified against the CA bundle (`authorized`),
+ * else why not: the server asks for one but lets the handshake finish without it, so an API key still
+ * works over TLS and an unknown or foreign certificate gets a 401 problem, not a broken handshake.
  */
-function clientCertificateOf(socket: Socket): ClientCertificate | undefined {
+function clientCertificateOf(socket: Socket): ClientCertificate | { readonly refused: string } | undefined {
   const tls = socket as Partial<TLSSocket>;
   if (tls.encrypted !== true || typeof tls.getPeerCertificate !== 'function') return undefined;
   let known = peerCertificates.get(socket);
   if (known === undefined) {
     known = null;
-    if (tls.authorized) {
-      const c = tls.getPeerCertificate();
-      if (c && c.fingerprint256) {
-        const serial = (c.subject as Record<string, string | string[] | undefined> | undefined)?.serialNumber;
-        known = {
-          sha256: c.fingerprint256.replace(/:/g, '').toLowerCase(),
-          ...(typeof serial === 'string' ? { serialNumber: serial } : {}),
-        };
-      }
+    const c = tls.getPeerCertificate();
+    const presented = c !== null && typeof c === 'object' && typeof c.fingerprint256 === 'string';
+    if (presented && !tls.authorized) known = { refused: String(tls.authorizationError ?? 'not verified') };
+    else if (presented) {
+      const serial = (c.subject as Record<string, string | string[] | undefined> | undefined)?.serialNumber;
+      known = {
+        sha256: c.fingerprint256.replace(/:/g, '').toLowerCase(),
+        ...(typeof serial === 'string' ? { serialNumber: serial } : {}),
+      };
     }
     peerCertificates.set(socket, known);
   }
@@ -165,14 +165,14 @@ function toHttpRequest(req: IncomingMessage, onConsumed: () => void, hold: BodyH
     const v = raw[k];
     headers[k] = Array.isArray(v) ? v.join(', ') : v;
   }
-  const clientCertificate = clientCertificateOf(req.socket);
+  const peer = clientCertificateOf(req.socket);
   return {
     method: req.method ?? 'GET',
     path,
     query,
     headers,
     receivedAt,
-    ...(clientCertificate ? { clientCertificate } : {}),
+    ...(peer ? ('refused' in peer ? { clientCertificateRefused: peer.refused } : { clientCertificate: peer }) : {}),
     readBody: (limit) => {
       onConsumed();
       return readBodyWithin(req, limit, hold, limits);
