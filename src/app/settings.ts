@@ -160,7 +160,10 @@ export function settingsFromEnv(env: Env, cwd: string): Settings {
     v ? resolve(cwd, v) : undefined,
   );
   if (!certFile !== !keyFile)
-    throw new SettingsError(certFile ? 'SLUIS_TLS_KEY' : 'SLUIS_TLS_CERT', 'SLUIS_TLS_CERT and SLUIS_TLS_KEY go together: set both for TLS, or neither');
+    throw new SettingsError(
+      certFile ? 'SLUIS_TLS_KEY' : 'SLUIS_TLS_CERT',
+      'SLUIS_TLS_CERT and SLUIS_TLS_KEY go together: set both for TLS, or neither',
+    );
   if (clientCaFile && !certFile)
     throw new SettingsError('SLUIS_TLS_CLIENT_CA', 'SLUIS_TLS_CLIENT_CA needs TLS: set SLUIS_TLS_CERT and SLUIS_TLS_KEY too');
   return {
