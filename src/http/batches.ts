@@ -81,7 +81,9 @@ export function retourFileName(name: string): string {
 /** `attachment` with an ASCII fallback name and the exact one in RFC 8187 encoding. */
 export function contentDisposition(name: string): string {
   const ascii = name.replace(/[^A-Za-z0-9._-]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  // encodeURIComponent leaves ' ( ) * ! as they are; RFC 8187's attr-char does not allow the first four.
+  const exact = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
 }
 
 function render(b: BatchRecord): Record<string, unknown> {
