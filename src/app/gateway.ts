@@ -32,6 +32,8 @@ import { apiRoutes } from '../http/api.js';
 import { contractenRoutes } from '../http/contracten.js';
 import { replaysRoutes } from '../http/replays.js';
 import { importsRoutes } from '../http/imports.js';
+import { batchesRoutes } from '../http/batches.js';
+import { batchesService } from './batches.js';
 import { readZip, ZipError } from './zip.js';
 import { CollectedGauge, countDecision, createMetrics, type GatewayMetrics } from '../http/metrics.js';
 import { openApiDocument } from '../http/openapi.js';
@@ -233,6 +235,7 @@ export function createApp(deps: AppDeps): App {
         return { ok: true, report: await importFiles(files, operator) };
       },
     }),
+    batchesRoutes({ parties: deps.parties, logger: deps.logger, batches: batchesService({ db: deps.db, ingest }) }),
     replaysRoutes({
       parties: deps.parties,
       logger: deps.logger,

@@ -4,7 +4,8 @@
  * berichten it is the sender of and reads only berichten sent by it or routed to it; operators read all.
  */
 import type { Logger } from 'pino';
-import { authenticate, type PartiesConfig, type Principal } from '../config/parties.js';
+import type { PartiesConfig, Principal } from '../config/parties.js';
+import { principalOf, unauthorizedResponse } from './auth.js';
 import type { BerichtenService, StoredBericht } from '../pipeline/berichten.js';
 import { sluisRetourNummer, type TermijnenService } from '../pipeline/termijnen.js';
 import { BerichtStatus } from '../status.js';
@@ -93,12 +94,8 @@ const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() :
 
 export function apiRoutes(deps: ApiDeps): Route[] {
   const { berichten, metrics, logger } = deps;
-  const who = (req: HttpRequest): Principal | undefined => authenticate(deps.parties, req.headers['authorization']);
-  const unauthorized = (req: HttpRequest): HttpResponse =>
-    problemResponse(
-      problem(ProblemType.UNAUTHORIZED, req.headers['authorization'] ? 'the API key is not known' : 'send Authorization: Bearer <api key>'),
-      { 'www-authenticate': 'Bearer realm="sluis"' },
-    );
+  const who = (req: HttpRequest): Principal | undefined => principalOf(deps.parties, req);
+  const unauthorized = unauthorizedResponse;
 
   const postBericht = async (req: HttpRequest): Promise<HttpResponse> => {
     const t0 = performance.now();

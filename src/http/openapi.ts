@@ -7,6 +7,7 @@ import { NUMMER } from '../standard/catalog.js';
 import { berichtId } from '../standard/model.js';
 import { API_VERSION } from './router.js';
 import { ProblemType } from '../outcomes.js';
+import { BATCH_PATHS } from './openapi-batches.js';
 
 /** A page of a list: its items and the cursor of the next page (null on the last). */
 const PAGE = {
@@ -84,7 +85,13 @@ export function openApiDocument(): Record<string, unknown> {
     },
     servers: [{ url: '/' }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API key from the parties config' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'API key from the parties config' },
+        mtls: {
+          type: 'mutualTLS',
+          description: 'A client certificate named in the parties config (over TLS: SLUIS_TLS_CERT, SLUIS_TLS_CLIENT_CA)',
+        },
+      },
       schemas: {
         Problem: {
           type: 'object',
@@ -527,6 +534,7 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      ...BATCH_PATHS,
       '/api/v1/imports': {
         post: {
           operationId: 'importBerichten',
