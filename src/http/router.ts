@@ -19,6 +19,8 @@ export interface HttpRequest {
    */
   readBody(limit: number): Promise<Uint8Array>;
   readonly receivedAt: Date;
+  /** It came over TLS (the console's cookies are then Secure); absent: not known to be. */
+  readonly secure?: boolean;
 }
 
 export interface HttpResponse {

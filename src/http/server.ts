@@ -139,6 +139,7 @@ function toHttpRequest(req: IncomingMessage, onConsumed: () => void, hold: BodyH
     query,
     headers,
     receivedAt,
+    secure: (req.socket as { encrypted?: boolean }).encrypted === true,
     readBody: (limit) => {
       onConsumed();
       return readBodyWithin(req, limit, hold, limits);
