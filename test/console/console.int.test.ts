@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, launchChromium, signIn, signOut, type Browser } from './browser.js';
 import { CONSOLE_KEYS, startConsoleFixture, type ConsoleFixture } from './fixture.js';
+import { STORES } from '../gateway/harness.js';
 
 /** 10:00 in Amsterdam on Wednesday 4 November 2026. */
 const START = new Date('2026-11-04T09:00:00Z');
@@ -28,7 +29,7 @@ async function until<T>(f: () => Promise<T | undefined>, ms = 15_000): Promise<T
   }
 }
 
-describe('the console in Chromium', () => {
+describe.each(STORES)('the console in Chromium on %s', (store) => {
   let fx: ConsoleFixture;
   let b: Browser;
   let page: Page;
@@ -41,7 +42,7 @@ describe('the console in Chromium', () => {
   };
 
   beforeAll(async () => {
-    fx = await startConsoleFixture('pglite', START);
+    fx = await startConsoleFixture(store, START);
     base = fx.gw.url;
     b = await launchChromium();
     page = b.page;
