@@ -21,6 +21,7 @@ header.top button{background:#fff;color:#0b4f8a;border:1px solid #fff}
 main{padding:1rem;max-width:80rem}
 h1{font-size:1.6rem;margin:.5rem 0 1rem}
 h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
+h3{font-size:1.05rem;margin:1rem 0 .25rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 caption{text-align:left;font-weight:bold;padding:.25rem 0}
 th,td{border-bottom:1px solid #8c8c8c;padding:.3rem .5rem;text-align:left;vertical-align:top}
