@@ -14,11 +14,10 @@ describe('the html tag', () => {
 
   it('keeps Html made by the tag, escapes arrays item by item, writes nothing for null/undefined/false', () => {
     const items = ['a<b', html`<b>${'c&d'}</b>`];
-    expect(
-      html`<ul>
-        ${items.map((i) => html`<li>${i}</li>`)}
-      </ul>`.value,
-    ).toBe('<ul><li>a&lt;b</li><li><b>c&amp;d</b></li></ul>');
+    const list = items.map((i) => html`<li>${i}</li>`);
+    // prettier-ignore
+    const ul = html`<ul>${list}</ul>`;
+    expect(ul.value).toBe('<ul><li>a&lt;b</li><li><b>c&amp;d</b></li></ul>');
     expect(html`${null}${undefined}${false}${0}${true}`.value).toBe('0true');
   });
 
@@ -38,5 +37,21 @@ describe('the html tag', () => {
     );
     expect(href('//evil.example/x')).toBe('#');
     expect(href('javascript:alert(1)')).toBe('#');
+  });
+});
+
+describe('the console writes markup only through the html tag', () => {
+  it('no console module but html.ts makes Html or writes a page from strings of its own', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = import.meta.dirname;
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'html.ts');
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) {
+      const src = readFileSync(`${dir}/${f}`, 'utf8');
+      // Html is only ever made by the tag; no module builds a body by concatenating markup itself.
+      expect(src, f).not.toMatch(/new Html\(/);
+      expect(src, f).not.toMatch(/\.value\s*\+|\+\s*[a-zA-Z_.]+\.value\b/);
+      expect(src, f).not.toMatch(/body:\s*`/);
+    }
   });
 });
