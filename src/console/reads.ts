@@ -14,6 +14,8 @@ export const CONSOLE_ROUTE = 'console';
 export interface ConsoleReads {
   bericht(who: Principal, id: string): Promise<StoredBericht | undefined>;
   xml(who: Principal, row: StoredBericht): Promise<Uint8Array | undefined>;
+  /** The retourbericht Sluis made for it, if any. */
+  retour(who: Principal, row: StoredBericht): Promise<string | undefined>;
   /** The berichten about the same client (keyed hash), newest first, only those `who` may read. */
   conversation(who: Principal, clientKey: string, limit: number): Promise<StoredBericht[]>;
 }
@@ -27,6 +29,9 @@ export function consoleReads(berichten: BerichtenService): ConsoleReads {
     },
     async xml(who, row) {
       return canRead(who, row) ? berichten.raw(row.id) : undefined;
+    },
+    async retour(who, row) {
+      return canRead(who, row) ? (row.retour_xml ?? undefined) : undefined;
     },
     async conversation(who, clientKey, limit) {
       const rows = await berichten.byClient(clientKey, { limit, ...(who.kind === 'party' ? { party: who.party.code } : {}) });

@@ -201,7 +201,7 @@ export function consoleRoutes(deps: ConsoleDeps): Route[] {
     authed(async (_req, params, s) => {
       const row = await reads.bericht(s.principal, params.id!);
       if (!row) return notFound(s);
-      const body = kind === 'xml' ? await reads.xml(s.principal, row) : row.retour_xml;
+      const body = kind === 'xml' ? await reads.xml(s.principal, row) : await reads.retour(s.principal, row);
       if (!body) return notFound(s, 'Sluis maakte geen retourbericht voor dit bericht.');
       return {
         status: 200,
