@@ -4,7 +4,7 @@
  * party's 404 for another's bericht, XML and retour.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_KEYS, startConsoleFixture, type ConsoleFixture } from './fixture.js';
+import { CONSOLE_KEYS, sampleXml, startConsoleFixture, type ConsoleFixture } from './fixture.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -112,5 +112,23 @@ describe('console sign-in and forms', () => {
     // beheer pages are operators' only
     for (const path of ['/console/afleveringen', '/console/replay'])
       expect((await fetch(`${base}${path}`, { headers: { cookie: c } })).status, path).toBe(404);
+  });
+
+  it("the sender of a rejected bericht downloads Sluis's retour as an attachment; the page links it as the answer", async () => {
+    // an L2 rejection: a BSN that fails the elfproef (CS002), so Sluis answers with the 302
+    const bad = sampleXml('JW301')
+      .replace(/(<[a-z0-9]+:Identificatie>)[^<]*(<\/)/, '$1CONSOLE-L2$2')
+      .replace(/(<[a-z0-9]+:Bsn>)[0-9]{9}</, '$1123456789<');
+    const r = await fx.post(bad, CONSOLE_KEYS.gemeente0363);
+    expect(r.status).toBe('afgekeurd');
+    const c = (await signIn(CONSOLE_KEYS.gemeente0363)).headers.get('set-cookie')!.split(';')[0]!;
+    const page = await (await fetch(`${base}/console/berichten/${r.id}`, { headers: { cookie: c } })).text();
+    expect(page).toContain(`href="/console/berichten/${r.id}/retour" download`);
+    expect(page).toContain('CS002');
+    const retour = await fetch(`${base}/console/berichten/${r.id}/retour`, { headers: { cookie: c } });
+    expect(retour.status).toBe(200);
+    expect(retour.headers.get('content-type')).toBe('application/xml');
+    expect(retour.headers.get('content-disposition')).toBe('attachment; filename="JW301-CONSOLE-L2-retour.xml"');
+    expect(await retour.text()).toContain(':Bericht');
   });
 });
