@@ -269,7 +269,8 @@ export function openApiDocument(): Record<string, unknown> {
         post: POST_BERICHT,
         get: {
           operationId: 'searchBerichten',
-          summary: 'Search the journal in arrival order (operators: all; a party: what it sent or was routed to it)',
+          summary:
+            'Search the journal in arrival order, oldest or newest first, by status, message, party, decision rule, contract and period (operators: all; a party: what it sent or was routed to it)',
           security: auth,
           parameters: [
             {
