@@ -55,6 +55,8 @@ export const ProblemType = {
   REPLAY_BAD_SELECTION: { type: `${P}replay-bad-selection`, status: 400, title: 'The replay selection is not valid' },
   /** A replay by Kafka offsets or from the Kafka source: over HTTP Sluis replays from the journal only. */
   REPLAY_NEEDS_KAFKA: { type: `${P}replay-needs-kafka`, status: 400, title: 'This replay needs the Kafka source (use the CLI)' },
+  /** A redeliver asked for a delivery that has not failed (it is pending or delivered): nothing to put back. */
+  DELIVERY_NOT_FAILED: { type: `${P}delivery-not-failed`, status: 409, title: 'This delivery has not failed' },
   /** A query parameter or path segment is malformed, or a JSON body does not parse. */
   BAD_REQUEST: { type: `${P}bad-request`, status: 400, title: 'Bad request' },
   /** A contract registry change passed every check but could not be stored; the registry in force is unchanged. */

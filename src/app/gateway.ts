@@ -29,6 +29,10 @@ import type { WetNaam } from '../contracts/types.js';
 import { VERZENDER } from '../decision/summary.js';
 import type { MessageDef } from '../standard/model.js';
 import { apiRoutes } from '../http/api.js';
+import { consoleHtmlFallback, consoleRoutes } from '../console/routes.js';
+import { deliveriesRoutes } from '../http/deliveries.js';
+import { deliveriesService } from '../pipeline/deliveries.js';
+import { journalReplayDecider } from '../replay/decider.js';
 import { contractenRoutes } from '../http/contracten.js';
 import { replaysRoutes } from '../http/replays.js';
 import { importsRoutes } from '../http/imports.js';
@@ -95,6 +99,7 @@ export interface App {
   readonly ingest: Ingest;
   /** Historical berichten through the pipeline without delivery; moves the pairs' state horizons (src/app/import.ts). */
   importBerichten(files: readonly ImportFile[], operator: string): Promise<ImportReport>;
+  /** The API's routes, as the OpenAPI document lists them (the console's pages are served beside them). */
   readonly routes: readonly Route[];
   readonly metrics: GatewayMetrics;
   /** The termijn tracker (runs on its own once started; tests tick it after moving the clock). */
@@ -208,8 +213,11 @@ export function createApp(deps: AppDeps): App {
     onError: (err) => deps.logger.error({ event: 'termijn-error', err }, 'termijn tracker failed; retried on the next tick'),
   });
   gauges.push(...termijnGauges(termijnen, clock));
+  const berichten = berichtenService(deps.db);
+  const deliveries = deliveriesService(deps.db);
+  const replay = rules ? { db: deps.db, decider: rules.replayDecider(deps.db, clock), clock: clock.now, channels } : undefined;
   const routes = apiRoutes({
-    berichten: berichtenService(deps.db),
+    berichten,
     parties: deps.parties,
     ingest,
     metrics,
@@ -220,6 +228,7 @@ export function createApp(deps: AppDeps): App {
     termijnen,
   }).concat(
     termijnenRoutes({ parties: deps.parties, logger: deps.logger, termijnen }),
+    deliveriesRoutes({ parties: deps.parties, logger: deps.logger, deliveries }),
     contractenRoutes({ parties: deps.parties, logger: deps.logger, ...(contracten ? { registry: contracten } : {}) }),
     importsRoutes({
       parties: deps.parties,
@@ -236,32 +245,31 @@ export function createApp(deps: AppDeps): App {
       },
     }),
     batchesRoutes({ parties: deps.parties, logger: deps.logger, batches: batchesService({ db: deps.db, ingest }) }),
-    replaysRoutes({
-      parties: deps.parties,
-      logger: deps.logger,
-      ...(rules
-        ? {
-            replay: {
-              db: deps.db,
-              decider: rules.replayDecider(deps.db, clock),
-              clock: clock.now,
-              channels,
-            },
-          }
-        : {}),
-    }),
+    replaysRoutes({ parties: deps.parties, logger: deps.logger, ...(replay ? { replay } : {}) }),
   );
-  const router = createRouter(routes, (err, req) =>
+  // The operator console (src/console, decision 0030) on the same router; not part of the API (routes, OpenAPI).
+  const consolePages = consoleRoutes({
+    parties: deps.parties,
+    logger: deps.logger,
+    berichten,
+    termijnen,
+    deliveries,
+    ...(contracten ? { contracten } : {}),
+    ...(replay ? { replay, replayUnder: (registry) => () => journalReplayDecider({ registry, today: clock.today(), db: deps.db }) } : {}),
+    now: clock.now,
+  });
+  const served = [...routes, ...consolePages];
+  const router = createRouter(served, (err, req) =>
     deps.logger.error({ event: 'internal-error', method: req.method, path: req.path, err }, 'request failed'),
   );
   // Route templates as patterns, compiled once: the metrics label is the template, never the raw path (ids).
-  const routePatterns = routes.map((r) => ({
+  const routePatterns = served.map((r) => ({
     method: r.method as string,
     path: r.path,
     re: new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
   }));
   const handle = async (req: HttpRequest): Promise<HttpResponse> => {
-    const res = await router(req);
+    const res = consoleHtmlFallback(req, await router(req));
     const route = routePatterns.find((r) => r.method === req.method && r.re.test(req.path))?.path ?? 'unmatched';
     metrics.httpRequests.inc({ method: req.method, route, status: String(res.status) });
     return res;

@@ -276,7 +276,8 @@ export function openApiDocument(): Record<string, unknown> {
         post: POST_BERICHT,
         get: {
           operationId: 'searchBerichten',
-          summary: 'Search the journal in arrival order (operators: all; a party: what it sent or was routed to it)',
+          summary:
+            'Search the journal in arrival order, oldest or newest first, by status, message, party, decision rule, contract and period (operators: all; a party: what it sent or was routed to it)',
           security: auth,
           parameters: [
             {
@@ -301,6 +302,25 @@ export function openApiDocument(): Record<string, unknown> {
             { name: 'afzender', in: 'query', schema: { type: 'string', pattern: '^([0-9]{4}|[0-9]{8})$' } },
             { name: 'ontvanger', in: 'query', schema: { type: 'string', pattern: '^([0-9]{4}|[0-9]{8})$' } },
             {
+              name: 'partij',
+              in: 'query',
+              schema: { type: 'string', pattern: '^([0-9]{4}|[0-9]{8})$' },
+              description: 'a party that sent it, was routed it, or is its Afzender or Ontvanger',
+            },
+            {
+              name: 'rule',
+              in: 'query',
+              schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$' },
+              description: 'a decision rule among the reasons (e.g. `TM-DECL`)',
+            },
+            {
+              name: 'contract',
+              in: 'query',
+              schema: { type: 'string', maxLength: 128 },
+              description: 'a contract among the decision’s contracts',
+            },
+            { name: 'order', in: 'query', schema: { enum: ['oldest', 'newest'], default: 'oldest' }, description: 'arrival order' },
+            {
               name: 'from',
               in: 'query',
               schema: { type: 'string' },
@@ -314,6 +334,36 @@ export function openApiDocument(): Record<string, unknown> {
             200: PAGE,
             400: problemRef,
             401: problemRef,
+          },
+        },
+      },
+      '/api/v1/deliveries': {
+        get: {
+          operationId: 'failedDeliveries',
+          summary: 'Webhook and Kafka deliveries that were given up, with their last error, newest first (operators)',
+          security: auth,
+          parameters: [
+            { name: 'status', in: 'query', required: true, schema: { enum: ['failed'] }, description: 'only `failed` for now' },
+            { name: 'channel', in: 'query', schema: { enum: ['webhook', 'kafka'] } },
+            { name: 'after', in: 'query', schema: { type: 'string' }, description: 'continue after this id (`next` of the previous page)' },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+          ],
+          responses: { 200: PAGE, 400: problemRef, 401: problemRef, 403: problemRef },
+        },
+      },
+      '/api/v1/deliveries/{id}/redeliver': {
+        post: {
+          operationId: 'redeliver',
+          summary: 'Put a failed delivery back in the queue, due now, its attempts counted afresh (operators)',
+          security: auth,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[1-9][0-9]{0,17}$' } }],
+          responses: {
+            202: jsonOf('Queued again', { type: 'object', required: ['id', 'requeued'] }),
+            400: problemRef,
+            401: problemRef,
+            403: problemRef,
+            404: problemRef,
+            409: problemRef,
           },
         },
       },

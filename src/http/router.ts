@@ -24,6 +24,8 @@ export interface HttpRequest {
   readonly clientCertificate?: ClientCertificate;
   /** Over TLS: a client certificate was presented but did not verify (why, as OpenSSL says it); it stands for nobody. */
   readonly clientCertificateRefused?: string;
+  /** It came over TLS (the console's cookies are then Secure); absent: not known to be. */
+  readonly secure?: boolean;
 }
 
 export interface HttpResponse {

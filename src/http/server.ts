@@ -173,6 +173,7 @@ function toHttpRequest(req: IncomingMessage, onConsumed: () => void, hold: BodyH
     headers,
     receivedAt,
     ...(peer ? ('refused' in peer ? { clientCertificateRefused: peer.refused } : { clientCertificate: peer }) : {}),
+    secure: (req.socket as { encrypted?: boolean }).encrypted === true,
     readBody: (limit) => {
       onConsumed();
       return readBodyWithin(req, limit, hold, limits);

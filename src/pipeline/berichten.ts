@@ -5,6 +5,7 @@
  */
 import type { Db } from '../store/db.js';
 import { ID_PATTERN } from '../store/ids.js';
+import { berichtenByClient } from '../store/journal/by-client.js';
 import { getBericht } from '../store/journal/get.js';
 import { getHistory } from '../store/journal/history.js';
 import { listBerichten } from '../store/journal/list.js';
@@ -21,8 +22,13 @@ export interface BerichtenService {
   /** Whether `text` has the shape of a journal id (anything else is not found without asking the store). */
   isId(text: string): boolean;
   get(id: string): Promise<StoredBericht | undefined>;
-  /** Search in arrival order (`after` continues a page). */
+  /** Search in arrival order, oldest or newest first (`after` continues a page). */
   list(filter: BerichtFilter): Promise<StoredBericht[]>;
+  /**
+   * The conversation of one client: the berichten whose summary carries this keyed client hash,
+   * newest first; `party` scopes it to what that party may read (absent: operators, all).
+   */
+  byClient(clientKey: string, o: { readonly party?: string; readonly limit: number }): Promise<StoredBericht[]>;
   /** The full status history: the statuses stored with the journal row, then later changes. */
   history(id: string): Promise<StatusRow[]>;
   /** The bericht's bytes as received. */
@@ -40,6 +46,7 @@ export function berichtenService(db: Db): BerichtenService {
     isId: (text) => ID_PATTERN.test(text),
     get: (id) => getBericht(db, id),
     list: (filter) => listBerichten(db, filter),
+    byClient: (clientKey, o) => berichtenByClient(db, { clientKey, ...o }),
     history: (id) => getHistory(db, id),
     raw: (id) => getRaw(db, id),
     postbus: (party, afterSeq, limit) => listPostbus(db, party, afterSeq, limit),
