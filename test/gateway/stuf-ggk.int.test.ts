@@ -228,6 +228,33 @@ describe.each(STORES)('StUF-GGk on %s', (store) => {
     expect(logs).not.toMatch(/99990\d{4}|9999\d{5}/);
   });
 
+  it('a Du01 is taken the same way (the published ggk_Du01 carrying an aanbieder’s 302); its crossRefnummer must be a UUID', async () => {
+    const du = (cross: string, id: string): string =>
+      soapRequest(
+        EXAMPLES.du01()
+          .replace('<StUF:organisatie>01023456</StUF:organisatie>', '<StUF:organisatie>42420001</StUF:organisatie>')
+          .replace('<StUF:organisatie>0484</StUF:organisatie>', '<StUF:organisatie>0384</StUF:organisatie>')
+          .replace('b6e9f182-bc44-4f27-9863-9a5ccc1e1cf0', newRef())
+          .replace('9c0f7b90-5c69-11e5-a837-0800200c9a66', cross)
+          .replace('>WMO302<', '>JW302<')
+          .replace('SGllciBzdGFhdCBoZXQgcmV0b3VyYmVyaWNodA==', b64(sample('JW302').replace('>123456789012<', `>${id}<`))),
+      );
+    const action = { action: 'http://www.stufstandaarden.nl/sectormodel/ggk/0210/ggk_Du01' };
+    const id = bv03(await soap(gw, du(newRef(), `DU${store.slice(0, 2)}1`), KEYS.aanbieder42420001, action));
+    expect((await call(gw, 'GET', `/api/v1/berichten/${id}`, { key: KEYS.operator })).json()).toMatchObject({
+      bericht: 'JW302',
+      sender: '42420001',
+    });
+    const bad = await soap(gw, du('234567890123', `DU${store.slice(0, 2)}2`), KEYS.aanbieder42420001, action);
+    expect(bad.status).toBe(400);
+    expect(fo01(bad)).toBe('IB009');
+    // a Du01 sent with the Di01's SOAPAction
+    const wrong = await soap(gw, du(newRef(), `DU${store.slice(0, 2)}3`), KEYS.aanbieder42420001, {
+      action: 'http://www.stufstandaarden.nl/sectormodel/ggk/0210/ggk_Di01',
+    });
+    expect(fo01(wrong)).toBe('IB004');
+  });
+
   it('the OpenAPI document declares every answer the route gave', async () => {
     const doc = (await call(gw, 'GET', '/api/v1/openapi.json')).json();
     const op = doc.paths[PATH].post;
