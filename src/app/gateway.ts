@@ -43,6 +43,8 @@ import { CollectedGauge, countDecision, createMetrics, type GatewayMetrics } fro
 import { openApiDocument } from '../http/openapi.js';
 import { createRouter, type HttpRequest, type HttpResponse, type Route } from '../http/router.js';
 import { termijnenRoutes } from '../http/termijnen.js';
+import { stufGgkRoutes } from '../http/stuf-ggk.js';
+import { stufReferentieService } from '../pipeline/stuf-ggk.js';
 import { createTermijnTracker, type TermijnTracker } from '../pipeline/termijn-tracker.js';
 import { termijnenService, type TermijnenService, type TermijnGaugeRow } from '../pipeline/termijnen.js';
 import { Werkdagen } from '../standard/werkdagen.js';
@@ -229,6 +231,7 @@ export function createApp(deps: AppDeps): App {
   }).concat(
     termijnenRoutes({ parties: deps.parties, logger: deps.logger, termijnen }),
     deliveriesRoutes({ parties: deps.parties, logger: deps.logger, deliveries }),
+    stufGgkRoutes({ parties: deps.parties, ingest, referenties: stufReferentieService(deps.db), metrics, logger: deps.logger }),
     contractenRoutes({ parties: deps.parties, logger: deps.logger, ...(contracten ? { registry: contracten } : {}) }),
     importsRoutes({
       parties: deps.parties,

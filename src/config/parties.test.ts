@@ -156,4 +156,42 @@ describe('parties config', () => {
   it('refuses a file that is not JSON, naming it', () => {
     expect(() => loadPartiesConfig('/nonexistent/parties.json')).toThrow(/cannot read/);
   });
+
+  it('a gemeente may take its berichten as StUF-GGk envelopes at an endpoint; every mistake is named', () => {
+    const c = parsePartiesConfig(
+      {
+        parties: [
+          { role: 'gemeente', code: '0518', name: 'a', apiKeys: key('a'), channel: 'stuf-ggk', endpoint: 'https://bo.example/ggk' },
+          { role: 'gemeente', code: '0363', name: 'b', apiKeys: key('b'), channel: 'rest' },
+        ],
+      },
+      't',
+    );
+    expect(c.parties.get('0518')).toMatchObject({ channel: 'stuf-ggk', endpoint: 'https://bo.example/ggk' });
+    expect(c.parties.get('0363')).toMatchObject({ channel: 'rest' });
+    expect(c.parties.get('0363')?.endpoint).toBeUndefined();
+    let err: Error | undefined;
+    try {
+      parsePartiesConfig(
+        {
+          parties: [
+            { role: 'gemeente', code: '0518', name: 'a', apiKeys: key('a'), channel: 'stuf-ggk' },
+            { role: 'gemeente', code: '0363', name: 'b', apiKeys: key('b'), channel: 'soap', endpoint: 'https://x' },
+            { role: 'aanbieder', code: '12345678', name: 'c', apiKeys: key('c'), channel: 'stuf-ggk', endpoint: 'https://x' },
+            { role: 'gemeente', code: '0384', name: 'd', apiKeys: key('d'), endpoint: 'https://x' },
+            { role: 'gemeente', code: '0599', name: 'e', apiKeys: key('e'), channel: 'stuf-ggk', endpoint: 'ftp://x' },
+          ],
+        },
+        't',
+      );
+    } catch (e) {
+      err = e as Error;
+    }
+    const text = err?.message ?? '';
+    expect(text).toContain('parties[0].endpoint: with "channel": "stuf-ggk"');
+    expect(text).toContain('parties[1].channel: must be "rest" or "stuf-ggk"');
+    expect(text).toContain("parties[2].channel: stuf-ggk is the gemeenten's envelope");
+    expect(text).toContain('parties[3].endpoint: only with "channel": "stuf-ggk"');
+    expect(text).toContain('parties[4].endpoint: with "channel": "stuf-ggk"');
+  });
 });

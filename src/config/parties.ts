@@ -34,6 +34,15 @@ export const ConversatieMode = {
 } as const;
 export type ConversatieModeCode = (typeof ConversatieMode)[keyof typeof ConversatieMode];
 
+/** How a party's berichten and retourberichten reach it besides its postbus (docs/operations.md). */
+export const PartyChannel = {
+  /** The REST API (postbus, and the webhook when one is configured): the default. */
+  rest: 'rest',
+  /** Gemeenten only: pushed as StUF-GGk Di01/Du01 envelopes to the party's `endpoint` (docs/stuf-ggk.md). */
+  stufGgk: 'stuf-ggk',
+} as const;
+export type PartyChannelCode = (typeof PartyChannel)[keyof typeof PartyChannel];
+
 export interface Party {
   readonly role: PartyRole;
   readonly code: string;
@@ -41,6 +50,10 @@ export interface Party {
   readonly webhook?: Webhook;
   /** Gemeenten only: advise (absent) or enforce. */
   readonly conversatie?: ConversatieModeCode;
+  /** rest (absent) or stuf-ggk. */
+  readonly channel?: PartyChannelCode;
+  /** With channel stuf-ggk: the URL of the back office's OntvangAsynchroon service. */
+  readonly endpoint?: string;
 }
 
 export type Principal =
@@ -164,6 +177,38 @@ function checkCertificates(v: unknown, path: string, problems: string[]): { id: 
   return out;
 }
 
+const isHttpUrl = (v: unknown): boolean => {
+  try {
+    const u = new URL(String(v));
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+};
+
+/** `channel` and `endpoint`: an endpoint exactly when the channel is stuf-ggk, and that only for a gemeente. */
+function checkChannel(
+  p: Record<string, unknown>,
+  role: PartyRole,
+  path: string,
+  problems: string[],
+): { channel?: PartyChannelCode; endpoint?: string } {
+  if (p.channel === undefined || p.channel === PartyChannel.rest) {
+    if (p.endpoint !== undefined) problems.push(`${path}.endpoint: only with "channel": "stuf-ggk"`);
+    return p.channel === undefined ? {} : { channel: PartyChannel.rest };
+  }
+  if (p.channel !== PartyChannel.stufGgk) {
+    problems.push(`${path}.channel: must be "rest" or "stuf-ggk", got ${JSON.stringify(p.channel)}`);
+    return {};
+  }
+  if (role !== 'gemeente') problems.push(`${path}.channel: stuf-ggk is the gemeenten's envelope (StUF-GGk); an aanbieder uses rest`);
+  if (!isHttpUrl(p.endpoint)) {
+    problems.push(`${path}.endpoint: with "channel": "stuf-ggk", the http(s) URL of the back office's OntvangAsynchroon service`);
+    return {};
+  }
+  return { channel: PartyChannel.stufGgk, endpoint: String(p.endpoint) };
+}
+
 /** Validates a parsed JSON document; throws ConfigError listing every problem. */
 export function parsePartiesConfig(doc: unknown, source: string): PartiesConfig {
   const problems: string[] = [];
@@ -197,7 +242,7 @@ export function parsePartiesConfig(doc: unknown, source: string): PartiesConfig 
         return;
       }
       for (const k of Object.keys(p))
-        if (!['role', 'code', 'name', 'apiKeys', 'certificates', 'webhook', 'conversatie'].includes(k))
+        if (!['role', 'code', 'name', 'apiKeys', 'certificates', 'webhook', 'conversatie', 'channel', 'endpoint'].includes(k))
           problems.push(`${path}.${k}: unknown field`);
       const role = p.role;
       if (role !== 'gemeente' && role !== 'aanbieder') {
@@ -238,12 +283,14 @@ export function parsePartiesConfig(doc: unknown, source: string): PartiesConfig 
           problems.push(`${path}.conversatie: must be "advise" or "enforce", got ${JSON.stringify(p.conversatie)}`);
         else conversatie = p.conversatie;
       }
+      const delivery = checkChannel(p, role, path, problems);
       const party: Party = {
         role,
         code,
         name: typeof p.name === 'string' ? p.name : code,
         ...(webhook ? { webhook } : {}),
         ...(conversatie ? { conversatie } : {}),
+        ...delivery,
       };
       parties.set(code, party);
       for (const k of apiKeysOf(p, path)) addKey(k.sha256, { kind: 'party', party, keyId: k.id }, `${path}.apiKeys`);

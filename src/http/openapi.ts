@@ -73,6 +73,31 @@ const POST_BERICHT = {
   },
 };
 
+/** A SOAP answer of the StUF-GGk route: a Bv03, or a Fault holding a StUF Fo01 (docs/stuf-ggk.md). */
+const soapOf = (description: string): Record<string, unknown> => ({ description, content: { 'text/xml': { schema: { type: 'string' } } } });
+const FO01 = (why: string): Record<string, unknown> => soapOf(`SOAP Fault with a StUF Fo01 (${why}); nothing was stored`);
+
+const STUF_GGK = {
+  operationId: 'stufGgkOntvangAsynchroon',
+  summary:
+    'StUF-GGk (ggk0310 v2.1) OntvangAsynchroon over SOAP 1.1: a Di01 (or Du01) envelope with the bericht base64 in `bericht`, taken through the same pipeline as POST /api/v1/berichten. SOAPAction ggk_Di01 or ggk_Du01 (or empty). See docs/stuf-ggk.md for the Fo01 codes',
+  security: auth,
+  requestBody: { required: true, content: { 'text/xml': { schema: { type: 'string' } } } },
+  responses: {
+    200: soapOf(
+      'Bv03: the bericht was journaled (routed, or rejected with a retourbericht that follows as a Du01); header Sluis-Bericht-Id',
+    ),
+    400: FO01('IB001 envelope not valid, IB014 bericht not valid, IB004, IB005, IB009, IB016, SLS422, SLS423'),
+    401: FO01('SLS401: no or an unknown API key'),
+    403: FO01('SLS403 zender is not the authenticated party, SLS404 not the bericht’s sender'),
+    408: FO01('SLS408: the body arrived too slowly'),
+    413: FO01('IB003: larger than 25 MB'),
+    415: FO01('SLS415: not text/xml'),
+    500: problemRef,
+    503: FO01('SLS503: busy, starting or stopping'),
+  },
+};
+
 export function openApiDocument(): Record<string, unknown> {
   const doc = {
     openapi: '3.1.0',
@@ -666,6 +691,7 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } },
         },
       },
+      '/stuf-ggk/OntvangAsynchroon': { post: STUF_GGK },
       '/health/live': {
         get: {
           operationId: 'live',

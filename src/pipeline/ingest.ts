@@ -23,7 +23,7 @@ import { lockId, normalise, orderKeys, type KeyedLocks } from './conversation-or
 import { SummaryError, summarize, type BerichtSummary } from '../decision/summary.js';
 import { NUMMER } from '../standard/catalog.js';
 import type { JournalWrite, StoredBericht } from '../store/journal/types.js';
-import { planDelivery, type DeliveryChannel } from '../deliver/channel.js';
+import { planDelivery, planRetourDelivery, type DeliveryChannel } from '../deliver/channel.js';
 import { newId } from '../store/ids.js';
 import { collectBsns, direction, headerFacts } from './identify.js';
 import { conversationRejection } from './decide-conversation.js';
@@ -253,7 +253,8 @@ export function createIngest(deps: IngestDeps): IngestFn {
           },
         ],
         postbus: retourXml ? [{ party: sender, kind: 'retour' }] : [],
-        outbox: [],
+        // A channel that pushes retourberichten (StUF-GGk) plans its rows here, in the same statement.
+        outbox: retourXml ? planRetourDelivery(deps.channels, { berichtId: id, sender }) : [],
       });
     };
 
