@@ -237,6 +237,7 @@ export function createApp(deps: AppDeps): App {
             replay: {
               db: deps.db,
               decider: rules.replayDecider(deps.db, clock),
+              deciderAsOf: rules.replayDeciderAsOf(deps.db, clock),
               clock: clock.now,
               channels,
             },

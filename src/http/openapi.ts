@@ -28,6 +28,15 @@ const idParam = {
   description: 'Journal id (ULID-like, sortable by arrival)',
 };
 const xmlBody = { content: { 'application/xml': { schema: { type: 'string' } } } };
+/** Why the registry changes: required, kept in the contract history (decision 0032). */
+const redenParam = {
+  name: 'reden',
+  in: 'query',
+  required: true,
+  schema: { type: 'string', maxLength: 1000 },
+  description: 'why the registry changes (kept in the contract history)',
+} as const;
+
 const contractIdParam = {
   name: 'id',
   in: 'path',
@@ -463,8 +472,9 @@ export function openApiDocument(): Record<string, unknown> {
         put: {
           operationId: 'putContracten',
           summary:
-            'Replace the whole registry document (operators). Checked as at start; in force for berichten taken in afterwards; not written to the file',
+            'Replace the whole registry document (operators). Checked as at start; stored as a new registry version (decision 0032); in force for berichten taken in afterwards; a contract may not be left out (end-date it). Not written to the file',
           security: auth,
+          parameters: [redenParam],
           requestBody: {
             required: true,
             content: {
@@ -480,6 +490,7 @@ export function openApiDocument(): Record<string, unknown> {
             403: problemRef,
             404: problemRef,
             413: problemRef,
+            409: problemRef,
             415: problemRef,
             422: problemRef,
           },
@@ -508,6 +519,11 @@ export function openApiDocument(): Record<string, unknown> {
                     decision: { enum: ['route', 'suppress', 'refuse'] },
                     dryRun: { type: 'boolean', default: true },
                     rate: { type: 'number', description: 'berichten per second' },
+                    registryAsOf: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: "decide under the stored contract registry as it was at this time instead of today's",
+                    },
                   },
                 },
               },
@@ -583,9 +599,10 @@ export function openApiDocument(): Record<string, unknown> {
         },
         put: {
           operationId: 'putContract',
-          summary: 'Create or replace one contract (operators); the whole registry is re-checked (overlaps). Not written to the file',
+          summary:
+            'Create or replace one contract (operators); the whole registry is re-checked (overlaps); stored as a new registry version. Not written to the file',
           security: auth,
-          parameters: [contractIdParam],
+          parameters: [contractIdParam, redenParam],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Contract' } } } },
           responses: {
             200: { ...jsonOf('Replaced', { $ref: '#/components/schemas/Contract' }), headers: persistedHeader },
@@ -595,7 +612,69 @@ export function openApiDocument(): Record<string, unknown> {
             403: problemRef,
             404: problemRef,
             413: problemRef,
+            409: problemRef,
             415: problemRef,
+            422: problemRef,
+          },
+        },
+      },
+      '/api/v1/contracten/{id}/historie': {
+        get: {
+          operationId: 'contractHistorie',
+          summary:
+            "One contract's versions, newest first: who, when, why (reden), the route, and the contract before and after (operators)",
+          security: auth,
+          parameters: [contractIdParam],
+          responses: {
+            200: jsonOf('The history', {
+              type: 'object',
+              required: ['id', 'versies'],
+              properties: {
+                id: { type: 'string' },
+                versies: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['versie', 'vastgelegdOp', 'door', 'reden', 'bron', 'soort', 'na'],
+                    properties: {
+                      versie: { type: 'integer' },
+                      vastgelegdOp: { type: 'string', format: 'date-time' },
+                      door: { type: 'string', examples: ['operator:beheer', 'import'] },
+                      sleutel: { type: 'string', description: 'the API key id' },
+                      reden: { type: 'string' },
+                      bron: { enum: ['api', 'console', 'import'] },
+                      soort: { enum: ['aangemaakt', 'gewijzigd', 'beeindigd'] },
+                      voor: { $ref: '#/components/schemas/Contract' },
+                      na: { $ref: '#/components/schemas/Contract' },
+                    },
+                  },
+                },
+              },
+            }),
+            401: problemRef,
+            403: problemRef,
+            404: problemRef,
+          },
+        },
+      },
+      '/api/v1/contracten/{id}/beeindiging': {
+        post: {
+          operationId: 'beeindigContract',
+          summary:
+            'End-date a contract (operators): periode.totEnMet becomes the given date, checked as at start, stored as a new registry version. Contracts are never deleted',
+          security: auth,
+          parameters: [
+            contractIdParam,
+            { name: 'totEnMet', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
+            redenParam,
+          ],
+          responses: {
+            200: { ...jsonOf('End-dated', { $ref: '#/components/schemas/Contract' }), headers: persistedHeader },
+            400: problemRef,
+            401: problemRef,
+            403: problemRef,
+            404: problemRef,
+            409: problemRef,
             422: problemRef,
           },
         },
