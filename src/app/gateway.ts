@@ -37,6 +37,8 @@ import { CollectedGauge, countDecision, createMetrics, type GatewayMetrics } fro
 import { openApiDocument } from '../http/openapi.js';
 import { createRouter, type HttpRequest, type HttpResponse, type Route } from '../http/router.js';
 import { termijnenRoutes } from '../http/termijnen.js';
+import { toegangslogRoutes } from '../http/toegangslog.js';
+import { toegangslogService, type ToegangslogService } from '../pipeline/toegangslog.js';
 import { createTermijnTracker, type TermijnTracker } from '../pipeline/termijn-tracker.js';
 import { termijnenService, type TermijnenService, type TermijnGaugeRow } from '../pipeline/termijnen.js';
 import { Werkdagen } from '../standard/werkdagen.js';
@@ -96,6 +98,8 @@ export interface App {
   readonly metrics: GatewayMetrics;
   /** The termijn tracker (runs on its own once started; tests tick it after moving the clock). */
   readonly termijnen: TermijnTracker;
+  /** The access log of personal data (decision 0033): other transports (the console) record and search through it. */
+  readonly toegangslog: ToegangslogService;
   /** Adds a component's gauges to /metrics, its readiness to /health/ready, its stop to stop(). */
   attach(component: AttachedComponent): void;
   /** Starts background delivery; readiness turns green. */
@@ -202,8 +206,9 @@ export function createApp(deps: AppDeps): App {
     onError: (err) => deps.logger.error({ event: 'termijn-error', err }, 'termijn tracker failed; retried on the next tick'),
   });
   gauges.push(...termijnGauges(termijnen, clock));
+  const toegangslog = toegangslogService(deps.db, clock.now);
   const routes = apiRoutes({
-    berichten: berichtenService(deps.db),
+    berichten: berichtenService(deps.db, toegangslog),
     parties: deps.parties,
     ingest,
     metrics,
@@ -214,6 +219,7 @@ export function createApp(deps: AppDeps): App {
     termijnen,
   }).concat(
     termijnenRoutes({ parties: deps.parties, logger: deps.logger, termijnen }),
+    toegangslogRoutes({ parties: deps.parties, logger: deps.logger, toegangslog }),
     contractenRoutes({ parties: deps.parties, logger: deps.logger, ...(contracten ? { registry: contracten } : {}) }),
     importsRoutes({
       parties: deps.parties,
@@ -267,6 +273,7 @@ export function createApp(deps: AppDeps): App {
     ingest,
     importBerichten: importFiles,
     termijnen: tracker,
+    toegangslog,
     attach(component) {
       attached.push(component);
       gauges.push(...(component.gauges ?? []));

@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import { authenticate, type PartiesConfig, type Principal } from '../config/parties.js';
-import type { BerichtenService, StoredBericht } from '../pipeline/berichten.js';
+import { mayRead, type BerichtenService, type GelezenBericht, type StoredBericht } from '../pipeline/berichten.js';
 import { sluisRetourNummer, type TermijnenService } from '../pipeline/termijnen.js';
 import { BerichtStatus } from '../status.js';
 import type { IngestOutcome } from '../pipeline/ingest.js';
@@ -54,9 +54,7 @@ export function isXmlContentType(ct: string | undefined): boolean {
 }
 
 /** Operators; the sender, the addressee, and a party that posted it for the sender (submitted_by). */
-function canRead(p: Principal, row: Pick<StoredBericht, 'sender' | 'addressee' | 'submitted_by'>): boolean {
-  return p.kind === 'operator' || row.sender === p.party.code || row.addressee === p.party.code || row.submitted_by === p.party.code;
-}
+const canRead = (p: Principal, row: Pick<StoredBericht, 'sender' | 'addressee' | 'submitted_by'>): boolean => mayRead(p, row);
 
 function encodeCursor(seq: string): string {
   return Buffer.from(`s${seq}`).toString('base64url');
@@ -219,18 +217,21 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     for (const [k, v] of Object.entries(range))
       if (v !== undefined && parseTimestamp(v) === undefined)
         return bad(`${k}: a real date or timestamp, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM] (got '${v}')`);
-    const rows = await berichten.list({
-      limit,
-      ...(principal.kind === 'party' ? { party: principal.party.code } : {}),
-      ...(status ? { status } : {}),
-      ...(bericht ? { bericht } : {}),
-      ...(identificatie ? { identificatie } : {}),
-      ...(after ? { after } : {}),
-      ...(codes.afzender ? { afzender: codes.afzender } : {}),
-      ...(codes.ontvanger ? { ontvanger: codes.ontvanger } : {}),
-      ...(range.from ? { from: range.from } : {}),
-      ...(range.to ? { to: range.to } : {}),
-    });
+    const rows = await berichten.list(
+      {
+        limit,
+        ...(principal.kind === 'party' ? { party: principal.party.code } : {}),
+        ...(status ? { status } : {}),
+        ...(bericht ? { bericht } : {}),
+        ...(identificatie ? { identificatie } : {}),
+        ...(after ? { after } : {}),
+        ...(codes.afzender ? { afzender: codes.afzender } : {}),
+        ...(codes.ontvanger ? { ontvanger: codes.ontvanger } : {}),
+        ...(range.from ? { from: range.from } : {}),
+        ...(range.to ? { to: range.to } : {}),
+      },
+      { actor: principal, route: 'api' },
+    );
     const last = rows.at(-1);
     return json(200, {
       items: rows.map((row) => ({
@@ -251,11 +252,16 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     });
   };
 
-  const loadReadable = async (req: HttpRequest, id: string): Promise<{ row: StoredBericht } | { res: HttpResponse }> => {
+  const loadReadable = async (
+    req: HttpRequest,
+    id: string,
+    lezing: 'bericht' | 'xml' | 'retour',
+  ): Promise<{ row: GelezenBericht } | { res: HttpResponse }> => {
     const principal = who(req);
     if (!principal) return { res: unauthorized(req) };
     if (!berichten.isId(id)) return { res: problemOf(ProblemType.NOT_FOUND, 'no such bericht') };
-    const row = await berichten.get(id);
+    // Recorded in the access log (decision 0033) when it exists and this principal may read it.
+    const row = await berichten.get(id, { actor: principal, route: 'api' }, lezing);
     if (!row) return { res: problemOf(ProblemType.NOT_FOUND, 'no such bericht') };
     if (!canRead(principal, row))
       return { res: problemOf(ProblemType.FORBIDDEN, 'this bericht was neither sent by nor routed to this party') };
@@ -263,7 +269,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
   };
 
   const getOne = async (req: HttpRequest, params: Readonly<Record<string, string>>): Promise<HttpResponse> => {
-    const r = await loadReadable(req, params.id!);
+    const r = await loadReadable(req, params.id!, 'bericht');
     if ('res' in r) return r.res;
     const row = r.row;
     const history = await berichten.history(row.id);
@@ -297,14 +303,14 @@ export function apiRoutes(deps: ApiDeps): Route[] {
   };
 
   const getXml = async (req: HttpRequest, params: Readonly<Record<string, string>>): Promise<HttpResponse> => {
-    const r = await loadReadable(req, params.id!);
+    const r = await loadReadable(req, params.id!, 'xml');
     if ('res' in r) return r.res;
-    const raw = await berichten.raw(r.row.id);
+    const raw = await berichten.raw(r.row);
     return { status: 200, headers: { 'content-type': 'application/xml' }, body: raw ?? new Uint8Array() };
   };
 
   const getRetour = async (req: HttpRequest, params: Readonly<Record<string, string>>): Promise<HttpResponse> => {
-    const r = await loadReadable(req, params.id!);
+    const r = await loadReadable(req, params.id!, 'retour');
     if ('res' in r) return r.res;
     if (!r.row.retour_xml)
       return problemOf(

@@ -679,6 +679,53 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/api/v1/toegangslog': {
+        get: {
+          operationId: 'toegangslog',
+          summary:
+            'The access log of personal data (operators only): every read of a bericht, its XML, its retour, a conversation or a search result, by whom, when and through which route; newest first (decision 0033)',
+          security: auth,
+          parameters: [
+            { name: 'bericht', in: 'query', schema: { type: 'string' }, description: 'a bericht id' },
+            { name: 'actor', in: 'query', schema: { type: 'string' }, description: 'an operator name or a party code' },
+            { name: 'route', in: 'query', schema: { enum: ['api', 'console', 'cli'] } },
+            { name: 'lezing', in: 'query', schema: { enum: ['bericht', 'xml', 'retour', 'conversatie', 'lijst'] } },
+            { name: 'from', in: 'query', schema: { type: 'string' }, description: 'read at or after (date or ISO time)' },
+            { name: 'to', in: 'query', schema: { type: 'string' }, description: 'read before (date or ISO time)' },
+            { name: 'after', in: 'query', schema: { type: 'string' }, description: 'the `next` of the previous page' },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+          ],
+          responses: {
+            200: jsonOf('Access log entries', {
+              type: 'object',
+              required: ['items', 'next'],
+              properties: {
+                items: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['seq', 'gelezenOp', 'actorSoort', 'actor', 'route', 'lezing', 'berichtId'],
+                    properties: {
+                      seq: { type: 'string' },
+                      gelezenOp: { type: 'string', format: 'date-time' },
+                      actorSoort: { enum: ['operator', 'gemeente', 'aanbieder', 'cli'] },
+                      actor: { type: 'string', description: 'operator name or party code' },
+                      sleutel: { type: 'string', description: 'the API key id' },
+                      route: { enum: ['api', 'console', 'cli'] },
+                      lezing: { enum: ['bericht', 'xml', 'retour', 'conversatie', 'lijst'] },
+                      berichtId: { type: 'string' },
+                    },
+                  },
+                },
+                next: { type: ['string', 'null'] },
+              },
+            }),
+            400: problemRef,
+            401: problemRef,
+            403: problemRef,
+          },
+        },
+      },
       '/api/v1/openapi.json': {
         get: {
           operationId: 'openapi',
