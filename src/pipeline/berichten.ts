@@ -62,7 +62,8 @@ export function berichtenService(db: Db, log: ToegangslogService): BerichtenServ
     isId: (text) => ID_PATTERN.test(text),
     async get(id, toegang, lezing = 'bericht') {
       const row = await getBericht(db, id);
-      if (!row || !mayRead(toegang.actor, row)) return row as GelezenBericht | undefined;
+      // Not a read: missing, not this actor's, or a retour that does not exist (the API answers 404).
+      if (!row || !mayRead(toegang.actor, row) || (lezing === 'retour' && !row.retour_xml)) return row as GelezenBericht | undefined;
       await log.record(toegang, lezing, [row.id]);
       return row as GelezenBericht;
     },

@@ -78,6 +78,8 @@ describe.each(STORES)('access log on %s', (store) => {
     const before = (await log('?limit=1000')).json().items.length as number;
     expect((await call(gw, 'GET', `/api/v1/berichten/${heen}`, { key: KEYS.aanbieder65656055 })).status).toBe(403);
     expect((await call(gw, 'GET', `/api/v1/berichten/${heen}/xml`, { key: KEYS.gemeente0363 })).status).toBe(403);
+    expect((await call(gw, 'GET', `/api/v1/berichten/${heen}/retour`, { key: KEYS.gemeente0384 })).status).toBe(404);
+    expect((await call(gw, 'GET', '/api/v1/berichten/01ARZ3NDEKTSV4RRFFQ69G5FAV', { key: KEYS.operator })).status).toBe(404);
     expect((await log('?limit=1000')).json().items.length).toBe(before);
 
     const mine = (await log(`?bericht=${heen}&lezing=xml`)).json().items as { actor: string }[];
