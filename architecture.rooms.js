@@ -40,6 +40,10 @@ export const ROOMS = {
     may: ['standard', 'validation', 'contracts', 'decision', 'config', 'pipeline', 'replay'],
     why: 'transport only: routes talk to the services the composition root hands them, never to the store',
   },
+  console: {
+    may: ['standard', 'contracts', 'decision', 'config', 'pipeline', 'replay', 'http'],
+    why: 'the operator console: server-rendered pages over the same services and access rules as the API; never the store',
+  },
   app: {
     may: [
       'standard',
@@ -55,6 +59,7 @@ export const ROOMS = {
       'kafka',
       'replay',
       'http',
+      'console',
     ],
     why: 'the composition root: builds everything from settings',
   },

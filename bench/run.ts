@@ -17,10 +17,11 @@ import { declaratieConversation } from './suites/declaratie-conversation.js';
 import { smallBerichten } from './suites/small-berichten.js';
 import { httpIngest } from './suites/http-ingest.js';
 import { replay } from './suites/replay.js';
+import { stufGgkIngest } from './suites/stuf-ggk-ingest.js';
 import { fmt, passes, type BenchOptions, type BenchRow, type Suite } from './suite.js';
 
 /** Each suite measures Sluis beside a reference run in the same process tree (xmllint, an express hello-world). */
-const SUITES: readonly Suite[] = [smallBerichten, bigDeclaratie, httpIngest, replay, declaratieConversation];
+const SUITES: readonly Suite[] = [smallBerichten, bigDeclaratie, httpIngest, replay, declaratieConversation, stufGgkIngest];
 
 function parseArgs(argv: readonly string[]): { names: string[]; options: BenchOptions; keep: boolean } {
   const opt = (name: string, def: number): number => {
@@ -35,6 +36,7 @@ function parseArgs(argv: readonly string[]): { names: string[]; options: BenchOp
       bigBytes: opt('big-mb', 25) * 1e6,
       runs: opt('runs', 5),
       today: '2026-11-23',
+      httpRows: argv.includes('--http=stateful') ? 'stateful' : 'all',
     },
   };
 }

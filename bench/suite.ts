@@ -35,6 +35,8 @@ export interface BenchOptions {
   readonly runs: number;
   /** The date validation treats as today (the clock is passed in). */
   readonly today: string;
+  /** `http-ingest` only: `stateful` runs just the stateful-rules rows (`--http=stateful`), for working on them. */
+  readonly httpRows?: 'all' | 'stateful';
 }
 
 export interface BenchContext {

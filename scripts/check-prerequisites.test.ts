@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DATABASE_URL, RDKAFKA_MOCK_HEADER, missingPrerequisites, type Probe } from './check-prerequisites.js';
+import { DEFAULT_DATABASE_URL, RDKAFKA_MOCK_HEADER, chromiumPath, missingPrerequisites, type Probe } from './check-prerequisites.js';
 
 const all = (over: Partial<Probe> = {}): Probe => ({
   env: {},
@@ -33,6 +33,7 @@ describe('check-prerequisites', () => {
       'PostgreSQL not reachable at postgres://postgres@127.0.0.1:5432/test (connect ECONNREFUSED 127.0.0.1:5432): start it (Debian: apt-get install -y postgresql, then pg_ctlcluster <version> main start) with a database "test", or set TEST_DATABASE_URL',
       'gcc not found: it builds the Kafka mock broker; install it with apt-get install -y gcc',
       `librdkafka headers not found (${RDKAFKA_MOCK_HEADER}): the Kafka mock broker needs them; install with apt-get install -y librdkafka-dev`,
+      "chromium not found at /usr/bin/chromium: the console's browser tests drive it; install it with apt-get install -y chromium, or set SLUIS_CHROMIUM to a Chromium binary",
     ]);
   });
 
@@ -52,6 +53,15 @@ describe('check-prerequisites', () => {
     expect(lines[0]).toMatch(/^shared reference data not found at \/data\/shared /);
     expect(lines[1]).toMatch(/^PostgreSQL not reachable at postgres:\/\/u:\*\*\*@db:5432\/x \(password authentication failed\)/);
     expect(lines.join('\n')).not.toContain('secret');
+  });
+
+  it('looks for Chromium where SLUIS_CHROMIUM says, else /usr/bin/chromium', async () => {
+    expect(chromiumPath({})).toBe('/usr/bin/chromium');
+    expect(chromiumPath({ SLUIS_CHROMIUM: '/opt/chrome/chrome' })).toBe('/opt/chrome/chrome');
+    const lines = await missingPrerequisites(all({ env: { SLUIS_CHROMIUM: '/opt/x' }, exists: (p) => p !== '/opt/x' }));
+    expect(lines).toEqual([
+      "chromium not found at /opt/x: the console's browser tests drive it; install it with apt-get install -y chromium, or set SLUIS_CHROMIUM to a Chromium binary",
+    ]);
   });
 
   it('names only what is missing', async () => {

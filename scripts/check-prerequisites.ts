@@ -7,6 +7,8 @@
  * - gcc and librdkafka's headers, which build the Kafka mock broker (../shared/kafka). The
  *   broker-down test starts a mock of its own even when KAFKA_BROKERS names a cluster, so these are
  *   needed either way.
+ * - Chromium (Debian's `chromium` package, or SLUIS_CHROMIUM naming one), which the console's
+ *   real-browser tests (test/console) drive with playwright-core.
  * libxml2 comes from npm (libxml2-wasm): no xmllint binary is needed.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,6 +19,20 @@ import pg from 'pg';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 export const RDKAFKA_MOCK_HEADER = '/usr/include/librdkafka/rdkafka_mock.h';
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+/** The Chromium the browser tests launch: SLUIS_CHROMIUM, else Debian's. */
+export function chromiumPath(env: Readonly<Record<string, string | undefined>>): string {
+  return env['SLUIS_CHROMIUM'] || DEFAULT_CHROMIUM;
+}
+
+/** The line naming a missing Chromium, or undefined when it is there (the browser tests fail with this line too). */
+export function missingChromium(p: Pick<Probe, 'env' | 'exists'>): string | undefined {
+  const path = chromiumPath(p.env);
+  return p.exists(path)
+    ? undefined
+    : `chromium not found at ${path}: the console's browser tests drive it; install it with apt-get install -y chromium, or set SLUIS_CHROMIUM to a Chromium binary`;
+}
 
 /** What the environment offers; a function of its own so the messages can be tested. */
 export interface Probe {
@@ -47,6 +63,8 @@ export async function missingPrerequisites(p: Probe): Promise<string[]> {
     missing.push(
       `librdkafka headers not found (${RDKAFKA_MOCK_HEADER}): the Kafka mock broker needs them; install with apt-get install -y librdkafka-dev`,
     );
+  const chromium = missingChromium(p);
+  if (chromium) missing.push(chromium);
   return missing;
 }
 

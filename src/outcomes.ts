@@ -55,6 +55,8 @@ export const ProblemType = {
   REPLAY_BAD_SELECTION: { type: `${P}replay-bad-selection`, status: 400, title: 'The replay selection is not valid' },
   /** A replay by Kafka offsets or from the Kafka source: over HTTP Sluis replays from the journal only. */
   REPLAY_NEEDS_KAFKA: { type: `${P}replay-needs-kafka`, status: 400, title: 'This replay needs the Kafka source (use the CLI)' },
+  /** A redeliver asked for a delivery that has not failed (it is pending or delivered): nothing to put back. */
+  DELIVERY_NOT_FAILED: { type: `${P}delivery-not-failed`, status: 409, title: 'This delivery has not failed' },
   /** A query parameter or path segment is malformed, or a JSON body does not parse. */
   BAD_REQUEST: { type: `${P}bad-request`, status: 400, title: 'Bad request' },
   /**
@@ -68,6 +70,16 @@ export const ProblemType = {
   INTERNAL: { type: `${P}internal`, status: 500, title: 'Internal error; the bericht was not accepted' },
   /** Shutting down or not ready, or too many request bodies in flight (with Retry-After); nothing was accepted. */
   UNAVAILABLE: { type: `${P}unavailable`, status: 503, title: 'Service unavailable' },
+  /** A batch (POST /api/v1/batches) that is not a readable zip archive or multipart body; nothing in it was taken in. */
+  BATCH_UNREADABLE: { type: `${P}batch-unreadable`, status: 400, title: 'The batch is not a readable zip archive or multipart body' },
+  /** A batch archive with folders: the files must be at its top (VECOZO's rule for zipped uploads). */
+  BATCH_FOLDERS: { type: `${P}batch-folders`, status: 400, title: 'Folders are not allowed in a batch archive' },
+  /** A batch archive with a password-protected (encrypted) entry. */
+  BATCH_ENCRYPTED: { type: `${P}batch-encrypted`, status: 400, title: 'Password-protected (encrypted) entries are not allowed' },
+  /** A batch without a single file. */
+  BATCH_EMPTY: { type: `${P}batch-empty`, status: 400, title: 'The batch holds no files' },
+  /** A batch over its limits (files, 25 MB a file, the total uncompressed), or a zip bomb; nothing in it was taken in. */
+  BATCH_TOO_LARGE: { type: `${P}batch-too-large`, status: 413, title: 'The batch is over its limits (or a zip bomb)' },
 } as const;
 export type ProblemKind = (typeof ProblemType)[keyof typeof ProblemType];
 

@@ -180,9 +180,14 @@ function stop(proc: ChildProcess): Promise<void> {
 /** The CLI entry: compiled when the bench runs from dist/, through tsx when run from source. */
 function cliArgs(): string[] {
   const here = fileURLToPath(import.meta.url);
-  return here.endsWith('.ts')
-    ? ['--import', 'tsx', join(repoRoot(), 'src/cli/main.ts'), 'serve']
-    : [join(repoRoot(), 'dist/src/cli/main.js'), 'serve'];
+  // BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`): node flags for the gateways, for finding where time goes.
+  const extra = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  return [
+    ...extra,
+    ...(here.endsWith('.ts')
+      ? ['--import', 'tsx', join(repoRoot(), 'src/cli/main.ts'), 'serve']
+      : [join(repoRoot(), 'dist/src/cli/main.js'), 'serve']),
+  ];
 }
 
 const HELLO = `
@@ -248,7 +253,12 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
         const x = bericht({ id: 'JW323', identificatie: nr, bsn: a.bsn, moreBsns: [b.bsn] });
         // The sample's first client declares two products, the second one: each the client's own.
         const declared = renumber(x, { '26000871': nummer(a.k, 0), '26000872': nummer(a.k, 1), '26000540': nummer(b.k, 0) });
-        out.push(aanbieder(declared.replace(/(<[\w]+:DeclaratieNummer>)[^<]*(<)/, `$1${nr}$2`)));
+        // Its own DeclaratieNummer and ReferentieNummers (the sample's are the same in every copy: each
+        // 323 would ask about every earlier one's prestaties, which real unique numbers never do).
+        const own = declared
+          .replace(/(<[\w]+:DeclaratieNummer>)[^<]*(<)/, `$1${nr}$2`)
+          .replace(/(<[\w]+:(?:Vorig)?ReferentieNummer>)([^<]*)(<)/g, (_m, a: string, v: string, c: string) => `${a}${v}${nr}${c}`);
+        out.push(aanbieder(own));
       }
     }
     return out.slice(0, n);
@@ -260,7 +270,8 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
   const hello = await startChild(['--input-type=module', '-e', HELLO], {});
   try {
     await load(hello.port, bodies(WARM), 202);
-    for (const store of ['pglite', 'postgres'] as const) {
+    const stores = ctx?.options.httpRows === 'stateful' ? [] : (['pglite', 'postgres'] as const);
+    for (const store of stores) {
       const schema = `bench_${randomBytes(5).toString('hex')}`;
       const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SLUIS_PARTIES: parties };
       if (store === 'pglite') env['SLUIS_DATA_DIR'] = join(work, 'data');
@@ -351,6 +362,17 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
   return rows;
 }
 
+/** A child's CPU seconds so far (user + system, from /proc; NaN where there is none). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat(5); [0] here is field 3.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** A fresh PostgreSQL schema and its DATABASE_URL. */
 async function freshSchema(): Promise<{ schema: string; url: string }> {
   const schema = `bench_${randomBytes(5).toString('hex')}`;
@@ -379,7 +401,11 @@ async function statefulRows(log: (l: string) => void, parties: string, mix: (n: 
   try {
     await load(gwOff.port, mix(WARM), 202);
     await load(gwOn.port, mix(WARM), 202);
+    const cpu0 = [cpuSeconds(gwOn.proc.pid), cpuSeconds(gwOff.proc.pid)];
     const { gateway: r, hello: h, ratios } = await interleave(gwOff.port, gwOn.port, mix, count);
+    // CPU per bericht of each gateway over the timed rounds: less at the mercy of a loaded machine than rates.
+    const cpuOn = (cpuSeconds(gwOn.proc.pid) - cpu0[0]!) / r.ok;
+    const cpuOff = (cpuSeconds(gwOff.proc.pid) - cpu0[1]!) / h.ok;
     const opened = await openDb({ databaseUrl: PG_URL, schema: on.schema });
     const counts = (
       await opened.db.query<{ n: string; findings: string; tr326: string }>(
@@ -395,6 +421,7 @@ async function statefulRows(log: (l: string) => void, parties: string, mix: (n: 
     log(
       `  off around it: ${fmt(h.rate)} berichten/s (rounds ${h.rounds.map((x) => fmt(x)).join(', ')}), p50 ${fmt(h.p50, 1)} ms, p99 ${fmt(h.p99, 1)} ms; on ÷ off per round ${ratios.map((x) => fmt(x, 3)).join(', ')} → median ${fmt(ratio, 3)}`,
     );
+    log(`  gateway CPU per bericht: on ${fmt(cpuOn * 1000, 2)} ms, off ${fmt(cpuOff * 1000, 2)} ms (on ÷ off ${fmt(cpuOn / cpuOff, 2)})`);
     return [
       {
         suite: 'http-ingest',
@@ -418,6 +445,8 @@ async function statefulRows(log: (l: string) => void, parties: string, mix: (n: 
           journalRows: Number(counts.n),
           withFindings: Number(counts.findings),
           tr326: Number(counts.tr326),
+          cpuMsPerBerichtOn: cpuOn * 1000,
+          cpuMsPerBerichtOff: cpuOff * 1000,
         },
       },
       {

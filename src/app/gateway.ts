@@ -29,9 +29,15 @@ import type { WetNaam } from '../contracts/types.js';
 import { VERZENDER } from '../decision/summary.js';
 import type { MessageDef } from '../standard/model.js';
 import { apiRoutes } from '../http/api.js';
+import { consoleHtmlFallback, consoleRoutes } from '../console/routes.js';
+import { deliveriesRoutes } from '../http/deliveries.js';
+import { deliveriesService } from '../pipeline/deliveries.js';
+import { journalReplayDecider } from '../replay/decider.js';
 import { contractenRoutes } from '../http/contracten.js';
 import { replaysRoutes } from '../http/replays.js';
 import { importsRoutes } from '../http/imports.js';
+import { batchesRoutes } from '../http/batches.js';
+import { batchesService } from './batches.js';
 import { readZip, ZipError } from './zip.js';
 import { CollectedGauge, countDecision, createMetrics, type GatewayMetrics } from '../http/metrics.js';
 import { openApiDocument } from '../http/openapi.js';
@@ -39,11 +45,14 @@ import { createRouter, type HttpRequest, type HttpResponse, type Route } from '.
 import { termijnenRoutes } from '../http/termijnen.js';
 import { toegangslogRoutes } from '../http/toegangslog.js';
 import { toegangslogService, type ToegangslogService } from '../pipeline/toegangslog.js';
+import { stufGgkRoutes } from '../http/stuf-ggk.js';
+import { stufReferentieService } from '../pipeline/stuf-ggk.js';
 import { createTermijnTracker, type TermijnTracker } from '../pipeline/termijn-tracker.js';
 import { termijnenService, type TermijnenService, type TermijnGaugeRow } from '../pipeline/termijnen.js';
 import { Werkdagen } from '../standard/werkdagen.js';
 import { amsterdamDate, systemClock, type Clock } from './clock.js';
 import type { Rules } from './rules.js';
+import { coalescedReads } from '../store/read-batch.js';
 
 export type Ingest = IngestFn;
 
@@ -94,6 +103,7 @@ export interface App {
   readonly ingest: Ingest;
   /** Historical berichten through the pipeline without delivery; moves the pairs' state horizons (src/app/import.ts). */
   importBerichten(files: readonly ImportFile[], operator: string): Promise<ImportReport>;
+  /** The API's routes, as the OpenAPI document lists them (the console's pages are served beside them). */
   readonly routes: readonly Route[];
   readonly metrics: GatewayMetrics;
   /** The termijn tracker (runs on its own once started; tests tick it after moving the clock). */
@@ -133,14 +143,16 @@ export function createApp(deps: AppDeps): App {
   // gemeente whose parties entry says so (weighed against the pair's state horizon).
   const secret = deps.parties.clientKeySecret;
   const core = rules?.decide(deps.db) ?? routeToCounterparty;
+  // The conversation's reads of berichten deciding together go as one statement (src/store/read-batch.ts).
+  const reads = coalescedReads(deps.db);
   const standard = conversationOn
     ? withConversation(core, {
-        state: conversationState(deps.db),
+        state: conversationState(reads),
         ...(deps.bronnen ? { bronnen: deps.bronnen } : {}),
         ...(secret ? { clientKey: clientKeyFn(secret) } : {}),
         mode: (gemeente) => deps.parties.parties.get(gemeente)?.conversatie ?? 'advise',
         horizon: {
-          get: async (pair) => (await getHorizon(deps.db, pair))?.since,
+          get: async (pair) => (await getHorizon(reads, pair))?.since,
           ensure: (pair, since) => ensureHorizon(deps.db, pair, since),
         },
       })
@@ -152,6 +164,7 @@ export function createApp(deps: AppDeps): App {
   const channels = createChannels({ parties: deps.parties.parties, ...(deps.webhook ? { webhook: deps.webhook } : {}) });
   const pipeline = createIngest({
     db: deps.db,
+    reads,
     committer,
     validate: deps.validate,
     buildRetour: deps.buildRetour,
@@ -207,8 +220,19 @@ export function createApp(deps: AppDeps): App {
   });
   gauges.push(...termijnGauges(termijnen, clock));
   const toegangslog = toegangslogService(deps.db, clock.now);
+  const berichten = berichtenService(deps.db, toegangslog);
+  const deliveries = deliveriesService(deps.db);
+  const replay = rules
+    ? {
+        db: deps.db,
+        decider: rules.replayDecider(deps.db, clock),
+        deciderAsOf: rules.replayDeciderAsOf(deps.db, clock),
+        clock: clock.now,
+        channels,
+      }
+    : undefined;
   const routes = apiRoutes({
-    berichten: berichtenService(deps.db, toegangslog),
+    berichten,
     parties: deps.parties,
     ingest,
     metrics,
@@ -220,6 +244,8 @@ export function createApp(deps: AppDeps): App {
   }).concat(
     termijnenRoutes({ parties: deps.parties, logger: deps.logger, termijnen }),
     toegangslogRoutes({ parties: deps.parties, logger: deps.logger, toegangslog }),
+    deliveriesRoutes({ parties: deps.parties, logger: deps.logger, deliveries }),
+    stufGgkRoutes({ parties: deps.parties, ingest, referenties: stufReferentieService(deps.db), metrics, logger: deps.logger }),
     contractenRoutes({ parties: deps.parties, logger: deps.logger, ...(contracten ? { registry: contracten } : {}) }),
     importsRoutes({
       parties: deps.parties,
@@ -235,33 +261,32 @@ export function createApp(deps: AppDeps): App {
         return { ok: true, report: await importFiles(files, operator) };
       },
     }),
-    replaysRoutes({
-      parties: deps.parties,
-      logger: deps.logger,
-      ...(rules
-        ? {
-            replay: {
-              db: deps.db,
-              decider: rules.replayDecider(deps.db, clock),
-              deciderAsOf: rules.replayDeciderAsOf(deps.db, clock),
-              clock: clock.now,
-              channels,
-            },
-          }
-        : {}),
-    }),
+    batchesRoutes({ parties: deps.parties, logger: deps.logger, batches: batchesService({ db: deps.db, ingest }) }),
+    replaysRoutes({ parties: deps.parties, logger: deps.logger, ...(replay ? { replay } : {}) }),
   );
-  const router = createRouter(routes, (err, req) =>
+  // The operator console (src/console, decision 0030) on the same router; not part of the API (routes, OpenAPI).
+  const consolePages = consoleRoutes({
+    parties: deps.parties,
+    logger: deps.logger,
+    berichten,
+    termijnen,
+    deliveries,
+    ...(contracten ? { contracten } : {}),
+    ...(replay ? { replay, replayUnder: (registry) => () => journalReplayDecider({ registry, today: clock.today(), db: deps.db }) } : {}),
+    now: clock.now,
+  });
+  const served = [...routes, ...consolePages];
+  const router = createRouter(served, (err, req) =>
     deps.logger.error({ event: 'internal-error', method: req.method, path: req.path, err }, 'request failed'),
   );
   // Route templates as patterns, compiled once: the metrics label is the template, never the raw path (ids).
-  const routePatterns = routes.map((r) => ({
+  const routePatterns = served.map((r) => ({
     method: r.method as string,
     path: r.path,
     re: new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
   }));
   const handle = async (req: HttpRequest): Promise<HttpResponse> => {
-    const res = await router(req);
+    const res = consoleHtmlFallback(req, await router(req));
     const route = routePatterns.find((r) => r.method === req.method && r.re.test(req.path))?.path ?? 'unmatched';
     metrics.httpRequests.inc({ method: req.method, route, status: String(res.status) });
     return res;

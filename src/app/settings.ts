@@ -34,6 +34,9 @@ export const SETTINGS = [
   'SLUIS_TERMIJN_INTERVAL_MS',
   'SLUIS_REGISTRY_POLL_MS',
   'LOG_LEVEL',
+  'SLUIS_TLS_CERT',
+  'SLUIS_TLS_KEY',
+  'SLUIS_TLS_CLIENT_CA',
 ] as const;
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -81,6 +84,11 @@ export interface Settings {
   readonly termijnen: { readonly bevrijdingsdag: boolean; readonly intervalMs: number };
   /** How often the stored contract registry is checked for other instances' changes (SLUIS_REGISTRY_POLL_MS, default 2000). */
   readonly registryPollMs: number;
+  /**
+   * TLS (SLUIS_TLS_CERT, SLUIS_TLS_KEY: PEM files); with SLUIS_TLS_CLIENT_CA the gateway asks for a
+   * client certificate and a verified one may stand for a party (decision 0028). Absent: plain HTTP.
+   */
+  readonly tls?: { readonly certFile: string; readonly keyFile: string; readonly clientCaFile?: string };
   /** The environment itself, for settings read by their own room (Kafka: src/kafka/config.ts). */
   readonly env: Env;
 }
@@ -157,6 +165,16 @@ export function settingsFromEnv(env: Env, cwd: string): Settings {
   if (conversation !== 'advise' && conversation !== 'off')
     throw new SettingsError('SLUIS_CONVERSATION', `SLUIS_CONVERSATION must be advise or off, got '${conversation}'`);
   const demo = !env.SLUIS_PARTIES;
+  const [certFile, keyFile, clientCaFile] = [env.SLUIS_TLS_CERT, env.SLUIS_TLS_KEY, env.SLUIS_TLS_CLIENT_CA].map((v) =>
+    v ? resolve(cwd, v) : undefined,
+  );
+  if (!certFile !== !keyFile)
+    throw new SettingsError(
+      certFile ? 'SLUIS_TLS_KEY' : 'SLUIS_TLS_CERT',
+      'SLUIS_TLS_CERT and SLUIS_TLS_KEY go together: set both for TLS, or neither',
+    );
+  if (clientCaFile && !certFile)
+    throw new SettingsError('SLUIS_TLS_CLIENT_CA', 'SLUIS_TLS_CLIENT_CA needs TLS: set SLUIS_TLS_CERT and SLUIS_TLS_KEY too');
   return {
     unknownAddressee,
     conversation,
@@ -181,6 +199,7 @@ export function settingsFromEnv(env: Env, cwd: string): Settings {
     logLevel: env.LOG_LEVEL ?? 'info',
     termijnen: { bevrijdingsdag: bevrijdingsdag !== '0', intervalMs: intervalMs ?? 1000 },
     registryPollMs: registryPollMs ?? 2000,
+    ...(certFile && keyFile ? { tls: { certFile, keyFile, ...(clientCaFile ? { clientCaFile } : {}) } } : {}),
     env,
   };
 }

@@ -4,11 +4,12 @@
  * gives back one handle to stop it. `sluis serve` is this plus signal handling; the integration tests
  * start the same gateway with their own parties, store and clock.
  */
+import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { loadPartiesConfig, type PartiesConfig } from '../config/parties.js';
 import { BodyBudget } from '../http/body-budget.js';
 import { CollectedGauge } from '../http/metrics.js';
-import { closeServer, createRequestListener, listen } from '../http/server.js';
+import { closeServer, createRequestListener, listen, type TlsOptions } from '../http/server.js';
 import type { BuildRetourFn, DecideFn, IngestValidateFn, ValidateFn } from '../pipeline/types.js';
 import { openDb, type Db, type OpenedDb, type StoreKind } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
@@ -183,6 +184,7 @@ export async function startGateway(settings: Settings, o: StartOptions): Promise
       if (err instanceof KafkaConfigError) throw new SettingsError('KAFKA_BROKERS', err.message, 'kafka-config-invalid');
       throw err;
     }
+    const tls = settings.tls ? readTls(settings.tls) : undefined;
     const bodyBudget = new BodyBudget(settings.bodies.budgetBytes);
     app.attach({
       gauges: [
@@ -202,11 +204,17 @@ export async function startGateway(settings: Settings, o: StartOptions): Promise
       }),
       settings.port,
       settings.host,
+      tls,
     );
+    if (tls)
+      logger.info(
+        { event: 'tls', clientCertificates: tls.clientCa !== undefined },
+        tls.clientCa ? 'listening with TLS; client certificates asked for (SLUIS_TLS_CLIENT_CA)' : 'listening with TLS',
+      );
     app.start();
     const shownHost = settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host;
     return {
-      url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
+      url: `${tls ? 'https' : 'http'}://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
       host: settings.host,
       port,
       db: opened.db,
@@ -251,4 +259,20 @@ async function validation(settings: Settings, logger: Logger, closers: (() => Pr
         : `validating on ${pool.threads} worker thread(s)`,
   );
   return pool ? sizeRoutedValidate(pool, validateBericht as ValidateFn, inlineMax) : (validateBericht as ValidateFn);
+}
+
+/** The TLS files the settings name, read once at start; one that cannot be read is a SettingsError naming it. */
+function readTls(t: NonNullable<Settings['tls']>): TlsOptions {
+  const read = (file: string, name: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      throw new SettingsError(name, `${name}: cannot read ${file} (${(err as Error).message})`);
+    }
+  };
+  return {
+    cert: read(t.certFile, 'SLUIS_TLS_CERT'),
+    key: read(t.keyFile, 'SLUIS_TLS_KEY'),
+    ...(t.clientCaFile ? { clientCa: read(t.clientCaFile, 'SLUIS_TLS_CLIENT_CA') } : {}),
+  };
 }

@@ -34,6 +34,15 @@ export const ConversatieMode = {
 } as const;
 export type ConversatieModeCode = (typeof ConversatieMode)[keyof typeof ConversatieMode];
 
+/** How a party's berichten and retourberichten reach it besides its postbus (docs/operations.md). */
+export const PartyChannel = {
+  /** The REST API (postbus, and the webhook when one is configured): the default. */
+  rest: 'rest',
+  /** Gemeenten only: pushed as StUF-GGk Di01/Du01 envelopes to the party's `endpoint` (docs/stuf-ggk.md). */
+  stufGgk: 'stuf-ggk',
+} as const;
+export type PartyChannelCode = (typeof PartyChannel)[keyof typeof PartyChannel];
+
 export interface Party {
   readonly role: PartyRole;
   readonly code: string;
@@ -41,16 +50,33 @@ export interface Party {
   readonly webhook?: Webhook;
   /** Gemeenten only: advise (absent) or enforce. */
   readonly conversatie?: ConversatieModeCode;
+  /** rest (absent) or stuf-ggk. */
+  readonly channel?: PartyChannelCode;
+  /** With channel stuf-ggk: the URL of the back office's OntvangAsynchroon service. */
+  readonly endpoint?: string;
 }
 
 export type Principal =
   | { readonly kind: 'party'; readonly party: Party; readonly keyId: string }
   | { readonly kind: 'operator'; readonly name: string; readonly keyId: string };
 
+/**
+ * A client certificate the TLS layer verified against the CA bundle (SLUIS_TLS_CLIENT_CA), as the
+ * parties config can name it (decision 0028).
+ */
+export interface ClientCertificate {
+  /** SHA-256 of the certificate's DER bytes, lower-case hex without colons. */
+  readonly sha256: string;
+  /** The subject's serialNumber attribute (2.5.4.5): the OIN in a PKIoverheid certificate. */
+  readonly serialNumber?: string;
+}
+
 export interface PartiesConfig {
   readonly parties: ReadonlyMap<string, Party>;
   /** sha256(key) hex → who holds it. */
   readonly keys: ReadonlyMap<string, Principal>;
+  /** Client certificates by `sha256:<fingerprint>` and `serialNumber:<value>` → who holds them (the keyId is the entry's id). */
+  readonly certificates?: ReadonlyMap<string, Principal>;
   /** Secret for keyed client hashes in journal summaries (HMAC-SHA256 of the BSN); absent → no client key. */
   readonly clientKeySecret?: string;
   /** Where it came from, for the first log line. */
@@ -102,15 +128,106 @@ function checkKeys(v: unknown, path: string, problems: string[]): { id: string; 
   return out;
 }
 
+/** A certificate's SHA-256 fingerprint as configured: hex, with or without colons (as `openssl x509 -fingerprint -sha256` prints it). */
+const FINGERPRINT = /^(?:[0-9a-fA-F]{2}:){31}[0-9a-fA-F]{2}$|^[0-9a-fA-F]{64}$/;
+
+/** The lookup key of a certificate entry or a presented certificate. */
+export function certificateKey(by: 'sha256' | 'serialNumber', value: string): string {
+  return by === 'sha256' ? `sha256:${value.replace(/:/g, '').toLowerCase()}` : `serialNumber:${value}`;
+}
+
+function checkCertificates(v: unknown, path: string, problems: string[]): { id: string; key: string }[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || v.length === 0) {
+    problems.push(`${path}: must be a non-empty array of {id, sha256} or {id, serialNumber}`);
+    return [];
+  }
+  const out: { id: string; key: string }[] = [];
+  v.forEach((c, i) => {
+    const p = `${path}[${i}]`;
+    if (!isObject(c)) {
+      problems.push(`${p}: must be an object {id, sha256} or {id, serialNumber}`);
+      return;
+    }
+    for (const k of Object.keys(c)) if (!['id', 'sha256', 'serialNumber'].includes(k)) problems.push(`${p}.${k}: unknown field`);
+    if (typeof c.id !== 'string' || c.id.length === 0) problems.push(`${p}.id: must be a non-empty string`);
+    const has = (k: string): boolean => c[k] !== undefined;
+    if (has('sha256') === has('serialNumber')) {
+      problems.push(`${p}: give exactly one of sha256 (the certificate's fingerprint) or serialNumber (the subject's, e.g. an OIN)`);
+      return;
+    }
+    if (has('sha256') && (typeof c.sha256 !== 'string' || !FINGERPRINT.test(c.sha256))) {
+      problems.push(
+        `${p}.sha256: must be the certificate's SHA-256 fingerprint (64 hex digits, colons allowed); print it with: openssl x509 -in cert.pem -noout -fingerprint -sha256`,
+      );
+      return;
+    }
+    if (has('serialNumber') && (typeof c.serialNumber !== 'string' || !/^[\x21-\x7e]{1,64}$/.test(c.serialNumber))) {
+      problems.push(
+        `${p}.serialNumber: must be the subject serialNumber as in the certificate (1–64 printable characters, e.g. a 20-digit OIN)`,
+      );
+      return;
+    }
+    if (typeof c.id === 'string')
+      out.push({
+        id: c.id,
+        key: has('sha256') ? certificateKey('sha256', c.sha256 as string) : certificateKey('serialNumber', c.serialNumber as string),
+      });
+  });
+  return out;
+}
+
+const isHttpUrl = (v: unknown): boolean => {
+  try {
+    const u = new URL(String(v));
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+};
+
+/** `channel` and `endpoint`: an endpoint exactly when the channel is stuf-ggk, and that only for a gemeente. */
+function checkChannel(
+  p: Record<string, unknown>,
+  role: PartyRole,
+  path: string,
+  problems: string[],
+): { channel?: PartyChannelCode; endpoint?: string } {
+  if (p.channel === undefined || p.channel === PartyChannel.rest) {
+    if (p.endpoint !== undefined) problems.push(`${path}.endpoint: only with "channel": "stuf-ggk"`);
+    return p.channel === undefined ? {} : { channel: PartyChannel.rest };
+  }
+  if (p.channel !== PartyChannel.stufGgk) {
+    problems.push(`${path}.channel: must be "rest" or "stuf-ggk", got ${JSON.stringify(p.channel)}`);
+    return {};
+  }
+  if (role !== 'gemeente') problems.push(`${path}.channel: stuf-ggk is the gemeenten's envelope (StUF-GGk); an aanbieder uses rest`);
+  if (!isHttpUrl(p.endpoint)) {
+    problems.push(`${path}.endpoint: with "channel": "stuf-ggk", the http(s) URL of the back office's OntvangAsynchroon service`);
+    return {};
+  }
+  return { channel: PartyChannel.stufGgk, endpoint: String(p.endpoint) };
+}
+
 /** Validates a parsed JSON document; throws ConfigError listing every problem. */
 export function parsePartiesConfig(doc: unknown, source: string): PartiesConfig {
   const problems: string[] = [];
   const parties = new Map<string, Party>();
   const keys = new Map<string, Principal>();
+  const certificates = new Map<string, Principal>();
   const addKey = (hash: string, principal: Principal, path: string): void => {
     if (keys.has(hash)) problems.push(`${path}: the same API key is configured twice`);
     else keys.set(hash, principal);
   };
+  const addCertificates = (v: unknown, path: string, principal: (id: string) => Principal): void => {
+    for (const c of checkCertificates(v, path, problems)) {
+      if (certificates.has(c.key)) problems.push(`${path}: the same certificate is configured twice`);
+      else certificates.set(c.key, principal(c.id));
+    }
+  };
+  /** API keys, unless the entry authenticates by certificate only. */
+  const apiKeysOf = (o: Record<string, unknown>, path: string): { id: string; sha256: string }[] =>
+    o.apiKeys === undefined && o.certificates !== undefined ? [] : checkKeys(o.apiKeys, `${path}.apiKeys`, problems);
   if (!isObject(doc))
     throw new ConfigError(source, ['top level: must be an object with "parties" (and optionally "operators", "clientKeySecret")']);
   for (const k of Object.keys(doc)) {
@@ -125,7 +242,8 @@ export function parsePartiesConfig(doc: unknown, source: string): PartiesConfig 
         return;
       }
       for (const k of Object.keys(p))
-        if (!['role', 'code', 'name', 'apiKeys', 'webhook', 'conversatie'].includes(k)) problems.push(`${path}.${k}: unknown field`);
+        if (!['role', 'code', 'name', 'apiKeys', 'certificates', 'webhook', 'conversatie', 'channel', 'endpoint'].includes(k))
+          problems.push(`${path}.${k}: unknown field`);
       const role = p.role;
       if (role !== 'gemeente' && role !== 'aanbieder') {
         problems.push(`${path}.role: must be "gemeente" or "aanbieder"`);
@@ -165,16 +283,18 @@ export function parsePartiesConfig(doc: unknown, source: string): PartiesConfig 
           problems.push(`${path}.conversatie: must be "advise" or "enforce", got ${JSON.stringify(p.conversatie)}`);
         else conversatie = p.conversatie;
       }
+      const delivery = checkChannel(p, role, path, problems);
       const party: Party = {
         role,
         code,
         name: typeof p.name === 'string' ? p.name : code,
         ...(webhook ? { webhook } : {}),
         ...(conversatie ? { conversatie } : {}),
+        ...delivery,
       };
       parties.set(code, party);
-      for (const k of checkKeys(p.apiKeys, `${path}.apiKeys`, problems))
-        addKey(k.sha256, { kind: 'party', party, keyId: k.id }, `${path}.apiKeys`);
+      for (const k of apiKeysOf(p, path)) addKey(k.sha256, { kind: 'party', party, keyId: k.id }, `${path}.apiKeys`);
+      addCertificates(p.certificates, `${path}.certificates`, (id) => ({ kind: 'party', party, keyId: id }));
     });
   if (doc.operators !== undefined) {
     if (!Array.isArray(doc.operators)) problems.push('operators: must be an array');
@@ -185,8 +305,9 @@ export function parsePartiesConfig(doc: unknown, source: string): PartiesConfig 
           problems.push(`${path}: must be an object with a non-empty "name"`);
           return;
         }
-        for (const k of checkKeys(o.apiKeys, `${path}.apiKeys`, problems))
-          addKey(k.sha256, { kind: 'operator', name: o.name, keyId: k.id }, `${path}.apiKeys`);
+        const name = o.name;
+        for (const k of apiKeysOf(o, path)) addKey(k.sha256, { kind: 'operator', name, keyId: k.id }, `${path}.apiKeys`);
+        addCertificates(o.certificates, `${path}.certificates`, (id) => ({ kind: 'operator', name, keyId: id }));
       });
   }
   if (doc.clientKeySecret !== undefined && (typeof doc.clientKeySecret !== 'string' || doc.clientKeySecret.length < 16)) {
@@ -196,6 +317,7 @@ export function parsePartiesConfig(doc: unknown, source: string): PartiesConfig 
   return {
     parties,
     keys,
+    ...(certificates.size > 0 ? { certificates } : {}),
     source,
     ...(typeof doc.clientKeySecret === 'string' ? { clientKeySecret: doc.clientKeySecret } : {}),
   };
@@ -222,4 +344,22 @@ export function authenticate(config: PartiesConfig, authorization: string | unde
   const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!m) return undefined;
   return config.keys.get(hashApiKey(m[1]!));
+}
+
+/**
+ * The principal of a request: its API key when it sends an Authorization header (which then decides,
+ * right or wrong), else its verified client certificate, by fingerprint first, then by the subject's
+ * serialNumber (decision 0028). src/http/auth.ts is the one caller for requests.
+ */
+export function authenticateRequest(
+  config: PartiesConfig,
+  credentials: { readonly authorization?: string | undefined; readonly certificate?: ClientCertificate },
+): Principal | undefined {
+  if (credentials.authorization !== undefined) return authenticate(config, credentials.authorization);
+  const cert = credentials.certificate;
+  if (!cert || !config.certificates) return undefined;
+  return (
+    config.certificates.get(certificateKey('sha256', cert.sha256)) ??
+    (cert.serialNumber !== undefined ? config.certificates.get(certificateKey('serialNumber', cert.serialNumber)) : undefined)
+  );
 }

@@ -17,6 +17,8 @@ export const ChannelName = {
   webhook: 'webhook',
   /** The Kafka inbound log and events; rows enqueued by the Kafka migrations' triggers. */
   kafka: 'kafka',
+  /** A SOAP POST of a StUF-GGk Di01/Du01 envelope to a gemeente's back office (src/deliver/stuf-ggk.ts). */
+  stufGgk: 'stuf-ggk',
 } as const;
 export type ChannelName = (typeof ChannelName)[keyof typeof ChannelName];
 
@@ -25,6 +27,13 @@ export interface DeliveryRoute {
   readonly berichtId: string;
   /** The party the bericht is routed to. */
   readonly addressee: string;
+}
+
+/** A bericht Sluis rejected with a retourbericht: what a channel plans the retour's rows from. */
+export interface RetourRoute {
+  readonly berichtId: string;
+  /** The sender of the rejected bericht: the retourbericht goes to it. */
+  readonly sender: string;
 }
 
 /**
@@ -59,6 +68,11 @@ export interface DeliveryChannel {
   readonly name: ChannelName;
   /** This channel's rows for a routed bericht: postbus and/or outbox rows, or none. */
   plan(route: DeliveryRoute): Pick<DeliveryPlan, 'postbus' | 'outbox'>;
+  /**
+   * Optional: this channel's outbox rows for the retourbericht Sluis made when it rejected a bericht
+   * (the sender's postbus has it in any case), written with the journal row.
+   */
+  planRetour?(retour: RetourRoute): readonly OutboxWrite[];
   /** Starts draining this channel's outbox rows; absent when there is nothing this process drains. */
   start?(ctx: ChannelContext): ChannelWorker;
 }
@@ -78,4 +92,11 @@ export function planDelivery(channels: readonly DeliveryChannel[], route: Delive
     if (p.outbox.length > 0) (outbox ??= []).push(...p.outbox);
   }
   return names.length === 0 ? NONE : { postbus: postbus ?? [], outbox: outbox ?? [], channels: names };
+}
+
+/** The outbox rows of all registered channels for Sluis's retourbericht on a rejected bericht. */
+export function planRetourDelivery(channels: readonly DeliveryChannel[], retour: RetourRoute): OutboxWrite[] {
+  const out: OutboxWrite[] = [];
+  for (const c of channels) if (c.planRetour) out.push(...c.planRetour(retour));
+  return out;
 }

@@ -4,14 +4,15 @@
  * berichten it is the sender of and reads only berichten sent by it or routed to it; operators read all.
  */
 import type { Logger } from 'pino';
-import { authenticate, type PartiesConfig, type Principal } from '../config/parties.js';
+import type { PartiesConfig, Principal } from '../config/parties.js';
+import { principalOf, unauthorizedResponse } from './auth.js';
 import { mayRead, type BerichtenService, type GelezenBericht, type StoredBericht } from '../pipeline/berichten.js';
 import { sluisRetourNummer, type TermijnenService } from '../pipeline/termijnen.js';
-import { BerichtStatus } from '../status.js';
 import type { IngestOutcome } from '../pipeline/ingest.js';
 import type { CollectedGauge, GatewayMetrics } from './metrics.js';
 import { ProblemType, l1ProblemKind, problem } from '../outcomes.js';
-import { parseTimestamp, parseWholeNumber } from './query.js';
+import { parseWholeNumber } from './query.js';
+import { BERICHTEN_QUERY, berichtenFilter } from './berichten-query.js';
 import {
   BodyAbortedError,
   BodyBusyError,
@@ -53,8 +54,10 @@ export function isXmlContentType(ct: string | undefined): boolean {
   return params.every((p) => !p.startsWith('charset=') || p === 'charset=utf-8' || p === 'charset="utf-8"');
 }
 
-/** Operators; the sender, the addressee, and a party that posted it for the sender (submitted_by). */
-const canRead = (p: Principal, row: Pick<StoredBericht, 'sender' | 'addressee' | 'submitted_by'>): boolean => mayRead(p, row);
+/** Operators; the sender, the addressee, and a party that posted it for the sender (submitted_by). The console reads by the same rule. */
+export function canRead(p: Principal, row: Pick<StoredBericht, 'sender' | 'addressee' | 'submitted_by'>): boolean {
+  return mayRead(p, row);
+}
 
 function encodeCursor(seq: string): string {
   return Buffer.from(`s${seq}`).toString('base64url');
@@ -68,7 +71,7 @@ function decodeCursor(c: string): bigint | undefined {
  * The berichten this one answers and the answers it got (through the termijnen they opened and
  * closed), each only when the caller may read it; Sluis's own retourbericht for a rejection is an answer too.
  */
-async function linked(
+export async function linked(
   principal: Principal,
   row: StoredBericht,
   termijnen: TermijnenService,
@@ -91,12 +94,8 @@ const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() :
 
 export function apiRoutes(deps: ApiDeps): Route[] {
   const { berichten, metrics, logger } = deps;
-  const who = (req: HttpRequest): Principal | undefined => authenticate(deps.parties, req.headers['authorization']);
-  const unauthorized = (req: HttpRequest): HttpResponse =>
-    problemResponse(
-      problem(ProblemType.UNAUTHORIZED, req.headers['authorization'] ? 'the API key is not known' : 'send Authorization: Bearer <api key>'),
-      { 'www-authenticate': 'Bearer realm="sluis"' },
-    );
+  const who = (req: HttpRequest): Principal | undefined => principalOf(deps.parties, req);
+  const unauthorized = unauthorizedResponse;
 
   const postBericht = async (req: HttpRequest): Promise<HttpResponse> => {
     const t0 = performance.now();
@@ -193,43 +192,11 @@ export function apiRoutes(deps: ApiDeps): Route[] {
   const search = async (req: HttpRequest): Promise<HttpResponse> => {
     const principal = who(req);
     if (!principal) return unauthorized(req);
-    const q = (name: string): string | undefined => {
-      const v = req.query.get(name);
-      return v === null || v === '' ? undefined : v;
-    };
-    const bad = (why: string): HttpResponse => problemOf(ProblemType.BAD_REQUEST, why);
-    const limitText = q('limit');
-    const limit = limitText === undefined ? 100 : parseWholeNumber(limitText, 1, 1000);
-    if (limit === undefined) return bad('limit: an integer 1–1000');
-    const status = q('status');
-    if (status !== undefined && !(Object.values(BerichtStatus) as string[]).includes(status))
-      return bad(`status: one of ${Object.values(BerichtStatus).join(', ')}`);
-    const bericht = q('bericht');
-    if (bericht !== undefined && !/^(JW|WMO)3[0-9]{2}$/.test(bericht)) return bad('bericht: a message id such as JW301 or WMO305');
-    const after = q('after');
-    if (after !== undefined && !berichten.isId(after)) return bad('after: a bericht id');
-    const identificatie = q('identificatie');
-    if (identificatie !== undefined && identificatie.length > 12) return bad('identificatie: at most 12 characters');
-    const codes: Record<'afzender' | 'ontvanger', string | undefined> = { afzender: q('afzender'), ontvanger: q('ontvanger') };
-    for (const [k, v] of Object.entries(codes))
-      if (v !== undefined && !/^([0-9]{4}|[0-9]{8})$/.test(v)) return bad(`${k}: a CBS (4 digits) or AGB (8 digits) code`);
-    const range: Record<'from' | 'to', string | undefined> = { from: q('from'), to: q('to') };
-    for (const [k, v] of Object.entries(range))
-      if (v !== undefined && parseTimestamp(v) === undefined)
-        return bad(`${k}: a real date or timestamp, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM] (got '${v}')`);
+    const parsed = berichtenFilter(req.query, berichten.isId);
+    if (!parsed.ok) return problemOf(ProblemType.BAD_REQUEST, parsed.problem);
+    const limit = parsed.filter.limit;
     const rows = await berichten.list(
-      {
-        limit,
-        ...(principal.kind === 'party' ? { party: principal.party.code } : {}),
-        ...(status ? { status } : {}),
-        ...(bericht ? { bericht } : {}),
-        ...(identificatie ? { identificatie } : {}),
-        ...(after ? { after } : {}),
-        ...(codes.afzender ? { afzender: codes.afzender } : {}),
-        ...(codes.ontvanger ? { ontvanger: codes.ontvanger } : {}),
-        ...(range.from ? { from: range.from } : {}),
-        ...(range.to ? { to: range.to } : {}),
-      },
+      { ...parsed.filter, ...(principal.kind === 'party' ? { party: principal.party.code } : {}) },
       { actor: principal, route: 'api' },
     );
     const last = rows.at(-1);
@@ -374,7 +341,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     {
       method: 'GET',
       path: '/api/v1/berichten',
-      query: ['status', 'bericht', 'identificatie', 'afzender', 'ontvanger', 'from', 'to', 'after', 'limit'],
+      query: BERICHTEN_QUERY,
       handler: search,
     },
     { method: 'GET', path: '/api/v1/berichten/{id}', handler: getOne },

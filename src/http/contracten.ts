@@ -9,9 +9,10 @@
  * Without a registry (no SLUIS_REGISTRY) every route answers 404 not-found saying so.
  */
 import type { Logger } from 'pino';
-import { authenticate, type PartiesConfig, type Principal } from '../config/parties.js';
+import type { PartiesConfig, Principal } from '../config/parties.js';
+import { principalOf, unauthorizedResponse } from './auth.js';
 import { createContractenHandlers, type ContractenDeps, type HandlerResponse, type Party } from '../contracts/handlers.js';
-import { ProblemType, problem, type Problem } from '../outcomes.js';
+import { ProblemType, type Problem } from '../outcomes.js';
 import { isCalendarDate } from './query.js';
 import { BodyTooLargeError, json, problemOf, problemResponse, type HttpRequest, type HttpResponse, type Route } from './router.js';
 
@@ -64,15 +65,9 @@ export function contractenRoutes(deps: ContractenRouteDeps): Route[] {
   const wrap =
     (pick: 'list' | 'get' | 'put' | 'putAll' | 'history' | 'endDate', withBody: boolean) =>
     async (req: HttpRequest, params: Readonly<Record<string, string>>): Promise<HttpResponse> => {
-      const principal = authenticate(deps.parties, req.headers['authorization']);
+      const principal = principalOf(deps.parties, req);
       if (!principal) {
-        return problemResponse(
-          problem(
-            ProblemType.UNAUTHORIZED,
-            req.headers['authorization'] ? 'the API key is not known' : 'send Authorization: Bearer <api key>',
-          ),
-          { 'www-authenticate': 'Bearer realm="sluis"' },
-        );
+        return unauthorizedResponse(req);
       }
       if (!handlers) return problemOf(ProblemType.NOT_FOUND, 'no contract registry configured (SLUIS_REGISTRY is not set)');
       const party = partyOf(principal);

@@ -6,9 +6,10 @@
  * `sluis import`, for a gateway whose PGlite data folder a CLI cannot open while it runs.
  */
 import type { Logger } from 'pino';
-import { authenticate, type PartiesConfig } from '../config/parties.js';
-import { ProblemType, problem } from '../outcomes.js';
-import { BodyTooLargeError, json, problemOf, problemResponse, type HttpRequest, type HttpResponse, type Route } from './router.js';
+import type { PartiesConfig } from '../config/parties.js';
+import { principalOf, unauthorizedResponse } from './auth.js';
+import { ProblemType } from '../outcomes.js';
+import { BodyTooLargeError, json, problemOf, type HttpRequest, type HttpResponse, type Route } from './router.js';
 
 /** The largest archive taken over HTTP; larger histories go through `sluis import`. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -27,15 +28,9 @@ export interface ImportsRouteDeps {
 
 export function importsRoutes(deps: ImportsRouteDeps): Route[] {
   const post = async (req: HttpRequest): Promise<HttpResponse> => {
-    const principal = authenticate(deps.parties, req.headers['authorization']);
+    const principal = principalOf(deps.parties, req);
     if (!principal) {
-      return problemResponse(
-        problem(
-          ProblemType.UNAUTHORIZED,
-          req.headers['authorization'] ? 'the API key is not known' : 'send Authorization: Bearer <api key>',
-        ),
-        { 'www-authenticate': 'Bearer realm="sluis"' },
-      );
+      return unauthorizedResponse(req);
     }
     if (principal.kind !== 'operator') return problemOf(ProblemType.FORBIDDEN, 'only operators may import historical berichten');
     const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();

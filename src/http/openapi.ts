@@ -7,6 +7,7 @@ import { NUMMER } from '../standard/catalog.js';
 import { berichtId } from '../standard/model.js';
 import { API_VERSION } from './router.js';
 import { ProblemType } from '../outcomes.js';
+import { BATCH_PATHS } from './openapi-batches.js';
 
 /** A page of a list: its items and the cursor of the next page (null on the last). */
 const PAGE = {
@@ -81,6 +82,31 @@ const POST_BERICHT = {
   },
 };
 
+/** A SOAP answer of the StUF-GGk route: a Bv03, or a Fault holding a StUF Fo01 (docs/stuf-ggk.md). */
+const soapOf = (description: string): Record<string, unknown> => ({ description, content: { 'text/xml': { schema: { type: 'string' } } } });
+const FO01 = (why: string): Record<string, unknown> => soapOf(`SOAP Fault with a StUF Fo01 (${why}); nothing was stored`);
+
+const STUF_GGK = {
+  operationId: 'stufGgkOntvangAsynchroon',
+  summary:
+    'StUF-GGk (ggk0310 v2.1) OntvangAsynchroon over SOAP 1.1: a Di01 (or Du01) envelope with the bericht base64 in `bericht`, taken through the same pipeline as POST /api/v1/berichten. SOAPAction ggk_Di01 or ggk_Du01 (or empty). See docs/stuf-ggk.md for the Fo01 codes',
+  security: auth,
+  requestBody: { required: true, content: { 'text/xml': { schema: { type: 'string' } } } },
+  responses: {
+    200: soapOf(
+      'Bv03: the bericht was journaled (routed, or rejected with a retourbericht that follows as a Du01); header Sluis-Bericht-Id',
+    ),
+    400: FO01('IB001 envelope not valid, IB014 bericht not valid, IB004, IB005, IB009, IB016, SLS422, SLS423'),
+    401: FO01('SLS401: no or an unknown API key'),
+    403: FO01('SLS403 zender is not the authenticated party, SLS404 not the bericht’s sender'),
+    408: FO01('SLS408: the body arrived too slowly'),
+    413: FO01('IB003: larger than 25 MB'),
+    415: FO01('SLS415: not text/xml'),
+    500: problemRef,
+    503: FO01('SLS503: busy, starting or stopping'),
+  },
+};
+
 export function openApiDocument(): Record<string, unknown> {
   const doc = {
     openapi: '3.1.0',
@@ -93,7 +119,13 @@ export function openApiDocument(): Record<string, unknown> {
     },
     servers: [{ url: '/' }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API key from the parties config' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'API key from the parties config' },
+        mtls: {
+          type: 'mutualTLS',
+          description: 'A client certificate named in the parties config (over TLS: SLUIS_TLS_CERT, SLUIS_TLS_CLIENT_CA)',
+        },
+      },
       schemas: {
         Problem: {
           type: 'object',
@@ -278,7 +310,8 @@ export function openApiDocument(): Record<string, unknown> {
         post: POST_BERICHT,
         get: {
           operationId: 'searchBerichten',
-          summary: 'Search the journal in arrival order (operators: all; a party: what it sent or was routed to it)',
+          summary:
+            'Search the journal in arrival order, oldest or newest first, by status, message, party, decision rule, contract and period (operators: all; a party: what it sent or was routed to it)',
           security: auth,
           parameters: [
             {
@@ -303,6 +336,25 @@ export function openApiDocument(): Record<string, unknown> {
             { name: 'afzender', in: 'query', schema: { type: 'string', pattern: '^([0-9]{4}|[0-9]{8})$' } },
             { name: 'ontvanger', in: 'query', schema: { type: 'string', pattern: '^([0-9]{4}|[0-9]{8})$' } },
             {
+              name: 'partij',
+              in: 'query',
+              schema: { type: 'string', pattern: '^([0-9]{4}|[0-9]{8})$' },
+              description: 'a party that sent it, was routed it, or is its Afzender or Ontvanger',
+            },
+            {
+              name: 'rule',
+              in: 'query',
+              schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$' },
+              description: 'a decision rule among the reasons (e.g. `TM-DECL`)',
+            },
+            {
+              name: 'contract',
+              in: 'query',
+              schema: { type: 'string', maxLength: 128 },
+              description: 'a contract among the decision’s contracts',
+            },
+            { name: 'order', in: 'query', schema: { enum: ['oldest', 'newest'], default: 'oldest' }, description: 'arrival order' },
+            {
               name: 'from',
               in: 'query',
               schema: { type: 'string' },
@@ -316,6 +368,36 @@ export function openApiDocument(): Record<string, unknown> {
             200: PAGE,
             400: problemRef,
             401: problemRef,
+          },
+        },
+      },
+      '/api/v1/deliveries': {
+        get: {
+          operationId: 'failedDeliveries',
+          summary: 'Webhook and Kafka deliveries that were given up, with their last error, newest first (operators)',
+          security: auth,
+          parameters: [
+            { name: 'status', in: 'query', required: true, schema: { enum: ['failed'] }, description: 'only `failed` for now' },
+            { name: 'channel', in: 'query', schema: { enum: ['webhook', 'kafka'] } },
+            { name: 'after', in: 'query', schema: { type: 'string' }, description: 'continue after this id (`next` of the previous page)' },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+          ],
+          responses: { 200: PAGE, 400: problemRef, 401: problemRef, 403: problemRef },
+        },
+      },
+      '/api/v1/deliveries/{id}/redeliver': {
+        post: {
+          operationId: 'redeliver',
+          summary: 'Put a failed delivery back in the queue, due now, its attempts counted afresh (operators)',
+          security: auth,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[1-9][0-9]{0,17}$' } }],
+          responses: {
+            202: jsonOf('Queued again', { type: 'object', required: ['id', 'requeued'] }),
+            400: problemRef,
+            401: problemRef,
+            403: problemRef,
+            404: problemRef,
+            409: problemRef,
           },
         },
       },
@@ -543,6 +625,7 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      ...BATCH_PATHS,
       '/api/v1/imports': {
         post: {
           operationId: 'importBerichten',
@@ -734,6 +817,7 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } },
         },
       },
+      '/stuf-ggk/OntvangAsynchroon': { post: STUF_GGK },
       '/health/live': {
         get: {
           operationId: 'live',

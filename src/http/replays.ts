@@ -6,10 +6,11 @@
  * Without a contract registry there are no "today's rules" to replay against: 404 saying so.
  */
 import type { Logger } from 'pino';
-import { authenticate, type PartiesConfig } from '../config/parties.js';
+import type { PartiesConfig } from '../config/parties.js';
+import { principalOf, unauthorizedResponse } from './auth.js';
 import { handleReplayRequest, type ReplayRequestDeps } from '../replay/operator.js';
 import { isJsonContentType } from './contracten.js';
-import { ProblemType, problem } from '../outcomes.js';
+import { ProblemType } from '../outcomes.js';
 import { BodyTooLargeError, json, problemOf, problemResponse, type HttpRequest, type HttpResponse, type Route } from './router.js';
 
 /** A selection is a handful of fields; 64 KB is generous. */
@@ -24,15 +25,9 @@ export interface ReplaysRouteDeps {
 
 export function replaysRoutes(deps: ReplaysRouteDeps): Route[] {
   const post = async (req: HttpRequest): Promise<HttpResponse> => {
-    const principal = authenticate(deps.parties, req.headers['authorization']);
+    const principal = principalOf(deps.parties, req);
     if (!principal) {
-      return problemResponse(
-        problem(
-          ProblemType.UNAUTHORIZED,
-          req.headers['authorization'] ? 'the API key is not known' : 'send Authorization: Bearer <api key>',
-        ),
-        { 'www-authenticate': 'Bearer realm="sluis"' },
-      );
+      return unauthorizedResponse(req);
     }
     if (principal.kind !== 'operator') return problemOf(ProblemType.FORBIDDEN, 'only operators may replay traffic');
     if (!deps.replay)

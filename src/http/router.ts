@@ -2,6 +2,7 @@
  * Transport-free HTTP: a request object in, a response object out (Medplum style). Node's HTTP
  * server (src/http/server.ts), a test or a bench only adapts; no framework type crosses into a handler.
  */
+import type { ClientCertificate } from '../config/parties.js';
 import { ProblemType, problem, type Problem, type ProblemKind } from '../outcomes.js';
 import { queryNameProblem } from './query.js';
 
@@ -19,6 +20,12 @@ export interface HttpRequest {
    */
   readBody(limit: number): Promise<Uint8Array>;
   readonly receivedAt: Date;
+  /** Over TLS: the client certificate that verified against the configured CA bundle (src/http/auth.ts). */
+  readonly clientCertificate?: ClientCertificate;
+  /** Over TLS: a client certificate was presented but did not verify (why, as OpenSSL says it); it stands for nobody. */
+  readonly clientCertificateRefused?: string;
+  /** It came over TLS (the console's cookies are then Secure); absent: not known to be. */
+  readonly secure?: boolean;
 }
 
 export interface HttpResponse {

@@ -9,7 +9,10 @@
  * bericht, and the rate went from 4,060–4,710 to 4,590–5,680 berichten/s without it.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTlsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import type { ClientCertificate } from '../config/parties.js';
 import { ProblemType, problem } from '../outcomes.js';
 import { BODY_RETRY_AFTER_SECONDS, BodyBudget, DEFAULT_BODY_LIMITS, type BodyLimits } from './body-budget.js';
 import { BodyAbortedError, BodyBusyError, BodyTimeoutError, BodyTooLargeError, type HttpRequest, type HttpResponse } from './router.js';
@@ -120,6 +123,35 @@ function readBodyWithin(req: IncomingMessage, limit: number, hold: BodyHold, lim
   });
 }
 
+/** A TLS connection's verified client certificate, read once per connection (keep-alive serves many requests). */
+const peerCertificates = new WeakMap<Socket, ClientCertificate | { readonly refused: string } | null>();
+
+/**
+ * The client certificate of a TLS connection when it verified against the CA bundle (`authorized`),
+ * else why not: the server asks for one but lets the handshake finish without it, so an API key still
+ * works over TLS and an unknown or foreign certificate gets a 401 problem, not a broken handshake.
+ */
+function clientCertificateOf(socket: Socket): ClientCertificate | { readonly refused: string } | undefined {
+  const tls = socket as Partial<TLSSocket>;
+  if (tls.encrypted !== true || typeof tls.getPeerCertificate !== 'function') return undefined;
+  let known = peerCertificates.get(socket);
+  if (known === undefined) {
+    known = null;
+    const c = tls.getPeerCertificate();
+    const presented = c !== null && typeof c === 'object' && typeof c.fingerprint256 === 'string';
+    if (presented && !tls.authorized) known = { refused: String(tls.authorizationError ?? 'not verified') };
+    else if (presented) {
+      const serial = (c.subject as Record<string, string | string[] | undefined> | undefined)?.serialNumber;
+      known = {
+        sha256: c.fingerprint256.replace(/:/g, '').toLowerCase(),
+        ...(typeof serial === 'string' ? { serialNumber: serial } : {}),
+      };
+    }
+    peerCertificates.set(socket, known);
+  }
+  return known ?? undefined;
+}
+
 function toHttpRequest(req: IncomingMessage, onConsumed: () => void, hold: BodyHold, limits: BodyLimits, now: () => Date): HttpRequest {
   const receivedAt = now();
   // Path and query by hand: a WHATWG URL per request cost more than the rest of this adapter.
@@ -133,12 +165,15 @@ function toHttpRequest(req: IncomingMessage, onConsumed: () => void, hold: BodyH
     const v = raw[k];
     headers[k] = Array.isArray(v) ? v.join(', ') : v;
   }
+  const peer = clientCertificateOf(req.socket);
   return {
     method: req.method ?? 'GET',
     path,
     query,
     headers,
     receivedAt,
+    ...(peer ? ('refused' in peer ? { clientCertificateRefused: peer.refused } : { clientCertificate: peer }) : {}),
+    secure: (req.socket as { encrypted?: boolean }).encrypted === true,
     readBody: (limit) => {
       onConsumed();
       return readBodyWithin(req, limit, hold, limits);
@@ -210,9 +245,28 @@ export function createRequestListener(
   };
 }
 
-export function listen(listener: RequestListener, port: number, host: string): Promise<{ server: Server; port: number }> {
+/** TLS for the listener (PEM contents): the server's certificate and key, and the CA bundle client certificates must verify against. */
+export interface TlsOptions {
+  readonly cert: string | Buffer;
+  readonly key: string | Buffer;
+  /** Absent: no client certificate is asked for. */
+  readonly clientCa?: string | Buffer;
+}
+
+export function listen(listener: RequestListener, port: number, host: string, tls?: TlsOptions): Promise<{ server: Server; port: number }> {
   return new Promise((resolve, reject) => {
-    const server = createServer(listener);
+    const server: Server = tls
+      ? createTlsServer(
+          {
+            cert: tls.cert,
+            key: tls.key,
+            minVersion: 'TLSv1.2',
+            // Ask for a certificate, never demand one: unverified ones are ignored (clientCertificateOf).
+            ...(tls.clientCa ? { ca: tls.clientCa, requestCert: true, rejectUnauthorized: false } : {}),
+          },
+          listener,
+        )
+      : createServer(listener);
     server.keepAliveTimeout = 65_000;
     // A port in use or a host that cannot be bound arrives as 'error', not through listen's callback.
     server.once('error', reject);

@@ -4,13 +4,14 @@
  * is gemeente or aanbieder of the termijn); operators see all.
  */
 import type { Logger } from 'pino';
-import { authenticate, type PartiesConfig } from '../config/parties.js';
+import type { PartiesConfig } from '../config/parties.js';
+import { principalOf, unauthorizedResponse } from './auth.js';
 import { termijnView, type TermijnenService } from '../pipeline/termijnen.js';
 import { TermijnStatus } from '../pipeline/termijn-derive.js';
 import { BERICHT_NUMMERS } from '../standard/catalog.js';
-import { ProblemType, problem } from '../outcomes.js';
+import { ProblemType } from '../outcomes.js';
 import { parseWholeNumber } from './query.js';
-import { json, problemOf, problemResponse, type HttpRequest, type HttpResponse, type Route } from './router.js';
+import { json, problemOf, type HttpRequest, type HttpResponse, type Route } from './router.js';
 
 export interface TermijnenRouteDeps {
   readonly parties: PartiesConfig;
@@ -22,15 +23,8 @@ export const TERMIJNEN_QUERY = ['status', 'partij', 'bericht', 'after', 'limit']
 
 export function termijnenRoutes(deps: TermijnenRouteDeps): Route[] {
   const list = async (req: HttpRequest): Promise<HttpResponse> => {
-    const principal = authenticate(deps.parties, req.headers['authorization']);
-    if (!principal)
-      return problemResponse(
-        problem(
-          ProblemType.UNAUTHORIZED,
-          req.headers['authorization'] ? 'the API key is not known' : 'send Authorization: Bearer <api key>',
-        ),
-        { 'www-authenticate': 'Bearer realm="sluis"' },
-      );
+    const principal = principalOf(deps.parties, req);
+    if (!principal) return unauthorizedResponse(req);
     const q = (name: string): string | undefined => {
       const v = req.query.get(name);
       return v === null || v === '' ? undefined : v;

@@ -11,6 +11,7 @@
 import type { Principal } from '../config/parties.js';
 import type { Db } from '../store/db.js';
 import { ID_PATTERN } from '../store/ids.js';
+import { berichtenByClient } from '../store/journal/by-client.js';
 import { getBericht } from '../store/journal/get.js';
 import { getHistory } from '../store/journal/history.js';
 import { listBerichten } from '../store/journal/list.js';
@@ -45,6 +46,12 @@ export interface BerichtenService {
   get(id: string, toegang: Toegang, lezing?: Exclude<LezingCode, 'lijst'>): Promise<GelezenBericht | undefined>;
   /** Search in arrival order (`after` continues a page); every bericht listed is recorded (lezing 'lijst'). */
   list(filter: BerichtFilter, toegang: Toegang): Promise<StoredBericht[]>;
+  /**
+   * The conversation of one client: the berichten whose summary carries this keyed client hash,
+   * newest first; `party` scopes it to what that party may read (absent: operators, all). Each one
+   * is recorded in the access log (lezing 'conversatie').
+   */
+  byClient(clientKey: string, o: { readonly party?: string; readonly limit: number }, toegang: Toegang): Promise<StoredBericht[]>;
   /** The full status history: the statuses stored with the journal row, then later changes. */
   history(id: string): Promise<StatusRow[]>;
   /** The bytes as received of a bericht read with lezing 'xml'. */
@@ -72,6 +79,15 @@ export function berichtenService(db: Db, log: ToegangslogService): BerichtenServ
       await log.record(
         toegang,
         'lijst',
+        rows.map((r) => r.id),
+      );
+      return rows;
+    },
+    async byClient(clientKey, o, toegang) {
+      const rows = await berichtenByClient(db, { clientKey, ...o });
+      await log.record(
+        toegang,
+        'conversatie',
         rows.map((r) => r.id),
       );
       return rows;

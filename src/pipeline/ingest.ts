@@ -23,7 +23,7 @@ import { lockId, normalise, orderKeys, type KeyedLocks } from './conversation-or
 import { SummaryError, summarize, type BerichtSummary } from '../decision/summary.js';
 import { NUMMER } from '../standard/catalog.js';
 import type { JournalWrite, StoredBericht } from '../store/journal/types.js';
-import { planDelivery, type DeliveryChannel } from '../deliver/channel.js';
+import { planDelivery, planRetourDelivery, type DeliveryChannel } from '../deliver/channel.js';
 import { newId } from '../store/ids.js';
 import { collectBsns, direction, headerFacts } from './identify.js';
 import { conversationRejection } from './decide-conversation.js';
@@ -32,6 +32,8 @@ import type { BuildRetourFn, DecideFn, Decision, HeaderFacts, IngestValidateFn }
 
 export interface IngestDeps {
   readonly db: Db;
+  /** Read-only statements of concurrent berichten coalesced (src/store/read-batch.ts); default `db`. */
+  readonly reads?: Db;
   readonly committer: GroupCommitter;
   readonly validate: IngestValidateFn;
   readonly buildRetour: BuildRetourFn;
@@ -251,7 +253,8 @@ export function createIngest(deps: IngestDeps): IngestFn {
           },
         ],
         postbus: retourXml ? [{ party: sender, kind: 'retour' }] : [],
-        outbox: [],
+        // A channel that pushes retourberichten (StUF-GGk) plans its rows here, in the same statement.
+        outbox: retourXml ? planRetourDelivery(deps.channels, { berichtId: id, sender }) : [],
       });
     };
 
@@ -360,7 +363,7 @@ export function createIngest(deps: IngestDeps): IngestFn {
         // after this sends the bericht back to decide in the commit.
         const { known: seen, unknown } = deps.committer.knownVersions([...locks.map((l) => l.id), ...watch]);
         if (unknown.length > 0) {
-          const read = await readConversationClock(deps.db, unknown);
+          const read = await readConversationClock(deps.reads ?? deps.db, unknown);
           for (const id of unknown) seen.set(id, read.get(id) ?? '0');
         }
         order = { locks, watch, seen, redecide: async () => (write = await decided()) };

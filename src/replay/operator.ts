@@ -11,7 +11,7 @@ import { ProblemType, problem, type Problem, type ProblemKind } from '../outcome
 import type { Db } from '../store/db.js';
 import type { DeliveryChannel } from '../deliver/channel.js';
 import type { ReplayDecider } from './decider.js';
-import { runReplay, type ReplayReport } from './run.js';
+import { runReplay, type ReplayProgress, type ReplayReport } from './run.js';
 import { parseSelection, SelectionError, type ReplaySelection } from './selection.js';
 import { countJournalSelection, journalSource, kafkaSource } from './source.js';
 
@@ -34,7 +34,20 @@ export type ReplayResult = { readonly status: 200; readonly body: ReplayReport }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
-export async function handleReplayRequest(deps: ReplayRequestDeps, body: unknown, operator: string): Promise<ReplayResult> {
+/** How a caller follows a run (the console shows its progress): the run's id chosen up front, and its progress as it goes. */
+export interface ReplayRunOptions {
+  readonly runId?: string;
+  readonly onProgress?: (p: ReplayProgress) => void;
+  /** A decider other than today's (the console's dry run of a contract change under the registry it would make). */
+  readonly decider?: () => ReplayDecider;
+}
+
+export async function handleReplayRequest(
+  deps: ReplayRequestDeps,
+  body: unknown,
+  operator: string,
+  run: ReplayRunOptions = {},
+): Promise<ReplayResult> {
   const fail = (kind: ProblemKind, detail: string, option?: string): ReplayResult => ({
     status: 400,
     body: problem(kind, detail, option ? { option } : {}),
@@ -61,6 +74,8 @@ export async function handleReplayRequest(deps: ReplayRequestDeps, body: unknown
   const dryRun = b['dryRun'] === undefined ? true : b['dryRun'] === true;
   if (b['dryRun'] !== undefined && typeof b['dryRun'] !== 'boolean')
     return fail(ProblemType.BAD_REQUEST, `dryRun must be a boolean, got ${JSON.stringify(b['dryRun'])}`, 'dryRun');
+  if (run.decider && !dryRun)
+    return fail(ProblemType.BAD_REQUEST, 'a replay under a registry that is not in force can only be a dry run', 'dryRun');
   const rate = b['rate'];
   if (rate !== undefined && (typeof rate !== 'number' || !(rate > 0)))
     return fail(ProblemType.BAD_REQUEST, `rate must be a positive number (berichten per second), got ${JSON.stringify(rate)}`, 'rate');
@@ -96,11 +111,13 @@ export async function handleReplayRequest(deps: ReplayRequestDeps, body: unknown
     operator,
     source,
     pages,
-    decide: asOf ? asOf.decider : deps.decider(),
+    decide: asOf ? asOf.decider : (run.decider ?? deps.decider)(),
     ...(deps.clock ? { clock: deps.clock } : {}),
     ...(total !== undefined ? { total } : {}),
     ...(typeof rate === 'number' ? { rate } : {}),
     channels: deps.channels,
+    ...(run.runId ? { runId: run.runId } : {}),
+    ...(run.onProgress ? { onProgress: run.onProgress } : {}),
   });
   return { status: 200, body: asOf ? { ...report, registry: { asOf: asOf.at.toISOString(), versie: asOf.versie } } : report };
 }

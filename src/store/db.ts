@@ -64,6 +64,12 @@ export interface OpenDbOptions {
   readonly poolSize?: number;
 }
 
+/** A text of several statements (simple protocol, no parameters) answers with one result each: the last one's rows count. */
+function lastRows<T>(r: pg.QueryResult | pg.QueryResult[]): QueryResult<T> {
+  const last = Array.isArray(r) ? r[r.length - 1] : r;
+  return { rows: (last?.rows ?? []) as T[] };
+}
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export async function openDb(opts: OpenDbOptions): Promise<OpenedDb> {
@@ -108,19 +114,13 @@ async function openPostgres(url: string, schema: string | undefined, max: number
     };
   const viaClient = (client: pg.PoolClient): Db => ({
     bytea: 'binary',
-    query: async <T>(sql: string, params?: readonly unknown[]) => {
-      const r = await client.query(sql, params as unknown[] | undefined);
-      return { rows: r.rows as T[] };
-    },
+    query: async <T>(sql: string, params?: readonly unknown[]) => lastRows<T>(await client.query(sql, params as unknown[] | undefined)),
     queryPrepared: preparedOn(client),
     transaction: (fn) => fn(viaClient(client)), // already inside one: flatten
   });
   const db: Db = {
     bytea: 'binary',
-    query: async <T>(sql: string, params?: readonly unknown[]) => {
-      const r = await pool.query(sql, params as unknown[] | undefined);
-      return { rows: r.rows as T[] };
-    },
+    query: async <T>(sql: string, params?: readonly unknown[]) => lastRows<T>(await pool.query(sql, params as unknown[] | undefined)),
     queryPrepared: preparedOn(pool),
     transaction: async (fn) => {
       const client = await pool.connect();

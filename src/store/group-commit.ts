@@ -7,9 +7,7 @@
  * latency is one commit.
  */
 import type { Db } from './db.js';
-import { bumpConversationClock } from './conversation-clock/bump.js';
-import { lockConversationKeys } from './conversation-clock/lock.js';
-import { readConversationClock } from './conversation-clock/read.js';
+import { claimConversationKeys } from './conversation-clock/claim.js';
 import { writeBatch } from './journal/insert.js';
 import type { JournalWrite, WriteResult } from './journal/types.js';
 
@@ -182,14 +180,14 @@ export class GroupCommitter {
         const mode = new Map<string, boolean>();
         for (const p of batch) for (const l of p.order?.locks ?? []) mode.set(l.id, (mode.get(l.id) ?? false) || l.exclusive);
         const ids = [...mode.keys()];
-        await lockConversationKeys(
-          tx,
-          ids,
-          ids.map((id) => mode.get(id)!),
-        );
         const watched = new Set(ids);
         for (const p of batch) for (const id of p.order?.watch ?? []) watched.add(id);
-        const now = await readConversationClock(tx, [...watched]);
+        // Locks, the versions before this transaction, and the exclusive keys moved on: one round trip.
+        const now = await claimConversationKeys(
+          tx,
+          ids.map((id) => ({ id, exclusive: mode.get(id)! })),
+          [...watched],
+        );
         let redecided = 0;
         for (const p of batch) {
           if (!p.order) continue;
@@ -201,10 +199,6 @@ export class GroupCommitter {
           redecided++;
         }
         if (redecided > 0) this.opts.onRedecide?.(redecided);
-        await bumpConversationClock(
-          tx,
-          ids.filter((id) => mode.get(id)),
-        );
         for (const id of watched) after.set(id, now.get(id) ?? '0');
         for (const id of ids) if (mode.get(id)) after.set(id, String(BigInt(now.get(id) ?? '0') + 1n));
         return writeBatch(

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProblemType } from '../../src/outcomes.js';
-import { KEYS, call, sample, startGateway, withIdentificatie, type Gateway, type Res } from './harness.js';
+import { makeZip } from '../support/zip.js';
+import { KEYS, call, sample, startGateway, withBsn, withIdentificatie, type Gateway, type Res } from './harness.js';
 
 type Op = { responses: Record<string, { $ref?: string; content?: Record<string, unknown> }>; parameters?: { name: string; in: string }[] };
 type Doc = {
@@ -121,10 +122,36 @@ describe('OpenAPI 3.1 document', () => {
     await hit('GET', '/api/v1/termijnen?status=open&limit=5', '/api/v1/termijnen', { key: KEYS.aanbieder42420001 });
     await hit('GET', '/api/v1/termijnen?status=dicht', '/api/v1/termijnen', { key: KEYS.operator });
     await hit('GET', '/api/v1/termijnen', '/api/v1/termijnen', {});
+    // Batches: a zip with an accepted and an L2-rejected file, a refused archive, and the reads.
+    const zip = makeZip([
+      { name: 'a.xml', text: withIdentificatie(xml, 'OB1') },
+      { name: 'b.xml', text: withBsn(withIdentificatie(xml, 'OB2'), '999999999') },
+    ]);
+    const zipped = { body: zip, contentType: 'application/zip' };
+    const bid = (await hit('POST', '/api/v1/batches', '/api/v1/batches', { key: KEYS.gemeente0384, ...zipped })).json().id as string;
+    await hit('POST', '/api/v1/batches', '/api/v1/batches', {
+      key: KEYS.gemeente0384,
+      body: makeZip([{ name: 'd/a.xml', text: xml }]),
+      contentType: 'application/zip',
+    });
+    await hit('POST', '/api/v1/batches', '/api/v1/batches', { key: KEYS.operator, ...zipped });
+    await hit('POST', '/api/v1/batches', '/api/v1/batches', { ...zipped });
+    await hit('POST', '/api/v1/batches', '/api/v1/batches', { key: KEYS.gemeente0384, body: xml });
+    for (const [sub, t] of [
+      ['', '/api/v1/batches/{id}'],
+      ['/retouren/2', '/api/v1/batches/{id}/retouren/{index}'],
+      ['/retouren/1', '/api/v1/batches/{id}/retouren/{index}'],
+      ['/retouren.zip', '/api/v1/batches/{id}/retouren.zip'],
+    ] as const) {
+      await hit('GET', `/api/v1/batches/${bid}${sub}`, t, { key: KEYS.gemeente0384 });
+      await hit('GET', `/api/v1/batches/${bid}${sub}`, t, { key: KEYS.gemeente0363 });
+      await hit('GET', `/api/v1/batches/${bid}${sub}`, t, {});
+    }
+    await hit('GET', '/api/v1/batches/01ARZ3NDEKTSV4RRFFQ69G5FAV', '/api/v1/batches/{id}', { key: KEYS.operator });
     for (const p of ['/api/v1/openapi.json', '/health/live', '/health/ready', '/metrics']) await hit('GET', p, p);
 
     const statuses = new Set(seen.map((s) => s.res.status));
-    for (const s of [200, 202, 400, 401, 403, 404, 415]) expect(statuses).toContain(s);
+    for (const s of [200, 201, 202, 400, 401, 403, 404, 415]) expect(statuses).toContain(s);
     for (const s of seen) {
       const op = doc.paths[s.path]?.[s.method.toLowerCase()];
       expect(op, `${s.method} ${s.path}`).toBeDefined();

@@ -91,10 +91,18 @@ export interface BerichtFilter {
   readonly identificatie?: string;
   readonly afzender?: string;
   readonly ontvanger?: string;
+  /** A party code that is sender, addressee, submitter, Afzender or Ontvanger (narrows further; `party` scopes). */
+  readonly partij?: string;
+  /** A decision rule among the decision's reasons (`TM-DECL`, `OG-DECL`, a conversation rule, …). */
+  readonly rule?: string;
+  /** A contract among the decision's contractIds. */
+  readonly contract?: string;
   /** received_at ≥ from, < to (ISO timestamps). */
   readonly from?: string;
   readonly to?: string;
-  /** Journal id to continue after (ids sort by arrival). */
+  /** Journal id to continue after (ids sort by arrival; with `newest`, the page continues below it). */
   readonly after?: string;
+  /** Arrival order: `oldest` first (default) or `newest` first. */
+  readonly order?: 'oldest' | 'newest';
   readonly limit: number;
 }

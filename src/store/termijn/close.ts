@@ -34,10 +34,12 @@ export async function closeTermijnen(
     // One equality on a match key (gemeente, aanbieder, awaited message, sleutel), both sides
     // materialised one row per key, makes this a hash join: linear in the batch and the unanswered
     // termijnen, with or without planner statistics (PGlite has none; a join on the pair first was quadratic).
+    // `&&` finds only the unanswered termijnen sharing a key with the batch (GIN index, migration 0191).
     `WITH a AS MATERIALIZED (
        SELECT x.ord, x.id, x.bericht, x.k, x.op::date AS op, x.notv
          FROM jsonb_to_recordset($1::jsonb) AS x(ord int, id text, bericht text, k text, op text, notv text)),
-     tk AS MATERIALIZED (SELECT t.seq, unnest(t.sleutels) AS k FROM termijn t WHERE t.gesloten_door IS NULL),
+     tk AS MATERIALIZED (SELECT t.seq, unnest(t.sleutels) AS k FROM termijn t
+                          WHERE t.gesloten_door IS NULL AND t.sleutels && (SELECT array_agg(a.k) FROM a)),
      o AS MATERIALIZED (SELECT y.id, y.ord FROM jsonb_to_recordset($2::jsonb) AS y(id text, ord int)),
      m AS (
        SELECT DISTINCT ON (t.seq) t.seq, a.id, a.bericht, a.op

@@ -1,0 +1,501 @@
+/**
+ * The console pages beside the berichten: termijnen (open and overdue, per party), contracts (list,
+ * edit with the load-time checks and a dry-run replay of the change first), failed deliveries with a
+ * redeliver action, and replay (dry-run diff or a real run with its progress).
+ */
+import type { Principal } from '../config/parties.js';
+import type { Contract } from '../contracts/types.js';
+import type { HttpResponse } from '../http/router.js';
+import type { FailedDeliveryRow } from '../pipeline/deliveries.js';
+import type { TermijnRow } from '../pipeline/termijnen.js';
+import type { ReplayProgress, ReplayReport } from '../replay/run.js';
+import { href, html, type Html } from './html.js';
+import { page, when } from './layout.js';
+
+interface SessionView {
+  readonly principal: Principal;
+  readonly csrf: string;
+}
+
+const csrfField = (s: SessionView): Html => html`<input type="hidden" name="_csrf" value="${s.csrf}" />`;
+
+// ---- termijnen ----------------------------------------------------------------------------------
+
+export const TERMIJNEN_PAGE_QUERY = ['partij', 'bericht'] as const;
+
+function termijnTable(caption: string, rows: readonly TermijnRow[]): Html {
+  if (rows.length === 0)
+    return html`<h2>${caption}</h2>
+      <p>Geen.</p>`;
+  return html`<table>
+    <caption>
+      ${caption} (${rows.length})
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Bericht</th>
+        <th scope="col">Termijnregel</th>
+        <th scope="col">Wacht op</th>
+        <th scope="col">Schuldenaar</th>
+        <th scope="col">Gemeente</th>
+        <th scope="col">Aanbieder</th>
+        <th scope="col">Geopend op</th>
+        <th scope="col">Uiterlijk</th>
+        <th scope="col">Status</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (t) =>
+          html`<tr>
+            <td><a href="${href(`/console/berichten/${t.bericht_id}`)}">${t.standard === 'ijw' ? 'JW' : 'WMO'}${t.bericht}</a></td>
+            <td>${t.regel}${t.voorwaarde ? ` (${t.voorwaarde})` : ''}</td>
+            <td>${t.wacht_op.join(', ')}</td>
+            <td>${t.schuldenaar}</td>
+            <td>${t.gemeente}</td>
+            <td>${t.aanbieder}</td>
+            <td>${t.geopend_op}</td>
+            <td>${t.uiterlijk}</td>
+            <td>${t.status}${t.verlopen_op ? ` sinds ${t.verlopen_op}` : ''}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+export function termijnenPage(
+  s: SessionView,
+  q: URLSearchParams,
+  open: readonly TermijnRow[],
+  verlopen: readonly TermijnRow[],
+  problem?: string,
+): HttpResponse {
+  const perPartij = new Map<string, { open: number; verlopen: number }>();
+  for (const t of open) (perPartij.get(t.schuldenaar) ?? perPartij.set(t.schuldenaar, { open: 0, verlopen: 0 }).get(t.schuldenaar)!).open++;
+  for (const t of verlopen)
+    (perPartij.get(t.schuldenaar) ?? perPartij.set(t.schuldenaar, { open: 0, verlopen: 0 }).get(t.schuldenaar)!).verlopen++;
+  return page({
+    title: 'Termijnen',
+    current: 'termijnen',
+    session: s,
+    ...(problem ? { status: 400 } : {}),
+    body: html`${problem ? html`<p class="error" role="alert">Dit filter kan niet: ${problem}</p>` : ''}
+      <form class="filters" method="get" action="/console/termijnen" aria-label="Termijnen filteren">
+        <div>
+          <label for="t-partij">Partij</label
+          ><input id="t-partij" name="partij" value="${q.get('partij') ?? ''}" placeholder="CBS- of AGB-code" />
+        </div>
+        <div>
+          <label for="t-bericht">Geopend door bericht</label
+          ><input id="t-bericht" name="bericht" value="${q.get('bericht') ?? ''}" placeholder="301" />
+        </div>
+        <div><button type="submit">Filteren</button></div>
+      </form>
+      <table>
+        <caption>
+          Per partij die moet antwoorden
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Partij</th>
+            <th scope="col">Open</th>
+            <th scope="col">Verlopen</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${[...perPartij].sort().map(
+            ([p, c]) =>
+              html`<tr>
+                <td>${p}</td>
+                <td>${c.open}</td>
+                <td>${c.verlopen}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${termijnTable('Verlopen termijnen', verlopen)} ${termijnTable('Open termijnen', open)}`,
+  });
+}
+
+// ---- contracten ---------------------------------------------------------------------------------
+
+function opdrachtnemer(c: Contract): string {
+  return 'agb' in c.opdrachtnemer
+    ? c.opdrachtnemer.agb
+    : `${c.opdrachtnemer.consortium.naam} (penvoerder ${c.opdrachtnemer.consortium.penvoerder})`;
+}
+
+export function contractenPage(s: SessionView, list: readonly Contract[], configured: boolean): HttpResponse {
+  return page({
+    title: 'Contracten',
+    current: 'contracten',
+    session: s,
+    body: !configured
+      ? html`<p>
+          Er is geen contractregister ingesteld (SLUIS_REGISTRY): Sluis stuurt geldige berichten door naar de andere partij in de header.
+        </p>`
+      : html`<table>
+          <caption>
+            ${list.length} contracten${s.principal.kind === 'party' ? ' waarin uw organisatie staat' : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Contract</th>
+              <th scope="col">Naam</th>
+              <th scope="col">Wet</th>
+              <th scope="col">Gemeenten</th>
+              <th scope="col">Opdrachtnemer</th>
+              <th scope="col">Uitvoeringsvariant</th>
+              <th scope="col">Periode</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${list.map(
+              (c) =>
+                html`<tr>
+                  <td><a href="${href(`/console/contracten/${encodeURIComponent(c.id)}`)}">${c.id}</a></td>
+                  <td>${c.naam ?? ''}</td>
+                  <td>${c.wet}</td>
+                  <td>${c.gemeenten.join(', ')}</td>
+                  <td>${opdrachtnemer(c)}</td>
+                  <td>${c.uitvoeringsvariant}${c.profiel ? ` (${c.profiel})` : ''}</td>
+                  <td>${c.periode.van} – ${c.periode.totEnMet ?? ''}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>`,
+  });
+}
+
+export interface ContractForm {
+  readonly json: string;
+  readonly dagen: string;
+  /** Why the contract changes (required to save: kept in the contract history, decision 0032). */
+  readonly reden?: string;
+  readonly errors?: readonly { readonly path: string; readonly reason: string }[];
+  readonly message?: Html;
+  readonly dryRun?: ReplayReport;
+}
+
+/**
+ * Where the contract's history goes: versions (who, when, what changed, why) once the registry keeps
+ * them in the store. Until then it says where the history is today.
+ */
+export function historySection(_contractId: string, persisted: boolean): Html {
+  return html`<h2 id="geschiedenis">Geschiedenis</h2>
+    <p>
+      ${
+        persisted
+          ? 'Eerdere versies staan in het registerbestand.'
+          : 'Dit register houdt nog geen versies bij: een wijziging geldt in dit proces tot een herstart; het registerbestand blijft de bron.'
+      }
+    </p>`;
+}
+
+export function contractPage(
+  s: SessionView,
+  c: Contract | undefined,
+  id: string,
+  form: ContractForm | undefined,
+  persisted: boolean,
+  status = 200,
+): HttpResponse {
+  const operator = s.principal.kind === 'operator';
+  const json = form?.json ?? (c ? JSON.stringify(c, null, 2) : '');
+  return page({
+    title: `Contract ${id}`,
+    current: 'contracten',
+    session: s,
+    status,
+    body: html`${form?.message ?? ''}
+    ${
+      form?.errors?.length
+        ? html`<div class="error" role="alert">
+            <p>Het contract is zo niet geldig:</p>
+            <ul>
+              ${form.errors.map((e) => html`<li><code>${e.path}</code>: ${e.reason}</li>`)}
+            </ul>
+          </div>`
+        : ''
+    }
+    ${
+      c
+        ? html`<dl class="facts">
+              <dt>Naam</dt>
+              <dd>${c.naam ?? ''}</dd>
+              <dt>Wet</dt>
+              <dd>${c.wet}</dd>
+              <dt>Gemeenten</dt>
+              <dd>${c.gemeenten.join(', ')}</dd>
+              <dt>Opdrachtnemer</dt>
+              <dd>${opdrachtnemer(c)}</dd>
+              <dt>Uitvoeringsvariant</dt>
+              <dd>${c.uitvoeringsvariant}${c.profiel ? ` (${c.profiel})` : ''}</dd>
+              <dt>Periode</dt>
+              <dd>${c.periode.van} – ${c.periode.totEnMet ?? 'onbepaald'}</dd>
+            </dl>
+            <p><a href="${href('/console/berichten', { contract: c.id })}">Berichten onder dit contract</a></p>`
+        : ''
+    }
+    ${
+      form?.dryRun
+        ? html`<h2 id="proef">Wat deze wijziging zou doen</h2>
+            ${reportBody(form.dryRun)}`
+        : ''
+    }
+    ${
+      operator
+        ? html`<h2 id="wijzigen">Wijzigen</h2>
+            <form class="stack" method="post" action="${href(`/console/contracten/${encodeURIComponent(id)}`)}">
+              ${csrfField(s)}
+              <div>
+                <label for="c-json">Contract (JSON, zoals in het register)</label
+                ><textarea id="c-json" name="contract" rows="24" aria-describedby="c-json-hint">${json}</textarea>
+                <p id="c-json-hint">
+                  Bij opslaan wordt het hele register gecontroleerd zoals bij het laden van het bestand (schema, samenhang, overlap).
+                </p>
+              </div>
+              <div>
+                <label for="c-dagen">Proefdraaien over de laatste … dagen verkeer</label
+                ><input id="c-dagen" name="dagen" type="number" min="1" max="366" value="${form?.dagen ?? '30'}" />
+              </div>
+              <div>
+                <label for="c-reden">Reden van de wijziging (nodig om op te slaan)</label
+                ><input id="c-reden" name="reden" maxlength="1000" value="${form?.reden ?? ''}" />
+              </div>
+              <div><button type="submit" name="actie" value="proef">Proefdraaien</button></div>
+              <div><button type="submit" name="actie" value="opslaan" class="secondary">Opslaan</button></div>
+            </form>`
+        : ''
+    }
+    ${historySection(id, persisted)}`,
+  });
+}
+
+// ---- afleveringen ---------------------------------------------------------------------------------
+
+export function afleveringenPage(s: SessionView, rows: readonly FailedDeliveryRow[], message?: Html): HttpResponse {
+  return page({
+    title: 'Mislukte afleveringen',
+    current: 'afleveringen',
+    session: s,
+    body: html`${message ?? ''}
+      <p>
+        Webhook- en Kafka-afleveringen die Sluis na alle pogingen heeft opgegeven, met de laatste fout. Opnieuw afleveren zet ze terug in de
+        wachtrij.
+      </p>
+      ${
+        rows.length === 0
+          ? html`<p>Geen mislukte afleveringen.</p>`
+          : html`<table>
+              <caption>
+                ${rows.length} mislukte afleveringen, nieuwste eerst
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Nummer</th>
+                  <th scope="col">Bericht</th>
+                  <th scope="col">Kanaal</th>
+                  <th scope="col">Bestemming</th>
+                  <th scope="col">Pogingen</th>
+                  <th scope="col">Laatste fout</th>
+                  <th scope="col">Opgegeven op</th>
+                  <th scope="col">Actie</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map(
+                  (r) =>
+                    html`<tr>
+                      <td>${r.id}</td>
+                      <td><a href="${href(`/console/berichten/${r.bericht_id}`)}">${r.bericht}</a></td>
+                      <td>${r.channel}</td>
+                      <td>${r.destination}</td>
+                      <td>${Number(r.attempts)}</td>
+                      <td>${r.last_error ?? ''}</td>
+                      <td>${when(r.failed_at)}</td>
+                      <td>
+                        <form method="post" action="${href(`/console/afleveringen/${r.id}/opnieuw`)}">
+                          ${csrfField(s)}<button type="submit" aria-label="Aflevering ${r.id} opnieuw afleveren">Opnieuw afleveren</button>
+                        </form>
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }`,
+  });
+}
+
+// ---- replay ---------------------------------------------------------------------------------------
+
+export const REPLAY_FIELDS = ['from', 'to', 'standard', 'bericht', 'gemeente', 'aanbieder', 'decision'] as const;
+
+export function reportBody(r: ReplayReport): Html {
+  const c = r.counts;
+  return html`<p class="${r.dryRun ? 'warn' : 'ok'}">
+      ${r.dryRun ? 'Proefdraaien: er is niets veranderd.' : 'Uitgevoerd: gewijzigde besluiten zijn opnieuw afgeleverd.'} Run
+      <code>${r.runId}</code>${r.rulesDate ? `, regels van ${r.rulesDate}` : ''}.
+    </p>
+    <dl class="facts">
+      <dt>Geselecteerd</dt>
+      <dd>${c.selected}</dd>
+      <dt>Ongewijzigd</dt>
+      <dd>${c.unchanged}</dd>
+      <dt>Gewijzigd</dt>
+      <dd>${c.changed}</dd>
+      <dt>Opnieuw afgeleverd</dt>
+      <dd>${c.redelivered}</dd>
+      <dt>Overgeslagen</dt>
+      <dd>${c.skipped}</dd>
+      <dt>Fouten</dt>
+      <dd>${c.errors}</dd>
+    </dl>
+    ${
+      Object.keys(c.byTransition).length
+        ? html`<table>
+            <caption>
+              Per overgang
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Was → wordt</th>
+                <th scope="col">Aantal</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${Object.entries(c.byTransition).map(
+                ([t, n]) =>
+                  html`<tr>
+                    <td>${t}</td>
+                    <td>${n}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : ''
+    }
+    ${
+      r.changes.length
+        ? html`<table>
+            <caption>
+              Per bericht
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Bericht</th>
+                <th scope="col">Verzender → ontvanger</th>
+                <th scope="col">Ontvangen</th>
+                <th scope="col">Verschil</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${r.changes.map(
+                (x) =>
+                  html`<tr>
+                    <td><a href="${href(`/console/berichten/${x.berichtId}`)}">${x.bericht}</a></td>
+                    <td>${x.sender} → ${x.ontvanger}</td>
+                    <td>${when(x.receivedAt)}</td>
+                    <td>${x.text}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : html`<p>Geen enkel besluit zou veranderen.</p>`
+    }`;
+}
+
+export function replayPage(
+  s: SessionView,
+  values: URLSearchParams,
+  o: { report?: ReplayReport; problem?: string; configured: boolean },
+): HttpResponse {
+  const v = (n: string): string => values.get(n) ?? '';
+  const sel = (name: string, label: string, options: readonly [string, string][]): Html =>
+    html`<div>
+      <label for="r-${name}">${label}</label
+      ><select id="r-${name}" name="${name}">
+        <option value="">alle</option>
+        ${options.map(([value, text]) => html`<option value="${value}" ${v(name) === value ? html` selected` : ''}>${text}</option>`)}
+      </select>
+    </div>`;
+  return page({
+    title: 'Replay',
+    current: 'replay',
+    session: s,
+    ...(o.problem ? { status: 400 } : {}),
+    body: !o.configured
+      ? html`<p>Er is geen contractregister ingesteld (SLUIS_REGISTRY): er zijn geen regels om het verkeer opnieuw tegen te beslissen.</p>`
+      : html`<p>
+            Beslis een selectie van het verkeer opnieuw met de regels en het contractregister van vandaag. Proefdraaien verandert niets;
+            uitvoeren levert alleen gewijzigde besluiten opnieuw af.
+          </p>
+          ${o.problem ? html`<p class="error" role="alert">${o.problem}</p>` : ''}
+          <form class="filters" method="post" action="/console/replay">
+            ${csrfField(s)}
+            <div>
+              <label for="r-from">Ontvangen vanaf</label><input id="r-from" name="from" type="date" required value="${v('from')}" />
+            </div>
+            <div><label for="r-to">Ontvangen vóór</label><input id="r-to" name="to" type="date" required value="${v('to')}" /></div>
+            ${sel('standard', 'Standaard', [
+              ['ijw', 'iJw'],
+              ['iwmo', 'iWmo'],
+            ])}
+            <div>
+              <label for="r-bericht">Bericht</label><input id="r-bericht" name="bericht" value="${v('bericht')}" placeholder="323" />
+            </div>
+            <div>
+              <label for="r-gemeente">Gemeente</label><input id="r-gemeente" name="gemeente" value="${v('gemeente')}" placeholder="0363" />
+            </div>
+            <div>
+              <label for="r-aanbieder">Aanbieder</label
+              ><input id="r-aanbieder" name="aanbieder" value="${v('aanbieder')}" placeholder="AGB-code" />
+            </div>
+            ${sel('decision', 'Huidig besluit', [
+              ['route', 'doorgestuurd'],
+              ['suppress', 'onderdrukt'],
+              ['refuse', 'geweigerd'],
+            ])}
+            <div><button type="submit" name="actie" value="proef">Proefdraaien</button></div>
+            <div><button type="submit" name="actie" value="start" class="secondary">Uitvoeren</button></div>
+          </form>
+          ${
+            o.report
+              ? html`<h2 id="resultaat">Resultaat</h2>
+                  ${reportBody(o.report)}`
+              : ''
+          }`,
+  });
+}
+
+export function replayRunPage(
+  s: SessionView,
+  runId: string,
+  run: { progress?: ReplayProgress; report?: ReplayReport; problem?: string } | undefined,
+): HttpResponse {
+  if (!run)
+    return page({
+      title: 'Replay',
+      current: 'replay',
+      session: s,
+      status: 404,
+      body: html`<p>Deze run is hier niet bekend (al langer geleden, of op een andere instantie).</p>`,
+    });
+  const p = run.progress;
+  const running = !run.report && !run.problem;
+  return page({
+    title: `Replay ${runId}`,
+    current: 'replay',
+    session: s,
+    ...(running ? { refreshSeconds: 2 } : {}),
+    body: run.problem
+      ? html`<p class="error" role="alert">De run is mislukt: ${run.problem}</p>`
+      : run.report
+        ? reportBody(run.report)
+        : html`<p role="status">
+              Bezig: ${p?.done ?? 0}${p?.total !== undefined ? ` van ${p.total}` : ''} berichten, ${p?.changed ?? 0} gewijzigd,
+              ${p?.redelivered ?? 0} opnieuw afgeleverd. Deze pagina ververst zich elke 2 seconden.
+            </p>
+            ${p?.total ? html`<p><label for="voortgang">Voortgang</label> <progress id="voortgang" max="${p.total}" value="${p.done}">${p.done} van ${p.total}</progress></p>` : ''}`,
+  });
+}
