@@ -59,6 +59,11 @@ export const ProblemType = {
   DELIVERY_NOT_FAILED: { type: `${P}delivery-not-failed`, status: 409, title: 'This delivery has not failed' },
   /** A query parameter or path segment is malformed, or a JSON body does not parse. */
   BAD_REQUEST: { type: `${P}bad-request`, status: 400, title: 'Bad request' },
+  /**
+   * A contract registry change was made against a version that is no longer the newest (another
+   * instance or operator changed the registry meanwhile); nothing was stored. Read again and retry.
+   */
+  CONFLICT: { type: `${P}conflict`, status: 409, title: 'The contract registry changed meanwhile' },
   /** A contract registry change passed every check but could not be stored; the registry in force is unchanged. */
   NOT_PERSISTED: { type: `${P}not-persisted`, status: 500, title: 'The change was valid but could not be stored' },
   /** The store is unavailable or another unexpected failure; nothing was accepted. */

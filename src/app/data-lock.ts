@@ -78,13 +78,15 @@ export function lockDataDir(dataDir: string, command: string): DataDirLock | { r
 }
 
 /** What to tell someone whose command found the folder in use. */
-export function inUseMessage(dataDir: string, h: LockHolder, wanted: 'serve' | 'replay' | 'import' | 'termijnen'): string {
+export function inUseMessage(dataDir: string, h: LockHolder, wanted: 'serve' | 'replay' | 'import' | 'termijnen' | 'toegangslog'): string {
   const who = `${h.command === 'serve' ? 'a running gateway (sluis serve)' : `sluis ${h.command}`}, pid ${h.pid}, since ${h.since}`;
   const hint =
     wanted === 'replay' && h.command === 'serve'
       ? 'replay through that gateway instead: POST /api/v1/replays with an operator key (docs/api.md), or stop it first'
       : wanted === 'termijnen' && h.command === 'serve'
         ? 'read them from that gateway instead: GET /api/v1/termijnen (docs/api.md)'
-        : 'wait for it to finish or stop it first';
+        : wanted === 'toegangslog' && h.command === 'serve'
+          ? 'read it from that gateway instead: GET /api/v1/toegangslog with an operator key (docs/api.md)'
+          : 'wait for it to finish or stop it first';
   return `the data folder ${dataDir} is in use by ${who}; PGlite cannot open it from a second process — ${hint}`;
 }

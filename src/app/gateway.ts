@@ -43,6 +43,8 @@ import { CollectedGauge, countDecision, createMetrics, type GatewayMetrics } fro
 import { openApiDocument } from '../http/openapi.js';
 import { createRouter, type HttpRequest, type HttpResponse, type Route } from '../http/router.js';
 import { termijnenRoutes } from '../http/termijnen.js';
+import { toegangslogRoutes } from '../http/toegangslog.js';
+import { toegangslogService, type ToegangslogService } from '../pipeline/toegangslog.js';
 import { stufGgkRoutes } from '../http/stuf-ggk.js';
 import { stufReferentieService } from '../pipeline/stuf-ggk.js';
 import { createTermijnTracker, type TermijnTracker } from '../pipeline/termijn-tracker.js';
@@ -106,6 +108,8 @@ export interface App {
   readonly metrics: GatewayMetrics;
   /** The termijn tracker (runs on its own once started; tests tick it after moving the clock). */
   readonly termijnen: TermijnTracker;
+  /** The access log of personal data (decision 0033): other transports (the console) record and search through it. */
+  readonly toegangslog: ToegangslogService;
   /** Adds a component's gauges to /metrics, its readiness to /health/ready, its stop to stop(). */
   attach(component: AttachedComponent): void;
   /** Starts background delivery; readiness turns green. */
@@ -215,9 +219,18 @@ export function createApp(deps: AppDeps): App {
     onError: (err) => deps.logger.error({ event: 'termijn-error', err }, 'termijn tracker failed; retried on the next tick'),
   });
   gauges.push(...termijnGauges(termijnen, clock));
-  const berichten = berichtenService(deps.db);
+  const toegangslog = toegangslogService(deps.db, clock.now);
+  const berichten = berichtenService(deps.db, toegangslog);
   const deliveries = deliveriesService(deps.db);
-  const replay = rules ? { db: deps.db, decider: rules.replayDecider(deps.db, clock), clock: clock.now, channels } : undefined;
+  const replay = rules
+    ? {
+        db: deps.db,
+        decider: rules.replayDecider(deps.db, clock),
+        deciderAsOf: rules.replayDeciderAsOf(deps.db, clock),
+        clock: clock.now,
+        channels,
+      }
+    : undefined;
   const routes = apiRoutes({
     berichten,
     parties: deps.parties,
@@ -230,6 +243,7 @@ export function createApp(deps: AppDeps): App {
     termijnen,
   }).concat(
     termijnenRoutes({ parties: deps.parties, logger: deps.logger, termijnen }),
+    toegangslogRoutes({ parties: deps.parties, logger: deps.logger, toegangslog }),
     deliveriesRoutes({ parties: deps.parties, logger: deps.logger, deliveries }),
     stufGgkRoutes({ parties: deps.parties, ingest, referenties: stufReferentieService(deps.db), metrics, logger: deps.logger }),
     contractenRoutes({ parties: deps.parties, logger: deps.logger, ...(contracten ? { registry: contracten } : {}) }),
@@ -284,6 +298,7 @@ export function createApp(deps: AppDeps): App {
     ingest,
     importBerichten: importFiles,
     termijnen: tracker,
+    toegangslog,
     attach(component) {
       attached.push(component);
       gauges.push(...(component.gauges ?? []));

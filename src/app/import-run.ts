@@ -54,6 +54,8 @@ export async function runImport(settings: Settings, source: string, o: { operato
     const { validateBericht } = await import('../validation/validate.js');
     const { buildRetour } = await import('../validation/retour.js');
     const clock = o.clock ?? systemClock;
+    // The registry in the store, as the gateway decides under it (decision 0032); no poll for one short run.
+    if (rules) await rules.useStore(opened.db, clock, { pollMs: 3_600_000 });
     const app = createApp({
       db: opened.db,
       storeKind: opened.kind,
@@ -68,6 +70,7 @@ export async function runImport(settings: Settings, source: string, o: { operato
     });
     return { ok: true, report: await app.importBerichten(files, o.operator) };
   } finally {
+    rules?.stop();
     await opened?.close();
     lock?.release();
   }

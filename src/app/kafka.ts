@@ -16,6 +16,16 @@ import { pingStore } from '../store/ping.js';
 import { outboxBacklogAge } from '../store/outbox/backlog-age.js';
 import { setKafkaEnabled } from '../store/kafka-settings/set-enabled.js';
 
+/** The gauges the Kafka runtime adds to /metrics (named here so the Grafana dashboard test can see them without a broker). */
+export const KAFKA_GAUGES = {
+  /** 1 while a broker answers. */
+  up: 'sluis_kafka_up',
+  /** Outbox rows for the Kafka publisher by state, and the oldest pending row's age. */
+  outboxBacklog: 'sluis_kafka_outbox_backlog',
+  /** The ingress consumer group's lag per partition. */
+  consumerLag: 'sluis_kafka_consumer_lag',
+} as const;
+
 export interface KafkaRuntimeDeps {
   readonly db: Db;
   readonly settings: KafkaSettings;
@@ -190,12 +200,12 @@ export async function startKafka(deps: KafkaRuntimeDeps): Promise<KafkaRuntime> 
 
   const gauges = (): GaugeDefinition[] => [
     {
-      name: 'sluis_kafka_up',
+      name: KAFKA_GAUGES.up,
       help: 'Whether a Kafka broker answered a metadata request within 2 s (1) or not (0)',
       collect: async () => [{ labels: {}, value: (await ready()) ? 1 : 0 }],
     },
     {
-      name: 'sluis_kafka_outbox_backlog',
+      name: KAFKA_GAUGES.outboxBacklog,
       help: 'Outbox rows waiting for the Kafka publisher (state pending) or given up (state failed), and the age in seconds of the oldest pending row (state oldest_seconds)',
       collect: async () => {
         const k = (await outboxBacklogAge(deps.db)).find((b) => b.channel === 'kafka');
@@ -207,7 +217,7 @@ export async function startKafka(deps: KafkaRuntimeDeps): Promise<KafkaRuntime> 
       },
     },
     {
-      name: 'sluis_kafka_consumer_lag',
+      name: KAFKA_GAUGES.consumerLag,
       help: 'Ingress consumer group lag per partition (high watermark minus committed offset)',
       collect: async () => (s.ingress ? consumerLag(s.groupId, s.topics.ingress) : []),
     },

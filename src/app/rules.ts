@@ -5,7 +5,14 @@
  * explain` all take their decisions from here, so they cannot drift apart.
  */
 import type { Logger } from 'pino';
-import { registryHolder, type ContractenDeps } from '../contracts/handlers.js';
+import { registryHolder, type ContractenDeps, type RegistryChange } from '../contracts/handlers.js';
+import {
+  ImportRemovesContractsError,
+  openContractRegister,
+  StoredRegistryInvalidError,
+  type ContractRegister,
+  type ImportOutcome,
+} from '../pipeline/contract-register.js';
 import { formatRegistryErrors, loadRegistryFile } from '../contracts/load.js';
 import { createRegistryChecker, type RegistryChecker } from '../contracts/registry.js';
 import type { Registry, WetNaam } from '../contracts/types.js';
@@ -36,6 +43,17 @@ export interface Rules {
   replayDecider(db: Db, clock: Clock): () => ReplayDecider;
   /** The registry in force now. */
   current(): Registry;
+  /**
+   * Moves the registry into the store (decision 0032): imports the file when the store has none or
+   * the file changed since its last import, then reads and writes versions there, polling every
+   * `pollMs` for other instances' changes. Throws SettingsError when the file would remove a contract
+   * or the stored registry no longer passes the checks.
+   */
+  useStore(db: Db, clock: Clock, o?: { readonly pollMs?: number; readonly logger?: Logger }): Promise<ImportOutcome>;
+  /** A replay decider under the stored registry as it was at `at` (undefined: none recorded by then, or no store). */
+  replayDeciderAsOf(db: Db, clock: Clock): (at: Date) => Promise<{ readonly decider: ReplayDecider; readonly versie: number } | undefined>;
+  /** Stops the store poll. */
+  stop(): void;
 }
 
 type RuleSettings = Pick<Settings, 'sharedDir' | 'postcodesFile' | 'lookup'>;
@@ -109,6 +127,8 @@ export async function loadRules(file: string, s: RuleSettings, logger?: Logger):
   const { registry, checker } = await loadRegistry(file);
   logger?.info({ event: 'registry', source: file, contracten: registry.contracten.length }, `contract registry ${file}`);
   const holder = registryHolder(registry);
+  let register: ContractRegister | undefined;
+  const current = (): Registry => register?.current() ?? holder.current();
   const w = await loadWoonplaats(s);
   if (w.deps)
     logger?.info(
@@ -118,13 +138,47 @@ export async function loadRules(file: string, s: RuleSettings, logger?: Logger):
   else logger?.warn({ event: 'woonplaats', cbs: w.cbs }, `woonplaats check disabled: ${w.off}`);
   const woonplaats = w.deps;
   return {
-    contracten: { checker, ...holder, persisted: false },
+    contracten: {
+      checker,
+      current,
+      replace: (next: Registry, change?: RegistryChange) => (register ? register.replace(next, change) : holder.replace(next)),
+      refresh: () => register?.refresh() ?? Promise.resolve(),
+      history: (id: string) => register?.history(id) ?? Promise.resolve([]),
+      get persisted() {
+        return register !== undefined;
+      },
+    },
     ...(woonplaats ? { woonplaats } : {}),
-    current: holder.current,
-    decide: (db) => registryDecide({ registry: holder.current, state: journalState(db), ...(woonplaats ? { woonplaats } : {}) }),
+    current,
+    decide: (db) => registryDecide({ registry: current, state: journalState(db), ...(woonplaats ? { woonplaats } : {}) }),
     // Read when a replay starts: the registry in force then (a PUT may have replaced the file's) and
     // the date in the Netherlands then — the clock's, never a UTC date.
-    replayDecider: (db, clock) => () => journalReplayDecider({ registry: holder.current(), today: clock.today(), db }),
+    replayDecider: (db, clock) => () => journalReplayDecider({ registry: current(), today: clock.today(), db }),
+    replayDeciderAsOf: (db, clock) => async (at) => {
+      const past = await register?.asOf(at);
+      return past && { versie: past.versie, decider: journalReplayDecider({ registry: past.registry, today: clock.today(), db }) };
+    },
+    async useStore(db, clock, o = {}) {
+      try {
+        const opened = await openContractRegister({ db, checker, now: clock.now, file: { name: file, registry } });
+        register = opened.register;
+        register.startPolling(o.pollMs ?? 2000, (err) =>
+          o.logger?.error({ event: 'registry-poll-error', err }, 'reading the stored contract registry failed; retried on the next poll'),
+        );
+        o.logger?.info(
+          { event: 'registry-store', versie: opened.imported.versie, imported: opened.imported.imported, source: file },
+          opened.imported.imported
+            ? `contract registry ${file} imported into the store as version ${opened.imported.versie}`
+            : `contract registry version ${opened.imported.versie} from the store (${file} unchanged since its last import)`,
+        );
+        return opened.imported;
+      } catch (err) {
+        if (err instanceof ImportRemovesContractsError || err instanceof StoredRegistryInvalidError)
+          throw new SettingsError(file, err.message, 'registry-invalid');
+        throw err;
+      }
+    },
+    stop: () => register?.stop(),
   };
 }
 

@@ -57,3 +57,12 @@ describe('the conversation rules setting', () => {
     expect(() => settingsFromEnv({ SLUIS_CONVERSATION: 'enforce' }, '/')).toThrow(/SLUIS_CONVERSATION must be advise or off/);
   });
 });
+
+describe('the stored contract registry poll', () => {
+  it('SLUIS_REGISTRY_POLL_MS: 2000 by default, 100–3600000 ms, anything else refused with its name', () => {
+    expect(settingsFromEnv({}, '/').registryPollMs).toBe(2000);
+    expect(settingsFromEnv({ SLUIS_REGISTRY_POLL_MS: '500' }, '/').registryPollMs).toBe(500);
+    for (const v of ['50', '3600001', 'x', '1.5'])
+      expect(() => settingsFromEnv({ SLUIS_REGISTRY_POLL_MS: v }, '/'), v).toThrow(/SLUIS_REGISTRY_POLL_MS/);
+  });
+});

@@ -32,6 +32,7 @@ export const SETTINGS = [
   'SLUIS_BODY_DEADLINE_SECONDS',
   'SLUIS_BEVRIJDINGSDAG',
   'SLUIS_TERMIJN_INTERVAL_MS',
+  'SLUIS_REGISTRY_POLL_MS',
   'LOG_LEVEL',
   'SLUIS_TLS_CERT',
   'SLUIS_TLS_KEY',
@@ -81,6 +82,8 @@ export interface Settings {
   readonly logLevel: string;
   /** Termijnen: count 5 May as a feestdag (SLUIS_BEVRIJDINGSDAG, default 1 as the Algemene termijnenwet does) and how often the tracker runs. */
   readonly termijnen: { readonly bevrijdingsdag: boolean; readonly intervalMs: number };
+  /** How often the stored contract registry is checked for other instances' changes (SLUIS_REGISTRY_POLL_MS, default 2000). */
+  readonly registryPollMs: number;
   /**
    * TLS (SLUIS_TLS_CERT, SLUIS_TLS_KEY: PEM files); with SLUIS_TLS_CLIENT_CA the gateway asks for a
    * client certificate and a verified one may stand for a party (decision 0028). Absent: plain HTTP.
@@ -152,6 +155,12 @@ export function settingsFromEnv(env: Env, cwd: string): Settings {
       'SLUIS_TERMIJN_INTERVAL_MS',
       `SLUIS_TERMIJN_INTERVAL_MS must be a whole number of milliseconds 100–3600000, got '${intervalMs}'`,
     );
+  const registryPollMs = wholeNumber(env, 'SLUIS_REGISTRY_POLL_MS', 'a whole number of milliseconds 100–3600000', 3_600_000);
+  if (registryPollMs !== undefined && registryPollMs < 100)
+    throw new SettingsError(
+      'SLUIS_REGISTRY_POLL_MS',
+      `SLUIS_REGISTRY_POLL_MS must be a whole number of milliseconds 100–3600000, got '${registryPollMs}'`,
+    );
   const conversation = env.SLUIS_CONVERSATION || 'advise';
   if (conversation !== 'advise' && conversation !== 'off')
     throw new SettingsError('SLUIS_CONVERSATION', `SLUIS_CONVERSATION must be advise or off, got '${conversation}'`);
@@ -189,6 +198,7 @@ export function settingsFromEnv(env: Env, cwd: string): Settings {
     },
     logLevel: env.LOG_LEVEL ?? 'info',
     termijnen: { bevrijdingsdag: bevrijdingsdag !== '0', intervalMs: intervalMs ?? 1000 },
+    registryPollMs: registryPollMs ?? 2000,
     ...(certFile && keyFile ? { tls: { certFile, keyFile, ...(clientCaFile ? { clientCaFile } : {}) } } : {}),
     env,
   };

@@ -138,6 +138,11 @@ export async function startGateway(settings: Settings, o: StartOptions): Promise
     for (const c of closers.reverse()) await c().catch(() => undefined);
   };
   try {
+    // The registry lives in the store (decision 0032): the file is imported when new or changed.
+    if (rules) {
+      await rules.useStore(opened.db, clock, { pollMs: settings.registryPollMs, logger });
+      closers.push(async () => rules.stop());
+    }
     const validate = await validation(settings, logger, closers);
     const { buildRetour } = await import('../validation/retour.js');
     const app = createApp({

@@ -34,6 +34,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: 'termijnen [--status S] [--partij CODE] [--bericht 301] [--json]  the termijnen Sluis tracks',
     load: () => import('./termijnen.js'),
   },
+  toegangslog: {
+    summary: 'toegangslog [--bericht ID] [--actor A] [--route R] [--from T] [--json]  who read which bericht (operators)',
+    load: () => import('./toegangslog.js'),
+  },
 };
 
 export function usage(): string {

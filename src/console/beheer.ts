@@ -170,6 +170,8 @@ export function contractenPage(s: SessionView, list: readonly Contract[], config
 export interface ContractForm {
   readonly json: string;
   readonly dagen: string;
+  /** Why the contract changes (required to save: kept in the contract history, decision 0032). */
+  readonly reden?: string;
   readonly errors?: readonly { readonly path: string; readonly reason: string }[];
   readonly message?: Html;
   readonly dryRun?: ReplayReport;
@@ -256,6 +258,10 @@ export function contractPage(
               <div>
                 <label for="c-dagen">Proefdraaien over de laatste … dagen verkeer</label
                 ><input id="c-dagen" name="dagen" type="number" min="1" max="366" value="${form?.dagen ?? '30'}" />
+              </div>
+              <div>
+                <label for="c-reden">Reden van de wijziging (nodig om op te slaan)</label
+                ><input id="c-reden" name="reden" maxlength="1000" value="${form?.reden ?? ''}" />
               </div>
               <div><button type="submit" name="actie" value="proef">Proefdraaien</button></div>
               <div><button type="submit" name="actie" value="opslaan" class="secondary">Opslaan</button></div>

@@ -79,7 +79,7 @@ export async function berichtenPage(deps: BerichtenPageDeps, s: SessionView, q: 
         ${filterForm(q)}`,
     });
   const filter = { order: 'newest' as const, ...parsed.filter, ...(s.principal.kind === 'party' ? { party: s.principal.party.code } : {}) };
-  const rows = await deps.berichten.list(filter);
+  const rows = await deps.berichten.list(filter, { actor: s.principal, route: 'console' });
   const last = rows.at(-1);
   const next = last && rows.length === filter.limit ? Object.fromEntries([...q.entries(), ['after', last.id]]) : undefined;
   return page({

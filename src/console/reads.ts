@@ -2,14 +2,17 @@
  * Every read of a bericht's personal data the console makes — the bericht, its XML, its retour, the
  * conversation of its client — goes through this one object, with who reads it. Access is the API's
  * rule (src/http/api.ts canRead): operators all, a party what it sent or was routed; anything else
- * is "not found" (the console does not say that a bericht exists). An access log hooks in here.
+ * is "not found" (the console does not say that a bericht exists). Each read lands in the access log
+ * (decision 0033) with route `console`: the berichten service takes who and the route on every read.
  */
 import type { Principal } from '../config/parties.js';
 import { canRead } from '../http/api.js';
-import type { BerichtenService, StoredBericht } from '../pipeline/berichten.js';
+import type { BerichtenService, StoredBericht, Toegang } from '../pipeline/berichten.js';
 
 /** The route every console read is recorded under. */
 export const CONSOLE_ROUTE = 'console';
+
+const toegang = (who: Principal): Toegang => ({ actor: who, route: CONSOLE_ROUTE });
 
 export interface ConsoleReads {
   bericht(who: Principal, id: string): Promise<StoredBericht | undefined>;
@@ -24,17 +27,21 @@ export function consoleReads(berichten: BerichtenService): ConsoleReads {
   return {
     async bericht(who, id) {
       if (!berichten.isId(id)) return undefined;
-      const row = await berichten.get(id);
+      const row = await berichten.get(id, toegang(who), 'bericht');
       return row && canRead(who, row) ? row : undefined;
     },
     async xml(who, row) {
-      return canRead(who, row) ? berichten.raw(row.id) : undefined;
+      if (!canRead(who, row)) return undefined;
+      const read = await berichten.get(row.id, toegang(who), 'xml');
+      return read ? berichten.raw(read) : undefined;
     },
     async retour(who, row) {
-      return canRead(who, row) ? (row.retour_xml ?? undefined) : undefined;
+      if (!canRead(who, row)) return undefined;
+      const read = await berichten.get(row.id, toegang(who), 'retour');
+      return read?.retour_xml ?? undefined;
     },
     async conversation(who, clientKey, limit) {
-      const rows = await berichten.byClient(clientKey, { limit, ...(who.kind === 'party' ? { party: who.party.code } : {}) });
+      const rows = await berichten.byClient(clientKey, { limit, ...(who.kind === 'party' ? { party: who.party.code } : {}) }, toegang(who));
       return rows.filter((r) => canRead(who, r));
     },
   };

@@ -106,7 +106,7 @@ function foreignOrigin(req: HttpRequest): boolean {
 }
 
 function partyOf(p: Principal): Party {
-  return p.kind === 'operator' ? { role: 'operator' } : { role: p.party.role, code: p.party.code };
+  return p.kind === 'operator' ? { role: 'operator', name: p.name, keyId: p.keyId } : { role: p.party.role, code: p.party.code };
 }
 
 export function consoleRoutes(deps: ConsoleDeps): Route[] {
@@ -277,7 +277,8 @@ export function consoleRoutes(deps: ConsoleDeps): Route[] {
       }
       const actie = form.get('actie');
       if (actie === 'opslaan') {
-        const r = await handlers.put({ method: 'PUT', params: { id }, body, party: partyOf(s.principal) });
+        const reden = form.get('reden') ?? '';
+        const r = await handlers.put({ method: 'PUT', params: { id, reden }, body, party: partyOf(s.principal), via: 'console' });
         if (r.status >= 300) {
           const p = r.body as { detail?: string; errors?: { path: string; reason: string }[] };
           return again({ json, dagen: dagenText, errors: p.errors ?? [{ path: '$', reason: p.detail ?? 'niet opgeslagen' }] }, r.status);

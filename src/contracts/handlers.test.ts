@@ -101,7 +101,11 @@ describe('/api/v1/contracten handlers', () => {
     expect((await h.put({ method: 'PUT', params: { id: 'X' }, body: 'text', party: OPERATOR })).status).toBe(400);
     expect((await h.put({ method: 'PUT', params: { id: 'X' }, body: { id: 'Y' }, party: OPERATOR })).status).toBe(422);
     expect((await h.putAll({ method: 'PUT', params: {}, body: { versie: 2, contracten: [] }, party: OPERATOR })).status).toBe(422);
-    expect((await h.putAll({ method: 'PUT', params: {}, body: { versie: 1, contracten: [] }, party: OPERATOR })).status).toBe(200);
+    // A contract is end-dated, never left out (decision 0032).
+    const empty = await h.putAll({ method: 'PUT', params: {}, body: { versie: 1, contracten: [] }, party: OPERATOR });
+    expect(empty.status).toBe(422);
+    expect((empty.body as { errors: { reason: string }[] }).errors[0]!.reason).toMatch(/end-date/);
+    expect((await h.putAll({ method: 'PUT', params: {}, body: { ...doc, beschrijving: 'b' }, party: OPERATOR })).status).toBe(200);
   });
 
   it('keeps the old registry when persisting fails', async () => {
@@ -109,8 +113,34 @@ describe('/api/v1/contracten handlers', () => {
       throw new Error('disk full');
     });
     const before = holder.current();
-    const r = await h.putAll({ method: 'PUT', params: {}, body: { versie: 1, contracten: [] }, party: OPERATOR });
+    const r = await h.putAll({ method: 'PUT', params: {}, body: { ...doc, beschrijving: 'b' }, party: OPERATOR });
     expect(r.status).toBe(500);
     expect(holder.current()).toBe(before);
+  });
+
+  it('with a history: a change needs a reden, which reaches replace with who and the route; end-dating; the history is for operators', async () => {
+    const r = checker.check(doc, 'fixture');
+    if (!r.ok) throw new Error('fixture');
+    const holder = registryHolder(r.registry);
+    const changes: unknown[] = [];
+    const h = createContractenHandlers({
+      checker,
+      current: holder.current,
+      replace: async (next, change) => {
+        changes.push(change);
+        await holder.replace(next);
+      },
+      history: async () => [],
+    });
+    const me: Party = { role: 'operator', name: 'beheer', keyId: 'k1' };
+    const id = doc.contracten[0]!.id;
+    expect((await h.endDate({ method: 'POST', params: { id, totEnMet: '2030-01-01' }, party: me })).status).toBe(400);
+    const ok = await h.endDate({ method: 'POST', params: { id, totEnMet: '2030-01-01', reden: 'loopt af' }, party: me, via: 'console' });
+    expect(ok.status).toBe(200);
+    expect(changes).toEqual([{ door: 'operator:beheer', sleutel: 'k1', reden: 'loopt af', bron: 'console' }]);
+    expect(holder.current().byId.get(id)!.periode.totEnMet).toBe('2030-01-01');
+    expect((await h.endDate({ method: 'POST', params: { id: 'nope', totEnMet: '2030-01-01', reden: 'x' }, party: me })).status).toBe(404);
+    expect((await h.history({ method: 'GET', params: { id }, party: { role: 'gemeente', code: '0321' } })).status).toBe(403);
+    expect((await h.history({ method: 'GET', params: { id }, party: me })).status).toBe(200);
   });
 });

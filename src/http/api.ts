@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import type { PartiesConfig, Principal } from '../config/parties.js';
 import { principalOf, unauthorizedResponse } from './auth.js';
-import type { BerichtenService, StoredBericht } from '../pipeline/berichten.js';
+import { mayRead, type BerichtenService, type GelezenBericht, type StoredBericht } from '../pipeline/berichten.js';
 import { sluisRetourNummer, type TermijnenService } from '../pipeline/termijnen.js';
 import type { IngestOutcome } from '../pipeline/ingest.js';
 import type { CollectedGauge, GatewayMetrics } from './metrics.js';
@@ -56,7 +56,7 @@ export function isXmlContentType(ct: string | undefined): boolean {
 
 /** Operators; the sender, the addressee, and a party that posted it for the sender (submitted_by). The console reads by the same rule. */
 export function canRead(p: Principal, row: Pick<StoredBericht, 'sender' | 'addressee' | 'submitted_by'>): boolean {
-  return p.kind === 'operator' || row.sender === p.party.code || row.addressee === p.party.code || row.submitted_by === p.party.code;
+  return mayRead(p, row);
 }
 
 function encodeCursor(seq: string): string {
@@ -195,7 +195,10 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     const parsed = berichtenFilter(req.query, berichten.isId);
     if (!parsed.ok) return problemOf(ProblemType.BAD_REQUEST, parsed.problem);
     const limit = parsed.filter.limit;
-    const rows = await berichten.list({ ...parsed.filter, ...(principal.kind === 'party' ? { party: principal.party.code } : {}) });
+    const rows = await berichten.list(
+      { ...parsed.filter, ...(principal.kind === 'party' ? { party: principal.party.code } : {}) },
+      { actor: principal, route: 'api' },
+    );
     const last = rows.at(-1);
     return json(200, {
       items: rows.map((row) => ({
@@ -216,11 +219,16 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     });
   };
 
-  const loadReadable = async (req: HttpRequest, id: string): Promise<{ row: StoredBericht } | { res: HttpResponse }> => {
+  const loadReadable = async (
+    req: HttpRequest,
+    id: string,
+    lezing: 'bericht' | 'xml' | 'retour',
+  ): Promise<{ row: GelezenBericht } | { res: HttpResponse }> => {
     const principal = who(req);
     if (!principal) return { res: unauthorized(req) };
     if (!berichten.isId(id)) return { res: problemOf(ProblemType.NOT_FOUND, 'no such bericht') };
-    const row = await berichten.get(id);
+    // Recorded in the access log (decision 0033) when it exists and this principal may read it.
+    const row = await berichten.get(id, { actor: principal, route: 'api' }, lezing);
     if (!row) return { res: problemOf(ProblemType.NOT_FOUND, 'no such bericht') };
     if (!canRead(principal, row))
       return { res: problemOf(ProblemType.FORBIDDEN, 'this bericht was neither sent by nor routed to this party') };
@@ -228,7 +236,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
   };
 
   const getOne = async (req: HttpRequest, params: Readonly<Record<string, string>>): Promise<HttpResponse> => {
-    const r = await loadReadable(req, params.id!);
+    const r = await loadReadable(req, params.id!, 'bericht');
     if ('res' in r) return r.res;
     const row = r.row;
     const history = await berichten.history(row.id);
@@ -262,14 +270,14 @@ export function apiRoutes(deps: ApiDeps): Route[] {
   };
 
   const getXml = async (req: HttpRequest, params: Readonly<Record<string, string>>): Promise<HttpResponse> => {
-    const r = await loadReadable(req, params.id!);
+    const r = await loadReadable(req, params.id!, 'xml');
     if ('res' in r) return r.res;
-    const raw = await berichten.raw(r.row.id);
+    const raw = await berichten.raw(r.row);
     return { status: 200, headers: { 'content-type': 'application/xml' }, body: raw ?? new Uint8Array() };
   };
 
   const getRetour = async (req: HttpRequest, params: Readonly<Record<string, string>>): Promise<HttpResponse> => {
-    const r = await loadReadable(req, params.id!);
+    const r = await loadReadable(req, params.id!, 'retour');
     if ('res' in r) return r.res;
     if (!r.row.retour_xml)
       return problemOf(

@@ -1,6 +1,8 @@
 /**
  * Mounts the transport-free contract registry handlers (src/contracts/handlers.ts) on the router:
- *   GET /api/v1/contracten (?wet, gemeente, peildatum), GET|PUT /api/v1/contracten/{id}, PUT /api/v1/contracten.
+ *   GET /api/v1/contracten (?wet, gemeente, peildatum), GET|PUT /api/v1/contracten/{id}, PUT /api/v1/contracten,
+ *   GET /api/v1/contracten/{id}/historie, POST /api/v1/contracten/{id}/beeindiging (?totEnMet, reden).
+ * A change says why in the query parameter `reden` (kept in the contract history, decision 0032).
  * This file only adapts: authentication → the handlers' Party, JSON body parsing (415 unless
  * application/json, 400 on bad JSON, 413 beyond MAX_REGISTRY_BYTES), and writing the handlers' answers
  * (their problems are already Sluis problem types, src/outcomes.ts).
@@ -28,7 +30,7 @@ export interface ContractenRouteDeps {
 }
 
 function partyOf(p: Principal): Party {
-  return p.kind === 'operator' ? { role: 'operator' } : { role: p.party.role, code: p.party.code };
+  return p.kind === 'operator' ? { role: 'operator', name: p.name, keyId: p.keyId } : { role: p.party.role, code: p.party.code };
 }
 
 export function isJsonContentType(ct: string | undefined): boolean {
@@ -57,10 +59,11 @@ function listQueryProblem(name: (typeof LIST_QUERY)[number], v: string): string 
 export function contractenRoutes(deps: ContractenRouteDeps): Route[] {
   const reg = deps.registry;
   const handlers = reg ? createContractenHandlers(reg) : undefined;
-  const persistedHeader: Record<string, string> = { 'sluis-registry-persisted': reg?.persisted ? 'true' : 'false' };
+  // Read per answer: the registry becomes durable once the store is open (src/app/rules.ts useStore).
+  const persistedHeader = (): Record<string, string> => ({ 'sluis-registry-persisted': reg?.persisted ? 'true' : 'false' });
 
   const wrap =
-    (pick: 'list' | 'get' | 'put' | 'putAll', withBody: boolean) =>
+    (pick: 'list' | 'get' | 'put' | 'putAll' | 'history' | 'endDate', withBody: boolean) =>
     async (req: HttpRequest, params: Readonly<Record<string, string>>): Promise<HttpResponse> => {
       const principal = principalOf(deps.parties, req);
       if (!principal) {
@@ -98,8 +101,13 @@ export function contractenRoutes(deps: ContractenRouteDeps): Route[] {
         if (why) return problemOf(ProblemType.BAD_REQUEST, why);
         query[k] = v;
       }
+      // Change parameters: free text (reden) and a date (totEnMet), checked by the handlers.
+      for (const k of ['reden', 'totEnMet'] as const) {
+        const v = req.query.get(k);
+        if (v !== null) query[k] = v;
+      }
       const res = await handlers[pick]({ method: req.method, params: { ...query, ...params }, ...(withBody ? { body } : {}), party });
-      if (withBody && res.status < 300) {
+      if ((withBody || pick === 'endDate') && res.status < 300) {
         deps.logger.info(
           {
             event: 'contracten-replaced',
@@ -114,13 +122,15 @@ export function contractenRoutes(deps: ContractenRouteDeps): Route[] {
             : 'contract registry replaced in memory only (the file is not rewritten; a restart loads the file again)',
         );
       }
-      return toHttp(res, withBody ? persistedHeader : {});
+      return toHttp(res, withBody || pick === 'endDate' ? persistedHeader() : {});
     };
 
   return [
     { method: 'GET', path: '/api/v1/contracten', query: LIST_QUERY, handler: wrap('list', false) },
-    { method: 'PUT', path: '/api/v1/contracten', handler: wrap('putAll', true) },
+    { method: 'PUT', path: '/api/v1/contracten', query: ['reden'], handler: wrap('putAll', true) },
     { method: 'GET', path: '/api/v1/contracten/{id}', handler: wrap('get', false) },
-    { method: 'PUT', path: '/api/v1/contracten/{id}', handler: wrap('put', true) },
+    { method: 'PUT', path: '/api/v1/contracten/{id}', query: ['reden'], handler: wrap('put', true) },
+    { method: 'GET', path: '/api/v1/contracten/{id}/historie', handler: wrap('history', false) },
+    { method: 'POST', path: '/api/v1/contracten/{id}/beeindiging', query: ['totEnMet', 'reden'], handler: wrap('endDate', false) },
   ];
 }

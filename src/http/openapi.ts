@@ -29,6 +29,15 @@ const idParam = {
   description: 'Journal id (ULID-like, sortable by arrival)',
 };
 const xmlBody = { content: { 'application/xml': { schema: { type: 'string' } } } };
+/** Why the registry changes: required, kept in the contract history (decision 0032). */
+const redenParam = {
+  name: 'reden',
+  in: 'query',
+  required: true,
+  schema: { type: 'string', maxLength: 1000 },
+  description: 'why the registry changes (kept in the contract history)',
+} as const;
+
 const contractIdParam = {
   name: 'id',
   in: 'path',
@@ -545,8 +554,9 @@ export function openApiDocument(): Record<string, unknown> {
         put: {
           operationId: 'putContracten',
           summary:
-            'Replace the whole registry document (operators). Checked as at start; in force for berichten taken in afterwards; not written to the file',
+            'Replace the whole registry document (operators). Checked as at start; stored as a new registry version (decision 0032); in force for berichten taken in afterwards; a contract may not be left out (end-date it). Not written to the file',
           security: auth,
+          parameters: [redenParam],
           requestBody: {
             required: true,
             content: {
@@ -562,6 +572,7 @@ export function openApiDocument(): Record<string, unknown> {
             403: problemRef,
             404: problemRef,
             413: problemRef,
+            409: problemRef,
             415: problemRef,
             422: problemRef,
           },
@@ -590,6 +601,11 @@ export function openApiDocument(): Record<string, unknown> {
                     decision: { enum: ['route', 'suppress', 'refuse'] },
                     dryRun: { type: 'boolean', default: true },
                     rate: { type: 'number', description: 'berichten per second' },
+                    registryAsOf: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: "decide under the stored contract registry as it was at this time instead of today's",
+                    },
                   },
                 },
               },
@@ -666,9 +682,10 @@ export function openApiDocument(): Record<string, unknown> {
         },
         put: {
           operationId: 'putContract',
-          summary: 'Create or replace one contract (operators); the whole registry is re-checked (overlaps). Not written to the file',
+          summary:
+            'Create or replace one contract (operators); the whole registry is re-checked (overlaps); stored as a new registry version. Not written to the file',
           security: auth,
-          parameters: [contractIdParam],
+          parameters: [contractIdParam, redenParam],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Contract' } } } },
           responses: {
             200: { ...jsonOf('Replaced', { $ref: '#/components/schemas/Contract' }), headers: persistedHeader },
@@ -678,8 +695,117 @@ export function openApiDocument(): Record<string, unknown> {
             403: problemRef,
             404: problemRef,
             413: problemRef,
+            409: problemRef,
             415: problemRef,
             422: problemRef,
+          },
+        },
+      },
+      '/api/v1/contracten/{id}/historie': {
+        get: {
+          operationId: 'contractHistorie',
+          summary:
+            "One contract's versions, newest first: who, when, why (reden), the route, and the contract before and after (operators)",
+          security: auth,
+          parameters: [contractIdParam],
+          responses: {
+            200: jsonOf('The history', {
+              type: 'object',
+              required: ['id', 'versies'],
+              properties: {
+                id: { type: 'string' },
+                versies: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['versie', 'vastgelegdOp', 'door', 'reden', 'bron', 'soort', 'na'],
+                    properties: {
+                      versie: { type: 'integer' },
+                      vastgelegdOp: { type: 'string', format: 'date-time' },
+                      door: { type: 'string', examples: ['operator:beheer', 'import'] },
+                      sleutel: { type: 'string', description: 'the API key id' },
+                      reden: { type: 'string' },
+                      bron: { enum: ['api', 'console', 'import'] },
+                      soort: { enum: ['aangemaakt', 'gewijzigd', 'beeindigd'] },
+                      voor: { $ref: '#/components/schemas/Contract' },
+                      na: { $ref: '#/components/schemas/Contract' },
+                    },
+                  },
+                },
+              },
+            }),
+            401: problemRef,
+            403: problemRef,
+            404: problemRef,
+          },
+        },
+      },
+      '/api/v1/contracten/{id}/beeindiging': {
+        post: {
+          operationId: 'beeindigContract',
+          summary:
+            'End-date a contract (operators): periode.totEnMet becomes the given date, checked as at start, stored as a new registry version. Contracts are never deleted',
+          security: auth,
+          parameters: [
+            contractIdParam,
+            { name: 'totEnMet', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
+            redenParam,
+          ],
+          responses: {
+            200: { ...jsonOf('End-dated', { $ref: '#/components/schemas/Contract' }), headers: persistedHeader },
+            400: problemRef,
+            401: problemRef,
+            403: problemRef,
+            404: problemRef,
+            409: problemRef,
+            422: problemRef,
+          },
+        },
+      },
+      '/api/v1/toegangslog': {
+        get: {
+          operationId: 'toegangslog',
+          summary:
+            'The access log of personal data (operators only): every read of a bericht, its XML, its retour, a conversation or a search result, by whom, when and through which route; newest first (decision 0033)',
+          security: auth,
+          parameters: [
+            { name: 'bericht', in: 'query', schema: { type: 'string' }, description: 'a bericht id' },
+            { name: 'actor', in: 'query', schema: { type: 'string' }, description: 'an operator name or a party code' },
+            { name: 'route', in: 'query', schema: { enum: ['api', 'console', 'cli'] } },
+            { name: 'lezing', in: 'query', schema: { enum: ['bericht', 'xml', 'retour', 'conversatie', 'lijst'] } },
+            { name: 'from', in: 'query', schema: { type: 'string' }, description: 'read at or after (date or ISO time)' },
+            { name: 'to', in: 'query', schema: { type: 'string' }, description: 'read before (date or ISO time)' },
+            { name: 'after', in: 'query', schema: { type: 'string' }, description: 'the `next` of the previous page' },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+          ],
+          responses: {
+            200: jsonOf('Access log entries', {
+              type: 'object',
+              required: ['items', 'next'],
+              properties: {
+                items: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['seq', 'gelezenOp', 'actorSoort', 'actor', 'route', 'lezing', 'berichtId'],
+                    properties: {
+                      seq: { type: 'string' },
+                      gelezenOp: { type: 'string', format: 'date-time' },
+                      actorSoort: { enum: ['operator', 'gemeente', 'aanbieder', 'cli'] },
+                      actor: { type: 'string', description: 'operator name or party code' },
+                      sleutel: { type: 'string', description: 'the API key id' },
+                      route: { enum: ['api', 'console', 'cli'] },
+                      lezing: { enum: ['bericht', 'xml', 'retour', 'conversatie', 'lijst'] },
+                      berichtId: { type: 'string' },
+                    },
+                  },
+                },
+                next: { type: ['string', 'null'] },
+              },
+            }),
+            400: problemRef,
+            401: problemRef,
+            403: problemRef,
           },
         },
       },

@@ -2,7 +2,9 @@
  * The replay as an operator request, transport-free: the gateway mounts it (e.g. `POST
  * /api/v1/replays`, operators only) and maps the result to HTTP; the CLI uses the same runReplay.
  * Request body (JSON): { from, to, standard?, bericht?, gemeente?, aanbieder?, decision?, dryRun?, rate?,
- * source? } — dryRun defaults to TRUE over HTTP: changing decisions must be asked for explicitly.
+ * source?, registryAsOf? } — dryRun defaults to TRUE over HTTP: changing decisions must be asked for explicitly.
+ * `registryAsOf` (ISO time): decide under the stored contract registry as it was then (decision 0032)
+ * instead of today's; the report names the version used.
  */
 import type { Kafka } from 'kafkajs';
 import { ProblemType, problem, type Problem, type ProblemKind } from '../outcomes.js';
@@ -21,6 +23,8 @@ export interface ReplayRequestDeps {
   readonly kafka?: { readonly kafka: Kafka; readonly inboundTopic: string };
   /** The delivery channels a real run re-delivers through (src/deliver createChannels). */
   readonly channels: readonly DeliveryChannel[];
+  /** The stored registry as of a moment (absent: no stored registry; `registryAsOf` is then refused). */
+  readonly deciderAsOf?: (at: Date) => Promise<{ readonly decider: ReplayDecider; readonly versie: number } | undefined>;
   /** The gateway's clock: the run's start and finish times (default: the system's). */
   readonly clock?: () => Date;
 }
@@ -83,6 +87,18 @@ export async function handleReplayRequest(
   if (source === 'journal' && selection.from.kind === 'offset')
     return fail(ProblemType.REPLAY_NEEDS_KAFKA, 'offsets select from Kafka: give ISO times to replay from the journal', 'from');
 
+  let asOf: { readonly decider: ReplayDecider; readonly versie: number; readonly at: Date } | undefined;
+  if (b['registryAsOf'] !== undefined) {
+    const text = str(b['registryAsOf']);
+    const at = text !== undefined && /^\d{4}-\d{2}-\d{2}T/.test(text) ? new Date(text) : undefined;
+    if (!at || Number.isNaN(at.getTime()))
+      return fail(ProblemType.BAD_REQUEST, 'registryAsOf must be an ISO time such as 2027-01-15T12:00:00Z', 'registryAsOf');
+    if (!deps.deciderAsOf) return fail(ProblemType.BAD_REQUEST, 'registryAsOf needs the registry in the store', 'registryAsOf');
+    const found = await deps.deciderAsOf(at);
+    if (!found)
+      return fail(ProblemType.BAD_REQUEST, `no contract registry version was recorded at or before ${at.toISOString()}`, 'registryAsOf');
+    asOf = { ...found, at };
+  }
   const pages =
     source === 'kafka' && deps.kafka
       ? kafkaSource(deps.kafka.kafka, deps.kafka.inboundTopic, deps.db, selection)
@@ -95,7 +111,7 @@ export async function handleReplayRequest(
     operator,
     source,
     pages,
-    decide: (run.decider ?? deps.decider)(),
+    decide: asOf ? asOf.decider : (run.decider ?? deps.decider)(),
     ...(deps.clock ? { clock: deps.clock } : {}),
     ...(total !== undefined ? { total } : {}),
     ...(typeof rate === 'number' ? { rate } : {}),
@@ -103,5 +119,5 @@ export async function handleReplayRequest(
     ...(run.runId ? { runId: run.runId } : {}),
     ...(run.onProgress ? { onProgress: run.onProgress } : {}),
   });
-  return { status: 200, body: report };
+  return { status: 200, body: asOf ? { ...report, registry: { asOf: asOf.at.toISOString(), versie: asOf.versie } } : report };
 }

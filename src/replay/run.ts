@@ -79,6 +79,8 @@ export interface ReplayReport {
   readonly counts: ReplayCounts;
   /** Per changed bericht (and per error); capped at `maxChanges` (the counts stay exact). */
   readonly changes: ReplayChange[];
+  /** Decided under the stored registry as of `asOf` (version `versie`) instead of today's. */
+  readonly registry?: { readonly asOf: string; readonly versie: number };
 }
 
 export interface ReplayOptions {

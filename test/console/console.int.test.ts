@@ -180,8 +180,9 @@ describe.each(STORES)('the console in Chromium on %s', (store) => {
     await page.getByRole('button', { name: 'Proefdraaien' }).click();
     await page.waitForLoadState('domcontentloaded');
     expect(await page.getByRole('alert').textContent()).toContain('$.periode.van');
-    // save the valid one
+    // save the valid one, saying why (kept in the contract history, decision 0032)
     await page.getByLabel('Contract (JSON, zoals in het register)').fill(JSON.stringify(contract));
+    await page.getByLabel('Reden van de wijziging (nodig om op te slaan)').fill('nieuwe periode');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.waitForLoadState('domcontentloaded');
     expect(await page.getByRole('status').first().textContent()).toContain('Opgeslagen');

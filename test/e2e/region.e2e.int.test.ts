@@ -483,8 +483,9 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
     const original = JSON.parse(registryBytes.toString('utf8')) as { contracten: Node[] };
     const verblijf2027 = structuredClone(original.contracten.find((c) => c.id === 'LEK-JW-VERBLIJF-2027')!);
     const json = 'application/json';
+    // Every change says why (the registry keeps a history, decision 0032).
     const put = (path: string, template: string, body: string, k = OPERATOR, contentType = json): Promise<Res> =>
-      hit('PUT', path, template, { key: k, body, contentType });
+      hit('PUT', `${path}?reden=e2e`, template, { key: k, body, contentType });
     expect(
       (await put('/api/v1/contracten/LEK-JW-VERBLIJF-2027', '/api/v1/contracten/{id}', JSON.stringify(verblijf2027), key(G))).status,
     ).toBe(403);
@@ -535,7 +536,7 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
       JSON.stringify({ ...verblijf2027, profiel: 'taakgericht-minimaal' }),
     );
     expect(tightened.status).toBe(200);
-    expect(tightened.headers.get('sluis-registry-persisted')).toBe('false');
+    expect(tightened.headers.get('sluis-registry-persisted')).toBe('true');
     expect(tightened.json().profiel).toBe('taakgericht-minimaal');
     const after = (await postBuilt(gw, start('S41'))).json().decision;
     expect(after.action).toBe('suppress');
@@ -543,7 +544,7 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
     expect((await hit('GET', '/api/v1/contracten/LEK-JW-VERBLIJF-2027', '/api/v1/contracten/{id}', { key: OPERATOR })).json().profiel).toBe(
       'taakgericht-minimaal',
     );
-    // A new contract is 201; the whole document back restores the original rules.
+    // A new contract is 201; the whole document back (with the new contract: never left out) restores the original rules.
     const nieuw = {
       ...structuredClone(original.contracten.find((c) => c.id === 'LEK-JW-AMBULANT-OG')!),
       id: 'LEK-WMO-NIEUW',
@@ -551,9 +552,14 @@ describe.each(STORES)('region Lekstroom end to end through the gateway on %s', (
       producten: [{ categorie: '02' }],
     };
     expect((await put('/api/v1/contracten/LEK-WMO-NIEUW', '/api/v1/contracten/{id}', JSON.stringify(nieuw))).status).toBe(201);
-    const restored = await put('/api/v1/contracten', '/api/v1/contracten', registryBytes.toString('utf8'));
+    expect((await put('/api/v1/contracten', '/api/v1/contracten', registryBytes.toString('utf8'))).status).toBe(422);
+    const restored = await put(
+      '/api/v1/contracten',
+      '/api/v1/contracten',
+      JSON.stringify({ ...original, contracten: [...original.contracten, nieuw] }),
+    );
     expect(restored.status).toBe(200);
-    expect(restored.json()).toEqual({ contracten: 4 });
+    expect(restored.json()).toEqual({ contracten: 5 });
     expect((await postBuilt(gw, start('S42'))).json().decision).toMatchObject({ action: 'route', addressee: G });
     // The file in SLUIS_REGISTRY was never rewritten.
     expect(readFileSync(REGION_REGISTRY_FILE).equals(registryBytes)).toBe(true);

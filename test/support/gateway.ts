@@ -39,6 +39,8 @@ export interface TestGatewayOptions extends Pick<StartOptions, 'decide' | 'webho
   readonly cwd?: string;
   /** PostgreSQL: this schema (two gateways on one database); the caller drops it. Default: one of its own, dropped on close. */
   readonly schema?: string;
+  /** PGlite: this data directory instead of memory (a restart on the same data); the caller removes it. */
+  readonly dataDir?: string;
 }
 
 export async function startTestGateway(store: StoreKind, opts: TestGatewayOptions = {}): Promise<TestGateway> {
@@ -62,7 +64,12 @@ export async function startTestGateway(store: StoreKind, opts: TestGatewayOption
     host: '127.0.0.1',
     // Validation on the main thread: the thread pool has tests of its own (validate-pool, serve).
     validateThreads: base.validateThreads ?? 0,
-    store: store === 'pglite' ? { kind: 'memory' } : { kind: 'postgres', databaseUrl: PG_URL, schema, poolSize: 8 },
+    store:
+      store === 'pglite'
+        ? opts.dataDir
+          ? { kind: 'pglite', dataDir: opts.dataDir }
+          : { kind: 'memory' }
+        : { kind: 'postgres', databaseUrl: PG_URL, schema, poolSize: 8 },
   };
   const running = await startGateway(settings, {
     logger,

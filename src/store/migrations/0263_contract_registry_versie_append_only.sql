@@ -1,0 +1,2 @@
+CREATE OR REPLACE TRIGGER sluis_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON contract_registry_versie
+  FOR EACH STATEMENT EXECUTE FUNCTION sluis_append_only()

@@ -1,0 +1,2 @@
+CREATE OR REPLACE TRIGGER sluis_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON contract_wijziging
+  FOR EACH STATEMENT EXECUTE FUNCTION sluis_append_only()

@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS toegangslog_actor_idx ON toegangslog (actor, seq)
