@@ -34,6 +34,7 @@ describe('check-prerequisites', () => {
       'gcc not found: it builds the Kafka mock broker; install it with apt-get install -y gcc',
       `librdkafka headers not found (${RDKAFKA_MOCK_HEADER}): the Kafka mock broker needs them; install with apt-get install -y librdkafka-dev`,
       "chromium not found at /usr/bin/chromium: the console's browser tests drive it; install it with apt-get install -y chromium, or set SLUIS_CHROMIUM to a Chromium binary",
+      'openssl not found: the mTLS tests make their test CA with it; install it with apt-get install -y openssl',
     ]);
   });
 

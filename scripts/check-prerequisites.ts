@@ -9,6 +9,7 @@
  *   needed either way.
  * - Chromium (Debian's `chromium` package, or SLUIS_CHROMIUM naming one), which the console's
  *   real-browser tests (test/console) drive with playwright-core.
+ * - openssl, with which the mTLS tests make their test CA and certificates at test time.
  * libxml2 comes from npm (libxml2-wasm): no xmllint binary is needed.
  */
 import { spawnSync } from 'node:child_process';
@@ -65,6 +66,8 @@ export async function missingPrerequisites(p: Probe): Promise<string[]> {
     );
   const chromium = missingChromium(p);
   if (chromium) missing.push(chromium);
+  if (!p.onPath('openssl'))
+    missing.push('openssl not found: the mTLS tests make their test CA with it; install it with apt-get install -y openssl');
   return missing;
 }
 
