@@ -56,6 +56,8 @@ interface Toewijzing {
   readonly einde?: string;
   readonly reden13?: boolean;
   readonly bsn?: string;
+  /** A Budget in eurocent instead of the first product's Omvang and Product/Code (Omvang and Budget exclude each other). */
+  readonly budget?: number;
 }
 /** The sample 301 with its first product numbered `nummer` (the others nummer+1, +2), from `ingang` (default 2026-10-01). */
 function toewijzing(c: Ctx, t: Toewijzing): Step {
@@ -72,6 +74,11 @@ function toewijzing(c: Ctx, t: Toewijzing): Step {
   const einde = t.reden13 ? (t.ingang ?? '2026-10-01') : t.einde;
   if (einde !== undefined) product = product.replace(/(<[\w]+:Einddatum>)[^<]*(<)/, `$1${einde}$2`);
   if (t.reden13) product = product.replace(/(<\/[\w]+:Einddatum>)/, `$1<${p}:RedenWijziging>13</${p}:RedenWijziging>`);
+  // A Budget goes with a product given by its Categorie alone (CD041: a Product/Code needs an Omvang).
+  if (t.budget !== undefined)
+    product = product
+      .replace(/<([\w]+):Omvang>[\s\S]*?<\/\1:Omvang>/, `<${p}:Budget>${t.budget}</${p}:Budget>`)
+      .replace(/<([\w]+):Code>[^<]*<\/\1:Code>/, '');
   return { who: 'gemeente', xml: xml.replace(first[0], product) };
 }
 
@@ -89,7 +96,11 @@ interface Prestatie {
   /** GeleverdVolume (default 2). */
   readonly volume?: number;
 }
-/** One Prestatie element (GeleverdVolume × 5000 cents), `p`/`b` the bericht's and basisschema's prefixes; `extra` closes it (a 325's RetourCodes). */
+/** What a prestatie is worth in cents: GeleverdVolume × 5000, or the GeleverdVolume itself in Eenheid 83 (euro's, in cents: CS339). */
+const EURO = '83';
+const bedragVan = (x: Prestatie): number => (x.eenheid === EURO ? 1 : 5000) * (x.volume ?? 2);
+
+/** One Prestatie element (worth bedragVan), `p`/`b` the bericht's and basisschema's prefixes; `extra` closes it (a 325's RetourCodes). */
 function prestatieXml(c: Ctx, x: Prestatie, p: string, b: string, extra = ''): string {
   const e = (n: string, v: string, ns = p): string => `<${ns}:${n}>${v}</${ns}:${n}>`;
   const volume = x.volume ?? 2;
@@ -103,8 +114,9 @@ function prestatieXml(c: Ctx, x: Prestatie, p: string, b: string, extra = ''): s
       e('ProductPeriode', e('Begindatum', x.begin ?? '2026-10-01', b) + e('Einddatum', x.eind ?? '2026-10-31', b)) +
       e('GeleverdVolume', String(volume)) +
       e('Eenheid', x.eenheid ?? '04') +
-      e('ProductTarief', String(tarief)) +
-      e('IngediendBedrag', e('Bedrag', String(volume * tarief), b) + e('DebetCredit', x.credit ? 'C' : 'D', b)) +
+      // CD087: no ProductTarief with Eenheid 83.
+      (x.eenheid === EURO ? '' : e('ProductTarief', String(tarief))) +
+      e('IngediendBedrag', e('Bedrag', String(bedragVan(x)), b) + e('DebetCredit', x.credit ? 'C' : 'D', b)) +
       extra,
   );
 }
@@ -125,7 +137,7 @@ function declaratie(
   let totaal = 0;
   const perClient = new Map<string, string[]>();
   for (const x of prestaties) {
-    totaal += (x.credit ? -1 : 1) * (x.volume ?? 2) * 5000;
+    totaal += (x.credit ? -1 : 1) * bedragVan(x);
     const prestatie = prestatieXml(c, x, p, b);
     const bsn = x.bsn ?? c.bsn;
     perClient.set(bsn, [...(perClient.get(bsn) ?? []), prestatie]);
@@ -468,6 +480,27 @@ const SCENARIOS: readonly Scenario[] = [
     name: '14 hours in October on 3 per week',
     finding: true,
     steps: (c) => [toewijzing(c, { nummer: T(c) }), declaratie(c, `${c.tag}D`, [{ ref: `${c.tag}1`, nummer: T(c), volume: 14 }])],
+  },
+  // A Budget of 100 euro (10000 cents), declared in Eenheid 83.
+  {
+    rule: 'TR369',
+    name: 'two declaraties of 60 and 40 euro on a Budget of 100',
+    finding: false,
+    steps: (c) => [
+      toewijzing(c, { nummer: T(c), budget: 10000 }),
+      declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c), volume: 6000, eenheid: EURO }]),
+      declaratie(c, `${c.tag}B`, [{ ref: `${c.tag}2`, nummer: T(c), volume: 4000, eenheid: EURO }]),
+    ],
+  },
+  {
+    rule: 'TR369',
+    name: 'two declaraties of 60 and 40.01 euro on a Budget of 100',
+    finding: true,
+    steps: (c) => [
+      toewijzing(c, { nummer: T(c), budget: 10000 }),
+      declaratie(c, `${c.tag}A`, [{ ref: `${c.tag}1`, nummer: T(c), volume: 6000, eenheid: EURO }]),
+      declaratie(c, `${c.tag}B`, [{ ref: `${c.tag}2`, nummer: T(c), volume: 4001, eenheid: EURO }]),
+    ],
   },
   {
     rule: 'TR322',
