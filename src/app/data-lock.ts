@@ -78,7 +78,11 @@ export function lockDataDir(dataDir: string, command: string): DataDirLock | { r
 }
 
 /** What to tell someone whose command found the folder in use. */
-export function inUseMessage(dataDir: string, h: LockHolder, wanted: 'serve' | 'replay' | 'import' | 'termijnen' | 'toegangslog'): string {
+export function inUseMessage(
+  dataDir: string,
+  h: LockHolder,
+  wanted: 'serve' | 'replay' | 'import' | 'termijnen' | 'toegangslog' | 'bericht',
+): string {
   const who = `${h.command === 'serve' ? 'a running gateway (sluis serve)' : `sluis ${h.command}`}, pid ${h.pid}, since ${h.since}`;
   const hint =
     wanted === 'replay' && h.command === 'serve'
@@ -87,6 +91,8 @@ export function inUseMessage(dataDir: string, h: LockHolder, wanted: 'serve' | '
         ? 'read them from that gateway instead: GET /api/v1/termijnen (docs/api.md)'
         : wanted === 'toegangslog' && h.command === 'serve'
           ? 'read it from that gateway instead: GET /api/v1/toegangslog with an operator key (docs/api.md)'
-          : 'wait for it to finish or stop it first';
+          : wanted === 'bericht' && h.command === 'serve'
+            ? 'read it from that gateway instead: GET /api/v1/berichten/{id} (docs/api.md)'
+            : 'wait for it to finish or stop it first';
   return `the data folder ${dataDir} is in use by ${who}; PGlite cannot open it from a second process — ${hint}`;
 }

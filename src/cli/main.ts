@@ -34,6 +34,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: 'termijnen [--status S] [--partij CODE] [--bericht 301] [--json]  the termijnen Sluis tracks',
     load: () => import('./termijnen.js'),
   },
+  bericht: {
+    summary: 'bericht ID [--xml|--retour] [--json]  one bericht (or its XML / retour); the read is in the access log',
+    load: () => import('./bericht.js'),
+  },
   toegangslog: {
     summary: 'toegangslog [--bericht ID] [--actor A] [--route R] [--from T] [--json]  who read which bericht (operators)',
     load: () => import('./toegangslog.js'),

@@ -1,12 +1,13 @@
 /**
  * `sluis replay --from <ISO|offset> --to <ISO|offset> [--standard ijw|iwmo] [--bericht 323] [--gemeente 0363]
  *   [--aanbieder 12345678] [--decision suppress] [--dry-run] [--rate N/s] [--json] [--registry FILE]
- *   [--source journal|kafka] [--today YYYY-MM-DD] [--operator NAME]`
+ *   [--source journal|kafka] [--today YYYY-MM-DD] [--operator NAME] [--registry-as-of ISO-TIME]`
  *
  * Re-runs the selected berichten through today's rules (src/replay/run.ts). Source: the Kafka inbound
  * topic when KAFKA_BROKERS is set, else the journal. Store: DATABASE_URL, else PGlite in SLUIS_DATA_DIR.
  * Rules: the contract registry from --registry or SLUIS_REGISTRY through the decision core; without a
- * registry the gateway's default (route to the header's other party). Re-delivery: through the delivery
+ * registry the gateway's default (route to the header's other party); with --registry-as-of, the
+ * registry stored in the database as it was in force at that moment (decision 0032). Re-delivery: through the delivery
  * channels of the parties config, read as `serve` reads it (SLUIS_PARTIES, else the demo config), so a
  * changed bericht routed to a party with a webhook gets its webhook row as at ingest.
  * Exit codes: 0 done, 1 some berichten could not be re-decided (errors > 0), 2 usage, 70 internal.
@@ -19,6 +20,8 @@ import { parseSelection, SelectionError, type ReplaySelection } from '../replay/
 const USAGE = `usage: sluis replay --from <ISO time|offset> --to <ISO time|offset> [filters] [--dry-run] [--rate N/s] [--json]
   filters: --standard ijw|iwmo  --bericht 323  --gemeente 0363  --aanbieder 12345678  --decision route|suppress|refuse
   --registry FILE     contract registry for today's rules (default: SLUIS_REGISTRY)
+  --registry-as-of T  decide under the registry stored in the database as in force at ISO time T
+                      (instead of the file; the report names the version)
   --source S          journal | kafka (default: kafka when KAFKA_BROKERS is set)
   --today YYYY-MM-DD  the date the rules are applied for (default: today in Europe/Amsterdam)
   --operator NAME     who runs it, journaled with the run (default: SLUIS_OPERATOR or the OS user)
@@ -35,6 +38,7 @@ const VALUE_OPTS = new Set([
   '--decision',
   '--rate',
   '--registry',
+  '--registry-as-of',
   '--source',
   '--today',
   '--operator',
@@ -138,11 +142,23 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (source === 'kafka' && !kafkaSettings) return usageError('invalid-config', '--source kafka needs KAFKA_BROKERS (see docs/kafka.md)');
   if (source === 'journal' && selection.from.kind === 'offset')
     return usageError('invalid-value', 'offsets select from the Kafka inbound topic; give ISO times for the journal');
+  let registryAsOf: Date | undefined;
+  if (v['--registry-as-of'] !== undefined) {
+    const text = v['--registry-as-of'];
+    registryAsOf = /^\d{4}-\d{2}-\d{2}T/.test(text) ? new Date(text) : undefined;
+    if (!registryAsOf || Number.isNaN(registryAsOf.getTime()))
+      return usageError('invalid-value', `--registry-as-of: '${text}' is not an ISO time such as 2027-01-15T12:00:00Z`);
+    if (v['--registry'] !== undefined) return usageError('invalid-value', '--registry-as-of or --registry, not both');
+  }
   const operator = v['--operator'] ?? io.env['SLUIS_OPERATOR'] ?? safeUser();
   // Parties, channels, today's rules and the store as the gateway builds them (src/app/replay.ts).
   const { openReplay } = await import('../app/replay.js');
   const registryFile = v['--registry'] ?? io.env['SLUIS_REGISTRY'];
-  const wiring = await openReplay(settings, { ...(registryFile ? { registryFile: resolve(io.cwd, registryFile) } : {}), today });
+  const wiring = await openReplay(settings, {
+    ...(registryFile ? { registryFile: resolve(io.cwd, registryFile) } : {}),
+    ...(registryAsOf ? { registryAsOf } : {}),
+    today,
+  });
   if (!wiring.ok) return usageError(wiring.code, wiring.message);
   const { db, channels, decider } = wiring;
   let kafka: import('kafkajs').Kafka | undefined;
@@ -189,7 +205,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
           },
     });
     if (drewBar) io.stderr('\n');
-    io.stdout(json ? `${JSON.stringify(report)}\n` : formatReport(report));
+    const full = wiring.registry ? { ...report, registry: wiring.registry } : report;
+    io.stdout(json ? `${JSON.stringify(full)}\n` : formatReport(full));
     return report.counts.errors > 0 ? 1 : 0;
   } finally {
     await wiring.close();

@@ -4,6 +4,8 @@
  * redeliver action, and replay (dry-run diff or a real run with its progress).
  */
 import type { Principal } from '../config/parties.js';
+import type { ContractVersie } from '../contracts/handlers.js';
+import { veldWijzigingen, type WijzigingSoortCode } from '../contracts/history.js';
 import type { Contract } from '../contracts/types.js';
 import type { HttpResponse } from '../http/router.js';
 import type { FailedDeliveryRow } from '../pipeline/deliveries.js';
@@ -175,21 +177,84 @@ export interface ContractForm {
   readonly errors?: readonly { readonly path: string; readonly reason: string }[];
   readonly message?: Html;
   readonly dryRun?: ReplayReport;
+  /** The end-date form's values, shown again when it was refused. */
+  readonly einde?: string;
+  readonly eindeReden?: string;
 }
 
-/**
- * Where the contract's history goes: versions (who, when, what changed, why) once the registry keeps
- * them in the store. Until then it says where the history is today.
- */
-export function historySection(_contractId: string, persisted: boolean): Html {
+/** What the contract page shows of the registry's history: whether it is stored, and this contract's versions (operators). */
+export interface HistoryView {
+  readonly persisted: boolean;
+  /** Newest first; absent: not shown (a party, or no history kept). */
+  readonly versies?: readonly ContractVersie[];
+}
+
+const SOORT_LABEL: Readonly<Record<WijzigingSoortCode, string>> = {
+  aangemaakt: 'aangemaakt',
+  gewijzigd: 'gewijzigd',
+  beeindigd: 'beëindigd',
+};
+
+/** A value in a before/after summary: short, JSON for anything but text. */
+function waarde(v: unknown): string {
+  if (v === undefined) return '(geen)';
+  const t = typeof v === 'string' ? v : JSON.stringify(v);
+  return t.length > 80 ? `${t.slice(0, 77)}…` : t;
+}
+
+/** `operator:<naam>` is the operator's name; `import` the registry file. */
+function doorLabel(v: ContractVersie): string {
+  if (v.door === 'import') return 'import (registerbestand)';
+  return v.door.startsWith('operator:') ? v.door.slice('operator:'.length) : v.door;
+}
+
+/** The contract's versions (who, when, why, what changed), newest first, as the history handler gives them. */
+export function historySection(h: HistoryView): Html {
+  if (!h.persisted)
+    return html`<h2 id="geschiedenis">Geschiedenis</h2>
+      <p>Dit register houdt geen versies bij: een wijziging geldt in dit proces tot een herstart; het registerbestand blijft de bron.</p>`;
+  if (!h.versies) return html``;
   return html`<h2 id="geschiedenis">Geschiedenis</h2>
-    <p>
-      ${
-        persisted
-          ? 'Eerdere versies staan in het registerbestand.'
-          : 'Dit register houdt nog geen versies bij: een wijziging geldt in dit proces tot een herstart; het registerbestand blijft de bron.'
-      }
-    </p>`;
+    ${
+      h.versies.length === 0
+        ? html`<p>Nog geen versies.</p>`
+        : html`<table>
+            <caption>
+              ${h.versies.length} ${h.versies.length === 1 ? 'versie' : 'versies'}, nieuwste eerst
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Versie</th>
+                <th scope="col">Vastgelegd op</th>
+                <th scope="col">Door</th>
+                <th scope="col">Via</th>
+                <th scope="col">Reden</th>
+                <th scope="col">Wijziging</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${h.versies.map((v) => {
+                const velden = v.soort === 'aangemaakt' ? [] : veldWijzigingen(v.voor, v.na);
+                return html`<tr>
+                  <td>${v.versie}</td>
+                  <td>${when(v.vastgelegdOp)}</td>
+                  <td>${doorLabel(v)}</td>
+                  <td>${v.bron}</td>
+                  <td>${v.reden}</td>
+                  <td>
+                    ${SOORT_LABEL[v.soort] ?? v.soort}${
+                      velden.length
+                        ? html`<ul>
+                            ${velden.map((w) => html`<li><code>${w.pad}</code>: ${waarde(w.voor)} → ${waarde(w.na)}</li>`)}
+                          </ul>`
+                        : ''
+                    }
+                  </td>
+                </tr>`;
+              })}
+            </tbody>
+          </table>`
+    }`;
 }
 
 export function contractPage(
@@ -197,7 +262,7 @@ export function contractPage(
   c: Contract | undefined,
   id: string,
   form: ContractForm | undefined,
-  persisted: boolean,
+  history: HistoryView,
   status = 200,
 ): HttpResponse {
   const operator = s.principal.kind === 'operator';
@@ -268,7 +333,25 @@ export function contractPage(
             </form>`
         : ''
     }
-    ${historySection(id, persisted)}`,
+    ${
+      operator && c && history.persisted
+        ? html`<h2 id="beeindigen">Beëindigen</h2>
+            <p>Een contract wordt nooit verwijderd: het krijgt een einddatum, zodat de besluiten eronder uitlegbaar blijven.</p>
+            <form class="stack" method="post" action="${href(`/console/contracten/${encodeURIComponent(id)}/beeindigen`)}">
+              ${csrfField(s)}
+              <div>
+                <label for="c-einde">Laatste dag van het contract (tot en met)</label
+                ><input id="c-einde" name="totEnMet" type="date" required value="${form?.einde ?? c.periode.totEnMet ?? ''}" />
+              </div>
+              <div>
+                <label for="c-einde-reden">Reden van de beëindiging</label
+                ><input id="c-einde-reden" name="reden" required maxlength="1000" value="${form?.eindeReden ?? ''}" />
+              </div>
+              <div><button type="submit" class="secondary">Beëindigen</button></div>
+            </form>`
+        : ''
+    }
+    ${historySection(history)}`,
   });
 }
 

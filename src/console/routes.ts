@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { authenticate, type PartiesConfig, type Principal } from '../config/parties.js';
 import { candidateRegistry } from '../contracts/candidate.js';
-import { createContractenHandlers, type ContractenDeps, type Party } from '../contracts/handlers.js';
+import { createContractenHandlers, type ContractenDeps, type ContractVersie, type Party } from '../contracts/handlers.js';
 import type { Contract, Registry } from '../contracts/types.js';
 import { BodyTooLargeError, type HttpRequest, type HttpResponse, type Route } from '../http/router.js';
 import type { BerichtenService } from '../pipeline/berichten.js';
@@ -24,6 +24,7 @@ import {
   afleveringenPage,
   contractenPage,
   contractPage,
+  type HistoryView,
   REPLAY_FIELDS,
   replayPage,
   replayRunPage,
@@ -252,11 +253,65 @@ export function consoleRoutes(deps: ConsoleDeps): Route[] {
     return r.status === 200 ? (r.body as Contract) : undefined;
   };
 
+  /** The contract's versions through the history handler (operators; a party sees none, as in the API). */
+  const historyOf = async (s: Session, id: string): Promise<HistoryView> => {
+    const persisted = deps.contracten?.persisted ?? false;
+    if (!handlers || !persisted || s.principal.kind !== 'operator') return { persisted };
+    const r = await handlers.history({ method: 'GET', params: { id }, party: partyOf(s.principal) });
+    return r.status === 200 ? { persisted, versies: (r.body as { versies: ContractVersie[] }).versies } : { persisted };
+  };
+
   const contract = authed(async (_req, params, s) => {
     const c = await contractOf(s, params.id!);
     if (!c) return notFound(s, 'Dit contract bestaat niet, of uw organisatie staat er niet in.');
-    return contractPage(s, c, c.id, undefined, deps.contracten?.persisted ?? false);
+    return contractPage(s, c, c.id, undefined, await historyOf(s, c.id));
   });
+
+  const endDateContract = posted(
+    async (_req, params, s, form) => {
+      if (!handlers) return notFound(s, 'Er is geen contractregister ingesteld.');
+      const id = params.id!;
+      const existing = await contractOf(s, id);
+      if (!existing) return notFound(s, 'Dit contract bestaat niet.');
+      const totEnMet = form.get('totEnMet') ?? '';
+      const reden = form.get('reden') ?? '';
+      const r = await handlers.endDate({ method: 'POST', params: { id, totEnMet, reden }, party: partyOf(s.principal), via: 'console' });
+      if (r.status >= 300) {
+        const p = r.body as { detail?: string; errors?: { path: string; reason: string }[] };
+        return contractPage(
+          s,
+          existing,
+          id,
+          {
+            json: JSON.stringify(existing, null, 2),
+            dagen: '30',
+            einde: totEnMet,
+            eindeReden: reden,
+            errors: p.errors ?? [{ path: 'beëindigen', reason: p.detail ?? 'niet opgeslagen' }],
+          },
+          await historyOf(s, id),
+          r.status,
+        );
+      }
+      deps.logger.info(
+        { event: 'contract-beeindigd', operator: operatorName(s.principal), route: 'console', id, totEnMet },
+        'contract end-dated from the console',
+      );
+      const saved = r.body as Contract;
+      return contractPage(
+        s,
+        saved,
+        id,
+        {
+          json: JSON.stringify(saved, null, 2),
+          dagen: '30',
+          message: html`<p class="ok" role="status">Beëindigd: het contract geldt tot en met ${saved.periode.totEnMet ?? totEnMet}.</p>`,
+        },
+        await historyOf(s, id),
+      );
+    },
+    { operator: true },
+  );
 
   const editContract = posted(
     async (_req, params, s, form) => {
@@ -265,10 +320,11 @@ export function consoleRoutes(deps: ConsoleDeps): Route[] {
       const id = params.id!;
       const existing = await contractOf(s, id);
       const persisted = reg.persisted;
+      const history = await historyOf(s, id);
       const json = form.get('contract') ?? '';
       const dagenText = form.get('dagen') ?? '30';
       const again = (o: Parameters<typeof contractPage>[3], status = 422): HttpResponse =>
-        contractPage(s, existing, id, o, persisted, status);
+        contractPage(s, existing, id, o, history, status);
       let body: unknown;
       try {
         body = JSON.parse(json);
@@ -307,7 +363,7 @@ export function consoleRoutes(deps: ConsoleDeps): Route[] {
               Opgeslagen: het contract geldt nu${persisted ? '' : ' (tot een herstart; het registerbestand is niet herschreven)'}.
             </p>`,
           },
-          persisted,
+          await historyOf(s, id),
           200,
         );
       }
@@ -484,6 +540,7 @@ export function consoleRoutes(deps: ConsoleDeps): Route[] {
     { method: 'GET', path: '/console/contracten', handler: contracten },
     { method: 'GET', path: '/console/contracten/{id}', handler: contract },
     { method: 'POST', path: '/console/contracten/{id}', handler: editContract },
+    { method: 'POST', path: '/console/contracten/{id}/beeindigen', handler: endDateContract },
     { method: 'GET', path: '/console/afleveringen', query: ['opnieuw'], handler: afleveringen },
     { method: 'POST', path: '/console/afleveringen/{id}/opnieuw', handler: redeliver },
     { method: 'GET', path: '/console/replay', handler: replayForm },

@@ -58,3 +58,31 @@ export function removedContracts(before: RegistryDocument, after: RegistryDocume
   const kept = new Set(after.contracten.map((c) => c.id));
   return before.contracten.filter((c) => !kept.has(c.id)).map((c) => c.id);
 }
+
+/** One field a version changed: its path in the contract (`periode.totEnMet`), the value before and after (absent: none). */
+export interface VeldWijziging {
+  readonly pad: string;
+  readonly voor?: unknown;
+  readonly na?: unknown;
+}
+
+function flatten(value: unknown, prefix: string, out: Map<string, unknown>): void {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else out.set(prefix, value);
+}
+
+/**
+ * The fields that differ between two versions of one contract, sorted by path: objects compared
+ * field by field, arrays (gemeenten, producten) as a whole. No `voor`: every field is new.
+ */
+export function veldWijzigingen(voor: Contract | undefined, na: Contract): VeldWijziging[] {
+  const a = new Map<string, unknown>();
+  const b = new Map<string, unknown>();
+  if (voor) flatten(voor, '', a);
+  flatten(na, '', b);
+  const paden = [...new Set([...a.keys(), ...b.keys()])].sort();
+  return paden
+    .filter((p) => canonicalJson(a.get(p)) !== canonicalJson(b.get(p)))
+    .map((pad) => ({ pad, ...(a.has(pad) ? { voor: a.get(pad) } : {}), ...(b.has(pad) ? { na: b.get(pad) } : {}) }));
+}

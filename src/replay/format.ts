@@ -28,6 +28,7 @@ export function formatReport(r: ReplayReport, opts: { maxLines?: number } = {}):
     `Replay ${r.dryRun ? 'DRY-RUN' : 'run'} ${r.runId} from the ${r.source}, by ${r.operator}`,
     `selection: ${describeSelection(r.selection)}`,
     ...(r.rulesDate ? [`rules: as in force on ${r.rulesDate} (Europe/Amsterdam)`] : []),
+    ...(r.registry ? [`registry: the stored version ${r.registry.versie}, in force at ${r.registry.asOf}`] : []),
     `selected ${n(c.selected)}  unchanged ${n(c.unchanged)}  changed ${n(c.changed)}${r.dryRun ? '' : `  re-delivered ${n(c.redelivered)}`}  skipped ${n(c.skipped)}  errors ${n(c.errors)}`,
   ];
   const transitions = Object.entries(c.byTransition).sort((a, b) => b[1] - a[1]);
