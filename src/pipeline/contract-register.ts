@@ -11,10 +11,11 @@
  * /api/v1/contracten at once and by decisions within one poll interval.
  *
  * The registry file is an import: with an empty store it becomes version 1; later, the file is
- * imported again (reden `import <file>`) only when its document differs from the one last imported —
+ * imported again (reden `import <file name>`) only when its document differs from the one last imported —
  * an unchanged file never undoes a change made through the API.
  */
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import { RegistryConflictError, type ContractenDeps, type ContractVersie, type RegistryChange } from '../contracts/handlers.js';
 import { canonicalJson, contractWijzigingen, removedContracts, type WijzigingSoortCode } from '../contracts/history.js';
 import type { RegistryChecker } from '../contracts/registry.js';
@@ -132,7 +133,7 @@ export async function openContractRegister(o: {
         const removed = removedContracts(reg.document, o.file.registry.document);
         if (removed.length > 0) throw new ImportRemovesContractsError(o.file.name, removed);
       }
-      const change: RegistryChange = { door: 'import', reden: `import ${o.file.name}`, bron: 'import' };
+      const change: RegistryChange = { door: 'import', reden: `import ${basename(o.file.name)}`, bron: 'import' };
       try {
         await write(o.file.registry, change);
       } catch (err) {
