@@ -79,17 +79,19 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       return 1;
     }
     const lezing = flags.has('--xml') ? 'xml' : flags.has('--retour') ? 'retour' : 'bericht';
-    const row = await berichten.get(id, { actor: { kind: 'cli', name }, route: 'cli' }, lezing);
-    if (!row) {
+    const read = await berichten.get(id, { actor: { kind: 'cli', name }, route: 'cli' }, lezing);
+    if (!read || read.kind === 'geweigerd') {
       io.stderr(`sluis bericht: no bericht '${id}'\n`);
       return 1;
     }
+    if (read.kind === 'geen-retour') {
+      io.stderr(`sluis bericht: Sluis made no retourbericht for ${id}\n`);
+      return 1;
+    }
+    const row = read.row;
     if (lezing === 'retour') {
-      if (!row.retour_xml) {
-        io.stderr(`sluis bericht: Sluis made no retourbericht for ${id}\n`);
-        return 1;
-      }
-      io.stdout(row.retour_xml.endsWith('\n') ? row.retour_xml : `${row.retour_xml}\n`);
+      const retour = row.retour_xml ?? '';
+      io.stdout(retour.endsWith('\n') ? retour : `${retour}\n`);
       return 0;
     }
     if (lezing === 'xml') {

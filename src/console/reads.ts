@@ -27,18 +27,18 @@ export function consoleReads(berichten: BerichtenService): ConsoleReads {
   return {
     async bericht(who, id) {
       if (!berichten.isId(id)) return undefined;
-      const row = await berichten.get(id, toegang(who), 'bericht');
-      return row && canRead(who, row) ? row : undefined;
+      const read = await berichten.get(id, toegang(who), 'bericht');
+      return read?.kind === 'gelezen' && canRead(who, read.row) ? read.row : undefined;
     },
     async xml(who, row) {
       if (!canRead(who, row)) return undefined;
       const read = await berichten.get(row.id, toegang(who), 'xml');
-      return read ? berichten.raw(read) : undefined;
+      return read?.kind === 'gelezen' ? berichten.raw(read.row) : undefined;
     },
     async retour(who, row) {
       if (!canRead(who, row)) return undefined;
       const read = await berichten.get(row.id, toegang(who), 'retour');
-      return read?.retour_xml ?? undefined;
+      return read?.kind === 'gelezen' ? (read.row.retour_xml ?? undefined) : undefined;
     },
     async conversation(who, clientKey, limit) {
       const rows = await berichten.byClient(clientKey, { limit, ...(who.kind === 'party' ? { party: who.party.code } : {}) }, toegang(who));

@@ -228,11 +228,18 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     if (!principal) return { res: unauthorized(req) };
     if (!berichten.isId(id)) return { res: problemOf(ProblemType.NOT_FOUND, 'no such bericht') };
     // Recorded in the access log (decision 0033) when it exists and this principal may read it.
-    const row = await berichten.get(id, { actor: principal, route: 'api' }, lezing);
-    if (!row) return { res: problemOf(ProblemType.NOT_FOUND, 'no such bericht') };
-    if (!canRead(principal, row))
+    const read = await berichten.get(id, { actor: principal, route: 'api' }, lezing);
+    if (!read) return { res: problemOf(ProblemType.NOT_FOUND, 'no such bericht') };
+    if (read.kind === 'geweigerd')
       return { res: problemOf(ProblemType.FORBIDDEN, 'this bericht was neither sent by nor routed to this party') };
-    return { row };
+    if (read.kind === 'geen-retour')
+      return {
+        res: problemOf(
+          ProblemType.NOT_FOUND,
+          'Sluis made no retourbericht for this bericht (it was not rejected, or its message has no retour)',
+        ),
+      };
+    return { row: read.row };
   };
 
   const getOne = async (req: HttpRequest, params: Readonly<Record<string, string>>): Promise<HttpResponse> => {
@@ -279,12 +286,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
   const getRetour = async (req: HttpRequest, params: Readonly<Record<string, string>>): Promise<HttpResponse> => {
     const r = await loadReadable(req, params.id!, 'retour');
     if ('res' in r) return r.res;
-    if (!r.row.retour_xml)
-      return problemOf(
-        ProblemType.NOT_FOUND,
-        'Sluis made no retourbericht for this bericht (it was not rejected, or its message has no retour)',
-      );
-    return { status: 200, headers: { 'content-type': 'application/xml' }, body: r.row.retour_xml };
+    return { status: 200, headers: { 'content-type': 'application/xml' }, body: r.row.retour_xml ?? '' };
   };
 
   const postbus = async (req: HttpRequest): Promise<HttpResponse> => {

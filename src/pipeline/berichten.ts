@@ -35,6 +35,17 @@ export function mayRead(p: Lezer | Principal, row: Pick<StoredBericht, 'sender' 
   return p.kind !== 'party' || row.sender === p.party.code || row.addressee === p.party.code || row.submitted_by === p.party.code;
 }
 
+/**
+ * What asking for one bericht gave: the row only when it was read (and recorded). A refusal carries no
+ * row, so no caller can hand a bericht to someone who may not read it by forgetting a check.
+ */
+export type Lezing =
+  | { readonly kind: 'gelezen'; readonly row: GelezenBericht }
+  /** It exists, but this actor may not read it (the API answers 403); nothing is recorded. */
+  | { readonly kind: 'geweigerd' }
+  /** Lezing 'retour' of a bericht Sluis made no retour for (the API answers 404); nothing is recorded. */
+  | { readonly kind: 'geen-retour' };
+
 export interface BerichtenService {
   /** Whether `text` has the shape of a journal id (anything else is not found without asking the store). */
   isId(text: string): boolean;
@@ -43,7 +54,7 @@ export interface BerichtenService {
    * in a conversation) when it exists and `toegang.actor` may read it (mayRead); a refused or missing
    * one is not a read.
    */
-  get(id: string, toegang: Toegang, lezing?: Exclude<LezingCode, 'lijst'>): Promise<GelezenBericht | undefined>;
+  get(id: string, toegang: Toegang, lezing?: Exclude<LezingCode, 'lijst'>): Promise<Lezing | undefined>;
   /** Search in arrival order (`after` continues a page); every bericht listed is recorded (lezing 'lijst'). */
   list(filter: BerichtFilter, toegang: Toegang): Promise<StoredBericht[]>;
   /**
@@ -69,10 +80,12 @@ export function berichtenService(db: Db, log: ToegangslogService): BerichtenServ
     isId: (text) => ID_PATTERN.test(text),
     async get(id, toegang, lezing = 'bericht') {
       const row = await getBericht(db, id);
-      // Not a read: missing, not this actor's, or a retour that does not exist (the API answers 404).
-      if (!row || !mayRead(toegang.actor, row) || (lezing === 'retour' && !row.retour_xml)) return row as GelezenBericht | undefined;
+      // Not a read: missing, not this actor's, or a retour that does not exist.
+      if (!row) return undefined;
+      if (!mayRead(toegang.actor, row)) return { kind: 'geweigerd' };
+      if (lezing === 'retour' && !row.retour_xml) return { kind: 'geen-retour' };
       await log.record(toegang, lezing, [row.id]);
-      return row as GelezenBericht;
+      return { kind: 'gelezen', row: row as GelezenBericht };
     },
     async list(filter, toegang) {
       const rows = await listBerichten(db, filter);
