@@ -249,6 +249,31 @@ describe.each([...STORES, 'pglite-worker'] as const)('store on %s', (store) => {
     expect(hot).toEqual({ updated: 1, hot: 1 });
   });
 
+  it('a transaction is one whether its first statement has parameters or not: all of it commits, or none', async () => {
+    await opened.db.query('CREATE TABLE IF NOT EXISTS tx_probe (n int)');
+    const both = async (first: 'plain' | 'param', fail: boolean): Promise<void> =>
+      opened.db.transaction(async (tx) => {
+        if (first === 'plain') await tx.query('INSERT INTO tx_probe VALUES (1)');
+        else await tx.query('INSERT INTO tx_probe VALUES ($1)', [1]);
+        const seen = await tx.query<{ n: string }>('SELECT count(*)::text AS n FROM tx_probe');
+        expect(Number(seen.rows[0]!.n)).toBeGreaterThan(0);
+        await tx.query('INSERT INTO tx_probe VALUES ($1)', [2]);
+        if (fail) throw new Error('undo');
+      });
+    const count = async (): Promise<number> =>
+      Number((await opened.db.query<{ n: string }>('SELECT count(*)::text AS n FROM tx_probe')).rows[0]!.n);
+    for (const first of ['plain', 'param'] as const) {
+      await opened.db.query('DELETE FROM tx_probe');
+      await expect(both(first, true)).rejects.toThrow('undo');
+      expect(await count()).toBe(0);
+      await both(first, false);
+      expect(await count()).toBe(2);
+    }
+    // A transaction that sends nothing commits nothing and leaves the connection usable.
+    expect(await opened.db.transaction(async () => 7)).toBe(7);
+    expect(await count()).toBe(2);
+  });
+
   it('group commit: 300 concurrent writes land in few transactions, each with its rows', async () => {
     const sizes: number[] = [];
     const gc = new GroupCommitter(opened.db, { concurrency: store === 'postgres' ? 4 : 1, onCommit: (n) => sizes.push(n) });
