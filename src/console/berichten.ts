@@ -9,6 +9,7 @@ import { BERICHTEN_QUERY, berichtenFilter } from '../http/berichten-query.js';
 import type { HttpResponse } from '../http/router.js';
 import type { BerichtenService, StoredBericht } from '../pipeline/berichten.js';
 import type { TermijnenService } from '../pipeline/termijnen.js';
+import { NUMMER } from '../standard/catalog.js';
 import { BerichtStatus } from '../status.js';
 import { href, html, type Html } from './html.js';
 import { ACTIE, page, when } from './layout.js';
@@ -39,7 +40,7 @@ function filterForm(q: URLSearchParams): Html {
     </div>`;
   const statuses = Object.values(BerichtStatus);
   return html`<form class="filters" method="get" action="/console/berichten" role="search" aria-label="Berichten zoeken">
-    ${text('bericht', 'Bericht', 'JW301')}
+    ${text('bericht', 'Bericht', `JW${NUMMER.toewijzing}`)}
     <div>
       <label for="f-status">Status</label
       ><select id="f-status" name="status">

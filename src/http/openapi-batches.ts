@@ -1,4 +1,5 @@
 /** The batch routes of the OpenAPI document (src/http/openapi.ts spreads them into its paths). */
+import { NUMMER } from '../standard/catalog.js';
 import { MAX_BATCH_BYTES, MAX_BATCH_FILES, MAX_BATCH_UNCOMPRESSED_BYTES } from './batches.js';
 
 const problemRef = { $ref: '#/components/responses/Problem' };
@@ -42,7 +43,7 @@ const BATCH = {
               'accepted: journaled and decided, as a 202 of POST /api/v1/berichten; rejected: afgekeurd (L2/L3, with the retourbericht) or refused before the journal (problem)',
           },
           berichtId: { type: ['string', 'null'] },
-          bericht: { type: ['string', 'null'], examples: ['JW301'] },
+          bericht: { type: ['string', 'null'], examples: [`JW${NUMMER.toewijzing}`] },
           status: { type: ['string', 'null'], description: "The bericht's status now; null when it was never journaled" },
           problem: { $ref: '#/components/schemas/Problem' },
           issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' } },
