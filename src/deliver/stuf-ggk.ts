@@ -18,10 +18,6 @@ import { PartyChannel, type Party } from '../config/parties.js';
 import type { Db } from '../store/db.js';
 import { getBericht } from '../store/journal/get.js';
 import { getRaw } from '../store/journal/raw.js';
-import { claimOutbox } from '../store/outbox/claim.js';
-import { completeDelivered } from '../store/outbox/complete-delivered.js';
-import { completeOutbox } from '../store/outbox/complete.js';
-import { failOutbox } from '../store/outbox/fail.js';
 import type { BackoffPolicy, OutboxRow } from '../store/outbox/types.js';
 import { stufReferentieOfBericht } from '../store/stuf-ggk-referentie/of-bericht.js';
 import { stufReferentieOfHeenbericht } from '../store/stuf-ggk-referentie/of-heenbericht.js';
@@ -35,8 +31,8 @@ import {
   uuidV4From,
   type GgkEnvelope,
 } from '../standard/stuf-ggk.js';
-import { BerichtStatus } from '../status.js';
 import { ChannelName, type ChannelWorker, type DeliveryChannel } from './channel.js';
+import { drainOutbox } from './drain.js';
 import { deliveryKey } from './keys.js';
 import { DEFAULT_BACKOFF } from './webhook.js';
 
@@ -152,18 +148,6 @@ async function envelopeFor(db: Db, row: OutboxRow, party: Party, now: Date): Pro
 
 export function startStufGgkWorker(o: StufGgkWorkerOptions): ChannelWorker {
   const doFetch = o.fetch ?? globalThis.fetch;
-  const backoff = o.backoff ?? DEFAULT_BACKOFF;
-  const batch = o.batch ?? 32;
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  const sleep = (ms: number): Promise<void> =>
-    new Promise((r) => {
-      const t = setTimeout(r, ms);
-      wake = () => {
-        clearTimeout(t);
-        r();
-      };
-    });
 
   const deliver = async (row: OutboxRow): Promise<string | undefined> => {
     const party = o.parties.get((row.payload as StufPayload).party);
@@ -193,47 +177,19 @@ export function startStufGgkWorker(o: StufGgkWorkerOptions): ChannelWorker {
     }
   };
 
-  const loop = async (): Promise<void> => {
-    while (!stopped) {
-      let rows: OutboxRow[] = [];
-      try {
-        rows = await claimOutbox(o.db, { channel: ChannelName.stufGgk, limit: batch, worker: o.worker, lockTimeoutSeconds: 120 });
-        const results = await Promise.all(rows.map(async (r) => ({ row: r, error: await deliver(r) })));
-        const isRetour = (r: OutboxRow): boolean => (r.payload as StufPayload).kind === 'retour';
-        // Sluis's own retourbericht delivered changes no bericht's status (the bericht stays afgekeurd).
-        await completeOutbox(
-          o.db,
-          o.worker,
-          results.filter((x) => x.error === undefined && isRetour(x.row)).map((x) => x.row.id),
-        );
-        await completeDelivered(
-          o.db,
-          o.worker,
-          results
-            .filter((x) => x.error === undefined && !isRetour(x.row))
-            .map((x) => ({ outboxId: x.row.id, berichtId: x.row.bericht_id, detail: { via: 'stuf-ggk', deliveryId: x.row.delivery_key } })),
-          BerichtStatus.AFGELEVERD,
-        );
-        const failed = results.filter((x) => x.error !== undefined).map((x) => ({ id: x.row.id, error: x.error as string }));
-        await failOutbox(o.db, o.worker, failed, backoff);
-        for (const x of results) o.onResult?.(x.error === undefined);
-        for (const f of failed)
-          o.logger.warn({ event: 'delivery-failed', channel: 'stuf-ggk', outboxId: f.id, error: f.error }, 'stuf-ggk delivery failed');
-      } catch (err) {
-        if (!stopped) o.logger.error({ event: 'worker-error', err }, 'stuf-ggk worker error');
-      }
-      if (rows.length < batch) await sleep(o.idleMs ?? 250);
-    }
-  };
-  const done = loop();
-  return {
-    kick: () => wake?.(),
-    stop: async () => {
-      stopped = true;
-      wake?.();
-      await done;
-    },
-  };
+  return drainOutbox({
+    db: o.db,
+    channel: ChannelName.stufGgk,
+    worker: o.worker,
+    logger: o.logger,
+    backoff: o.backoff ?? DEFAULT_BACKOFF,
+    ...(o.batch !== undefined ? { batch: o.batch } : {}),
+    ...(o.idleMs !== undefined ? { idleMs: o.idleMs } : {}),
+    ...(o.onResult ? { onResult: o.onResult } : {}),
+    deliver,
+    // Sluis's own retourbericht delivered changes no bericht's status (the bericht stays afgekeurd).
+    statusless: (r) => (r.payload as StufPayload).kind === 'retour',
+  });
 }
 
 const NONE = { postbus: [], outbox: [] } as const;

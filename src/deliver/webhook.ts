@@ -16,13 +16,9 @@ import type { Logger } from 'pino';
 import type { Party } from '../config/parties.js';
 import type { Db } from '../store/db.js';
 import { getRaw } from '../store/journal/raw.js';
-import { claimOutbox } from '../store/outbox/claim.js';
-import { completeDelivered } from '../store/outbox/complete-delivered.js';
-import { completeOutbox } from '../store/outbox/complete.js';
-import { failOutbox } from '../store/outbox/fail.js';
 import type { BackoffPolicy, OutboxRow } from '../store/outbox/types.js';
-import { BerichtStatus } from '../status.js';
 import { ChannelName, type ChannelWorker, type DeliveryChannel } from './channel.js';
+import { drainOutbox } from './drain.js';
 import { deliveryKey } from './keys.js';
 
 export function signWebhook(secret: string, timestamp: number, body: Uint8Array | string): string {
@@ -51,17 +47,6 @@ const isNotice = (row: OutboxRow): boolean => (row.payload as { kind?: string })
 
 export function startWebhookWorker(o: WebhookWorkerOptions): ChannelWorker {
   const doFetch = o.fetch ?? globalThis.fetch;
-  const backoff = o.backoff ?? DEFAULT_BACKOFF;
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  const sleep = (ms: number): Promise<void> =>
-    new Promise((r) => {
-      const t = setTimeout(r, ms);
-      wake = () => {
-        clearTimeout(t);
-        r();
-      };
-    });
 
   const deliver = async (row: OutboxRow): Promise<string | undefined> => {
     const payload = row.payload as { party?: string; kind?: string; notice?: unknown };
@@ -91,45 +76,19 @@ export function startWebhookWorker(o: WebhookWorkerOptions): ChannelWorker {
     }
   };
 
-  const loop = async (): Promise<void> => {
-    while (!stopped) {
-      let rows: OutboxRow[] = [];
-      try {
-        rows = await claimOutbox(o.db, { channel: ChannelName.webhook, limit: o.batch ?? 32, worker: o.worker, lockTimeoutSeconds: 120 });
-        const results = await Promise.all(rows.map(async (r) => ({ row: r, error: await deliver(r) })));
-        const ok = results.filter((x) => x.error === undefined && !isNotice(x.row));
-        // A notice delivered changes no bericht's status.
-        await completeOutbox(
-          o.db,
-          o.worker,
-          results.filter((x) => x.error === undefined && isNotice(x.row)).map((x) => x.row.id),
-        );
-        await completeDelivered(
-          o.db,
-          o.worker,
-          ok.map((x) => ({ outboxId: x.row.id, berichtId: x.row.bericht_id, detail: { via: 'webhook', deliveryId: x.row.delivery_key } })),
-          BerichtStatus.AFGELEVERD,
-        );
-        const failed = results.filter((x) => x.error !== undefined).map((x) => ({ id: x.row.id, error: x.error as string }));
-        await failOutbox(o.db, o.worker, failed, backoff);
-        for (const x of results) o.onResult?.(x.error === undefined);
-        for (const f of failed)
-          o.logger.warn({ event: 'delivery-failed', channel: 'webhook', outboxId: f.id, error: f.error }, 'webhook delivery failed');
-      } catch (err) {
-        if (!stopped) o.logger.error({ event: 'worker-error', err }, 'webhook worker error');
-      }
-      if (rows.length < (o.batch ?? 32)) await sleep(o.idleMs ?? 250);
-    }
-  };
-  const done = loop();
-  return {
-    kick: () => wake?.(),
-    stop: async () => {
-      stopped = true;
-      wake?.();
-      await done;
-    },
-  };
+  return drainOutbox({
+    db: o.db,
+    channel: ChannelName.webhook,
+    worker: o.worker,
+    logger: o.logger,
+    backoff: o.backoff ?? DEFAULT_BACKOFF,
+    ...(o.batch !== undefined ? { batch: o.batch } : {}),
+    ...(o.idleMs !== undefined ? { idleMs: o.idleMs } : {}),
+    ...(o.onResult ? { onResult: o.onResult } : {}),
+    deliver,
+    // A notice delivered changes no bericht's status.
+    statusless: isNotice,
+  });
 }
 
 /** How the gateway runs the webhook channel (tests inject fetch and a short idle). */
