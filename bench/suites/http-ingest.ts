@@ -47,6 +47,32 @@ const KEY = 'bench-key-gemeente-0384-0123456789abcdef';
 const AANBIEDER_KEY = `${KEY}-a`;
 const PG_URL = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+/**
+ * The stateful rows' contract: the mix's gemeente and aanbieder (test/kafka/fixtures), inspanningsgericht
+ * for the samples' product categories, with the JW323 sample's tarieven (TR346/TR418 assess them).
+ */
+const BENCH_REGISTRY = {
+  versie: 1,
+  beschrijving: 'bench: one inspanningsgericht Jeugdwet contract for the http-ingest mix',
+  contracten: [
+    {
+      id: 'BENCH-0384-JW',
+      naam: 'bench',
+      wet: 'Jeugdwet',
+      gemeenten: ['0384'],
+      opdrachtnemer: { agb: '42420001' },
+      producten: [
+        { categorie: '43' },
+        { categorie: '45', tarieven: [{ code: '45A01', eenheid: '04', tarief: 7850 }] },
+        { categorie: '54', tarieven: [{ code: '54002', eenheid: '01', tarief: 131 }] },
+      ],
+      periode: { van: '2020-01-01' },
+      uitvoeringsvariant: 'inspanningsgericht',
+      bekostiging: 'PxQ',
+    },
+  ],
+};
+
 interface LoadResult {
   ok: number;
   other: number;
@@ -225,6 +251,12 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
     convParties,
     JSON.stringify({ ...JSON.parse(readFileSync(parties, 'utf8')), clientKeySecret: 'bench-client-key-secret-0123456789abcdef' }),
   );
+  // Both stateful gateways run as in production, under a contract registry for the mix's pair (the
+  // decision per uitvoeringsvariant, the journaled summary, the termijnen): "off" then differs from
+  // "on" only by the conversation rules. Without a registry an "off" gateway journals no summary at
+  // all, and the ratio measured the registry's work as much as the rules'.
+  const registry = join(work, 'registry.json');
+  writeFileSync(registry, JSON.stringify(BENCH_REGISTRY));
   let conversationSerial = 0;
   let clientSerial = 0;
   /** The mix for the stateful rows: berichten of the same clients, in blocks of 40 clients (see the header). */
@@ -354,7 +386,7 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
         }
       }
     }
-    rows.push(...(await statefulRows(log, convParties, mix, count)));
+    rows.push(...(await statefulRows(log, convParties, registry, mix, count)));
   } finally {
     if (hello.proc.exitCode === null) await stop(hello.proc);
     rmSync(work, { recursive: true, force: true });
@@ -380,7 +412,32 @@ async function freshSchema(): Promise<{ schema: string; url: string }> {
   await c.connect();
   await c.query(`CREATE SCHEMA ${schema}`);
   await c.end();
-  return { schema, url: `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}` };
+  // application_name = the schema: the gateway's PostgreSQL backends can be found (backendCpuSeconds).
+  const sep = PG_URL.includes('?') ? '&' : '?';
+  return { schema, url: `${PG_URL}${sep}application_name=${schema}&options=${encodeURIComponent(`-c search_path=${schema}`)}` };
+}
+
+/**
+ * CPU seconds so far of the PostgreSQL backends serving one gateway (application_name = its schema),
+ * keyed by pid: a backend that ends between two readings drops out, so compare sums over the pids of
+ * both readings (cpuDelta).
+ */
+async function backendCpuSeconds(schema: string): Promise<Map<number, number>> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    const r = await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [schema]);
+    return new Map(r.rows.map((row) => [row.pid, cpuSeconds(row.pid)]));
+  } finally {
+    await c.end();
+  }
+}
+
+/** CPU seconds between two backendCpuSeconds readings, over the backends in both (a new backend counts from 0). */
+function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let s = 0;
+  for (const [pid, v] of after) if (Number.isFinite(v)) s += v - (before.get(pid) ?? 0);
+  return s;
 }
 
 async function dropBenchSchema(schema: string): Promise<void> {
@@ -391,21 +448,31 @@ async function dropBenchSchema(schema: string): Promise<void> {
 }
 
 /** The stateful rules on vs off on PostgreSQL, in paired rounds over the mix (see the header). */
-async function statefulRows(log: (l: string) => void, parties: string, mix: (n: number) => Body[], count: number): Promise<BenchRow[]> {
+async function statefulRows(
+  log: (l: string) => void,
+  parties: string,
+  registry: string,
+  mix: (n: number) => Body[],
+  count: number,
+): Promise<BenchRow[]> {
   const on = await freshSchema();
   const off = await freshSchema();
   // info: the child's first log line carries its port (startChild reads it).
-  const base = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SLUIS_PARTIES: parties };
+  const base = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SLUIS_PARTIES: parties, SLUIS_REGISTRY: registry };
   const gwOn = await startChild(cliArgs(), { ...base, DATABASE_URL: on.url });
   const gwOff = await startChild(cliArgs(), { ...base, DATABASE_URL: off.url, SLUIS_CONVERSATION: 'off' });
   try {
     await load(gwOff.port, mix(WARM), 202);
     await load(gwOn.port, mix(WARM), 202);
     const cpu0 = [cpuSeconds(gwOn.proc.pid), cpuSeconds(gwOff.proc.pid)];
+    const pg0 = [await backendCpuSeconds(on.schema), await backendCpuSeconds(off.schema)];
     const { gateway: r, hello: h, ratios } = await interleave(gwOff.port, gwOn.port, mix, count);
     // CPU per bericht of each gateway over the timed rounds: less at the mercy of a loaded machine than rates.
     const cpuOn = (cpuSeconds(gwOn.proc.pid) - cpu0[0]!) / r.ok;
     const cpuOff = (cpuSeconds(gwOff.proc.pid) - cpu0[1]!) / h.ok;
+    // The same for the PostgreSQL backends each gateway talks to: the state's reads and writes cost there too.
+    const pgOn = cpuDelta(pg0[0]!, await backendCpuSeconds(on.schema)) / r.ok;
+    const pgOff = cpuDelta(pg0[1]!, await backendCpuSeconds(off.schema)) / h.ok;
     const opened = await openDb({ databaseUrl: PG_URL, schema: on.schema });
     const counts = (
       await opened.db.query<{ n: string; findings: string; tr326: string }>(
@@ -422,6 +489,9 @@ async function statefulRows(log: (l: string) => void, parties: string, mix: (n: 
       `  off around it: ${fmt(h.rate)} berichten/s (rounds ${h.rounds.map((x) => fmt(x)).join(', ')}), p50 ${fmt(h.p50, 1)} ms, p99 ${fmt(h.p99, 1)} ms; on ÷ off per round ${ratios.map((x) => fmt(x, 3)).join(', ')} → median ${fmt(ratio, 3)}`,
     );
     log(`  gateway CPU per bericht: on ${fmt(cpuOn * 1000, 2)} ms, off ${fmt(cpuOff * 1000, 2)} ms (on ÷ off ${fmt(cpuOn / cpuOff, 2)})`);
+    log(
+      `  its PostgreSQL backends' CPU per bericht: on ${fmt(pgOn * 1000, 2)} ms, off ${fmt(pgOff * 1000, 2)} ms (on ÷ off ${fmt(pgOn / pgOff, 2)})`,
+    );
     return [
       {
         suite: 'http-ingest',
@@ -447,6 +517,8 @@ async function statefulRows(log: (l: string) => void, parties: string, mix: (n: 
           tr326: Number(counts.tr326),
           cpuMsPerBerichtOn: cpuOn * 1000,
           cpuMsPerBerichtOff: cpuOff * 1000,
+          pgCpuMsPerBerichtOn: pgOn * 1000,
+          pgCpuMsPerBerichtOff: pgOff * 1000,
         },
       },
       {

@@ -63,7 +63,7 @@ export function conversationState(db: Db, opts: JournalStateOptions = {}): Async
     async regie(q) {
       const line = { toewijzingNummer: q.toewijzingNummer, client: q.client };
       const base = { standard: q.standard, gemeente: q.gemeente, aanbieder: q.aanbieder };
-      const rows = await allBySummary<unknown, ConversationSummary>(
+      const rows = await allBySummary<ConversationSummary>(
         db,
         [{ items: [line] }],
         [
@@ -102,7 +102,7 @@ export function conversationState(db: Db, opts: JournalStateOptions = {}): Async
     async openVerzoeken(q) {
       const client = { items: [{ client: q.client }] };
       const base = { standard: q.standard, aanbieder: q.aanbieder };
-      const rows = await allBySummary<unknown, ConversationSummary>(
+      const rows = await allBySummary<ConversationSummary>(
         db,
         [client],
         [
@@ -145,7 +145,7 @@ export function conversationState(db: Db, opts: JournalStateOptions = {}): Async
     async regieVanClient(q) {
       const client = { items: [{ client: q.client }] };
       const base = { standard: q.standard, gemeente: q.gemeente, aanbieder: q.aanbieder };
-      const rows = await allBySummary<unknown, ConversationSummary>(
+      const rows = await allBySummary<ConversationSummary>(
         db,
         [client],
         [
@@ -166,7 +166,7 @@ export function conversationState(db: Db, opts: JournalStateOptions = {}): Async
       const refs = new Set(q.referenties);
       if (refs.size === 0) return [];
       const pair = { standard: q.standard, gemeente: q.gemeente, aanbieder: q.aanbieder };
-      const rows = await allBySummary<unknown, ConversationSummary>(
+      const rows = await allBySummary<ConversationSummary>(
         db,
         [...refs].flatMap((r) => [
           { items: [{ referentieAanbieder: r }] },
@@ -206,7 +206,7 @@ export function conversationState(db: Db, opts: JournalStateOptions = {}): Async
       const refs = new Set(q.referenties);
       if (refs.size === 0) return [];
       const who = { standard: q.standard, aanbieder: q.aanbieder };
-      const rows = await allBySummary<unknown, ConversationSummary>(
+      const rows = await allBySummary<ConversationSummary>(
         db,
         [...refs].flatMap((r) => [{ items: [{ referentieAanbieder: r }] }, { verzoekReferentie: r }]),
         [
@@ -227,7 +227,7 @@ export function conversationState(db: Db, opts: JournalStateOptions = {}): Async
 
     async toewijzingenVanClient(q) {
       const client = { items: [{ client: q.client }] };
-      const rows = await allBySummary<unknown, ConversationSummary>(
+      const rows = await allBySummary<ConversationSummary>(
         db,
         [client],
         [{ standard: q.standard, gemeente: q.gemeente, aanbieder: q.aanbieder, nummer: NUMMER.toewijzing, ...client }],
@@ -245,7 +245,7 @@ export function conversationState(db: Db, opts: JournalStateOptions = {}): Async
     async toewijzingNummers(q) {
       const nrs = new Set(q.toewijzingNummers);
       if (nrs.size === 0) return [];
-      const rows = await allBySummary<unknown, ConversationSummary>(
+      const rows = await allBySummary<ConversationSummary>(
         db,
         [...nrs].map((n) => ({ items: [{ toewijzingNummer: n }] })),
         [{ standard: q.standard, gemeente: q.gemeente, nummer: NUMMER.toewijzing }],

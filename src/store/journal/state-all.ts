@@ -1,15 +1,27 @@
 import type { Db } from '../db.js';
-import { beforeSql, probeSql, type Position, type SummaryIndex, type SummaryRow } from './state-probe.js';
+import type { Position, SummaryIndex, SummaryOnlyRow } from './state-probe.js';
 
-/** Every sent bericht whose decision summary matches (state-probe.ts probeSql), oldest first, before `before` when given. */
-export async function allBySummary<D = unknown, S = unknown>(
+const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() : d);
+
+/**
+ * Every sent bericht whose decision summary contains one of `probes` (selective: only the reference,
+ * e.g. `{items: [{referentieAanbieder}]}`) and one of `full` (the same plus standard, gemeente,
+ * aanbieder, nummer), oldest first, before `before` when given: its position and summary (the
+ * conversation rules' questions read no more). Asked through `sluis_summary_probe` (migration 0202),
+ * whose plans PostgreSQL keeps per connection, with the same two steps as state-probe.ts probeSql.
+ */
+export async function allBySummary<S = unknown>(
   db: Db,
   probes: readonly object[],
   full: readonly object[],
   index: SummaryIndex,
   before?: Position,
-): Promise<SummaryRow<D, S>[]> {
-  const params: unknown[] = [];
-  const sql = probeSql(probes, full, beforeSql(before, params), params, index);
-  return (await db.query<SummaryRow<D, S>>(`${sql} ORDER BY received_at, id`, params)).rows;
+): Promise<SummaryOnlyRow<S>[]> {
+  const params = [index, JSON.stringify(probes), JSON.stringify(full), before ? iso(before.receivedAt) : null, before?.id ?? null];
+  return (
+    await db.query<SummaryOnlyRow<S>>(
+      'SELECT id, received_at, decision_summary FROM sluis_summary_probe($1::text, $2::jsonb, $3::jsonb, $4::timestamptz, $5::text) ORDER BY received_at, id',
+      params,
+    )
+  ).rows;
 }

@@ -19,6 +19,9 @@ export interface SummaryRow<D = unknown, S = unknown> {
   decision_summary: S;
 }
 
+/** A row of a probe that asks only for the summary (state-all.ts: the conversation rules read no more). */
+export type SummaryOnlyRow<S = unknown> = Omit<SummaryRow<never, S>, 'decision'>;
+
 /** Rows that count as sent: not afgekeurd (decision null) and not refused. */
 export const COUNTS = `decision IS NOT NULL AND decision ->> 'action' <> 'refuse' AND status <> '${BerichtStatus.AFGEKEURD}'`;
 
