@@ -9,9 +9,12 @@ import { inUseMessage, lockDataDir, type DataDirLock } from './data-lock.js';
 import type { Settings } from './settings.js';
 import { openStore } from './start.js';
 
-/** The services a command asked for over the store, and `close` (store, then lock); or why not. */
+/** The services a command asked for over the store, and `close` (store, then lock). */
+export type CommandStore<S extends object> = { readonly ok: true; close(): Promise<void> } & S;
+
+/** The store opened for the command, or why not. */
 export type CommandWiring<S extends object> =
-  ({ readonly ok: true; close(): Promise<void> } & S) | { readonly ok: false; readonly code: 'data-dir-in-use'; readonly message: string };
+  CommandStore<S> | { readonly ok: false; readonly code: 'data-dir-in-use'; readonly message: string };
 
 /** `command` names the holder in the lock file and in the refusal; `services` builds what it reads through. */
 export async function openForCommand<S extends object>(
