@@ -12,7 +12,7 @@ import type { Settings } from './settings.js';
 export type BerichtWiring = CommandWiring<{ readonly berichten: BerichtenService }>;
 
 export function openBerichten(settings: Settings): Promise<BerichtWiring> {
-  return openForCommand(settings, 'bericht', (db) => ({
+  return openForCommand(settings, 'bericht', ({ db }) => ({
     berichten: berichtenService(
       db,
       toegangslogService(db, () => new Date()),

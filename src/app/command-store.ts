@@ -1,10 +1,10 @@
 /**
- * The store a read-only command (`sluis bericht`, `sluis termijnen`, `sluis toegangslog`) reads: the
- * one the settings name, opened as `serve` opens it but on the main thread (one short-lived process).
+ * The store a command that is one short run (`sluis bericht`, `termijnen`, `toegangslog`, `import`,
+ * `replay`) works on: the one the settings name, opened as `serve` opens it but on the main thread.
  * On PGlite the data folder is taken for the command and refused while a gateway has it open: a second
  * process on the same folder would corrupt both (see data-lock.ts).
  */
-import type { Db } from '../store/db.js';
+import type { OpenedDb } from '../store/db.js';
 import { inUseMessage, lockDataDir, type DataDirLock } from './data-lock.js';
 import type { Settings } from './settings.js';
 import { openStore } from './start.js';
@@ -19,8 +19,8 @@ export type CommandWiring<S extends object> =
 /** `command` names the holder in the lock file and in the refusal; `services` builds what it reads through. */
 export async function openForCommand<S extends object>(
   settings: Settings,
-  command: 'bericht' | 'termijnen' | 'toegangslog',
-  services: (db: Db) => S,
+  command: 'bericht' | 'termijnen' | 'toegangslog' | 'import' | 'replay',
+  services: (opened: Pick<OpenedDb, 'db' | 'kind'>) => S,
 ): Promise<CommandWiring<S>> {
   let lock: DataDirLock | undefined;
   if (settings.store.kind === 'pglite') {
@@ -33,7 +33,7 @@ export async function openForCommand<S extends object>(
     const opened = await openStore(settings.store, { worker: false });
     return {
       ok: true,
-      ...services(opened.db),
+      ...services(opened),
       close: async () => {
         try {
           await opened.close();

@@ -10,5 +10,5 @@ import type { Settings } from './settings.js';
 export type TermijnenWiring = CommandWiring<{ readonly termijnen: TermijnenService }>;
 
 export function openTermijnen(settings: Settings): Promise<TermijnenWiring> {
-  return openForCommand(settings, 'termijnen', (db) => ({ termijnen: termijnenService(db) }));
+  return openForCommand(settings, 'termijnen', ({ db }) => ({ termijnen: termijnenService(db) }));
 }

@@ -10,5 +10,5 @@ import type { Settings } from './settings.js';
 export type ToegangslogWiring = CommandWiring<{ readonly toegangslog: ToegangslogService }>;
 
 export function openToegangslog(settings: Settings): Promise<ToegangslogWiring> {
-  return openForCommand(settings, 'toegangslog', (db) => ({ toegangslog: toegangslogService(db, () => new Date()) }));
+  return openForCommand(settings, 'toegangslog', ({ db }) => ({ toegangslog: toegangslogService(db, () => new Date()) }));
 }
