@@ -7,12 +7,12 @@ import pino from 'pino';
 import { ConfigError } from '../config/parties.js';
 import type { BuildRetourFn, ValidateFn } from '../pipeline/types.js';
 import { systemClock, type Clock } from './clock.js';
-import { inUseMessage, lockDataDir, type DataDirLock } from './data-lock.js';
+import { openForCommand } from './command-store.js';
 import { createApp } from './gateway.js';
 import { readImportSource, type ImportReport } from './import.js';
 import { conversationBronnen, loadRules } from './rules.js';
 import type { Settings } from './settings.js';
-import { loadParties, openStore } from './start.js';
+import { loadParties } from './start.js';
 import { ZipError } from './zip.js';
 
 export type ImportRunResult =
@@ -41,16 +41,11 @@ export async function runImport(settings: Settings, source: string, o: { operato
   }
   const logger = pino({ level: 'silent' });
   const rules = settings.registryFile ? await loadRules(settings.registryFile, settings, logger) : undefined;
-  let lock: DataDirLock | undefined;
-  if (settings.store.kind === 'pglite') {
-    const taken = lockDataDir(settings.store.dataDir, 'import');
-    if ('heldBy' in taken)
-      return { ok: false, code: 'data-dir-in-use', message: inUseMessage(settings.store.dataDir, taken.heldBy, 'import') };
-    lock = taken;
-  }
   let opened;
   try {
-    opened = await openStore(settings.store, { worker: false });
+    const store = await openForCommand(settings, 'import', ({ db, kind }) => ({ db, kind }));
+    if (!store.ok) return store;
+    opened = store;
     const { validateBericht } = await import('../validation/validate.js');
     const { buildRetour } = await import('../validation/retour.js');
     const clock = o.clock ?? systemClock;
@@ -72,6 +67,5 @@ export async function runImport(settings: Settings, source: string, o: { operato
   } finally {
     rules?.stop();
     await opened?.close();
-    lock?.release();
   }
 }

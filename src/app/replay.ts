@@ -13,10 +13,10 @@ import type { Registry } from '../contracts/types.js';
 import type { ReplayDecider } from '../replay/decider.js';
 import { registryVersieAsOf } from '../store/contract-registry/as-of.js';
 import type { Db } from '../store/db.js';
-import { inUseMessage, lockDataDir, type DataDirLock } from './data-lock.js';
+import { openForCommand } from './command-store.js';
 import { readRegistry, replayDeciderFor } from './rules.js';
 import type { Settings } from './settings.js';
-import { loadParties, openStore } from './start.js';
+import { loadParties } from './start.js';
 
 export interface ReplayWiring {
   readonly db: Db;
@@ -53,32 +53,16 @@ export async function openReplay(
   const registry = o.registryFile && !o.registryAsOf ? await readRegistry(o.registryFile) : undefined;
   if (registry && !registry.ok) return { ok: false, code: 'invalid-registry', message: registry.errors };
   // PGlite: refused while a gateway (or another replay) has the folder open; held while we run.
-  let lock: DataDirLock | undefined;
-  if (settings.store.kind === 'pglite') {
-    const taken = lockDataDir(settings.store.dataDir, 'replay');
-    if ('heldBy' in taken)
-      return { ok: false, code: 'data-dir-in-use', message: inUseMessage(settings.store.dataDir, taken.heldBy, 'replay') };
-    lock = taken;
-  }
-  const close = async (opened?: { close(): Promise<void> }): Promise<void> => {
-    try {
-      await opened?.close();
-    } finally {
-      lock?.release();
-    }
-  };
-  let opened;
+  const store = await openForCommand(settings, 'replay', ({ db }) => ({ db }));
+  if (!store.ok) return store;
   try {
-    // PGlite on the main thread: a replay is one short-lived process, not a server.
-    opened = await openStore(settings.store, { worker: false });
-    const db = opened.db;
-    const store = opened;
+    const db = store.db;
     let asOf: { registry: Registry; versie: number } | undefined;
     if (o.registryAsOf) {
       const row = await registryVersieAsOf(db, o.registryAsOf);
       const at = o.registryAsOf.toISOString();
       if (!row) {
-        await close(store);
+        await store.close();
         return {
           ok: false,
           code: 'no-registry-version',
@@ -87,7 +71,7 @@ export async function openReplay(
       }
       const check = createRegistryChecker().check(row.document, `stored registry version ${row.versie}`);
       if (!check.ok) {
-        await close(store);
+        await store.close();
         const problems = check.errors.map((e) => `${e.path}: ${e.reason}`).join('; ');
         return { ok: false, code: 'invalid-registry', message: `stored registry version ${row.versie} is not valid: ${problems}` };
       }
@@ -101,10 +85,10 @@ export async function openReplay(
       channels: createChannels({ parties: parties.parties }),
       decider,
       ...(asOf && o.registryAsOf ? { registry: { asOf: o.registryAsOf.toISOString(), versie: asOf.versie } } : {}),
-      close: () => close(store),
+      close: () => store.close(),
     };
   } catch (err) {
-    await close(opened);
+    await store.close();
     throw err;
   }
 }

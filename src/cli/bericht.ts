@@ -10,6 +10,7 @@
  */
 import { userInfo } from 'node:os';
 import type { CliIO } from './main.js';
+import { openStoreFor } from './store-command.js';
 
 const USAGE = `usage: sluis bericht <id> [--xml | --retour] [--json] [--operator NAME]
   --xml            print the bericht as received (it holds the client's BSN: the read is logged)
@@ -58,20 +59,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const name = (operator ?? io.env['SLUIS_OPERATOR'] ?? osUser()).trim();
   if (!name || name.length > 200) return usage('--operator: a name of 1 to 200 characters');
 
-  const { SettingsError, settingsFromEnv } = await import('../app/settings.js');
-  let settings;
-  try {
-    settings = settingsFromEnv(io.env, io.cwd);
-  } catch (err) {
-    if (err instanceof SettingsError) return usage(err.message);
-    throw err;
-  }
-  const { openBerichten } = await import('../app/bericht.js');
-  const wiring = await openBerichten(settings);
-  if (!wiring.ok) {
-    io.stderr(`sluis bericht: ${wiring.message}\n`);
-    return 2;
-  }
+  const wiring = await openStoreFor(io, 'bericht', usage, async (settings) => (await import('../app/bericht.js')).openBerichten(settings));
+  if (typeof wiring === 'number') return wiring;
   try {
     const { berichten } = wiring;
     if (!berichten.isId(id)) {

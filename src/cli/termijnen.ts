@@ -7,6 +7,7 @@
  * Exit codes: 0 done, 2 usage or settings, 70 internal.
  */
 import type { CliIO } from './main.js';
+import { openStoreFor, printTable } from './store-command.js';
 
 const USAGE = `usage: sluis termijnen [--status open|gesloten|verlopen] [--partij CODE] [--bericht 301] [--limit N] [--json]
   env: DATABASE_URL | SLUIS_DATA_DIR
@@ -56,20 +57,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const limit = limitText === undefined ? 100 : /^[0-9]{1,5}$/.test(limitText) ? Number(limitText) : NaN;
   if (!(limit >= 1 && limit <= 10_000)) return usage('--limit: an integer 1–10000');
 
-  const { SettingsError, settingsFromEnv } = await import('../app/settings.js');
-  let settings;
-  try {
-    settings = settingsFromEnv(io.env, io.cwd);
-  } catch (err) {
-    if (err instanceof SettingsError) return usage(err.message);
-    throw err;
-  }
-  const { openTermijnen } = await import('../app/termijnen.js');
-  const wiring = await openTermijnen(settings);
-  if (!wiring.ok) {
-    io.stderr(`sluis termijnen: ${wiring.message}\n`);
-    return 2;
-  }
+  const wiring = await openStoreFor(io, 'termijnen', usage, async (settings) =>
+    (await import('../app/termijnen.js')).openTermijnen(settings),
+  );
+  if (typeof wiring === 'number') return wiring;
   try {
     const { termijnView } = await import('../pipeline/termijnen.js');
     const rows = await wiring.termijnen.list({
@@ -96,14 +87,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         r.gesloten_door ? `${r.gesloten_bericht} ${r.gesloten_door} op ${r.gesloten_op}` : '',
       ]),
     ];
-    const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-    for (const row of table)
-      io.stdout(
-        `${row
-          .map((c, i) => c.padEnd(widths[i]!))
-          .join('  ')
-          .trimEnd()}\n`,
-      );
+    printTable(io, table);
     return 0;
   } finally {
     await wiring.close();

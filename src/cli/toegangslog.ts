@@ -8,6 +8,7 @@
  * Exit codes: 0 done, 2 usage or settings, 70 internal.
  */
 import type { CliIO } from './main.js';
+import { openStoreFor, printTable } from './store-command.js';
 
 const USAGE = `usage: sluis toegangslog [--bericht ID] [--actor NAAM|CODE] [--route api|console|cli] [--lezing bericht|xml|retour|conversatie|lijst]
                         [--from T] [--to T] [--limit N] [--json]
@@ -41,20 +42,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const filter = parseToegangslogQuery((name) => values[name], 10_000);
   if ('error' in filter) return usage(`--${filter.error}`);
 
-  const { SettingsError, settingsFromEnv } = await import('../app/settings.js');
-  let settings;
-  try {
-    settings = settingsFromEnv(io.env, io.cwd);
-  } catch (err) {
-    if (err instanceof SettingsError) return usage(err.message);
-    throw err;
-  }
-  const { openToegangslog } = await import('../app/toegangslog.js');
-  const wiring = await openToegangslog(settings);
-  if (!wiring.ok) {
-    io.stderr(`sluis toegangslog: ${wiring.message}\n`);
-    return 2;
-  }
+  const wiring = await openStoreFor(io, 'toegangslog', usage, async (settings) =>
+    (await import('../app/toegangslog.js')).openToegangslog(settings),
+  );
+  if (typeof wiring === 'number') return wiring;
   try {
     const items = await wiring.toegangslog.search(filter);
     if (flags.has('--json')) {
@@ -65,14 +56,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       ['seq', 'gelezen op', 'soort', 'actor', 'sleutel', 'route', 'lezing', 'bericht'],
       ...items.map((r) => [r.seq, r.gelezenOp, r.actorSoort, r.actor, r.sleutel ?? '', r.route, r.lezing, r.berichtId]),
     ];
-    const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-    for (const row of table)
-      io.stdout(
-        `${row
-          .map((c, i) => c.padEnd(widths[i]!))
-          .join('  ')
-          .trimEnd()}\n`,
-      );
+    printTable(io, table);
     return 0;
   } finally {
     await wiring.close();

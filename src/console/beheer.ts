@@ -13,6 +13,7 @@ import type { TermijnRow } from '../pipeline/termijnen.js';
 import type { ReplayProgress, ReplayReport } from '../replay/run.js';
 import { href, html, type Html } from './html.js';
 import { page, when } from './layout.js';
+import { table } from './table.js';
 
 interface SessionView {
   readonly principal: Principal;
@@ -29,40 +30,20 @@ function termijnTable(caption: string, rows: readonly TermijnRow[]): Html {
   if (rows.length === 0)
     return html`<h2>${caption}</h2>
       <p>Geen.</p>`;
-  return html`<table>
-    <caption>
-      ${caption} (${rows.length})
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">Bericht</th>
-        <th scope="col">Termijnregel</th>
-        <th scope="col">Wacht op</th>
-        <th scope="col">Schuldenaar</th>
-        <th scope="col">Gemeente</th>
-        <th scope="col">Aanbieder</th>
-        <th scope="col">Geopend op</th>
-        <th scope="col">Uiterlijk</th>
-        <th scope="col">Status</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows.map(
-        (t) =>
-          html`<tr>
-            <td><a href="${href(`/console/berichten/${t.bericht_id}`)}">${t.standard === 'ijw' ? 'JW' : 'WMO'}${t.bericht}</a></td>
-            <td>${t.regel}${t.voorwaarde ? ` (${t.voorwaarde})` : ''}</td>
-            <td>${t.wacht_op.join(', ')}</td>
-            <td>${t.schuldenaar}</td>
-            <td>${t.gemeente}</td>
-            <td>${t.aanbieder}</td>
-            <td>${t.geopend_op}</td>
-            <td>${t.uiterlijk}</td>
-            <td>${t.status}${t.verlopen_op ? ` sinds ${t.verlopen_op}` : ''}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return table(`${caption} (${rows.length})`, rows, [
+    [
+      'Bericht',
+      (t) => html`<a href="${href(`/console/berichten/${t.bericht_id}`)}">${t.standard === 'ijw' ? 'JW' : 'WMO'}${t.bericht}</a>`,
+    ],
+    ['Termijnregel', (t) => html`${t.regel}${t.voorwaarde ? ` (${t.voorwaarde})` : ''}`],
+    ['Wacht op', (t) => t.wacht_op.join(', ')],
+    ['Schuldenaar', (t) => t.schuldenaar],
+    ['Gemeente', (t) => t.gemeente],
+    ['Aanbieder', (t) => t.aanbieder],
+    ['Geopend op', (t) => t.geopend_op],
+    ['Uiterlijk', (t) => t.uiterlijk],
+    ['Status', (t) => html`${t.status}${t.verlopen_op ? ` sinds ${t.verlopen_op}` : ''}`],
+  ]);
 }
 
 export function termijnenPage(
@@ -93,28 +74,11 @@ export function termijnenPage(
         </div>
         <div><button type="submit">Filteren</button></div>
       </form>
-      <table>
-        <caption>
-          Per partij die moet antwoorden
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Partij</th>
-            <th scope="col">Open</th>
-            <th scope="col">Verlopen</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${[...perPartij].sort().map(
-            ([p, c]) =>
-              html`<tr>
-                <td>${p}</td>
-                <td>${c.open}</td>
-                <td>${c.verlopen}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${table('Per partij die moet antwoorden', [...perPartij].sort(), [
+        ['Partij', ([p]) => p],
+        ['Open', ([, c]) => c.open],
+        ['Verlopen', ([, c]) => c.verlopen],
+      ])}
       ${termijnTable('Verlopen termijnen', verlopen)} ${termijnTable('Open termijnen', open)}`,
   });
 }
@@ -136,36 +100,15 @@ export function contractenPage(s: SessionView, list: readonly Contract[], config
       ? html`<p>
           Er is geen contractregister ingesteld (SLUIS_REGISTRY): Sluis stuurt geldige berichten door naar de andere partij in de header.
         </p>`
-      : html`<table>
-          <caption>
-            ${list.length} contracten${s.principal.kind === 'party' ? ' waarin uw organisatie staat' : ''}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Contract</th>
-              <th scope="col">Naam</th>
-              <th scope="col">Wet</th>
-              <th scope="col">Gemeenten</th>
-              <th scope="col">Opdrachtnemer</th>
-              <th scope="col">Uitvoeringsvariant</th>
-              <th scope="col">Periode</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${list.map(
-              (c) =>
-                html`<tr>
-                  <td><a href="${href(`/console/contracten/${encodeURIComponent(c.id)}`)}">${c.id}</a></td>
-                  <td>${c.naam ?? ''}</td>
-                  <td>${c.wet}</td>
-                  <td>${c.gemeenten.join(', ')}</td>
-                  <td>${opdrachtnemer(c)}</td>
-                  <td>${c.uitvoeringsvariant}${c.profiel ? ` (${c.profiel})` : ''}</td>
-                  <td>${c.periode.van} – ${c.periode.totEnMet ?? ''}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>`,
+      : table(html`${list.length} contracten${s.principal.kind === 'party' ? ' waarin uw organisatie staat' : ''}`, list, [
+          ['Contract', (c) => html`<a href="${href(`/console/contracten/${encodeURIComponent(c.id)}`)}">${c.id}</a>`],
+          ['Naam', (c) => c.naam ?? ''],
+          ['Wet', (c) => c.wet],
+          ['Gemeenten', (c) => c.gemeenten.join(', ')],
+          ['Opdrachtnemer', (c) => opdrachtnemer(c)],
+          ['Uitvoeringsvariant', (c) => html`${c.uitvoeringsvariant}${c.profiel ? ` (${c.profiel})` : ''}`],
+          ['Periode', (c) => html`${c.periode.van} – ${c.periode.totEnMet ?? ''}`],
+        ]),
   });
 }
 
@@ -208,6 +151,18 @@ function doorLabel(v: ContractVersie): string {
   return v.door.startsWith('operator:') ? v.door.slice('operator:'.length) : v.door;
 }
 
+/** What a version did: its kind and, for a change or an end date, each field before → after. */
+function wijziging(v: ContractVersie): Html {
+  const velden = v.soort === 'aangemaakt' ? [] : veldWijzigingen(v.voor, v.na);
+  return html`${SOORT_LABEL[v.soort] ?? v.soort}${
+    velden.length
+      ? html`<ul>
+          ${velden.map((w) => html`<li><code>${w.pad}</code>: ${waarde(w.voor)} → ${waarde(w.na)}</li>`)}
+        </ul>`
+      : ''
+  }`;
+}
+
 /** The contract's versions (who, when, why, what changed), newest first, as the history handler gives them. */
 export function historySection(h: HistoryView): Html {
   if (!h.persisted)
@@ -218,42 +173,14 @@ export function historySection(h: HistoryView): Html {
     ${
       h.versies.length === 0
         ? html`<p>Nog geen versies.</p>`
-        : html`<table>
-            <caption>
-              ${h.versies.length} ${h.versies.length === 1 ? 'versie' : 'versies'}, nieuwste eerst
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Versie</th>
-                <th scope="col">Vastgelegd op</th>
-                <th scope="col">Door</th>
-                <th scope="col">Via</th>
-                <th scope="col">Reden</th>
-                <th scope="col">Wijziging</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${h.versies.map((v) => {
-                const velden = v.soort === 'aangemaakt' ? [] : veldWijzigingen(v.voor, v.na);
-                return html`<tr>
-                  <td>${v.versie}</td>
-                  <td>${when(v.vastgelegdOp)}</td>
-                  <td>${doorLabel(v)}</td>
-                  <td>${v.bron}</td>
-                  <td>${v.reden}</td>
-                  <td>
-                    ${SOORT_LABEL[v.soort] ?? v.soort}${
-                      velden.length
-                        ? html`<ul>
-                            ${velden.map((w) => html`<li><code>${w.pad}</code>: ${waarde(w.voor)} → ${waarde(w.na)}</li>`)}
-                          </ul>`
-                        : ''
-                    }
-                  </td>
-                </tr>`;
-              })}
-            </tbody>
-          </table>`
+        : table(html`${h.versies.length} ${h.versies.length === 1 ? 'versie' : 'versies'}, nieuwste eerst`, h.versies, [
+            ['Versie', (v) => v.versie],
+            ['Vastgelegd op', (v) => when(v.vastgelegdOp)],
+            ['Door', (v) => doorLabel(v)],
+            ['Via', (v) => v.bron],
+            ['Reden', (v) => v.reden],
+            ['Wijziging', (v) => wijziging(v)],
+          ])
     }`;
 }
 
@@ -370,42 +297,22 @@ export function afleveringenPage(s: SessionView, rows: readonly FailedDeliveryRo
       ${
         rows.length === 0
           ? html`<p>Geen mislukte afleveringen.</p>`
-          : html`<table>
-              <caption>
-                ${rows.length} mislukte afleveringen, nieuwste eerst
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Nummer</th>
-                  <th scope="col">Bericht</th>
-                  <th scope="col">Kanaal</th>
-                  <th scope="col">Bestemming</th>
-                  <th scope="col">Pogingen</th>
-                  <th scope="col">Laatste fout</th>
-                  <th scope="col">Opgegeven op</th>
-                  <th scope="col">Actie</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${rows.map(
-                  (r) =>
-                    html`<tr>
-                      <td>${r.id}</td>
-                      <td><a href="${href(`/console/berichten/${r.bericht_id}`)}">${r.bericht}</a></td>
-                      <td>${r.channel}</td>
-                      <td>${r.destination}</td>
-                      <td>${Number(r.attempts)}</td>
-                      <td>${r.last_error ?? ''}</td>
-                      <td>${when(r.failed_at)}</td>
-                      <td>
-                        <form method="post" action="${href(`/console/afleveringen/${r.id}/opnieuw`)}">
-                          ${csrfField(s)}<button type="submit" aria-label="Aflevering ${r.id} opnieuw afleveren">Opnieuw afleveren</button>
-                        </form>
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
+          : table(`${rows.length} mislukte afleveringen, nieuwste eerst`, rows, [
+              ['Nummer', (r) => r.id],
+              ['Bericht', (r) => html`<a href="${href(`/console/berichten/${r.bericht_id}`)}">${r.bericht}</a>`],
+              ['Kanaal', (r) => r.channel],
+              ['Bestemming', (r) => r.destination],
+              ['Pogingen', (r) => Number(r.attempts)],
+              ['Laatste fout', (r) => r.last_error ?? ''],
+              ['Opgegeven op', (r) => when(r.failed_at)],
+              [
+                'Actie',
+                (r) =>
+                  html`<form method="post" action="${href(`/console/afleveringen/${r.id}/opnieuw`)}">
+                    ${csrfField(s)}<button type="submit" aria-label="Aflevering ${r.id} opnieuw afleveren">Opnieuw afleveren</button>
+                  </form>`,
+              ],
+            ])
       }`,
   });
 }
@@ -436,54 +343,20 @@ export function reportBody(r: ReplayReport): Html {
     </dl>
     ${
       Object.keys(c.byTransition).length
-        ? html`<table>
-            <caption>
-              Per overgang
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Was → wordt</th>
-                <th scope="col">Aantal</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${Object.entries(c.byTransition).map(
-                ([t, n]) =>
-                  html`<tr>
-                    <td>${t}</td>
-                    <td>${n}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        ? table('Per overgang', Object.entries(c.byTransition), [
+            ['Was → wordt', ([t]) => t],
+            ['Aantal', ([, n]) => n],
+          ])
         : ''
     }
     ${
       r.changes.length
-        ? html`<table>
-            <caption>
-              Per bericht
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Bericht</th>
-                <th scope="col">Verzender → ontvanger</th>
-                <th scope="col">Ontvangen</th>
-                <th scope="col">Verschil</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${r.changes.map(
-                (x) =>
-                  html`<tr>
-                    <td><a href="${href(`/console/berichten/${x.berichtId}`)}">${x.bericht}</a></td>
-                    <td>${x.sender} → ${x.ontvanger}</td>
-                    <td>${when(x.receivedAt)}</td>
-                    <td>${x.text}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        ? table('Per bericht', r.changes, [
+            ['Bericht', (x) => html`<a href="${href(`/console/berichten/${x.berichtId}`)}">${x.bericht}</a>`],
+            ['Verzender → ontvanger', (x) => html`${x.sender} → ${x.ontvanger}`],
+            ['Ontvangen', (x) => when(x.receivedAt)],
+            ['Verschil', (x) => x.text],
+          ])
         : html`<p>Geen enkel besluit zou veranderen.</p>`
     }`;
 }

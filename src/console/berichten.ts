@@ -14,6 +14,7 @@ import { BerichtStatus } from '../status.js';
 import { href, html, type Html } from './html.js';
 import { ACTIE, page, when } from './layout.js';
 import { clientKeysOf, type ConsoleReads } from './reads.js';
+import { table } from './table.js';
 
 /** The console's search takes the API's parameters; newest first unless it says otherwise. */
 export const CONSOLE_BERICHTEN_QUERY = BERICHTEN_QUERY;
@@ -88,37 +89,22 @@ export async function berichtenPage(deps: BerichtenPageDeps, s: SessionView, q: 
     current: 'berichten',
     session: s,
     body: html`${filterForm(q)}
-      <table>
-        <caption>
-          ${rows.length === 0 ? 'Geen berichten gevonden' : `${rows.length} berichten, ${filter.order === 'newest' ? 'nieuwste' : 'oudste'} eerst`}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Ontvangen</th>
-            <th scope="col">Bericht</th>
-            <th scope="col">Afzender</th>
-            <th scope="col">Ontvanger</th>
-            <th scope="col">Identificatie</th>
-            <th scope="col">Status</th>
-            <th scope="col">Besluit</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (r) =>
-              html`<tr>
-                <td>${when(r.received_at)}</td>
-                <td><a href="${href(`/console/berichten/${r.id}`)}">${r.bericht}</a></td>
-                <td>${r.afzender}</td>
-                <td>${r.ontvanger}</td>
-                <td>${r.identificatie}</td>
-                <td>${r.status}</td>
-                <td>${decisionAction(r.decision)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      ${next ? html`<p class="pager"><a href="${href('/console/berichten', next)}">Volgende pagina</a></p>` : ''}`,
+    ${table(
+      rows.length === 0
+        ? 'Geen berichten gevonden'
+        : `${rows.length} berichten, ${filter.order === 'newest' ? 'nieuwste' : 'oudste'} eerst`,
+      rows,
+      [
+        ['Ontvangen', (r) => when(r.received_at)],
+        ['Bericht', (r) => html`<a href="${href(`/console/berichten/${r.id}`)}">${r.bericht}</a>`],
+        ['Afzender', (r) => r.afzender],
+        ['Ontvanger', (r) => r.ontvanger],
+        ['Identificatie', (r) => r.identificatie],
+        ['Status', (r) => r.status],
+        ['Besluit', (r) => decisionAction(r.decision)],
+      ],
+    )}
+    ${next ? html`<p class="pager"><a href="${href('/console/berichten', next)}">Volgende pagina</a></p>` : ''}`,
   });
 }
 
@@ -169,32 +155,13 @@ function decisionSection(d: unknown): Html {
           : ''
       }
     </dl>
-    <table>
-      <caption>
-        Redenen
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Regel</th>
-          <th scope="col">Ernst</th>
-          <th scope="col">Contract</th>
-          <th scope="col">Waarom</th>
-          <th scope="col">Onderdelen</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${(dec.reasons ?? []).map(
-          (r) =>
-            html`<tr>
-              <td><code>${r.rule}</code>${r.advies ? ' (advies)' : ''}</td>
-              <td>${ERNST[r.severity] ?? r.severity}</td>
-              <td>${r.contractId ?? ''}</td>
-              <td>${r.text}</td>
-              <td>${r.items?.length ?? ''}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    ${table('Redenen', dec.reasons ?? [], [
+      ['Regel', (r) => html`<code>${r.rule}</code>${r.advies ? ' (advies)' : ''}`],
+      ['Ernst', (r) => ERNST[r.severity] ?? r.severity],
+      ['Contract', (r) => r.contractId ?? ''],
+      ['Waarom', (r) => r.text],
+      ['Onderdelen', (r) => r.items?.length ?? ''],
+    ])}`;
 }
 
 function issuesSection(issues: unknown): Html {
@@ -203,32 +170,13 @@ function issuesSection(issues: unknown): Html {
     return html`<h2 id="bevindingen">Bevindingen</h2>
       <p>Geen bevindingen.</p>`;
   return html`<h2 id="bevindingen">Bevindingen</h2>
-    <table>
-      <caption>
-        ${list.length} bevindingen
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Niveau</th>
-          <th scope="col">Regel</th>
-          <th scope="col">Retourcode</th>
-          <th scope="col">Plaats</th>
-          <th scope="col">Melding</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${list.map(
-          (i) =>
-            html`<tr>
-              <td>${i.level}</td>
-              <td><code>${i.rule ?? i.code}</code></td>
-              <td>${i.retourCode ?? ''}</td>
-              <td><code>${i.path}</code></td>
-              <td>${i.message}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    ${table(`${list.length} bevindingen`, list, [
+      ['Niveau', (i) => i.level],
+      ['Regel', (i) => html`<code>${i.rule ?? i.code}</code>`],
+      ['Retourcode', (i) => i.retourCode ?? ''],
+      ['Plaats', (i) => html`<code>${i.path}</code>`],
+      ['Melding', (i) => i.message],
+    ])}`;
 }
 
 function detailText(detail: unknown): string {
@@ -321,52 +269,40 @@ export async function berichtPage(
         clients.length === 0
           ? html`<p>Dit bericht draagt geen cliëntsleutel (geen clientKeySecret ingesteld, of een bericht zonder cliënt).</p>`
           : html`${
-                clients.length > 1
-                  ? html`<p>Dit bericht gaat over ${clients.length} cliënten. Kies er een:</p>
-                      <ul>
-                        ${clients.map(
-                          (_, i) =>
-                            html`<li>
-                              <a
-                                href="${href(`/console/berichten/${row.id}`, { client: String(i) })}#gesprek"
-                                ${i === clientIndex ? html` aria-current="true"` : ''}
-                                >Cliënt ${i + 1}</a
-                              >
-                            </li>`,
-                        )}
-                      </ul>`
-                  : ''
-              }
-              <table>
-                <caption>
-                  Berichten over cliënt ${clientIndex + 1} (sleutel ${clientKey?.slice(0, 8) ?? ''}…), nieuwste eerst
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Ontvangen</th>
-                    <th scope="col">Bericht</th>
-                    <th scope="col">Afzender</th>
-                    <th scope="col">Ontvanger</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Besluit</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${conversation.map(
-                    (r: StoredBericht) =>
-                      html`<tr>
-                        <td>${when(r.received_at)}</td>
-                        <td>
-                          ${r.id === row.id ? html`${r.bericht} (dit bericht)` : html`<a href="${href(`/console/berichten/${r.id}`)}">${r.bericht}</a>`}
-                        </td>
-                        <td>${r.afzender}</td>
-                        <td>${r.ontvanger}</td>
-                        <td>${r.status}</td>
-                        <td>${decisionAction(r.decision)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
+              clients.length > 1
+                ? html`<p>Dit bericht gaat over ${clients.length} cliënten. Kies er een:</p>
+                    <ul>
+                      ${clients.map(
+                        (_, i) =>
+                          html`<li>
+                            <a
+                              href="${href(`/console/berichten/${row.id}`, { client: String(i) })}#gesprek"
+                              ${i === clientIndex ? html` aria-current="true"` : ''}
+                              >Cliënt ${i + 1}</a
+                            >
+                          </li>`,
+                      )}
+                    </ul>`
+                : ''
+            }
+            ${table(
+              html`Berichten over cliënt ${clientIndex + 1} (sleutel ${clientKey?.slice(0, 8) ?? ''}…), nieuwste eerst`,
+              conversation,
+              [
+                ['Ontvangen', (r) => when(r.received_at)],
+                [
+                  'Bericht',
+                  (r) =>
+                    r.id === row.id
+                      ? html`${r.bericht} (dit bericht)`
+                      : html`<a href="${href(`/console/berichten/${r.id}`)}">${r.bericht}</a>`,
+                ],
+                ['Afzender', (r) => r.afzender],
+                ['Ontvanger', (r) => r.ontvanger],
+                ['Status', (r) => r.status],
+                ['Besluit', (r) => decisionAction(r.decision)],
+              ],
+            )}`
       }`,
   });
 }

@@ -13,19 +13,32 @@ import type { BackoffPolicy, OutboxRow } from '../store/outbox/types.js';
 import { BerichtStatus } from '../status.js';
 import type { ChannelName, ChannelWorker } from './channel.js';
 
-export interface DrainOptions {
+/** Default: first retry after ~1–2 s, doubling up to ~1 h, given up (row marked failed) after 20 attempts ≈ 8 h. */
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseSeconds: 2, capSeconds: 3600, maxAttempts: 20 };
+
+/** What a push channel's worker is started with and hands on to the loop as given. */
+export interface DrainSettings {
   readonly db: Db;
-  readonly channel: ChannelName;
   readonly worker: string;
   readonly logger: Logger;
-  readonly backoff: BackoffPolicy;
+  /** Absent: DEFAULT_BACKOFF. */
+  readonly backoff?: BackoffPolicy;
   readonly batch?: number;
   readonly idleMs?: number;
   readonly onResult?: (ok: boolean) => void;
+}
+
+export interface DrainOptions extends DrainSettings {
+  readonly channel: ChannelName;
   /** Delivers one row; the error text when it failed. */
   readonly deliver: (row: OutboxRow) => Promise<string | undefined>;
   /** A row whose delivery changes no bericht's status (a notice, Sluis's own retour). */
   readonly statusless: (row: OutboxRow) => boolean;
+}
+
+/** A delivery that threw (refused connection, timeout): its error's name and message as the row's last error. */
+export function thrownText(err: unknown): string {
+  return `${(err as Error).name}: ${(err as Error).message}`;
 }
 
 export function drainOutbox(o: DrainOptions): ChannelWorker {
@@ -62,7 +75,7 @@ export function drainOutbox(o: DrainOptions): ChannelWorker {
           BerichtStatus.AFGELEVERD,
         );
         const failed = results.filter((x) => x.error !== undefined).map((x) => ({ id: x.row.id, error: x.error as string }));
-        await failOutbox(o.db, o.worker, failed, o.backoff);
+        await failOutbox(o.db, o.worker, failed, o.backoff ?? DEFAULT_BACKOFF);
         for (const x of results) o.onResult?.(x.error === undefined);
         for (const f of failed)
           o.logger.warn({ event: 'delivery-failed', channel: o.channel, outboxId: f.id, error: f.error }, `${o.channel} delivery failed`);

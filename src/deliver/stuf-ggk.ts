@@ -13,7 +13,6 @@
  * key), so the back office can de-duplicate on it as on Sluis-Delivery-Id.
  */
 import { createHash } from 'node:crypto';
-import type { Logger } from 'pino';
 import { PartyChannel, type Party } from '../config/parties.js';
 import type { Db } from '../store/db.js';
 import { getBericht } from '../store/journal/get.js';
@@ -32,9 +31,8 @@ import {
   type GgkEnvelope,
 } from '../standard/stuf-ggk.js';
 import { ChannelName, type ChannelWorker, type DeliveryChannel } from './channel.js';
-import { drainOutbox } from './drain.js';
+import { drainOutbox, thrownText, type DrainSettings } from './drain.js';
 import { deliveryKey } from './keys.js';
-import { DEFAULT_BACKOFF } from './webhook.js';
 
 /** What an outbox row of this channel carries: a routed bericht, or the retourbericht Sluis made for one. */
 interface StufPayload {
@@ -72,13 +70,8 @@ const nummerOf = (bericht: string): BerichtNummer | undefined => {
 const isGgkParty = (p: Party | undefined): p is Party & { endpoint: string } =>
   p?.channel === PartyChannel.stufGgk && p.endpoint !== undefined;
 
-export interface StufGgkWorkerOptions extends StufGgkSettings {
-  readonly db: Db;
+export interface StufGgkWorkerOptions extends StufGgkSettings, DrainSettings {
   readonly parties: ReadonlyMap<string, Party>;
-  readonly logger: Logger;
-  readonly worker: string;
-  readonly batch?: number;
-  readonly onResult?: (ok: boolean) => void;
 }
 
 /** The envelope for one outbox row, or why there is none. */
@@ -173,19 +166,13 @@ export function startStufGgkWorker(o: StufGgkWorkerOptions): ChannelWorker {
       const code = /<(?:[\w.-]+:)?code>([^<]{1,7})<\//.exec(text)?.[1];
       return `HTTP ${res.status} from ${host}${code ? `, Fo01 ${code}` : res.ok ? ', no Bv03' : ''}`;
     } catch (err) {
-      return `${(err as Error).name}: ${(err as Error).message}`;
+      return thrownText(err);
     }
   };
 
   return drainOutbox({
-    db: o.db,
+    ...o,
     channel: ChannelName.stufGgk,
-    worker: o.worker,
-    logger: o.logger,
-    backoff: o.backoff ?? DEFAULT_BACKOFF,
-    ...(o.batch !== undefined ? { batch: o.batch } : {}),
-    ...(o.idleMs !== undefined ? { idleMs: o.idleMs } : {}),
-    ...(o.onResult ? { onResult: o.onResult } : {}),
     deliver,
     // Sluis's own retourbericht delivered changes no bericht's status (the bericht stays afgekeurd).
     statusless: (r) => (r.payload as StufPayload).kind === 'retour',

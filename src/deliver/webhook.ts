@@ -12,13 +12,11 @@
  * `<t>.<body>`; the receiver recomputes it and rejects old `t` to stop replays.
  */
 import { createHmac } from 'node:crypto';
-import type { Logger } from 'pino';
 import type { Party } from '../config/parties.js';
-import type { Db } from '../store/db.js';
 import { getRaw } from '../store/journal/raw.js';
 import type { BackoffPolicy, OutboxRow } from '../store/outbox/types.js';
 import { ChannelName, type ChannelWorker, type DeliveryChannel } from './channel.js';
-import { drainOutbox } from './drain.js';
+import { drainOutbox, thrownText, type DrainSettings } from './drain.js';
 import { deliveryKey } from './keys.js';
 
 export function signWebhook(secret: string, timestamp: number, body: Uint8Array | string): string {
@@ -26,21 +24,11 @@ export function signWebhook(secret: string, timestamp: number, body: Uint8Array 
   return `t=${timestamp},v1=${mac}`;
 }
 
-export interface WebhookWorkerOptions {
-  readonly db: Db;
+export interface WebhookWorkerOptions extends DrainSettings {
   readonly parties: ReadonlyMap<string, Party>;
-  readonly logger: Logger;
-  readonly worker: string;
   readonly fetch?: typeof globalThis.fetch;
-  readonly batch?: number;
-  readonly idleMs?: number;
   readonly timeoutMs?: number;
-  readonly backoff?: BackoffPolicy;
-  readonly onResult?: (ok: boolean) => void;
 }
-
-/** Default: first retry after ~1–2 s, doubling up to ~1 h, given up (row marked failed) after 20 attempts ≈ 8 h. */
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseSeconds: 2, capSeconds: 3600, maxAttempts: 20 };
 
 /** Outbox rows that carry a notice (a termijn that passed), not a bericht. */
 const isNotice = (row: OutboxRow): boolean => (row.payload as { kind?: string }).kind === 'termijn-verlopen';
@@ -72,19 +60,13 @@ export function startWebhookWorker(o: WebhookWorkerOptions): ChannelWorker {
       await res.arrayBuffer().catch(() => undefined);
       return res.ok ? undefined : `HTTP ${res.status} from ${new URL(party.webhook.url).host}`;
     } catch (err) {
-      return `${(err as Error).name}: ${(err as Error).message}`;
+      return thrownText(err);
     }
   };
 
   return drainOutbox({
-    db: o.db,
+    ...o,
     channel: ChannelName.webhook,
-    worker: o.worker,
-    logger: o.logger,
-    backoff: o.backoff ?? DEFAULT_BACKOFF,
-    ...(o.batch !== undefined ? { batch: o.batch } : {}),
-    ...(o.idleMs !== undefined ? { idleMs: o.idleMs } : {}),
-    ...(o.onResult ? { onResult: o.onResult } : {}),
     deliver,
     // A notice delivered changes no bericht's status.
     statusless: isNotice,

@@ -10,23 +10,16 @@ import type { Page } from 'playwright-core';
 import { axeViolations, launchChromium, signIn, signOut, type Browser } from './browser.js';
 import { CONSOLE_KEYS, startConsoleFixture, type ConsoleFixture } from './fixture.js';
 import { STORES } from '../gateway/harness.js';
+import { until } from '../support/until.js';
 
 /** 10:00 in Amsterdam on Wednesday 4 November 2026. */
 const START = new Date('2026-11-04T09:00:00Z');
+/** Most waits here reload a page in the browser: poll every 100 ms, not every 50. */
+const POLL_PAGE = { everyMs: 100 };
 
 /** The text of an element with its whitespace collapsed (the markup's line breaks are not content). */
 async function text(l: { textContent(): Promise<string | null> }): Promise<string> {
   return ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
-async function until<T>(f: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe.each(STORES)('the console in Chromium on %s', (store) => {
@@ -201,11 +194,11 @@ describe.each(STORES)('the console in Chromium on %s', (store) => {
     await row.getByRole('button', { name: /opnieuw afleveren/i }).click();
     await page.waitForURL(/\/console\/afleveringen\?opnieuw=/);
     expect(await page.getByRole('status').textContent()).toContain('staat weer in de wachtrij');
-    await until(async () => (fx.rx.got.some((g) => g.berichtId === fx.ids.toewijzing && g.status === 204) ? true : undefined));
+    await until(async () => (fx.rx.got.some((g) => g.berichtId === fx.ids.toewijzing && g.status === 204) ? true : undefined), POLL_PAGE);
     await until(async () => {
       await page.goto(`${base}/console/berichten/${fx.ids.toewijzing}`);
       return (await page.locator('dl.facts').first().textContent())?.includes('afgeleverd') ? true : undefined;
-    });
+    }, POLL_PAGE);
     expect(await page.locator('ol.timeline').textContent()).toContain('via: webhook');
     await page.goto(`${base}/console/afleveringen`);
     // the 301's delivery is done; what is left is the notice of the 315's passed termijn (sent while the receiver failed)
@@ -241,7 +234,7 @@ describe.each(STORES)('the console in Chromium on %s', (store) => {
       await page.waitForTimeout(500);
       await page.reload();
       return undefined;
-    });
+    }, POLL_PAGE);
     expect(report).toContain('Gewijzigd 1');
     const b323 = await fetch(`${base}/api/v1/berichten/${fx.ids.declaratie}`, {
       headers: { authorization: `Bearer ${CONSOLE_KEYS.operator}` },

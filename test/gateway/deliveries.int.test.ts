@@ -7,18 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORES, call, type Json } from './harness.js';
 import { CONSOLE_KEYS, startConsoleFixture, type ConsoleFixture } from '../console/fixture.js';
+import { until } from '../support/until.js';
 
 const START = new Date('2026-11-04T09:00:00Z');
-
-async function until<T>(f: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe.each(STORES)('search filters and failed deliveries on %s', (store) => {
   let fx: ConsoleFixture;

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiKey, parsePartiesConfig, type PartiesConfig } from '../../src/config/parties.js';
 import { EXAMPLES, GGK_XSD, STUF_XSD, libxmlErrors, soapBodyChild, soapRequest } from '../support/stuf-ggk.js';
 import { KEYS, STORES, call, post, sample, startGateway, withBsn, withIdentificatie, type Gateway, type Res } from './harness.js';
+import { until } from '../support/until.js';
 
 const K0548 = 'test-key-gemeente-0548-0123456789abcdef';
 const K75750042 = 'test-key-aanbieder-75750042-0123456789';
@@ -77,16 +78,6 @@ async function backOffice(failFirst: number): Promise<{ server: Server; url: str
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/ggk`, got };
-}
-
-async function until<T>(f: () => Promise<T | undefined> | T | undefined, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const b64 = (s: string | Buffer): string => Buffer.from(s).toString('base64');

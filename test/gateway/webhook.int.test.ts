@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWebhook } from '../../src/deliver/webhook.js';
 import { KEYS, STORES, call, post, sample, startGateway, testParties, withIdentificatie, type Gateway } from './harness.js';
+import { until } from '../support/until.js';
 
 const SECRET = 'webhook-secret-for-tests-0123456789';
 
@@ -40,16 +41,6 @@ async function receiver(failFirst: number): Promise<{ server: Server; url: strin
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, got };
-}
-
-async function until<T>(f: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe.each(STORES)('webhook delivery on %s', (store) => {

@@ -3,7 +3,10 @@
  * conversation facts on their items, between gemeente 0321 and aanbieder 12345678 unless told.
  */
 import type { BerichtNummer, Standard } from '../../src/standard/model.js';
-import type { ConversationItem, ConversationSummary } from '../../src/conversation/types.js';
+import type { ConversationRule } from '../../src/conversation/rule.js';
+import { MemoryConversationState } from '../../src/conversation/state.js';
+import type { ConversationItem, ConversationSummary, ReferentieHistorie, RegieLijn } from '../../src/conversation/types.js';
+import { NUMMER } from '../../src/standard/catalog.js';
 import { mk, type MkOptions } from './decision-testkit.js';
 
 export const AANBIEDER = '12345678';
@@ -65,4 +68,61 @@ export function vowItem(kind: 'OngewijzigdProduct' | 'TeWijzigenProduct' | 'Nieu
     kind
   ];
   return { kind, client: CLIENT, path: `/Bericht/Client/Verzoek/${klasse}/${kind}[${i}]`, ...o } satisfies Partial<ConversationItem>;
+}
+
+// --- 319 (antwoordbericht) helpers: the answer to verzoek ReferentieAanbieder R1 ---
+
+export const ANTWOORD_REFERENTIE_PAD = '/Bericht/Antwoord/ReferentieAanbieder';
+
+/** A 319 answering R1 with this VerzoekAntwoord. */
+export function antwoord319(standard: Standard, verzoekAntwoord: string): ConversationSummary {
+  return cmk(standard, NUMMER.antwoordbericht, { antwoord: { referentieAanbieder: 'R1', verzoekAntwoord } });
+}
+
+/** The state with R1's history between the pair: one verzoek (315) for CLIENT, no toewijzing or answer, unless `h` says otherwise. */
+export function metReferentie(standard: Standard, h: Partial<ReferentieHistorie>): MemoryConversationState {
+  return new MemoryConversationState().putReferentie(
+    { standard, gemeente: GEMEENTE, aanbieder: AANBIEDER },
+    {
+      referentieAanbieder: 'R1',
+      verzoeken: [{ nummer: NUMMER.verzoekOmToewijzing, client: CLIENT }],
+      toewijzingen: [],
+      antwoorden: [],
+      ...h,
+    },
+  );
+}
+
+// --- start/stop (305/307) helpers: start T1 of 45A01 from 2026-01-05 ---
+
+/** The start as the client's regie lijnen hold it. */
+export const REGIE_START: RegieLijn = {
+  soort: 'start',
+  toewijzingNummer: 'T1',
+  categorie: '45',
+  code: '45A01',
+  begindatum: '2026-01-05',
+  statusAanlevering: '1',
+};
+
+/** A StopProduct of a 307 for that start; `o` gives at least its RedenBeeindiging and Einddatum. */
+export function stopItemVanStart(o: object) {
+  return {
+    path: '/Bericht/Client/StopProducten/StopProduct[1]',
+    client: CLIENT,
+    toewijzingNummer: 'T1',
+    categorie: '45',
+    code: '45A01',
+    datum: '2026-01-05',
+    statusAanlevering: '1',
+    ...o,
+  };
+}
+
+/** `rule.check` of a 307 with these items, against these regie lijnen of the client. */
+export function stopCheck(rule: ConversationRule, standard: Standard) {
+  return (lijnen: RegieLijn[], items: object[]) =>
+    rule.check(cmk(standard, NUMMER.stop, { items }), new MemoryConversationState().putRegieVanClient(ck(standard), lijnen), {
+      today: TODAY,
+    });
 }

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { NUMMER } from '../../standard/catalog.js';
 import { MemoryConversationState } from '../state.js';
-import { AANBIEDER, CLIENT, GEMEENTE, TODAY, cmk } from '../../../test/support/conversation-testkit.js';
+import { AANBIEDER, CLIENT, GEMEENTE, REGIE_START as start, TODAY, cmk } from '../../../test/support/conversation-testkit.js';
 import type { RegieLijn } from '../types.js';
 import { TR074 } from './tr074.js';
 
-const start: RegieLijn = {
-  soort: 'start',
-  toewijzingNummer: 'T1',
-  categorie: '45',
-  code: '45A01',
-  begindatum: '2026-01-05',
-  statusAanlevering: '1',
-};
 const stop: RegieLijn = { ...start, soort: 'stop', redenBeeindiging: '31', einddatum: '2026-02-01' };
 const item = (l: RegieLijn, statusAanlevering = '1') => ({
   client: CLIENT,

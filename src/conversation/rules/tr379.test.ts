@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NUMMER } from '../../standard/catalog.js';
-import { MemoryConversationState } from '../state.js';
-import { AANBIEDER, CLIENT, GEMEENTE, OTHER_CLIENT, TODAY, cmk } from '../../../test/support/conversation-testkit.js';
-import type { ReferentieHistorie } from '../types.js';
+import { AANBIEDER, CLIENT, GEMEENTE, OTHER_CLIENT, TODAY, cmk, metReferentie } from '../../../test/support/conversation-testkit.js';
 import { TR379 } from './tr379.js';
-
-const met = (standard: 'ijw' | 'iwmo', h: Partial<ReferentieHistorie>) =>
-  new MemoryConversationState().putReferentie(
-    { standard, gemeente: GEMEENTE, aanbieder: AANBIEDER },
-    {
-      referentieAanbieder: 'R1',
-      verzoeken: [{ nummer: NUMMER.verzoekOmToewijzing, client: CLIENT }],
-      toewijzingen: [],
-      antwoorden: [],
-      ...h,
-    },
-  );
 
 describe('TR379: ReferentieAanbieder in a toewijzing only when honouring a verzoek', () => {
   for (const standard of ['ijw', 'iwmo'] as const) {
@@ -26,8 +12,8 @@ describe('TR379: ReferentieAanbieder in a toewijzing only when honouring a verzo
       ],
     });
     it(`${standard}: the first toewijzing honouring an open verzoek of the client passes; a line without reference is not assessed`, () => {
-      expect(TR379.check(s, met(standard, {}), { today: TODAY })).toEqual([]);
-      expect(TR379.check(s, met(standard, { antwoorden: ['2'] }), { today: TODAY })).toEqual([]);
+      expect(TR379.check(s, metReferentie(standard, {}), { today: TODAY })).toEqual([]);
+      expect(TR379.check(s, metReferentie(standard, { antwoorden: ['2'] }), { today: TODAY })).toEqual([]);
     });
     it(`${standard}: fails with 9379 without such a verzoek, after an earlier toewijzing with it, or after an afwijzing`, () => {
       for (const h of [
@@ -36,7 +22,7 @@ describe('TR379: ReferentieAanbieder in a toewijzing only when honouring a verzo
         { toewijzingen: [{ client: CLIENT }] },
         { antwoorden: ['1'] },
       ]) {
-        expect(TR379.check(s, met(standard, h), { today: TODAY })).toEqual([
+        expect(TR379.check(s, metReferentie(standard, h), { today: TODAY })).toEqual([
           expect.objectContaining({ rule: 'TR379', retourCode: '9379', path: s.items[0]!.path }),
         ]);
       }

@@ -1,38 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { NUMMER } from '../../standard/catalog.js';
-import { MemoryConversationState } from '../state.js';
-import { AANBIEDER, CLIENT, GEMEENTE, TODAY, cmk } from '../../../test/support/conversation-testkit.js';
+import { REGIE_START as start, stopCheck, stopItemVanStart } from '../../../test/support/conversation-testkit.js';
 import type { RegieLijn } from '../types.js';
 import { TR413 } from './tr413.js';
 
-const start: RegieLijn = {
-  soort: 'start',
-  toewijzingNummer: 'T1',
-  categorie: '45',
-  code: '45A01',
-  begindatum: '2026-01-05',
-  statusAanlevering: '1',
-};
 const tijdelijk: RegieLijn = { ...start, soort: 'stop', redenBeeindiging: '20', einddatum: '2026-02-01' };
-/** A stop item of a 307 for the start above. */
-const stopItem = (o: object = {}) => ({
-  path: '/Bericht/Client/StopProducten/StopProduct[1]',
-  client: CLIENT,
-  toewijzingNummer: 'T1',
-  categorie: '45',
-  code: '45A01',
-  datum: '2026-01-05',
-  redenBeeindiging: '20',
-  einddatum: '2026-03-01',
-  statusAanlevering: '1',
-  ...o,
-});
+/** A StopProduct of a 307 for that start, by default with the reden and Einddatum this rule is about. */
+const stopItem = (o: object = {}) => stopItemVanStart({ redenBeeindiging: '20', einddatum: '2026-03-01', ...o });
 
 describe('TR413: a start is stopped temporarily (RedenBeeindiging 20) at most once', () => {
   for (const standard of ['ijw', 'iwmo'] as const) {
-    const q = { standard, gemeente: GEMEENTE, aanbieder: AANBIEDER, client: CLIENT };
-    const check = (lijnen: RegieLijn[], items: object[]) =>
-      TR413.check(cmk(standard, NUMMER.stop, { items }), new MemoryConversationState().putRegieVanClient(q, lijnen), { today: TODAY });
+    const check = stopCheck(TR413, standard);
     it(`${standard}: a first temporary stop, or a definitive one after it, passes; a second temporary stop fails with 9413`, () => {
       expect(check([start], [stopItem()])).toEqual([]);
       expect(check([start, tijdelijk], [stopItem({ redenBeeindiging: standard === 'ijw' ? '31' : '19' })])).toEqual([]);

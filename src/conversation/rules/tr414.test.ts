@@ -1,37 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { NUMMER } from '../../standard/catalog.js';
-import { MemoryConversationState } from '../state.js';
-import { AANBIEDER, CLIENT, GEMEENTE, TODAY, cmk } from '../../../test/support/conversation-testkit.js';
+import { REGIE_START as start, stopCheck, stopItemVanStart } from '../../../test/support/conversation-testkit.js';
 import type { RegieLijn } from '../types.js';
 import { TR414 } from './tr414.js';
 
-const start: RegieLijn = {
-  soort: 'start',
-  toewijzingNummer: 'T1',
-  categorie: '45',
-  code: '45A01',
-  begindatum: '2026-01-05',
-  statusAanlevering: '1',
-};
 const tijdelijk: RegieLijn = { ...start, soort: 'stop', redenBeeindiging: '20', einddatum: '2026-02-01' };
-const stopItem = (o: object = {}) => ({
-  path: '/Bericht/Client/StopProducten/StopProduct[1]',
-  client: CLIENT,
-  toewijzingNummer: 'T1',
-  categorie: '45',
-  code: '45A01',
-  datum: '2026-01-05',
-  redenBeeindiging: '31',
-  einddatum: '2026-03-01',
-  statusAanlevering: '1',
-  ...o,
-});
+/** A StopProduct of a 307 for that start, by default with the reden and Einddatum this rule is about. */
+const stopItem = (o: object = {}) => stopItemVanStart({ redenBeeindiging: '31', einddatum: '2026-03-01', ...o });
 
 describe('TR414: a stop after a stop of the same start does not end before it', () => {
   for (const standard of ['ijw', 'iwmo'] as const) {
-    const q = { standard, gemeente: GEMEENTE, aanbieder: AANBIEDER, client: CLIENT };
-    const check = (lijnen: RegieLijn[], items: object[]) =>
-      TR414.check(cmk(standard, NUMMER.stop, { items }), new MemoryConversationState().putRegieVanClient(q, lijnen), { today: TODAY });
+    const check = stopCheck(TR414, standard);
     it(`${standard}: a definitive stop on or after the temporary stop's Einddatum passes; one before it fails with 9414`, () => {
       expect(check([start, tijdelijk], [stopItem()])).toEqual([]);
       expect(check([start, tijdelijk], [stopItem({ einddatum: '2026-02-01' })])).toEqual([]);
