@@ -8,6 +8,7 @@ import { MESSAGES } from '../src/standard/generated/model.js';
 import type { BerichtId } from '../src/standard/model.js';
 import { buildBericht } from '../src/xml/build.js';
 import { BERICHT_IDS, nthTestBsn, sampleComplex, validInstance } from '../test/support/arbitraries.js';
+import { consistentDeclaratie } from '../test/support/declaratie.js';
 
 export interface SmallCorpus {
   readonly dir: string;
@@ -66,4 +67,23 @@ export function writeBigDeclaratie(
   const { xml, prestaties } = build(n);
   writeFileSync(file, xml);
   return { bytes: Buffer.byteLength(xml), clienten: n, prestaties };
+}
+
+/**
+ * A consistent JW323 of about `targetBytes` (test/support/declaratie.ts): what a gateway is asked to
+ * pass, so the conversation rules find (near) nothing and the bench measures the questions, not
+ * 150,000 findings. At most ~9,000 Clienten (the distinct test BSNs), enough for 25 MB.
+ */
+export function writeConsistentDeclaratie(
+  file: string,
+  targetBytes: number,
+  seed: number,
+): { bytes: number; clienten: number; prestaties: number } {
+  const probeN = 200;
+  const probe = buildBericht(MESSAGES.JW323, consistentDeclaratie(probeN, seed).bericht);
+  const n = Math.max(1, Math.floor((targetBytes / Buffer.byteLength(probe)) * probeN));
+  const d = consistentDeclaratie(n, seed);
+  const xml = buildBericht(MESSAGES.JW323, d.bericht);
+  writeFileSync(file, xml);
+  return { bytes: Buffer.byteLength(xml), clienten: d.clienten, prestaties: d.prestaties };
 }

@@ -3,7 +3,10 @@
  * toewijzingen for its clients (and as many for another aanbieder), on PostgreSQL, beside
  * `xmllint --noout --schema` on the same file. A child process (conversation-worker.ts) parses the
  * file, then runs summarize → conversation facts → prefetch (one statement per question kind) →
- * check; that step is timed against xmllint. Each run gets a freshly seeded schema.
+ * check; that step is timed against xmllint. Each run gets a freshly seeded schema. The 323 is a
+ * consistent one (bench/corpus.ts writeConsistentDeclaratie), as a gateway is asked to pass: the first
+ * check asks every question and finds nothing; the second (its own prestaties journaled) finds TR314
+ * and TR389 on every prestatie.
  * Targets: conversation step ≤ 3 × xmllint's time; peak RSS ≤ 4 × the file size.
  */
 import { spawn } from 'node:child_process';
@@ -21,7 +24,7 @@ import { migrate } from '../../src/store/migrate.js';
 import { parseBericht } from '../../src/validation/parse.js';
 import { xsdPath } from '../../test/support/paths.js';
 import type { ConversationWorkerResult } from '../conversation-worker.js';
-import { writeBigDeclaratie } from '../corpus.js';
+import { writeConsistentDeclaratie } from '../corpus.js';
 import { best, fmt, mb, worst, type BenchContext, type BenchRow, type Suite } from '../suite.js';
 
 const SEED = 323;
@@ -201,7 +204,7 @@ export const declaratieConversation: Suite = {
     const { bigBytes, today } = ctx.options;
     const runs = Math.min(ctx.options.runs, 3);
     const file = join(ctx.workDir, 'conv-JW323.xml');
-    const gen = writeBigDeclaratie(file, bigBytes, SEED);
+    const gen = writeConsistentDeclaratie(file, bigBytes, SEED);
     const d = declared(file);
     ctx.log(`big: ${mb(gen.bytes)}, ${fmt(gen.clienten)} Clienten, ${fmt(gen.prestaties)} Prestaties`);
     const xsd = xsdPath('JW323');

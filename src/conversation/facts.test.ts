@@ -80,4 +80,23 @@ describe('the declaratie facts', () => {
     expect(s.declaratie?.afgewezen).toBe(false);
     expect(s.declaratie?.xsdVersie).toMatch(/^\d+\.\d+\.\d+\/\d+\.\d+\.\d+$/);
   });
+  it('keeps the summary key order on a prestatie (journaled summaries compare as JSON)', () => {
+    expect(Object.keys(facts('JW323').items[0]!)).toEqual([
+      'kind',
+      'index',
+      'path',
+      'datum',
+      'categorie',
+      'code',
+      'toewijzingNummer',
+      'productReferentie',
+      'client',
+      'einddatum',
+      'debetCredit',
+      'bedrag',
+      'geleverdVolume',
+      'eenheid',
+      'productTarief',
+    ]);
+  });
 });

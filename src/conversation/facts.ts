@@ -157,11 +157,15 @@ export function withConversationFacts(
   const items = summary.items.map((it): ConversationItem => {
     const client = clientOf(it.path);
     const f = facts.get(it.path);
-    // One clone, then plain stores: a second and third spread per item cost a 323 ~28,000 slow copies.
-    const o: { -readonly [K in keyof ConversationItem]: ConversationItem[K] } = { ...it };
-    if (client !== undefined) o.client = client;
-    if (f) Object.assign(o, f);
-    return o;
+    // Copied key by key into a fresh literal, in the same key order as a spread: a spread's clone
+    // takes a map of its own, and each property added after it made a new one (a 323's ~30,000 items
+    // cost ~300 ms that way against ~15 ms; measured on Node 20).
+    const o: Record<string, unknown> = {};
+    const from = it as unknown as Record<string, unknown>;
+    for (const k in from) o[k] = from[k];
+    if (client !== undefined) o['client'] = client;
+    if (f) for (const k in f) o[k] = f[k as keyof Facts];
+    return o as unknown as ConversationItem;
   });
   const declaratie = declaratieFacts(summary.nummer, bericht);
   return { ...summary, items, ...(declaratie ? { declaratie } : {}) };

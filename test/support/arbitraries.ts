@@ -46,6 +46,17 @@ function bsnCheckDigit(prefix: number): number | undefined {
   return d === 10 ? undefined : d;
 }
 
+/** The first `count` distinct test BSNs passing the elfproef, in order (at most ~9,000 exist). */
+export function distinctTestBsns(count: number): string[] {
+  const out: string[] = [];
+  for (let prefix = 99_990_000; out.length < count; prefix++) {
+    if (prefix > 99_999_999) throw new Error(`only ${out.length} test BSNs exist, ${count} asked`);
+    const d = bsnCheckDigit(prefix);
+    if (d !== undefined) out.push(`${prefix}${d}`);
+  }
+  return out;
+}
+
 /** Test BSNs 999900006 … 999999990: prefix 99990000 gives 999900006, prefix 99999999 gives 999999990. */
 export function testBsnArbitrary(): fc.Arbitrary<string> {
   return fc
