@@ -231,3 +231,23 @@ export function cpuDelta(before: Map<number, number>, after: Map<number, number>
   for (const [pid, v] of after) if (Number.isFinite(v)) s += v - (before.get(pid) ?? 0);
   return s;
 }
+
+/**
+ * A copy of a sample bericht with its own Identificatie, ToewijzingNummers and ReferentieAanbieders,
+ * from serial `n`. Real numbers are unique per bericht and per toewijzing; copies of one sample would
+ * each ask the conversation state about every earlier copy, whose answers then grow with the journal.
+ */
+export function ownNumbers(xml: string, id: string, n: number): Buffer {
+  let j = 0;
+  let k = 0;
+  return Buffer.from(
+    xml
+      .replace(/(<[\w]+:Identificatie>)[^<]*(<)/, `$1${id}$2`)
+      // LDT_Nummer: an integer of at most 9 digits.
+      .replace(
+        /(<[\w]+:ToewijzingNummer>)[^<]*(<)/g,
+        (_m, a: string, c: string) => `${a}${100_000_000 + ((n * 4 + j++) % 899_999_999)}${c}`,
+      )
+      .replace(/(<[\w]+:ReferentieAanbieder>)[^<]*(<)/g, (_m, a: string, c: string) => `${a}R${n.toString(36).toUpperCase()}-${k++}${c}`),
+  );
+}

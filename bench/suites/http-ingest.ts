@@ -40,6 +40,7 @@ import {
   dropSchema,
   freshSchema,
   load,
+  ownNumbers,
   paced,
   percentile,
   PG_URL,
@@ -149,8 +150,8 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
   let serial = 0;
   const bodies = (n: number): Buffer[] =>
     Array.from({ length: n }, () => {
-      const id = `B${(serial++).toString(36).toUpperCase()}`;
-      return Buffer.from(template.replace(/(<ijw:Identificatie>)[^<]*(<\/ijw:Identificatie>)/, `$1${id}$2`));
+      const i = serial++;
+      return ownNumbers(template, `B${i.toString(36).toUpperCase()}`, i);
     });
   const parties = join(work, 'parties.json');
   writeFileSync(

@@ -18,6 +18,7 @@ import {
   dropSchema,
   freshSchema,
   load,
+  ownNumbers,
   percentile as pct,
   serveArgs,
   startChild,
@@ -50,8 +51,8 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
     .replace('>WMO301<', '>JW301<');
   let serial = 0;
   const xml = (): Buffer => {
-    const id = `S${(serial++).toString(36).toUpperCase()}`;
-    return Buffer.from(template.replace(/(<ijw:Identificatie>)[^<]*(<\/ijw:Identificatie>)/, `$1${id}$2`));
+    const i = serial++;
+    return ownNumbers(template, `S${i.toString(36).toUpperCase()}`, i);
   };
   const rest = (n: number): BenchRequest[] =>
     Array.from({ length: n }, () => ({ path: '/api/v1/berichten', contentType: 'application/xml', body: xml(), key: KEY }));

@@ -245,7 +245,7 @@ export function createApp(deps: AppDeps): App {
     termijnenRoutes({ parties: deps.parties, logger: deps.logger, termijnen }),
     toegangslogRoutes({ parties: deps.parties, logger: deps.logger, toegangslog }),
     deliveriesRoutes({ parties: deps.parties, logger: deps.logger, deliveries }),
-    stufGgkRoutes({ parties: deps.parties, ingest, referenties: stufReferentieService(deps.db), metrics, logger: deps.logger }),
+    stufGgkRoutes({ parties: deps.parties, ingest, referenties: stufReferentieService(deps.db, reads), metrics, logger: deps.logger }),
     contractenRoutes({ parties: deps.parties, logger: deps.logger, ...(contracten ? { registry: contracten } : {}) }),
     importsRoutes({
       parties: deps.parties,

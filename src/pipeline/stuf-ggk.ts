@@ -5,7 +5,7 @@
  */
 import type { Db } from '../store/db.js';
 import { getStufReferentie } from '../store/stuf-ggk-referentie/get.js';
-import { insertStufReferentie } from '../store/stuf-ggk-referentie/insert.js';
+import { insertStufReferenties } from '../store/stuf-ggk-referentie/insert.js';
 import type { StufReferentie } from '../store/stuf-ggk-referentie/types.js';
 
 export type { StufReferentie };
@@ -17,9 +17,36 @@ export interface StufReferentieService {
   record(row: StufReferentie): Promise<StufReferentie>;
 }
 
-export function stufReferentieService(db: Db): StufReferentieService {
+/**
+ * `reads`: where the look-up goes, the gateway's coalesced reads (src/store/read-batch.ts) so that
+ * envelopes arriving together share one round trip; the record is a write and goes to `db`.
+ */
+export function stufReferentieService(db: Db, reads: Db = db): StufReferentieService {
+  const record = batched((rows: StufReferentie[]) => insertStufReferenties(db, rows));
   return {
-    get: (ref) => getStufReferentie(db, ref.toLowerCase()),
-    record: (row) => insertStufReferentie(db, { ...row, referentienummer: row.referentienummer.toLowerCase() }),
+    get: (ref) => getStufReferentie(reads, ref.toLowerCase()),
+    record: (row) => record({ ...row, referentienummer: row.referentienummer.toLowerCase() }),
   };
+}
+
+/**
+ * Calls made during one turn of the event loop go to `run` together (as the group commit gathers its
+ * writes): one statement and one commit for the envelopes answered together, instead of one each.
+ * A failed batch fails each of its callers.
+ */
+function batched<T, R>(run: (items: T[]) => Promise<R[]>): (item: T) => Promise<R> {
+  let queue: { item: T; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
+  const flush = (): void => {
+    const batch = queue;
+    queue = [];
+    run(batch.map((p) => p.item)).then(
+      (rs) => batch.forEach((p, i) => p.resolve(rs[i]!)),
+      (e: unknown) => batch.forEach((p) => p.reject(e)),
+    );
+  };
+  return (item) =>
+    new Promise<R>((resolve, reject) => {
+      if (queue.length === 0) setImmediate(flush);
+      queue.push({ item, resolve, reject });
+    });
 }

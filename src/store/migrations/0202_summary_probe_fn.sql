@@ -1,6 +1,6 @@
 -- The conversation rules' summary probes (src/store/journal/state-all.ts) as one function whose two
 -- queries PL/pgSQL plans once per connection: the same probe as inline SQL was planned on every call
--- (≈ 0.17 ms of PostgreSQL's CPU per probe, ~3 probes per bericht; docs/performance.md). Each query
+-- (≈ 0.17 ms of PostgreSQL's CPU per probe, ~3 probes per bericht; docs/benchmarks.md). Each query
 -- names its partial GIN index's predicate (0131 state, 0135 regie) so the index serves it; a row that
 -- matches several probes comes once; rows Sluis rejected or refused count as never sent. The caller
 -- orders the rows.

@@ -2,19 +2,40 @@ import type { Db } from '../db.js';
 import type { StufReferentie } from './types.js';
 
 /**
- * Records an envelope's referentienummer; the row that holds it afterwards: this one, or the one a
- * concurrent request recorded first (the primary key decides, ON CONFLICT DO NOTHING).
+ * Records envelopes' referentienummers in ONE statement (envelopes answered together share a commit);
+ * per row the row that holds its number afterwards: this one, the one a concurrent request recorded
+ * first, or an earlier row of the same call with that number (the primary key decides, ON CONFLICT DO
+ * NOTHING).
  */
-export async function insertStufReferentie(db: Db, row: StufReferentie): Promise<StufReferentie> {
+export async function insertStufReferenties(db: Db, rows: readonly StufReferentie[]): Promise<StufReferentie[]> {
+  if (rows.length === 0) return [];
   const r = await db.query<StufReferentie>(
-    `WITH ins AS (
-       INSERT INTO stuf_ggk_referentie (referentienummer, zender, bericht_id, sha256) VALUES ($1, $2, $3, $4)
+    `WITH v AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS v(referentienummer, zender, bericht_id, sha256, n)),
+     ins AS (
+       INSERT INTO stuf_ggk_referentie (referentienummer, zender, bericht_id, sha256)
+       SELECT referentienummer, zender, bericht_id, sha256 FROM v ORDER BY n
        ON CONFLICT (referentienummer) DO NOTHING
        RETURNING referentienummer, zender, bericht_id, sha256)
      SELECT * FROM ins
      UNION ALL
-     SELECT referentienummer, zender, bericht_id, sha256 FROM stuf_ggk_referentie WHERE referentienummer = $1 AND NOT EXISTS (SELECT 1 FROM ins)`,
-    [row.referentienummer, row.zender, row.bericht_id, row.sha256],
+     SELECT s.referentienummer, s.zender, s.bericht_id, s.sha256 FROM stuf_ggk_referentie s
+      WHERE s.referentienummer IN (SELECT referentienummer FROM v) AND s.referentienummer NOT IN (SELECT referentienummer FROM ins)`,
+    [rows.map((x) => x.referentienummer), rows.map((x) => x.zender), rows.map((x) => x.bericht_id), rows.map((x) => x.sha256)],
   );
-  return r.rows[0]!;
+  const holder = new Map(r.rows.map((x) => [x.referentienummer, x]));
+  // A number a concurrent request recorded while this statement ran: ON CONFLICT waited for it, but
+  // this statement's snapshot predates it; a second statement sees it.
+  const late = rows.filter((x) => !holder.has(x.referentienummer)).map((x) => x.referentienummer);
+  if (late.length > 0) {
+    const again = await db.query<StufReferentie>(
+      'SELECT referentienummer, zender, bericht_id, sha256 FROM stuf_ggk_referentie WHERE referentienummer = ANY($1::text[])',
+      [late],
+    );
+    for (const x of again.rows) holder.set(x.referentienummer, x);
+  }
+  return rows.map((x) => {
+    const h = holder.get(x.referentienummer);
+    if (!h) throw new Error(`stuf_ggk_referentie: no row holds ${x.referentienummer} after recording it`);
+    return h;
+  });
 }
