@@ -116,18 +116,35 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
     const kinds = ['JW301', 'JW305', 'JW323'] as const;
     // 301/305 between 0384 and an aanbieder without contract (routed under both registries); 323s of
     // the K1 aanbieder (suppressed THEN, routed NOW): a third of the traffic changes.
+    // Each client with its own ToewijzingNummers, each 323 with its own DeclaratieNummer and
+    // ReferentieNummers (as the http-ingest mix has them): copies of the samples' numbers would make
+    // every bericht ask the rules across berichten about every earlier copy.
+    const nummer = (k: number, j: number): string => String(100_000_000 + k * 10 + j);
+    const renumber = (x: string, map: Record<string, string>): string =>
+      x.replace(/(<[\w]+:ToewijzingNummer>)([^<]*)(<)/g, (_m, a: string, v: string, c: string) => `${a}${map[v] ?? v}${c}`);
     const bodiesFor = (n: number, prefix: string): Buffer[] =>
-      Array.from({ length: n }, (_, i) =>
-        Buffer.from(
-          bericht({
-            id: kinds[i % 3]!,
-            identificatie: `${prefix}${i}`,
-            bsn: testBsn(i % 4500),
-            moreBsns: [testBsn(4500 + (i % 4500))],
-            aanbieder: kinds[i % 3] === 'JW323' ? '42420001' : '42420099',
-          }),
-        ),
-      );
+      Array.from({ length: n }, (_, i) => {
+        const [k, k2] = [i % 4500, 4500 + (i % 4500)];
+        const kind = kinds[i % 3]!;
+        const identificatie = `${prefix}${i}`;
+        const x = bericht({
+          id: kind,
+          identificatie,
+          bsn: testBsn(k),
+          moreBsns: [testBsn(k2)],
+          aanbieder: kind === 'JW323' ? '42420001' : '42420099',
+        });
+        if (kind !== 'JW323')
+          return Buffer.from(renumber(x, { '26001234': nummer(k, 0), '26001235': nummer(k, 1), '26001236': nummer(k, 2) }));
+        return Buffer.from(
+          renumber(x, { '26000871': nummer(k, 0), '26000872': nummer(k, 1), '26000540': nummer(k2, 0) })
+            .replace(/(<[\w]+:DeclaratieNummer>)[^<]*(<)/, `$1${identificatie}$2`)
+            .replace(
+              /(<[\w]+:(?:Vorig)?ReferentieNummer>)([^<]*)(<)/g,
+              (_m, a: string, v: string, c: string) => `${a}${v}${identificatie}${c}`,
+            ),
+        );
+      });
     const bodies = bodiesFor(count, 'B');
     const receivedAt = new Date(Date.UTC(2026, 10, 2, 8));
 
