@@ -1,7 +1,5 @@
 import type { Db } from '../db.js';
-import type { Position, SummaryIndex, SummaryOnlyRow } from './state-probe.js';
-
-const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() : d);
+import { iso, type Position, type SummaryIndex, type SummaryOnlyRow } from './state-probe.js';
 
 /**
  * Every sent bericht whose decision summary contains one of `probes` (selective: only the reference,

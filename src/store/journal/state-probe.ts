@@ -38,7 +38,8 @@ export const SUMMARY_INDEX = {
 } as const;
 export type SummaryIndex = keyof typeof SUMMARY_INDEX;
 
-const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() : d);
+/** A position's time as PostgreSQL takes a timestamptz parameter. */
+export const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() : d);
 
 /** Rows strictly before `bound` (as the journal stood just before that bericht came in), its parameters appended to `params`. */
 export function beforeSql(bound: Position | undefined, params: unknown[]): string[] {
@@ -61,20 +62,16 @@ export function afterSql(p: Position, params: unknown[]): string {
  * journal_received_at backwards filtering every row (63 ms for a miss, growing with the journal); and
  * a containment probe that includes `standard`/`gemeente` makes the GIN index intersect posting lists
  * as long as the journal (4.5 ms). The MATERIALIZED CTE forces the bitmap scan on the selective probe.
+ * The decision core's questions (toewijzingen, verzoeken, answers) are on the `state` index; the
+ * conversation rules ask theirs through sluis_summary_probe (state-all.ts), on either index.
  */
-export function probeSql(
-  probes: readonly object[],
-  full: readonly object[],
-  extra: readonly string[],
-  params: unknown[],
-  index: SummaryIndex = 'state',
-): string {
+export function probeSql(probes: readonly object[], full: readonly object[], extra: readonly string[], params: unknown[]): string {
   const ph = (v: unknown): string => {
     params.push(v);
     return `$${params.length}`;
   };
   const p = probes.map((c) => `decision_summary @> ${ph(JSON.stringify(c))}::jsonb`).join(' OR ');
   const f = full.map((c) => `decision_summary @> ${ph(JSON.stringify(c))}::jsonb`).join(' OR ');
-  return `WITH m AS MATERIALIZED (SELECT id, received_at, decision, decision_summary, status FROM journal WHERE (${p}) AND ${SUMMARY_INDEX[index]})
+  return `WITH m AS MATERIALIZED (SELECT id, received_at, decision, decision_summary, status FROM journal WHERE (${p}) AND ${SUMMARY_INDEX.state})
     SELECT id, received_at, decision, decision_summary FROM m WHERE (${f}) AND ${COUNTS}${extra.map((e) => ` AND ${e}`).join('')}`;
 }

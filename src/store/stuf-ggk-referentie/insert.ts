@@ -1,4 +1,5 @@
 import type { Db } from '../db.js';
+import { getStufReferentie } from './get.js';
 import type { StufReferentie } from './types.js';
 
 /**
@@ -25,14 +26,11 @@ export async function insertStufReferenties(db: Db, rows: readonly StufReferenti
   const holder = new Map(r.rows.map((x) => [x.referentienummer, x]));
   // A number a concurrent request recorded while this statement ran: ON CONFLICT waited for it, but
   // this statement's snapshot predates it; a second statement sees it.
-  const late = rows.filter((x) => !holder.has(x.referentienummer)).map((x) => x.referentienummer);
-  if (late.length > 0) {
-    const again = await db.query<StufReferentie>(
-      'SELECT referentienummer, zender, bericht_id, sha256 FROM stuf_ggk_referentie WHERE referentienummer = ANY($1::text[])',
-      [late],
-    );
-    for (const x of again.rows) holder.set(x.referentienummer, x);
-  }
+  for (const x of rows)
+    if (!holder.has(x.referentienummer)) {
+      const held = await getStufReferentie(db, x.referentienummer);
+      if (held) holder.set(held.referentienummer, held);
+    }
   return rows.map((x) => {
     const h = holder.get(x.referentienummer);
     if (!h) throw new Error(`stuf_ggk_referentie: no row holds ${x.referentienummer} after recording it`);
