@@ -87,3 +87,32 @@ export function writeConsistentDeclaratie(
   writeFileSync(file, xml);
   return { bytes: Buffer.byteLength(xml), clienten: d.clienten, prestaties: d.prestaties };
 }
+
+/** A client's own ToewijzingNummer j (LDT_Nummer: at most 9 digits). */
+const clientNummer = (k: number, j: number): string => String(100_000_000 + k * 10 + j);
+
+/**
+ * A repository sample (samples/ijw, as test/kafka/fixtures `bericht` gives it) with the ToewijzingNummers
+ * of client `k` instead of the sample's (every real toewijzing has its own number; copies of the
+ * sample's would make each bericht ask the rules across berichten about every earlier copy). The
+ * 301/305/307 samples' numbers become k's; in the 323 sample the first client's two products are k's
+ * and the second client's product is `second`'s.
+ */
+export function withClientNumbers(xml: string, k: number, second: number = k): string {
+  const map: Record<string, string> = {
+    '26001234': clientNummer(k, 0),
+    '26001235': clientNummer(k, 1),
+    '26001236': clientNummer(k, 2),
+    '26000871': clientNummer(k, 0),
+    '26000872': clientNummer(k, 1),
+    '26000540': clientNummer(second, 0),
+  };
+  return xml.replace(/(<[\w]+:ToewijzingNummer>)([^<]*)(<)/g, (_m, a: string, v: string, c: string) => `${a}${map[v] ?? v}${c}`);
+}
+
+/** A 323 with its own DeclaratieNummer and ReferentieNummers (`nr` appended to the sample's), as real ones are unique. */
+export function withOwnDeclaratieNummers(xml: string, nr: string): string {
+  return xml
+    .replace(/(<[\w]+:DeclaratieNummer>)[^<]*(<)/, `$1${nr}$2`)
+    .replace(/(<[\w]+:(?:Vorig)?ReferentieNummer>)([^<]*)(<)/g, (_m, a: string, v: string, c: string) => `${a}${v}${nr}${c}`);
+}

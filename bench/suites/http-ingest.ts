@@ -50,6 +50,7 @@ import {
   type BenchRequest,
   type LoadResult,
 } from '../http.js';
+import { withClientNumbers, withOwnDeclaratieNummers } from '../corpus.js';
 import { fmt, median, type BenchContext, type BenchRow, type Suite } from '../suite.js';
 
 /** Untimed requests before the timed rounds (JIT, V8's young generation, PostgreSQL's plan caches). */
@@ -181,11 +182,6 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
   const mix = (n: number): Body[] => {
     const out: Body[] = [];
     const id = (): string => `C${(conversationSerial++).toString(36).toUpperCase()}`;
-    /** The client's own ToewijzingNummers (every real toewijzing has its own): sample numbers renumbered per client. */
-    const nummer = (k: number, j: number): string => String(100_000_000 + k * 10 + j);
-    const renumber = (x: string, map: Record<string, string>): string =>
-      x.replace(/(<[\w]+:ToewijzingNummer>)([^<]*)(<)/g, (_m, a: string, v: string, c: string) => `${a}${map[v] ?? v}${c}`);
-    const own = (k: number): Record<string, string> => ({ '26001234': nummer(k, 0), '26001235': nummer(k, 1), '26001236': nummer(k, 2) });
     while (out.length < n) {
       const block = Array.from({ length: 40 }, () => {
         const k = clientSerial++ % 9000;
@@ -193,22 +189,17 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
       });
       const gemeente = (x: string): Body => Buffer.from(x);
       const aanbieder = (x: string): Body => ({ body: Buffer.from(x), key: AANBIEDER_KEY });
-      for (const c of block) out.push(gemeente(renumber(bericht({ id: 'JW301', identificatie: id(), bsn: c.bsn }), own(c.k))));
+      for (const c of block) out.push(gemeente(withClientNumbers(bericht({ id: 'JW301', identificatie: id(), bsn: c.bsn }), c.k)));
       for (let twice = 0; twice < 2; twice++)
-        for (const c of block) out.push(aanbieder(renumber(bericht({ id: 'JW305', identificatie: id(), bsn: c.bsn }), own(c.k))));
-      for (const c of block) out.push(aanbieder(renumber(bericht({ id: 'JW307', identificatie: id(), bsn: c.bsn }), own(c.k))));
+        for (const c of block) out.push(aanbieder(withClientNumbers(bericht({ id: 'JW305', identificatie: id(), bsn: c.bsn }), c.k)));
+      for (const c of block) out.push(aanbieder(withClientNumbers(bericht({ id: 'JW307', identificatie: id(), bsn: c.bsn }), c.k)));
       for (let i = 0; i < block.length; i += 10) {
         const nr = id();
         const [a, b] = [block[i]!, block[i + 1]!];
         const x = bericht({ id: 'JW323', identificatie: nr, bsn: a.bsn, moreBsns: [b.bsn] });
-        // The sample's first client declares two products, the second one: each the client's own.
-        const declared = renumber(x, { '26000871': nummer(a.k, 0), '26000872': nummer(a.k, 1), '26000540': nummer(b.k, 0) });
-        // Its own DeclaratieNummer and ReferentieNummers (the sample's are the same in every copy: each
-        // 323 would ask about every earlier one's prestaties, which real unique numbers never do).
-        const own = declared
-          .replace(/(<[\w]+:DeclaratieNummer>)[^<]*(<)/, `$1${nr}$2`)
-          .replace(/(<[\w]+:(?:Vorig)?ReferentieNummer>)([^<]*)(<)/g, (_m, a: string, v: string, c: string) => `${a}${v}${nr}${c}`);
-        out.push(aanbieder(own));
+        // The sample's first client declares two products, the second one: each the client's own; and
+        // its own DeclaratieNummer and ReferentieNummers.
+        out.push(aanbieder(withOwnDeclaratieNummers(withClientNumbers(x, a.k, b.k), nr)));
       }
     }
     return out.slice(0, n);

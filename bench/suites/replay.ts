@@ -39,6 +39,7 @@ import { createChannels } from '../../src/deliver/index.js';
 import { bericht, testBsn } from '../../test/kafka/fixtures.js';
 import { testPipeline } from '../../test/kafka/gateway.js';
 import { NOW_DOC, THEN_DOC, registry } from '../../test/kafka/registries.js';
+import { withClientNumbers, withOwnDeclaratieNummers } from '../corpus.js';
 import { fmt, median, type BenchContext, type BenchRow, type Suite } from '../suite.js';
 
 /** The delivery channels without webhooks (no party here has one): postbus re-delivery only. */
@@ -117,11 +118,7 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
     // 301/305 between 0384 and an aanbieder without contract (routed under both registries); 323s of
     // the K1 aanbieder (suppressed THEN, routed NOW): a third of the traffic changes.
     // Each client with its own ToewijzingNummers, each 323 with its own DeclaratieNummer and
-    // ReferentieNummers (as the http-ingest mix has them): copies of the samples' numbers would make
-    // every bericht ask the rules across berichten about every earlier copy.
-    const nummer = (k: number, j: number): string => String(100_000_000 + k * 10 + j);
-    const renumber = (x: string, map: Record<string, string>): string =>
-      x.replace(/(<[\w]+:ToewijzingNummer>)([^<]*)(<)/g, (_m, a: string, v: string, c: string) => `${a}${map[v] ?? v}${c}`);
+    // ReferentieNummers (bench/corpus.ts), as the http-ingest mix has them.
     const bodiesFor = (n: number, prefix: string): Buffer[] =>
       Array.from({ length: n }, (_, i) => {
         const [k, k2] = [i % 4500, 4500 + (i % 4500)];
@@ -134,15 +131,8 @@ export async function run(ctx?: BenchContext): Promise<BenchRow[]> {
           moreBsns: [testBsn(k2)],
           aanbieder: kind === 'JW323' ? '42420001' : '42420099',
         });
-        if (kind !== 'JW323')
-          return Buffer.from(renumber(x, { '26001234': nummer(k, 0), '26001235': nummer(k, 1), '26001236': nummer(k, 2) }));
         return Buffer.from(
-          renumber(x, { '26000871': nummer(k, 0), '26000872': nummer(k, 1), '26000540': nummer(k2, 0) })
-            .replace(/(<[\w]+:DeclaratieNummer>)[^<]*(<)/, `$1${identificatie}$2`)
-            .replace(
-              /(<[\w]+:(?:Vorig)?ReferentieNummer>)([^<]*)(<)/g,
-              (_m, a: string, v: string, c: string) => `${a}${v}${identificatie}${c}`,
-            ),
+          kind === 'JW323' ? withOwnDeclaratieNummers(withClientNumbers(x, k, k2), identificatie) : withClientNumbers(x, k),
         );
       });
     const bodies = bodiesFor(count, 'B');
